@@ -1,0 +1,113 @@
+// What format readers produce and format writers consume. Pure data: no db, no electron.
+import type { ErrorCategory, ImportFormat, Severity, Stats, Status } from '../shared/domain';
+
+export interface ImportedComment {
+  author: string;
+  body: string;
+  createdAt?: string;
+  resolved?: boolean;
+  category?: ErrorCategory | null;
+  severity?: Severity | null;
+}
+
+export interface ImportedParagraph {
+  source: string;
+  /** Absent when the format carries no translation (plain text, a source DOCX). */
+  target?: string;
+  status?: Status;
+  excluded?: boolean;
+  comments?: ImportedComment[];
+  /** The unit id in the file (XLIFF unit id, CSV id column, …), if any. */
+  externalId?: string;
+}
+
+export interface ImportedDocument {
+  format: ImportFormat;
+  /** Title or original file name recorded inside the file, if any. */
+  name?: string;
+  sourceLang: string;
+  targetLang: string;
+  /** The text encoding the bytes were decoded from (plain text only). */
+  encoding?: string;
+  paragraphs: ImportedParagraph[];
+  warnings: string[];
+}
+
+/** A translation unit read from TMX: stored as translation memory, not as a document. */
+export interface ImportedTmUnit {
+  source: string;
+  target: string;
+  sourceLang: string;
+  targetLang: string;
+  createdAt?: string;
+  changedAt?: string;
+  author?: string;
+}
+
+export interface ExportComment {
+  id: number;
+  author: string;
+  role: string;
+  body: string;
+  createdAt: string;
+  resolved: boolean;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+}
+
+export interface ExportPair {
+  id: number;
+  position: number;
+  source: string;
+  target: string;
+  status: Status;
+  excluded: boolean;
+  rejectionReason: string | null;
+  comments: ExportComment[];
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+  sourceWords: number;
+  targetWords: number;
+}
+
+export interface ExportOptions {
+  /** Only approved pairs carry their translation; others are left out (target documents) or empty. */
+  approvedOnly: boolean;
+  /** In target documents, mark pairs without an (approved) translation instead of dropping them. */
+  markUntranslated: boolean;
+}
+
+export interface ExportModel {
+  document: {
+    id: number;
+    name: string;
+    fileName: string;
+    sourceLang: string;
+    targetLang: string;
+    createdAt: string;
+  };
+  /** ISO time of the export, passed in so writers stay deterministic under test. */
+  exportedAt: string;
+  exportedBy: string;
+  /** Every pair in position order, excluded ones included (writers decide what to do with them). */
+  pairs: ExportPair[];
+  stats: Stats;
+  options: ExportOptions;
+}
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  mime: string;
+  extension: string;
+}
+
+/** A row read back from a reviewed bilingual DOCX. */
+export interface ReviewedRow {
+  /** The pair id from the ID column, or null when the cell is missing or unreadable. */
+  pairId: number | null;
+  source: string;
+  target: string;
+  /** 0-based row order in the file. */
+  index: number;
+}

@@ -1,0 +1,253 @@
+// The vocabulary both processes share. Imports nothing from electron, node or the DOM.
+
+export const STATUSES = ['new', 'draft', 'translated', 'approved', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ROLES = ['translator', 'editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UI_LANGUAGES = ['en', 'ar'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const ERROR_CATEGORIES = ['accuracy', 'fluency', 'terminology', 'style', 'locale', 'other'] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Penalty points per error, as in the MQM/LISA family of scorecards. */
+export const SEVERITY_WEIGHT: Record<Severity, number> = { minor: 1, major: 5, critical: 10 };
+
+export const REVISION_KINDS = [
+  'import',
+  'edit',
+  'confirm',
+  'approve',
+  'reject',
+  'reopen',
+  'replace',
+  'restore',
+  'exclude',
+  'include',
+] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export const EXPORT_FORMATS = [
+  'docx-bilingual',
+  'docx',
+  'txt',
+  'html',
+  'md',
+  'xliff12',
+  'xliff20',
+  'tmx',
+  'csv',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const IMPORT_FORMATS = ['txt', 'docx', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface Count {
+  segments: number;
+  /** Source (Arabic) words: the unit translators are paid by. */
+  words: number;
+}
+
+export interface Stats {
+  /** Everything not excluded. */
+  total: Count;
+  byStatus: Record<Status, Count>;
+  excluded: Count;
+  /** Every non-excluded pair approved (and there is at least one). */
+  finished: boolean;
+}
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  fileName: string;
+  format: ImportFormat;
+  encoding: string | null;
+  sourceLang: string;
+  targetLang: string;
+  contentHash: string;
+  createdAt: string;
+  updatedAt: string;
+  openedAt: string | null;
+  stats: Stats;
+}
+
+export interface Pair {
+  id: number;
+  documentId: number;
+  /** 0-based, dense within a document. */
+  position: number;
+  source: string;
+  target: string;
+  status: Status;
+  excluded: boolean;
+  /** Optimistic concurrency: every write bumps it; a write with a stale version is refused. */
+  version: number;
+  sourceWords: number;
+  targetWords: number;
+  /** The last rejection's reason while the pair is rejected, so the translator sees it. */
+  rejectionReason: string | null;
+  openComments: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface Revision {
+  id: number;
+  pairId: number;
+  kind: RevisionKind;
+  target: string;
+  status: Status;
+  author: string;
+  role: Role;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface Comment {
+  id: number;
+  pairId: number;
+  parentId: number | null;
+  author: string;
+  role: Role;
+  body: string;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+  resolved: boolean;
+  resolvedBy: string | null;
+  createdAt: string;
+}
+
+export interface Settings {
+  userName: string;
+  role: Role;
+  uiLanguage: UiLanguage;
+  theme: Theme;
+  /** Percentage of the default text size, 80–200. */
+  textScale: number;
+  /** The first-run prompt for name and role has been answered. */
+  onboarded: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  userName: '',
+  role: 'translator',
+  uiLanguage: 'en',
+  theme: 'system',
+  textScale: 100,
+  onboarded: false,
+};
+
+export interface QualitySummary {
+  /** Errors per category and severity, from rejection comments. */
+  byCategory: Record<ErrorCategory, Record<Severity, number>>;
+  errors: number;
+  penaltyPoints: number;
+  /** Non-excluded source words that have been reviewed (approved or rejected). */
+  reviewedWords: number;
+  /** Penalty points per 1,000 reviewed words (lower is better). */
+  penaltyPer1000: number;
+  /** 100 − penaltyPer1000/10, floored at 0: a quick pass/fail style score. */
+  score: number;
+}
+
+// ——— Status rules: the single source of truth for the service and the UI ———
+
+export const ACTIONS = [
+  'edit',
+  'confirm',
+  'approve',
+  'reject',
+  'reopen',
+  'exclude',
+  'include',
+  'restore',
+  'comment',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface PairState {
+  status: Status;
+  excluded: boolean;
+  target: string;
+}
+
+/**
+ * Whether `role` may perform `action` on a pair in `state`. The service enforces it; the UI uses it
+ * to hide what is not allowed. Returns the reason code when refused.
+ */
+export function checkAction(role: Role, action: Action, state: PairState): { ok: true } | { ok: false; reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target' } {
+  const editor = role === 'editor';
+  const locked = state.status === 'approved';
+  switch (action) {
+    case 'comment':
+      return { ok: true };
+    case 'exclude':
+    case 'include':
+      if (!editor) return { ok: false, reason: 'forbidden' };
+      if (locked) return { ok: false, reason: 'locked' };
+      if (action === 'exclude' && state.excluded) return { ok: false, reason: 'invalid_transition' };
+      if (action === 'include' && !state.excluded) return { ok: false, reason: 'invalid_transition' };
+      return { ok: true };
+    case 'reopen':
+      if (!editor) return { ok: false, reason: 'forbidden' };
+      return locked ? { ok: true } : { ok: false, reason: 'invalid_transition' };
+  }
+  if (state.excluded) return { ok: false, reason: 'excluded' };
+  if (locked) return { ok: false, reason: 'locked' };
+  switch (action) {
+    case 'edit':
+    case 'restore':
+      return { ok: true };
+    case 'confirm':
+      if (state.target.trim() === '') return { ok: false, reason: 'empty_target' };
+      return state.status === 'translated' ? { ok: false, reason: 'invalid_transition' } : { ok: true };
+    case 'approve':
+      if (!editor) return { ok: false, reason: 'forbidden' };
+      if (state.target.trim() === '') return { ok: false, reason: 'empty_target' };
+      return { ok: true };
+    case 'reject':
+      if (!editor) return { ok: false, reason: 'forbidden' };
+      if (state.status === 'new') return { ok: false, reason: 'invalid_transition' };
+      return state.status === 'rejected' ? { ok: false, reason: 'invalid_transition' } : { ok: true };
+  }
+}
+
+/** Status after the target text changes (or null for "unchanged"). */
+export function statusAfterEdit(status: Status, newTarget: string): Status {
+  if (status === 'rejected') return 'rejected'; // the rejection stays visible until confirmed
+  if (newTarget.trim() === '') return 'new';
+  return 'draft';
+}
+
+/** Pairs a translator still has to work on. */
+export function needsWork(p: { status: Status; excluded: boolean }): boolean {
+  return !p.excluded && (p.status === 'new' || p.status === 'draft' || p.status === 'rejected');
+}
+
+/** Pairs an editor still has to review. */
+export function needsReview(p: { status: Status; excluded: boolean }): boolean {
+  return !p.excluded && p.status === 'translated';
+}
+
+export function emptyStats(): Stats {
+  const zero = (): Count => ({ segments: 0, words: 0 });
+  return {
+    total: zero(),
+    byStatus: { new: zero(), draft: zero(), translated: zero(), approved: zero(), rejected: zero() },
+    excluded: zero(),
+    finished: false,
+  };
+}
