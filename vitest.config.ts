@@ -7,7 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: false,
         test: {
           name: 'main',
           include: ['tests/unit/main/**/*.test.ts', 'tests/unit/shared/**/*.test.ts'],
@@ -17,8 +16,7 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
-        plugins: [svelte({ hot: false })],
+        plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',

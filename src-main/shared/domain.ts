@@ -159,7 +159,7 @@ export interface QualitySummary {
   reviewedWords: number;
   /** Penalty points per 1,000 reviewed words (lower is better). */
   penaltyPer1000: number;
-  /** 100 − penaltyPer1000/10, floored at 0: a quick pass/fail style score. */
+  /** 100 − penaltyPer1000, floored at 0 (LISA-style: 100 is flawless). */
   score: number;
 }
 

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'import_unsafe_xml',
   'import_unsupported',
   'import_no_match',
+  'import_duplicate',
   'db_corrupt',
   'db_too_new',
   'db_locked',

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import pkg from './package.json' with { type: 'json' };
+
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+export default defineConfig({
+  main: {
+    define,
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: { index: resolve('src-main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot be an ES module and can require nothing but electron.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve('src-main/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    define,
+    plugins: [svelte()],
+    build: {
+      outDir: resolve('out/renderer'),
+      // The CSP allows fonts from 'self' only: keep them as files, never data: URIs.
+      assetsInlineLimit: 0,
+      rollupOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { ImportPreview, RecentDocument } from '../shared/contract';
+import type { DocumentSummary, Encoding, Status } from '../shared/domain';
+import { QalamError } from '../shared/errors';
+import type { ImportedComment, ImportedDocument } from '../formats/model';
+import { insertComment } from '../store/repos/comments';
+import * as docs from '../store/repos/documents';
+import { insertPair } from '../store/repos/pairs';
+import { appendRevision } from '../store/repos/revisions';
+import { normalizeForSearch } from '../text/arabic';
+import { countWords } from '../text/words';
+import { actor, type ServiceContext } from './context';
+import { parseDocument } from './parse';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: Encoding;
+  allowDuplicate?: boolean;
+  name?: string;
+}
+
+const PROGRESS_EVERY = 2000;
+
+export function inspectImport(ctx: ServiceContext, req: ImportRequest): ImportPreview {
+  const parsed = parseDocument(req.fileName, req.bytes, req.encoding);
+  const words = parsed.doc.paragraphs.reduce((n, p) => n + countWords(p.source), 0);
+  return {
+    fileName: req.fileName,
+    format: parsed.doc.format,
+    encoding: (parsed.doc.encoding as Encoding | undefined) ?? null,
+    encodingCandidates: parsed.encodingCandidates,
+    paragraphs: parsed.doc.paragraphs.length,
+    words,
+    sample: parsed.doc.paragraphs.slice(0, 5).map((p) => p.source.slice(0, 300)),
+    translated: parsed.doc.paragraphs.filter((p) => (p.target ?? '').trim() !== '').length,
+    duplicates: docs.findByHash(ctx.db, contentHash(req.bytes)),
+    warnings: parsed.doc.warnings,
+  };
+}
+
+/**
+ * Imports a document in one transaction: either every paragraph is stored, with its import
+ * revision, or nothing is. Parsing happens before the transaction, so a bad file writes nothing.
+ */
+export function importDocument(
+  ctx: ServiceContext,
+  req: ImportRequest,
+  onProgress?: (done: number, total: number) => void,
+): DocumentSummary {
+  const hash = contentHash(req.bytes);
+  if (!req.allowDuplicate) {
+    const existing = docs.findByHash(ctx.db, hash);
+    if (existing.length > 0) throw new QalamError('import_duplicate', { name: existing[0]!.name, id: existing[0]!.id });
+  }
+  const { doc } = parseDocument(req.fileName, req.bytes, req.encoding);
+  const id = storeImported(ctx, doc, { fileName: req.fileName, hash, name: req.name }, (done, total) => {
+    onProgress?.(done, total);
+    ctx.events.emit('import:progress', { fileName: req.fileName, done, total });
+  });
+  ctx.events.emit('documents:changed', { documentId: id });
+  return getDocument(ctx, id);
+}
+
+export function storeImported(
+  ctx: ServiceContext,
+  doc: ImportedDocument,
+  meta: { fileName: string; hash: string; name?: string | undefined },
+  progress: (done: number, total: number) => void,
+): number {
+  const who = actor(ctx);
+  const at = ctx.now();
+  const total = doc.paragraphs.length;
+  return ctx.db.transaction(() => {
+    const documentId = docs.insertDocument(ctx.db, {
+      name: (meta.name ?? doc.name ?? baseName(meta.fileName)).slice(0, 300) || 'untitled',
+      fileName: meta.fileName,
+      format: doc.format,
+      encoding: doc.encoding ?? null,
+      sourceLang: doc.sourceLang || 'ar',
+      targetLang: doc.targetLang || 'en',
+      contentHash: meta.hash,
+      createdAt: at,
+    });
+    doc.paragraphs.forEach((p, position) => {
+      const target = p.target ?? '';
+      const status = importedStatus(p.status, target);
+      const excluded = p.excluded ?? false;
+      const pairId = insertPair(
+        ctx.db,
+        documentId,
+        {
+          position,
+          source: p.source,
+          sourceNorm: normalizeForSearch(p.source),
+          sourceWords: countWords(p.source),
+          target,
+          targetNorm: target ? normalizeForSearch(target) : '',
+          targetWords: target ? countWords(target) : 0,
+          status,
+          excluded,
+        },
+        at,
+        who.name,
+      );
+      appendRevision(ctx.db, { pairId, kind: 'import', target, status, author: who.name, role: who.role, note: null, at });
+      for (const c of p.comments ?? []) importComment(ctx, pairId, c, at);
+      if ((position + 1) % PROGRESS_EVERY === 0 || position + 1 === total) progress(position + 1, total);
+    });
+    return documentId;
+  }).immediate();
+}
+
+function importComment(ctx: ServiceContext, pairId: number, c: ImportedComment, at: string): void {
+  if (c.body.trim() === '') return;
+  insertComment(ctx.db, {
+    pairId,
+    parentId: null,
+    kind: c.category ? 'rejection' : 'comment',
+    author: c.author || 'unknown',
+    role: 'translator',
+    body: c.body,
+    category: c.category ?? null,
+    severity: c.severity ?? null,
+    resolved: c.resolved ?? false,
+    at: c.createdAt ?? at,
+  });
+}
+
+/** A status from a file is kept only when the text supports it: nothing is "translated" without a target. */
+function importedStatus(status: Status | undefined, target: string): Status {
+  if (target.trim() === '') return 'new';
+  return status && status !== 'new' ? status : 'draft';
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function baseName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]+$/, '') || base;
+}
+
+export function getDocument(ctx: ServiceContext, id: number): DocumentSummary {
+  const d = docs.getDocument(ctx.db, id);
+  if (!d) throw new QalamError('not_found', { what: 'document' });
+  return d;
+}
+
+export function listDocuments(ctx: ServiceContext): DocumentSummary[] {
+  return docs.listDocuments(ctx.db);
+}
+
+export function renameDocument(ctx: ServiceContext, id: number, name: string): DocumentSummary {
+  if (!docs.renameDocument(ctx.db, id, name, ctx.now())) throw new QalamError('not_found', { what: 'document' });
+  ctx.events.emit('documents:changed', { documentId: id });
+  return getDocument(ctx, id);
+}
+
+export function deleteDocument(ctx: ServiceContext, id: number): { deleted: number } {
+  const deleted = docs.deleteDocument(ctx.db, id);
+  if (deleted === 0) throw new QalamError('not_found', { what: 'document' });
+  ctx.events.emit('documents:changed', { documentId: id });
+  return { deleted };
+}
+
+export function openDocument(ctx: ServiceContext, id: number): DocumentSummary {
+  if (!docs.markOpened(ctx.db, id, ctx.now())) throw new QalamError('not_found', { what: 'document' });
+  return getDocument(ctx, id);
+}
+
+export function recentDocuments(ctx: ServiceContext, limit = 10): RecentDocument[] {
+  return docs.recentDocuments(ctx.db, limit);
+}

@@ -1,0 +1,30 @@
+import type { EventName, Events } from '../shared/contract';
+
+type Listener<E extends EventName> = (payload: Events[E]) => void;
+
+/** Main → renderer notifications; each transport subscribes and forwards. */
+export class EventBus {
+  private listeners = new Map<EventName, Set<Listener<never>>>();
+
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    set.add(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  /** Listens to every event: transports forward them all. */
+  onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
+    const offs = (['import:progress', 'export:progress', 'pairs:changed', 'documents:changed', 'menu:command'] as const).map((e) =>
+      this.on(e, (p) => listener(e, p)),
+    );
+    return () => offs.forEach((off) => off());
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    for (const l of this.listeners.get(event) ?? []) (l as Listener<E>)(payload);
+  }
+}

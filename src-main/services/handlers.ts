@@ -1,0 +1,76 @@
+// The contract's implementation: one function per channel. Transports validate the input with
+// the contract's schema first, so every handler receives parsed, typed input.
+import type { Channel, Output, ParsedInput } from '../shared/contract';
+import { QalamError } from '../shared/errors';
+import * as comments from './comments';
+import type { ServiceContext } from './context';
+import * as documents from './documents';
+import * as historySvc from './history';
+import * as io from './io';
+import * as pairs from './pairs';
+import * as settings from './settings';
+import * as statsSvc from './stats';
+
+export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+
+export const handlers: Handlers = {
+  'app:get-info': (ctx) => ({
+    version: APP_VERSION,
+    transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
+    dataPath: ctx.dataDir,
+    nativeDialogs: Boolean(ctx.host.pickImportFile && ctx.host.saveFile),
+  }),
+
+  'settings:get': (ctx) => settings.getSettings(ctx),
+  'settings:update': (ctx, input) => settings.updateSettings(ctx, input),
+
+  'documents:list': (ctx) => documents.listDocuments(ctx),
+  'documents:get': (ctx, { documentId }) => documents.getDocument(ctx, documentId),
+  'documents:recent': (ctx) => documents.recentDocuments(ctx),
+  'documents:inspect-import': (ctx, input) => documents.inspectImport(ctx, { ...input, bytes: bytes(input.dataBase64) }),
+  'documents:import': (ctx, input) => documents.importDocument(ctx, { ...input, bytes: bytes(input.dataBase64) }),
+  'documents:rename': (ctx, { documentId, name }) => documents.renameDocument(ctx, documentId, name),
+  'documents:delete': (ctx, { documentId }) => documents.deleteDocument(ctx, documentId),
+  'documents:open': (ctx, { documentId }) => documents.openDocument(ctx, documentId),
+
+  'pairs:list': (ctx, { documentId, offset, limit, filter }) => pairs.listPairs(ctx, documentId, offset, limit, filter),
+  'pairs:get': (ctx, { pairId }) => pairs.getPair(ctx, pairId),
+  'pairs:locate': (ctx, { documentId, pairId, filter }) => pairs.locatePair(ctx, documentId, pairId, filter),
+  'pairs:navigate': (ctx, i) => pairs.navigate(ctx, i.documentId, i.fromPosition, i.direction, i.kind),
+  'pairs:update-target': (ctx, input) => pairs.updateTarget(ctx, input),
+  'pairs:set-status': (ctx, input) => pairs.setStatus(ctx, input),
+  'pairs:set-excluded': (ctx, input) => pairs.setExcluded(ctx, input),
+  'pairs:bulk-approve': (ctx, input) => pairs.bulkApprove(ctx, input),
+
+  'stats:document': (ctx, { documentId }) => statsSvc.stats(ctx, documentId),
+  'stats:quality': (ctx, { documentId }) => statsSvc.quality(ctx, documentId),
+
+  'comments:list': (ctx, { pairId }) => comments.listComments(ctx, pairId),
+  'comments:add': (ctx, input) => comments.addComment(ctx, input),
+  'comments:set-resolved': (ctx, { commentId, resolved }) => comments.setResolved(ctx, commentId, resolved),
+
+  'history:list': (ctx, { pairId }) => historySvc.history(ctx, pairId),
+  'history:restore': (ctx, input) => historySvc.restore(ctx, input),
+
+  'io:export': (ctx, input) => io.exportForRenderer(ctx, input),
+  'io:pick-import': async (ctx) => {
+    if (!ctx.host.pickImportFile) throw new QalamError('unsupported');
+    const picked = await ctx.host.pickImportFile();
+    return picked && { fileName: picked.fileName, dataBase64: Buffer.from(picked.bytes).toString('base64') };
+  },
+  'io:review-preview': (ctx, input) => io.reviewPreview(ctx, input.documentId, input.fileName, bytes(input.dataBase64)),
+  'io:review-apply': (ctx, input) => io.reviewApply(ctx, input),
+
+  'tm:import': (ctx, input) => io.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
+
+  'shell:open-external': async (ctx, { url }) => {
+    if (!ctx.host.openExternal) throw new QalamError('unsupported');
+    return { opened: await ctx.host.openExternal(url) };
+  },
+};
+
+declare const __APP_VERSION__: string | undefined;
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? '0.1.0');

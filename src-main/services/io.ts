@@ -1,0 +1,302 @@
+// Exports, the bilingual-review round trip and TMX import. Format code is loaded on first use:
+// docx and the XML writers are large and the app should not pay for them at start-up.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
+import { checkAction, type ExportFormat } from '../shared/domain';
+import { QalamError } from '../shared/errors';
+import type { ExportedFile, ExportModel } from '../formats/model';
+import { writeFileAtomic } from '../fs-atomic';
+import { commentsOfDocument } from '../store/repos/comments';
+import { documentStats } from '../store/repos/documents';
+import * as repo from '../store/repos/pairs';
+import { appendRevision } from '../store/repos/revisions';
+import { stmt } from '../store/repos/statements';
+import { normalizeForSearch } from '../text/arabic';
+import { countWords } from '../text/words';
+import { actor, type ServiceContext } from './context';
+import { contentHash, getDocument } from './documents';
+
+export interface ExportRequest {
+  documentId: number;
+  format: ExportFormat;
+  approvedOnly?: boolean | undefined;
+  markUntranslated?: boolean | undefined;
+}
+
+export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel {
+  const doc = getDocument(ctx, req.documentId);
+  const comments = commentsOfDocument(ctx.db, doc.id);
+  const pairs = repo.pairsOfDocument(ctx.db, doc.id).map((p) => ({
+    id: p.id,
+    position: p.position,
+    source: p.source,
+    target: p.target,
+    status: p.status,
+    excluded: p.excluded,
+    rejectionReason: p.rejectionReason,
+    comments: (comments.get(p.id) ?? []).map((c) => ({
+      id: c.id,
+      author: c.author,
+      role: c.role,
+      body: c.body,
+      createdAt: c.createdAt,
+      resolved: c.resolved,
+      category: c.category,
+      severity: c.severity,
+    })),
+    createdAt: doc.createdAt,
+    updatedAt: p.updatedAt,
+    updatedBy: p.updatedBy,
+    sourceWords: p.sourceWords,
+    targetWords: p.targetWords,
+  }));
+  return {
+    document: {
+      id: doc.id,
+      name: doc.name,
+      fileName: doc.fileName,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      createdAt: doc.createdAt,
+    },
+    exportedAt: ctx.now(),
+    exportedBy: actor(ctx).name,
+    pairs,
+    stats: documentStats(ctx.db, doc.id),
+    options: { approvedOnly: req.approvedOnly ?? false, markUntranslated: req.markUntranslated ?? !req.approvedOnly },
+  };
+}
+
+const SUFFIX: Record<ExportFormat, string> = {
+  'docx-bilingual': '.review',
+  docx: '.en',
+  txt: '.en',
+  html: '.en',
+  md: '.en',
+  xliff12: '.ar-en',
+  xliff20: '.ar-en.2',
+  tmx: '.ar-en',
+  csv: '',
+};
+
+export async function renderExport(ctx: ServiceContext, req: ExportRequest): Promise<{ file: ExportedFile; fileName: string }> {
+  const model = buildModel(ctx, req);
+  const total = model.pairs.length;
+  ctx.events.emit('export:progress', { documentId: req.documentId, done: 0, total });
+  let file: ExportedFile;
+  try {
+    const formats = await import('../formats/index');
+    file = await formats.writeExport(req.format, model);
+  } catch (e) {
+    if (e instanceof QalamError) throw e;
+    console.error('[qalam] export failed:', e);
+    throw new QalamError('export_failed', { format: req.format });
+  }
+  if (req.format === 'docx-bilingual') saveSnapshot(ctx, model);
+  ctx.events.emit('export:progress', { documentId: req.documentId, done: total, total });
+  return { file, fileName: `${safeFileName(model.document.name)}${SUFFIX[req.format]}.${file.extension}` };
+}
+
+export async function exportForRenderer(ctx: ServiceContext, input: ParsedInput<'io:export'>): Promise<ExportResult> {
+  const { file, fileName } = await renderExport(ctx, input);
+  if (input.saveAs) {
+    if (!ctx.host.saveFile) throw new QalamError('unsupported');
+    const savedPath = await ctx.host.saveFile(fileName, file.bytes);
+    return savedPath === null
+      ? { fileName, mime: file.mime, cancelled: true, bytes: file.bytes.length }
+      : { fileName, mime: file.mime, savedPath, cancelled: false, bytes: file.bytes.length };
+  }
+  return { fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64'), cancelled: false, bytes: file.bytes.length };
+}
+
+/** CLI and tests: render and write atomically, never replacing a file unless asked. */
+export async function exportToFile(ctx: ServiceContext, req: ExportRequest, path: string, overwrite = false): Promise<{ bytes: number }> {
+  const { file } = await renderExport(ctx, req);
+  writeFileAtomic(path, file.bytes, { overwrite });
+  return { bytes: file.bytes.length };
+}
+
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  return cleaned.slice(0, 120) || 'document';
+}
+
+function saveSnapshot(ctx: ServiceContext, model: ExportModel): void {
+  const versions = Object.fromEntries(
+    repo.pairsOfDocument(ctx.db, model.document.id).map((p) => [String(p.id), [p.version, p.target]] as const),
+  );
+  stmt(ctx.db, 'INSERT INTO export_snapshots (document_id, format, created_at, pairs) VALUES (?, ?, ?, ?)').run(
+    model.document.id,
+    'docx-bilingual',
+    model.exportedAt,
+    JSON.stringify(versions),
+  );
+}
+
+function latestSnapshot(ctx: ServiceContext, documentId: number): Map<number, { version: number; target: string }> | null {
+  const json = stmt(ctx.db, 'SELECT pairs FROM export_snapshots WHERE document_id = ? ORDER BY id DESC LIMIT 1')
+    .pluck()
+    .get(documentId) as string | undefined;
+  if (!json) return null;
+  const parsed = JSON.parse(json) as Record<string, [number, string]>;
+  return new Map(Object.entries(parsed).map(([id, [version, target]]) => [Number(id), { version, target }]));
+}
+
+interface PendingReview {
+  documentId: number;
+  fileName: string;
+  createdAt: number;
+  changes: Map<number, ReviewChange & { version: number }>;
+}
+const pendingReviews = new Map<string, PendingReview>();
+const REVIEW_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Reads the English column of a reviewed bilingual DOCX back, matching rows by pair id. Nothing is
+ * written: the preview lists changed pairs and conflicts (pairs edited in Qalam since the export).
+ */
+export async function reviewPreview(ctx: ServiceContext, documentId: number, fileName: string, bytes: Uint8Array): Promise<ReviewImportPreview> {
+  getDocument(ctx, documentId);
+  const { readReviewedDocx } = await import('../formats/docx-bilingual');
+  const rows = await readReviewedDocx(bytes);
+  const base = latestSnapshot(ctx, documentId);
+  const changes = new Map<number, ReviewChange & { version: number }>();
+  const unknownRows: number[] = [];
+  const seen = new Set<number>();
+  let lastPosition = -1;
+  let reordered = false;
+  let unchanged = 0;
+  for (const row of rows) {
+    const pair = row.pairId === null ? undefined : repo.getPair(ctx.db, row.pairId);
+    if (!pair || pair.documentId !== documentId || seen.has(pair.id)) {
+      unknownRows.push(row.index + 1);
+      continue;
+    }
+    seen.add(pair.id);
+    if (pair.position < lastPosition) reordered = true;
+    lastPosition = pair.position;
+    const before = base?.get(pair.id)?.target ?? pair.target;
+    if (row.target === before) {
+      unchanged++;
+      continue;
+    }
+    changes.set(pair.id, {
+      pairId: pair.id,
+      position: pair.position,
+      source: pair.source,
+      before,
+      after: row.target,
+      conflict: pair.target !== before,
+      current: pair.target,
+      status: pair.status,
+      locked: pair.status === 'approved',
+      version: pair.version,
+    });
+  }
+  if (rows.length === 0) throw new QalamError('import_no_match');
+  const expected = base ? [...base.keys()] : repo.pairsOfDocument(ctx.db, documentId).filter((p) => !p.excluded).map((p) => p.id);
+  const missingPairIds = expected.filter((id) => !seen.has(id) && !repo.getPair(ctx.db, id)?.excluded);
+  const token = randomUUID();
+  prunePending();
+  pendingReviews.set(token, { documentId, fileName, createdAt: Date.now(), changes });
+  return {
+    token,
+    changes: [...changes.values()].map(({ version: _v, ...c }) => c),
+    unchanged,
+    unknownRows,
+    missingPairIds,
+    reordered,
+  };
+}
+
+function prunePending(): void {
+  const now = Date.now();
+  for (const [k, v] of pendingReviews) if (now - v.createdAt > REVIEW_TTL_MS) pendingReviews.delete(k);
+}
+
+/**
+ * Applies the accepted changes as 'replace' revisions by the current user, after writing a backup
+ * of the document's pairs. A pair changed since the preview is refused as a conflict.
+ */
+export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-apply'>): { applied: number; backupPath: string } {
+  const pending = pendingReviews.get(input.token);
+  if (!pending || pending.documentId !== input.documentId) throw new QalamError('not_found', { what: 'review' });
+  const who = actor(ctx);
+  if (input.status === 'approved' && who.role !== 'editor') throw new QalamError('forbidden', { action: 'approve' });
+  const accepted = input.pairIds.map((id) => {
+    const change = pending.changes.get(id);
+    if (!change) throw new QalamError('bad_input', { field: 'pairIds' });
+    return change;
+  });
+  const backupPath = writeBackup(ctx, input.documentId);
+  const applied = ctx.db.transaction(() => {
+    const at = ctx.now();
+    for (const change of accepted) {
+      const pair = repo.getPair(ctx.db, change.pairId);
+      if (!pair || pair.version !== change.version) throw new QalamError('conflict', { currentVersion: pair?.version ?? -1 });
+      const verdict = checkAction(who.role, 'edit', pair);
+      if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'edit', status: pair.status });
+      const status = change.after.trim() === '' ? 'new' : input.status;
+      repo.writePair(ctx.db, pair.id, pair.version, {
+        target: change.after,
+        targetNorm: normalizeForSearch(change.after),
+        targetWords: countWords(change.after),
+        status,
+        excluded: pair.excluded,
+        rejectionReason: status === 'approved' ? null : pair.rejectionReason,
+        updatedAt: at,
+        updatedBy: who.name,
+      });
+      appendRevision(ctx.db, {
+        pairId: pair.id,
+        kind: 'replace',
+        target: change.after,
+        status,
+        author: who.name,
+        role: who.role,
+        note: pending.fileName,
+        at,
+      });
+    }
+    return accepted.length;
+  }).immediate();
+  pendingReviews.delete(input.token);
+  ctx.events.emit('pairs:changed', { documentId: input.documentId, pairIds: accepted.map((c) => c.pairId) });
+  return { applied, backupPath };
+}
+
+function writeBackup(ctx: ServiceContext, documentId: number): string {
+  const dir = join(ctx.dataDir, 'backups');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `document-${documentId}-${ctx.now().replace(/[:.]/g, '-')}.json`);
+  const doc = getDocument(ctx, documentId);
+  writeFileSync(path, JSON.stringify({ document: doc, pairs: repo.pairsOfDocument(ctx.db, documentId) }, null, 1));
+  return path;
+}
+
+/** TMX goes to translation memory: units already stored (same source and target) are skipped. */
+export async function importTmx(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<{ stored: number; skipped: number }> {
+  const { parseTmx } = await import('../formats/tmx');
+  const units = parseTmx(bytes);
+  if (units.length === 0) throw new QalamError('import_empty');
+  const who = actor(ctx);
+  const at = ctx.now();
+  const origin = `${fileName}#${contentHash(bytes).slice(0, 12)}`;
+  const insert = stmt(
+    ctx.db,
+    `INSERT OR IGNORE INTO tm_units (source, target, source_norm, source_lang, target_lang, origin, author, created_at, changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const stored = ctx.db.transaction(() => {
+    let n = 0;
+    for (const u of units) {
+      if (!u.source.trim() || !u.target.trim()) continue;
+      n += insert.run(u.source, u.target, normalizeForSearch(u.source), u.sourceLang, u.targetLang, origin, u.author ?? who.name, u.createdAt ?? at, u.changedAt ?? u.createdAt ?? at).changes;
+    }
+    return n;
+  }).immediate();
+  return { stored, skipped: units.length - stored };
+}

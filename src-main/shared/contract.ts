@@ -1,0 +1,339 @@
+// Everything the renderer may ask of the main process: one entry per channel, a zod input schema
+// and the output type. The preload, both transports, the renderer client and the handlers all
+// derive their types from this map.
+import { z } from 'zod';
+import {
+  ENCODINGS,
+  ERROR_CATEGORIES,
+  EXPORT_FORMATS,
+  ROLES,
+  SEVERITIES,
+  STATUSES,
+  THEMES,
+  UI_LANGUAGES,
+  type Comment,
+  type DocumentSummary,
+  type Encoding,
+  type ImportFormat,
+  type Pair,
+  type QualitySummary,
+  type Revision,
+  type Settings,
+  type Stats,
+  type Status,
+} from './domain';
+import type { Result } from './errors';
+
+const id = z.number().int().positive();
+const version = z.number().int().nonnegative();
+/** Imported files travel as base64: IPC and JSON both carry it, and it survives any byte. */
+const base64 = z.string().max(400_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const fileName = z.string().min(1).max(1024);
+const text = z.string().max(1_000_000);
+
+export const pairFilterSchema = z
+  .object({
+    statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
+    /** Search text; Arabic is matched on its normalised form (no harakat, tatweel, alef variants). */
+    text: z.string().max(500).optional(),
+    textIn: z.enum(['source', 'target', 'both']).optional(),
+    /** Only pairs with unresolved comment threads. */
+    openComments: z.boolean().optional(),
+    /** Excluded pairs (boilerplate) are listed, dimmed, unless a filter leaves them out. Default: include. */
+    excluded: z.enum(['include', 'exclude', 'only']).optional(),
+  })
+  .strict();
+export type PairFilter = z.infer<typeof pairFilterSchema>;
+
+export const NAV_KINDS = ['any', 'needs-work', 'untranslated', 'needs-review'] as const;
+export type NavKind = (typeof NAV_KINDS)[number];
+
+export interface ImportPreview {
+  fileName: string;
+  format: ImportFormat;
+  /** Plain text only: what was detected, and what else the bytes decode as without errors. */
+  encoding: Encoding | null;
+  encodingCandidates: Encoding[];
+  paragraphs: number;
+  words: number;
+  sample: string[];
+  translated: number;
+  /** Documents already imported from the same bytes. */
+  duplicates: DocumentSummary[];
+  warnings: string[];
+}
+
+export interface PairPage {
+  /** Pairs matching the filter. */
+  total: number;
+  offset: number;
+  items: Pair[];
+}
+
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  /** Present when the renderer must save the file itself (browser preview). */
+  dataBase64?: string;
+  /** Present when the main process wrote the file (native save dialog). */
+  savedPath?: string;
+  /** The user closed the save dialog: nothing was written. */
+  cancelled: boolean;
+  bytes: number;
+}
+
+export interface ReviewChange {
+  pairId: number;
+  position: number;
+  source: string;
+  before: string;
+  after: string;
+  /** The pair changed in the app since the file was exported: its current text differs from the file's base. */
+  conflict: boolean;
+  current: string;
+  status: Status;
+  locked: boolean;
+}
+
+export interface ReviewImportPreview {
+  token: string;
+  changes: ReviewChange[];
+  unchanged: number;
+  /** Rows whose ID is unknown or missing: reported, never applied. */
+  unknownRows: number[];
+  /** Pair ids exported but missing from the file. */
+  missingPairIds: number[];
+  /** True when the rows are not in the document's order. */
+  reordered: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  transport: 'ipc' | 'http';
+  dataPath: string;
+  /** Native dialogs (open/save) exist only in Electron. */
+  nativeDialogs: boolean;
+}
+
+export interface RecentDocument {
+  id: number;
+  name: string;
+  openedAt: string;
+}
+
+const documentId = z.object({ documentId: id }).strict();
+const pairId = z.object({ pairId: id }).strict();
+const empty = z.object({}).strict();
+
+/** `channel<Output>()(inputSchema)`: the output type is declared, the input type inferred. */
+function channel<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+export const contract = {
+  'app:get-info': channel<AppInfo>()(empty),
+
+  'settings:get': channel<Settings>()(empty),
+  'settings:update': channel<Settings>()(settingsPatch()),
+
+  'documents:list': channel<DocumentSummary[]>()(empty),
+  'documents:get': channel<DocumentSummary>()(documentId),
+  'documents:recent': channel<RecentDocument[]>()(empty),
+  'documents:inspect-import': channel<ImportPreview>()(importInput()),
+  'documents:import': channel<DocumentSummary>()(importInput()),
+  'documents:rename': channel<DocumentSummary>()(renameInput()),
+  'documents:delete': channel<{ deleted: number }>()(documentId),
+  'documents:open': channel<DocumentSummary>()(documentId),
+
+  'pairs:list': channel<PairPage>()(listInput()),
+  'pairs:get': channel<Pair>()(pairId),
+  'pairs:locate': channel<{ index: number | null }>()(locateInput()),
+  'pairs:navigate': channel<{ pair: Pair | null }>()(navigateInput()),
+  'pairs:update-target': channel<Pair>()(updateTargetInput()),
+  'pairs:set-status': channel<Pair>()(setStatusInput()),
+  'pairs:set-excluded': channel<Pair>()(setExcludedInput()),
+  'pairs:bulk-approve': channel<{ count: number; pairIds: number[] }>()(bulkApproveInput()),
+
+  'stats:document': channel<Stats>()(documentId),
+  'stats:quality': channel<QualitySummary>()(documentId),
+
+  'comments:list': channel<Comment[]>()(pairId),
+  'comments:add': channel<Comment>()(addCommentInput()),
+  'comments:set-resolved': channel<Comment>()(resolveInput()),
+
+  'history:list': channel<Revision[]>()(pairId),
+  'history:restore': channel<Pair>()(restoreInput()),
+
+  'io:export': channel<ExportResult>()(exportInput()),
+  'io:pick-import': channel<{ fileName: string; dataBase64: string } | null>()(empty),
+  'io:review-preview': channel<ReviewImportPreview>()(reviewPreviewInput()),
+  'io:review-apply': channel<{ applied: number; backupPath: string }>()(reviewApplyInput()),
+
+  /** TMX files go to translation memory, not to the library. */
+  'tm:import': channel<{ stored: number; skipped: number }>()(z.object({ fileName, dataBase64: base64 }).strict()),
+
+  'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
+} as const;
+
+function settingsPatch() {
+  return z
+    .object({
+      userName: z.string().trim().min(1).max(100).optional(),
+      role: z.enum(ROLES).optional(),
+      uiLanguage: z.enum(UI_LANGUAGES).optional(),
+      theme: z.enum(THEMES).optional(),
+      textScale: z.number().int().min(80).max(200).optional(),
+      onboarded: z.boolean().optional(),
+    })
+    .strict();
+}
+function importInput() {
+  return z
+    .object({
+      fileName,
+      dataBase64: base64,
+      encoding: z.enum(ENCODINGS).optional(),
+      /** Import even when the same bytes were imported before (the user said yes). */
+      allowDuplicate: z.boolean().optional(),
+      name: z.string().trim().min(1).max(300).optional(),
+    })
+    .strict();
+}
+function renameInput() {
+  return z.object({ documentId: id, name: z.string().trim().min(1).max(300) }).strict();
+}
+function listInput() {
+  return z
+    .object({
+      documentId: id,
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(1000),
+      filter: pairFilterSchema.optional(),
+    })
+    .strict();
+}
+function locateInput() {
+  return z.object({ documentId: id, pairId: id, filter: pairFilterSchema.optional() }).strict();
+}
+function navigateInput() {
+  return z
+    .object({
+      documentId: id,
+      fromPosition: z.number().int().min(-1),
+      direction: z.enum(['next', 'prev']),
+      kind: z.enum(NAV_KINDS),
+    })
+    .strict();
+}
+function updateTargetInput() {
+  return z.object({ pairId: id, target: text, expectedVersion: version }).strict();
+}
+function setStatusInput() {
+  return z
+    .object({
+      pairId: id,
+      expectedVersion: version,
+      action: z.enum(['confirm', 'approve', 'reject', 'reopen']),
+      /** Saved together with the status change (e.g. Ctrl+Enter right after typing). */
+      target: text.optional(),
+      /** Required for reject (the reason) and reopen. */
+      comment: z.string().trim().max(10_000).optional(),
+      category: z.enum(ERROR_CATEGORIES).optional(),
+      severity: z.enum(SEVERITIES).optional(),
+    })
+    .strict();
+}
+function setExcludedInput() {
+  return z.object({ pairId: id, expectedVersion: version, excluded: z.boolean() }).strict();
+}
+function bulkApproveInput() {
+  return z
+    .object({
+      documentId: id,
+      /** Either explicit pairs or the current filter; only translated pairs are approved. */
+      pairIds: z.array(id).max(200_000).optional(),
+      filter: pairFilterSchema.optional(),
+      /** Count only: the confirmation says how many before anything changes. */
+      dryRun: z.boolean().optional(),
+    })
+    .strict();
+}
+function addCommentInput() {
+  return z
+    .object({
+      pairId: id,
+      body: z.string().trim().min(1).max(10_000),
+      parentId: id.optional(),
+    })
+    .strict();
+}
+function resolveInput() {
+  return z.object({ commentId: id, resolved: z.boolean() }).strict();
+}
+function restoreInput() {
+  return z.object({ pairId: id, revisionId: id, expectedVersion: version }).strict();
+}
+function exportInput() {
+  return z
+    .object({
+      documentId: id,
+      format: z.enum(EXPORT_FORMATS),
+      approvedOnly: z.boolean().optional(),
+      markUntranslated: z.boolean().optional(),
+      /** Electron: ask for a path with the native save dialog and write there. */
+      saveAs: z.boolean().optional(),
+    })
+    .strict();
+}
+function reviewPreviewInput() {
+  return z.object({ documentId: id, fileName, dataBase64: base64 }).strict();
+}
+function reviewApplyInput() {
+  return z
+    .object({
+      documentId: id,
+      token: z.string().min(1).max(100),
+      pairIds: z.array(id).max(200_000),
+      status: z.enum(['draft', 'translated', 'approved']),
+    })
+    .strict();
+}
+function externalInput() {
+  return z.object({ url: z.string().url().max(2048) }).strict();
+}
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What a transport exposes to the renderer: one async function per channel. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
+
+// ——— Events: main → renderer ———
+export interface Events {
+  'import:progress': { fileName: string; done: number; total: number };
+  'export:progress': { documentId: number; done: number; total: number };
+  'pairs:changed': { documentId: number; pairIds: number[] };
+  'documents:changed': { documentId: number | null };
+  /** Application menu commands the renderer acts on. */
+  'menu:command': { command: MenuCommand; documentId?: number };
+}
+export const MENU_COMMANDS = ['import', 'export', 'open-recent', 'settings', 'help', 'find', 'library'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = [
+  'import:progress',
+  'export:progress',
+  'pairs:changed',
+  'documents:changed',
+  'menu:command',
+];
+
+/** The object the preload exposes as `window.qalam` and the HTTP client imitates. */
+export interface Bridge {
+  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

@@ -1,0 +1,55 @@
+// Opening the database: the settings every connection must have, checked before anything is read.
+import Database from 'better-sqlite3';
+import { QalamError } from '../shared/errors';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to an Electron build of better_sqlite3.node; Node's build is used when absent. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openDatabase(path: string, opts: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(path, {
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.readonly ? { readonly: true } : {}),
+    });
+  } catch (e) {
+    throw asOpenError(e);
+  }
+  try {
+    configure(db);
+    checkIntegrity(db);
+    if (!opts.readonly) migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw asOpenError(e);
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  // FULL: a confirmed translation survives a power cut; WAL keeps it cheap.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+function checkIntegrity(db: Db): void {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  const first = rows[0]?.integrity_check;
+  if (first !== 'ok') throw new QalamError('db_corrupt', { detail: String(first ?? 'unknown').slice(0, 200) });
+}
+
+function asOpenError(e: unknown): Error {
+  if (e instanceof QalamError) return e;
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new QalamError('db_corrupt', { detail: code });
+  if (code === 'SQLITE_BUSY') return new QalamError('db_locked');
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -1,0 +1,243 @@
+import type { PairFilter, NavKind } from '../../shared/contract';
+import type { Pair, Status } from '../../shared/domain';
+import { normalizeForSearch } from '../../text/arabic';
+import type { Db } from '../connection';
+import { stmt } from './statements';
+
+interface PairRow {
+  id: number;
+  document_id: number;
+  position: number;
+  source: string;
+  target: string;
+  status: Status;
+  excluded: 0 | 1;
+  version: number;
+  source_words: number;
+  target_words: number;
+  rejection_reason: string | null;
+  open_comments: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+const COLUMNS = `p.id, p.document_id, p.position, p.source, p.target, p.status, p.excluded, p.version,
+  p.source_words, p.target_words, p.rejection_reason, p.updated_at, p.updated_by,
+  (SELECT count(*) FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0) AS open_comments`;
+
+export interface NewPair {
+  position: number;
+  source: string;
+  sourceNorm: string;
+  sourceWords: number;
+  target: string;
+  targetNorm: string;
+  targetWords: number;
+  status: Status;
+  excluded: boolean;
+}
+
+const INSERT_PAIR = `INSERT INTO pairs (document_id, position, source, target, source_norm, target_norm, status, excluded,
+  source_words, target_words, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function insertPair(db: Db, documentId: number, p: NewPair, at: string, by: string): number {
+  const r = stmt(db, INSERT_PAIR).run(
+    documentId,
+    p.position,
+    p.source,
+    p.target,
+    p.sourceNorm,
+    p.targetNorm,
+    p.status,
+    p.excluded ? 1 : 0,
+    p.sourceWords,
+    p.targetWords,
+    at,
+    at,
+    by,
+  );
+  return Number(r.lastInsertRowid);
+}
+
+export function getPair(db: Db, id: number): Pair | undefined {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.id = ?`).get(id) as PairRow | undefined;
+  return row && toPair(row);
+}
+
+export function getPairByPosition(db: Db, documentId: number, position: number): Pair | undefined {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position = ?`).get(documentId, position) as
+    | PairRow
+    | undefined;
+  return row && toPair(row);
+}
+
+export function pairsOfDocument(db: Db, documentId: number): Pair[] {
+  return (stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? ORDER BY p.position`).all(documentId) as PairRow[]).map(
+    toPair,
+  );
+}
+
+export function countPairs(db: Db, documentId: number): number {
+  const max = stmt(db, 'SELECT max(position) FROM pairs WHERE document_id = ?').pluck().get(documentId) as number | null;
+  return max === null ? 0 : max + 1;
+}
+
+function isUnfiltered(f: PairFilter | undefined): boolean {
+  return (
+    !f ||
+    ((!f.statuses || f.statuses.length === 0) &&
+      !f.text?.trim() &&
+      !f.openComments &&
+      (f.excluded === undefined || f.excluded === 'include'))
+  );
+}
+
+interface Where {
+  sql: string;
+  params: (string | number)[];
+}
+
+export function filterWhere(documentId: number, f: PairFilter | undefined): Where {
+  const parts = ['p.document_id = ?'];
+  const params: (string | number)[] = [documentId];
+  if (f?.statuses && f.statuses.length > 0) {
+    parts.push(`p.status IN (${f.statuses.map(() => '?').join(', ')})`);
+    params.push(...f.statuses);
+  }
+  if (f?.excluded === 'exclude') parts.push('p.excluded = 0');
+  if (f?.excluded === 'only') parts.push('p.excluded = 1');
+  const query = f?.text ? normalizeForSearch(f.text) : '';
+  if (query) {
+    const where = f?.textIn ?? 'both';
+    if (where === 'source') parts.push('instr(p.source_norm, ?) > 0');
+    else if (where === 'target') parts.push('instr(p.target_norm, ?) > 0');
+    else {
+      parts.push('(instr(p.source_norm, ?) > 0 OR instr(p.target_norm, ?) > 0)');
+      params.push(query);
+    }
+    params.push(query);
+  }
+  if (f?.openComments) {
+    parts.push('EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)');
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function listPairs(
+  db: Db,
+  documentId: number,
+  offset: number,
+  limit: number,
+  filter?: PairFilter,
+): { total: number; items: Pair[] } {
+  if (isUnfiltered(filter)) {
+    // Positions are dense, so a page is a range scan on the (document_id, position) index.
+    const total = countPairs(db, documentId);
+    const rows = stmt(
+      db,
+      `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position >= ? AND p.position < ? ORDER BY p.position`,
+    ).all(documentId, offset, offset + limit) as PairRow[];
+    return { total, items: rows.map(toPair) };
+  }
+  const w = filterWhere(documentId, filter);
+  const total = stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql}`)
+    .pluck()
+    .get(...w.params) as number;
+  const rows = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE ${w.sql} ORDER BY p.position LIMIT ? OFFSET ?`).all(
+    ...w.params,
+    limit,
+    offset,
+  ) as PairRow[];
+  return { total, items: rows.map(toPair) };
+}
+
+export function matchingPairIds(db: Db, documentId: number, filter?: PairFilter): number[] {
+  const w = filterWhere(documentId, filter);
+  return stmt(db, `SELECT p.id FROM pairs p WHERE ${w.sql} ORDER BY p.position`)
+    .pluck()
+    .all(...w.params) as number[];
+}
+
+/** The index of a pair within the filtered list, or null when the filter hides it. */
+export function locatePair(db: Db, documentId: number, pairId: number, filter?: PairFilter): number | null {
+  const pair = getPair(db, pairId);
+  if (!pair || pair.documentId !== documentId) return null;
+  if (isUnfiltered(filter)) return pair.position;
+  const w = filterWhere(documentId, filter);
+  const matches = stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql} AND p.id = ?`)
+    .pluck()
+    .get(...w.params, pairId) as number;
+  if (matches === 0) return null;
+  return stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql} AND p.position < ?`)
+    .pluck()
+    .get(...w.params, pair.position) as number;
+}
+
+const NAV_WHERE: Record<NavKind, string> = {
+  any: 'p.excluded = 0',
+  'needs-work': `p.excluded = 0 AND p.status IN ('new', 'draft', 'rejected')`,
+  untranslated: `p.excluded = 0 AND p.status = 'new'`,
+  'needs-review': `p.excluded = 0 AND p.status = 'translated'`,
+};
+
+export function navigate(db: Db, documentId: number, from: number, direction: 'next' | 'prev', kind: NavKind): Pair | null {
+  const cmp = direction === 'next' ? '>' : '<';
+  const order = direction === 'next' ? 'ASC' : 'DESC';
+  const row = stmt(
+    db,
+    `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position ${cmp} ? AND ${NAV_WHERE[kind]} ORDER BY p.position ${order} LIMIT 1`,
+  ).get(documentId, from) as PairRow | undefined;
+  return row ? toPair(row) : null;
+}
+
+export interface PairWrite {
+  target: string;
+  targetNorm: string;
+  targetWords: number;
+  status: Status;
+  excluded: boolean;
+  rejectionReason: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Writes only when the stored version is still `expectedVersion`; returns false otherwise. */
+export function writePair(db: Db, id: number, expectedVersion: number, w: PairWrite): boolean {
+  const r = stmt(
+    db,
+    `UPDATE pairs SET target = ?, target_norm = ?, target_words = ?, status = ?, excluded = ?, rejection_reason = ?,
+       updated_at = ?, updated_by = ?, version = version + 1
+     WHERE id = ? AND version = ?`,
+  ).run(
+    w.target,
+    w.targetNorm,
+    w.targetWords,
+    w.status,
+    w.excluded ? 1 : 0,
+    w.rejectionReason,
+    w.updatedAt,
+    w.updatedBy,
+    id,
+    expectedVersion,
+  );
+  return r.changes === 1;
+}
+
+export function toPair(r: PairRow): Pair {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    position: r.position,
+    source: r.source,
+    target: r.target,
+    status: r.status,
+    excluded: r.excluded === 1,
+    version: r.version,
+    sourceWords: r.source_words,
+    targetWords: r.target_words,
+    rejectionReason: r.rejection_reason,
+    openComments: r.open_comments,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
