@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { QalamError, type ErrorCode } from '../../../../src-main/shared/errors';
+import {
+  decodeXmlBytes,
+  escapeAttr,
+  escapeText,
+  parseXml,
+  splitXmlChars,
+  textContent,
+  type XmlElement,
+} from '../../../../src-main/formats/xml';
+import { REPO_ROOT } from './helpers/tools';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const fixture = (name: string) => new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/formats/hostile', name)));
+
+function errorOf(fn: () => unknown): QalamError {
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(QalamError);
+    return e as QalamError;
+  }
+  throw new Error(`expected a QalamError, got a result: ${JSON.stringify(result).slice(0, 200)}`);
+}
+
+function expectCode(fn: () => unknown, code: ErrorCode): QalamError {
+  const e = errorOf(fn);
+  expect(e.code).toBe(code);
+  return e;
+}
+
+describe('parseXml refuses hostile input', () => {
+  it.each([
+    ['xxe.xml', 'import_unsafe_xml'],
+    ['xxe-parameter.xml', 'import_unsafe_xml'],
+    ['billion-laughs.xml', 'import_unsafe_xml'],
+    ['doctype-plain.xml', 'import_unsafe_xml'],
+    ['wrong-root.xml', 'import_malformed'],
+    ['truncated.xlf', 'import_malformed'],
+    ['garbage.bin', 'import_malformed'],
+    ['undefined-entity.xml', 'import_malformed'],
+  ] as const)('%s → %s', (name, code) => {
+    const bytes = fixture(name);
+    if (name === 'wrong-root.xml') {
+      // Well-formed: the XML layer accepts it, the XLIFF readers refuse it (tested there).
+      expect(parseXml(bytes).local).toBe('html');
+      return;
+    }
+    expectCode(() => parseXml(bytes), code);
+  });
+
+  it('refuses 10k-deep nesting without exhausting the stack', () => {
+    const deep = '<a>'.repeat(10_000) + '</a>'.repeat(10_000);
+    const e = expectCode(() => parseXml(enc(deep)), 'import_unsafe_xml');
+    expect(e.params).toMatchObject({ detail: 'depth' });
+  });
+
+  it('accepts nesting up to the limit', () => {
+    const ok = '<a>'.repeat(200) + '</a>'.repeat(200);
+    expect(parseXml(enc(ok)).local).toBe('a');
+  });
+
+  it('refuses input over the size cap before parsing', () => {
+    expectCode(() => parseXml(enc('<a>' + 'x'.repeat(2000) + '</a>'), { maxBytes: 1000 }), 'import_too_large');
+  });
+
+  it('treats an empty file as empty', () => {
+    expectCode(() => parseXml(enc('  \n')), 'import_empty');
+  });
+
+  it('keeps user content out of error params', () => {
+    const e = expectCode(() => parseXml(enc('<a>\n<secret-name attr="x"></a>')), 'import_malformed');
+    expect(JSON.stringify(e.params)).not.toContain('secret');
+    expect(e.params).toMatchObject({ detail: 'xml_syntax', line: 2 });
+  });
+});
+
+describe('parseXml keeps text exactly', () => {
+  it('preserves CR references, tabs, bidi marks, NBSP and CDATA', () => {
+    const root = parseXml(enc('<a x="t&#9;n&#10;r&#13;">one&#13;&#10;two\u200f\u202b\u2067\u00a0\t<![CDATA[<&>]]></a>'));
+    expect(textContent(root)).toBe('one\r\ntwo\u200f\u202b\u2067\u00a0\t<&>');
+    expect(root.attrs.find((a) => a.name === 'x')?.value).toBe('t\tn\nr\r');
+  });
+
+  it('applies XML line-end normalisation to literal CRs (why writers escape them)', () => {
+    expect(textContent(parseXml(enc('<a>x\r\ny\rz</a>')))).toBe('x\ny\nz');
+  });
+
+  it('decodes UTF-16 with a BOM and a declared legacy encoding', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(Buffer.from('<a>سلام</a>', 'utf16le'))]);
+    expect(textContent(parseXml(utf16))).toBe('سلام');
+    // "سلام" in windows-1256
+    const legacy = new Uint8Array([...enc('<?xml version="1.0" encoding="windows-1256"?><a>'), 0xd3, 0xe1, 0xc7, 0xe3, ...enc('</a>')]);
+    expect(decodeXmlBytes(legacy)).toContain('سلام');
+  });
+
+  it('refuses invalid UTF-8 instead of replacing it', () => {
+    expectCode(() => parseXml(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e])), 'import_malformed');
+  });
+});
+
+describe('escaping', () => {
+  const roundTrip = (s: string): string => {
+    const root: XmlElement = parseXml(`<r a="${escapeAttr(s)}">${escapeText(s)}</r>`);
+    expect(root.attrs[0]!.value).toBe(textContent(root));
+    return textContent(root);
+  };
+
+  it('round-trips markup characters, ]]>, CR, CRLF and tabs in text and attributes', () => {
+    const s = `a & b < c > d " e ' f ]]> g\r\nh\ri\tj  `;
+    expect(roundTrip(s)).toBe(s);
+  });
+
+  it('is lossless for every XML-representable string (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        const s = splitXmlChars(raw).filter((p) => typeof p === 'string').join('');
+        expect(roundTrip(s)).toBe(s);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never emits characters XML 1.0 forbids', () => {
+    expect(escapeText('a\u0001b\uffffc\ud800')).toBe('a\ufffdb\ufffdc\ufffd');
+    expect(splitXmlChars('a\u0001b\ud83d\ude00\udc00')).toEqual(['a', 1, 'b\ud83d\ude00', 0xdc00]);
+  });
+});
