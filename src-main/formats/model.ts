@@ -17,6 +17,8 @@ export interface ImportedParagraph {
   status?: Status;
   excluded?: boolean;
   comments?: ImportedComment[];
+  /** Why the pair was rejected, when the file records it apart from the comments (XLIFF). */
+  rejectionReason?: string;
   /** The unit id in the file (XLIFF unit id, CSV id column, …), if any. */
   externalId?: string;
 }

@@ -1,0 +1,266 @@
+// XLIFF 1.2 (urn:oasis:names:tc:xliff:document:1.2), valid against xliff-core-1.2-strict.xsd.
+//
+// The strict schema rejects foreign-namespace attributes and elements (its wildcards are
+// processContents="strict"), so everything 1.2 has no slot for travels in standard places:
+//   • our exact status in `state-qualifier="x-qalam-<status>"` (XTend values are allowed),
+//     beside a standard `state` other tools understand;
+//   • comment details (resolved, category, severity, time, role) as JSON in one
+//     `<context context-type="x-qalam-note">` per `<note>`, in the same order;
+//   • characters XML cannot carry as `<ph ctype="x-qalam-cp">HHHH</ph>`.
+import type { Status } from '../shared/domain';
+import { QalamError } from '../shared/errors';
+import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
+import {
+  asStatus,
+  commentFromNote,
+  commentMeta,
+  decodeMeta,
+  encodeMeta,
+  isXsdDateTime,
+  rejectionMeta,
+  severityPriority,
+  unitId,
+  type NoteMeta,
+} from './xliff-common';
+import {
+  XML_DECLARATION,
+  attrs,
+  elements,
+  escapeText,
+  firstElement,
+  getAttr,
+  hex4,
+  parseXml,
+  splitXmlChars,
+  textContent,
+  type XmlElement,
+} from './xml';
+
+export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
+const CP_CTYPE = 'x-qalam-cp';
+const QUALIFIER_PREFIX = 'x-qalam-';
+/** context-group names must be unique in the file, so the unit id follows this prefix. */
+const META_GROUP = 'x-qalam-notes-';
+const META_CONTEXT = 'x-qalam-note';
+
+/** Our status → the standard 1.2 state; the exact status also goes in `state-qualifier`. */
+const STATE_OF: Record<Status, string> = {
+  new: 'new',
+  draft: 'needs-translation',
+  translated: 'translated',
+  approved: 'signed-off',
+  rejected: 'needs-review-translation',
+};
+
+// ——— Writer ———
+
+export function writeXliff12(model: ExportModel): Uint8Array {
+  const doc = model.document;
+  const out: string[] = [XML_DECLARATION, `<xliff version="1.2" xmlns="${XLIFF12_NS}">\n`];
+  out.push(
+    `  <file${attrs({
+      original: doc.fileName || doc.name || 'document',
+      'source-language': doc.sourceLang || 'ar',
+      'target-language': doc.targetLang || 'en',
+      datatype: 'plaintext',
+      'tool-id': 'qalam',
+      date: isXsdDateTime(model.exportedAt) ? model.exportedAt : undefined,
+    })}>\n`,
+    `    <header>\n      <tool tool-id="qalam" tool-name="Qalam"/>\n    </header>\n`,
+    `    <body>\n`,
+  );
+  for (const pair of model.pairs) out.push(transUnit(pair, doc.sourceLang || 'ar', doc.targetLang || 'en'));
+  out.push(`    </body>\n  </file>\n</xliff>\n`);
+  return new TextEncoder().encode(out.join(''));
+}
+
+function transUnit(pair: ExportPair, srcLang: string, trgLang: string): string {
+  const head = `      <trans-unit${attrs({
+    id: unitId(pair),
+    'xml:space': 'preserve',
+    approved: pair.status === 'approved' ? 'yes' : undefined,
+    translate: pair.excluded ? 'no' : undefined,
+  })}>\n`;
+  const source = `        <source${attrs({ 'xml:lang': srcLang })}>${inline(pair.source)}</source>\n`;
+  const target = `        <target${attrs({
+    'xml:lang': trgLang,
+    state: STATE_OF[pair.status],
+    'state-qualifier': QUALIFIER_PREFIX + pair.status,
+  })}>${inline(pair.target)}</target>\n`;
+
+  const notes: string[] = [];
+  const metas: NoteMeta[] = [];
+  if (pair.status === 'rejected' && pair.rejectionReason !== null) {
+    notes.push(`        <note${attrs({ from: 'Qalam', annotates: 'target', priority: 1 })}>${escapeText(pair.rejectionReason)}</note>\n`);
+    metas.push(rejectionMeta(pair.rejectionReason));
+  }
+  for (const c of pair.comments) {
+    notes.push(`        <note${attrs({ from: c.author, priority: severityPriority(c.severity) })}>${escapeText(c.body)}</note>\n`);
+    metas.push(commentMeta(c, { alwaysAuthor: false }));
+  }
+  const meta =
+    metas.length === 0
+      ? ''
+      : `        <context-group${attrs({ name: META_GROUP + unitId(pair), purpose: 'information' })}>\n${metas
+          .map((m) => `          <context context-type="${META_CONTEXT}">${escapeText(encodeMeta(m))}</context>\n`)
+          .join('')}        </context-group>\n`;
+  return head + source + target + notes.join('') + meta + '      </trans-unit>\n';
+}
+
+/** Text with the characters XML cannot carry as numbered placeholders (ids unique per element). */
+function inline(text: string): string {
+  let n = 0;
+  return splitXmlChars(text)
+    .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph id="qcp${++n}" ctype="${CP_CTYPE}">${hex4(part)}</ph>`))
+    .join('');
+}
+
+// ——— Reader ———
+
+export function parseXliff12(bytes: Uint8Array): ImportedDocument {
+  const root = parseXml(bytes);
+  if (root.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
+  const version = getAttr(root, 'version') ?? '';
+  if (!/^1(\.|$)/.test(version) && root.uri !== XLIFF12_NS) {
+    throw new QalamError('import_malformed', { detail: 'xliff_version', line: root.line });
+  }
+  const files = elements(root, 'file');
+  if (files.length === 0) throw new QalamError('import_malformed', { detail: 'no_file', line: root.line });
+
+  const paragraphs: ImportedParagraph[] = [];
+  const warnings: string[] = [];
+  const langs = new Set<string>();
+  for (const file of files) {
+    const body = firstElement(file, 'body');
+    if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: file.line });
+    langs.add(`${getAttr(file, 'source-language') ?? ''}|${getAttr(file, 'target-language') ?? ''}`);
+    collectUnits(body, getAttr(file, 'translate') === 'no', paragraphs);
+  }
+  if (paragraphs.length === 0) throw new QalamError('import_empty');
+  if (langs.size > 1) warnings.push('xliff_mixed_languages');
+
+  const first = files[0]!;
+  const doc: ImportedDocument = {
+    format: 'xliff12',
+    sourceLang: getAttr(first, 'source-language') || 'ar',
+    targetLang: getAttr(first, 'target-language') || 'en',
+    paragraphs,
+    warnings,
+  };
+  const original = getAttr(first, 'original');
+  if (original) doc.name = original;
+  return doc;
+}
+
+function collectUnits(container: XmlElement, excluded: boolean, out: ImportedParagraph[]): void {
+  for (const el of elements(container)) {
+    const translate = getAttr(el, 'translate');
+    const ex = translate === undefined ? excluded : translate === 'no';
+    if (el.local === 'group') collectUnits(el, ex, out);
+    else if (el.local === 'trans-unit') out.push(readUnit(el, ex));
+  }
+}
+
+function readUnit(unit: XmlElement, excluded: boolean): ImportedParagraph {
+  const sourceEl = firstElement(unit, 'source');
+  if (!sourceEl) throw new QalamError('import_malformed', { detail: 'missing_source', line: unit.line });
+  const targetEl = firstElement(unit, 'target');
+  const target = targetEl ? inlineText(targetEl) : '';
+  const p: ImportedParagraph = {
+    source: inlineText(sourceEl),
+    target,
+    status: readStatus(unit, targetEl, target),
+    excluded,
+  };
+  const id = getAttr(unit, 'id');
+  if (id !== undefined) p.externalId = id;
+
+  const { comments, rejectionReason } = readNotes(unit);
+  if (comments.length > 0) p.comments = comments;
+  if (rejectionReason !== undefined) p.rejectionReason = rejectionReason;
+  return p;
+}
+
+function readStatus(unit: XmlElement, targetEl: XmlElement | undefined, target: string): Status {
+  const qualifier = targetEl ? getAttr(targetEl, 'state-qualifier') : undefined;
+  if (qualifier?.startsWith(QUALIFIER_PREFIX)) {
+    const ours = asStatus(qualifier.slice(QUALIFIER_PREFIX.length));
+    if (ours) return ours;
+  }
+  if (target.trim() === '') return 'new';
+  if (getAttr(unit, 'approved') === 'yes') return 'approved';
+  const state = targetEl ? getAttr(targetEl, 'state') : undefined;
+  switch (state) {
+    case 'final':
+    case 'signed-off':
+      return 'approved';
+    case 'translated':
+    case 'needs-review-translation':
+    case 'needs-review-l10n':
+    case 'needs-review-adaptation':
+    // A translation with no state at all (Symfony, many converters) is a finished translation to review.
+    case undefined:
+      return 'translated';
+    default:
+      return 'draft';
+  }
+}
+
+function readNotes(unit: XmlElement): { comments: ImportedComment[]; rejectionReason?: string } {
+  const notes = elements(unit, 'note');
+  const metas = elements(unit, 'context-group')
+    .filter((g) => getAttr(g, 'name')?.startsWith(META_GROUP))
+    .flatMap((g) => elements(g, 'context'))
+    .filter((c) => getAttr(c, 'context-type') === META_CONTEXT)
+    .map((c) => decodeMeta(textContent(c)));
+  // The details only belong to the notes when nothing added or removed a note since we wrote them.
+  const matched = metas.length === notes.length;
+  const comments: ImportedComment[] = [];
+  let rejectionReason: string | undefined;
+  notes.forEach((note, i) => {
+    const meta = matched ? (metas[i] ?? null) : null;
+    const body = textContent(note);
+    if (meta?.kind === 'rejection') rejectionReason = meta.body ?? body;
+    else comments.push(commentFromNote(getAttr(note, 'from') ?? '', body, meta));
+  });
+  return rejectionReason === undefined ? { comments } : { comments, rejectionReason };
+}
+
+/**
+ * The text of a source or target. Our code-point placeholders become their character again; other
+ * tools' inline codes keep their text (`equiv-text` when they give one), so nothing visible is lost.
+ */
+function inlineText(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      out += c.text;
+      continue;
+    }
+    switch (c.local) {
+      case 'g':
+      case 'mrk':
+        out += inlineText(c);
+        break;
+      case 'x':
+      case 'bx':
+      case 'ex':
+        out += getAttr(c, 'equiv-text') ?? '';
+        break;
+      case 'ph': {
+        const cp = codePoint(c);
+        out += cp ?? getAttr(c, 'equiv-text') ?? textContent(c);
+        break;
+      }
+      default:
+        out += getAttr(c, 'equiv-text') ?? textContent(c);
+    }
+  }
+  return out;
+}
+
+function codePoint(ph: XmlElement): string | null {
+  if (getAttr(ph, 'ctype') !== CP_CTYPE) return null;
+  const hex = textContent(ph);
+  return /^[0-9A-Fa-f]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : null;
+}

@@ -1,0 +1,271 @@
+// XLIFF 2.0 (urn:oasis:names:tc:xliff:document:2.0), valid against xliff-core-2.0.xsd.
+//
+// One <unit> per pair with one <segment>. The standard `state` follows what the pair needs next
+// (initial = translator work, translated = review, final = approved) and `subState="qalam:<status>"`
+// keeps our exact status. Comment details ride on each <note> as `qalam:` attributes (2.0 allows foreign
+// attributes there); the error category goes in the standard `category`. Characters XML
+// cannot carry are written as <cp hex="…"/>, as the specification intends.
+import type { Status } from '../shared/domain';
+import { QalamError } from '../shared/errors';
+import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
+import { asCategory, asSeverity, asStatus, severityPriority, unitId } from './xliff-common';
+import {
+  XML_DECLARATION,
+  attrs,
+  elements,
+  escapeText,
+  firstElement,
+  getAttr,
+  hasForbiddenXmlChars,
+  hex4,
+  parseXml,
+  splitXmlChars,
+  textContent,
+  xmlSafeJson,
+  type XmlElement,
+} from './xml';
+
+export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const QALAM_NS = 'urn:x-qalam:xliff';
+const SUBSTATE_PREFIX = 'qalam:';
+
+const STATE_OF: Record<Status, string> = {
+  new: 'initial',
+  draft: 'initial',
+  rejected: 'initial',
+  translated: 'translated',
+  approved: 'final',
+};
+
+// ——— Writer ———
+
+export function writeXliff20(model: ExportModel): Uint8Array {
+  const doc = model.document;
+  const out: string[] = [
+    XML_DECLARATION,
+    `<xliff${attrs({
+      xmlns: XLIFF20_NS,
+      'xmlns:qalam': QALAM_NS,
+      version: '2.0',
+      srcLang: doc.sourceLang || 'ar',
+      trgLang: doc.targetLang || 'en',
+    })}>\n`,
+    `  <file${attrs({ id: 'f1', original: doc.fileName || doc.name || undefined })}>\n`,
+  ];
+  for (const pair of model.pairs) out.push(unit(pair));
+  out.push('  </file>\n</xliff>\n');
+  return new TextEncoder().encode(out.join(''));
+}
+
+function unit(pair: ExportPair): string {
+  const id = unitId(pair);
+  const head = `    <unit${attrs({ id, translate: pair.excluded ? 'no' : undefined, 'xml:space': 'preserve' })}>\n`;
+  const notes: string[] = [];
+  if (pair.status === 'rejected' && pair.rejectionReason !== null) {
+    const reason = pair.rejectionReason;
+    notes.push(
+      `        <note${attrs({ appliesTo: 'target', priority: 1, 'qalam:kind': 'rejection', 'qalam:exact': exact({ body: reason }) })}>${escapeText(reason)}</note>\n`,
+    );
+  }
+  for (const c of pair.comments) {
+    notes.push(
+      `        <note${attrs({
+        category: c.category ?? undefined,
+        priority: severityPriority(c.severity),
+        'qalam:author': c.author,
+        'qalam:role': c.role,
+        'qalam:created': c.createdAt,
+        'qalam:resolved': c.resolved ? 'yes' : 'no',
+        'qalam:severity': c.severity ?? undefined,
+        'qalam:exact': exact({ author: c.author, body: c.body }),
+      })}>${escapeText(c.body)}</note>\n`,
+    );
+  }
+  const notesXml = notes.length > 0 ? `      <notes>\n${notes.join('')}      </notes>\n` : '';
+  const segment =
+    `      <segment${attrs({ state: STATE_OF[pair.status], subState: SUBSTATE_PREFIX + pair.status })}>\n` +
+    `        <source>${inline(pair.source)}</source>\n` +
+    `        <target>${inline(pair.target)}</target>\n` +
+    `      </segment>\n`;
+  return head + notesXml + segment + '    </unit>\n';
+}
+
+/**
+ * Author and body as JSON when XML cannot carry them as they are (control characters): the visible
+ * attribute and note text then show U+FFFD, and the reader takes the exact values from here.
+ */
+function exact(values: { author?: string; body: string }): string | undefined {
+  const lossy = Object.values(values).some(hasForbiddenXmlChars);
+  return lossy ? xmlSafeJson(values) : undefined;
+}
+
+function inline(text: string): string {
+  return splitXmlChars(text)
+    .map((part) => (typeof part === 'string' ? escapeText(part) : `<cp hex="${hex4(part)}"/>`))
+    .join('');
+}
+
+// ——— Reader ———
+
+export function parseXliff20(bytes: Uint8Array): ImportedDocument {
+  const root = parseXml(bytes);
+  if (root.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
+  const version = getAttr(root, 'version') ?? '';
+  if (!/^2(\.|$)/.test(version)) throw new QalamError('import_malformed', { detail: 'xliff_version', line: root.line });
+  const files = elements(root, 'file');
+  if (files.length === 0) throw new QalamError('import_malformed', { detail: 'no_file', line: root.line });
+
+  const paragraphs: ImportedParagraph[] = [];
+  for (const file of files) collectUnits(file, getAttr(file, 'translate') === 'no', paragraphs);
+  if (paragraphs.length === 0) throw new QalamError('import_empty');
+
+  const doc: ImportedDocument = {
+    format: 'xliff20',
+    sourceLang: getAttr(root, 'srcLang') || 'ar',
+    targetLang: getAttr(root, 'trgLang') || 'en',
+    paragraphs,
+    warnings: [],
+  };
+  const original = getAttr(files[0]!, 'original');
+  if (original) doc.name = original;
+  return doc;
+}
+
+function collectUnits(container: XmlElement, excluded: boolean, out: ImportedParagraph[]): void {
+  for (const el of elements(container)) {
+    const translate = getAttr(el, 'translate');
+    const ex = translate === undefined ? excluded : translate === 'no';
+    if (el.local === 'group') collectUnits(el, ex, out);
+    else if (el.local === 'unit') out.push(readUnit(el, ex));
+  }
+}
+
+function readUnit(unitEl: XmlElement, excluded: boolean): ImportedParagraph {
+  // A unit may be split into several segments, with <ignorable> white space between them: the
+  // paragraph is all of them in order.
+  const parts = elements(unitEl).filter((e) => e.local === 'segment' || e.local === 'ignorable');
+  const segments = parts.filter((e) => e.local === 'segment');
+  if (segments.length === 0) throw new QalamError('import_malformed', { detail: 'missing_segment', line: unitEl.line });
+  let source = '';
+  let target = '';
+  for (const part of parts) {
+    const s = firstElement(part, 'source');
+    if (!s) throw new QalamError('import_malformed', { detail: 'missing_source', line: part.line });
+    const t = firstElement(part, 'target');
+    source += inlineText(s);
+    // An ignorable without a target is white space the target keeps as it is in the source.
+    target += t ? inlineText(t) : part.local === 'ignorable' ? inlineText(s) : '';
+  }
+  const hasTarget = segments.some((s) => firstElement(s, 'target') !== undefined);
+  if (!hasTarget) target = '';
+
+  const p: ImportedParagraph = { source, target, status: readStatus(segments, target), excluded };
+  const id = getAttr(unitEl, 'id');
+  if (id !== undefined) p.externalId = id;
+  const notesEl = firstElement(unitEl, 'notes');
+  if (notesEl) {
+    const { comments, rejectionReason } = readNotes(notesEl);
+    if (comments.length > 0) p.comments = comments;
+    if (rejectionReason !== undefined) p.rejectionReason = rejectionReason;
+  }
+  return p;
+}
+
+const STATE_RANK: Record<string, number> = { initial: 0, translated: 1, reviewed: 2, final: 3 };
+
+function readStatus(segments: XmlElement[], target: string): Status {
+  if (segments.length === 1) {
+    const sub = getAttr(segments[0]!, 'subState');
+    if (sub?.startsWith(SUBSTATE_PREFIX)) {
+      const ours = asStatus(sub.slice(SUBSTATE_PREFIX.length));
+      if (ours) return ours;
+    }
+  }
+  if (target.trim() === '') return 'new';
+  // A paragraph is only as far along as its least advanced segment.
+  const rank = Math.min(...segments.map((s) => STATE_RANK[getAttr(s, 'state') ?? 'initial'] ?? 0));
+  if (rank >= 2) return 'approved';
+  if (rank === 1) return 'translated';
+  return 'draft';
+}
+
+function readNotes(notesEl: XmlElement): { comments: ImportedComment[]; rejectionReason?: string } {
+  const comments: ImportedComment[] = [];
+  let rejectionReason: string | undefined;
+  for (const note of elements(notesEl, 'note')) {
+    const q = (name: string) => getAttr(note, name, QALAM_NS);
+    const exactValues = readExact(q('exact'));
+    const body = exactValues.body ?? textContent(note);
+    if (q('kind') === 'rejection') {
+      rejectionReason = body;
+      continue;
+    }
+    const c: ImportedComment = { author: exactValues.author ?? q('author') ?? '', body };
+    const ours = note.attrs.some((a) => a.uri === QALAM_NS);
+    const category = asCategory(getAttr(note, 'category'));
+    if (ours) {
+      const created = q('created');
+      if (created !== undefined) c.createdAt = created;
+      c.resolved = q('resolved') === 'yes';
+      c.category = category;
+      c.severity = asSeverity(q('severity'));
+    } else if (category) {
+      c.category = category;
+    }
+    comments.push(c);
+  }
+  return rejectionReason === undefined ? { comments } : { comments, rejectionReason };
+}
+
+function readExact(json: string | undefined): { author?: string; body?: string } {
+  if (json === undefined) return {};
+  try {
+    const v: unknown = JSON.parse(json);
+    if (typeof v !== 'object' || v === null) return {};
+    const r = v as Record<string, unknown>;
+    return {
+      ...(typeof r.author === 'string' ? { author: r.author } : {}),
+      ...(typeof r.body === 'string' ? { body: r.body } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The text of a source or target: <cp> becomes its character; paired codes and annotations keep their
+ * content; standalone codes give their `equiv` text (2.0 keeps the native code out of line).
+ */
+function inlineText(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      out += c.text;
+      continue;
+    }
+    switch (c.local) {
+      case 'cp': {
+        const hex = getAttr(c, 'hex') ?? '';
+        const code = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (Number.isNaN(code) || code > 0x10ffff) throw new QalamError('import_malformed', { detail: 'bad_cp', line: c.line });
+        out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
+        break;
+      }
+      case 'pc':
+      case 'mrk':
+        out += inlineText(c);
+        break;
+      case 'ph':
+      case 'sc':
+      case 'ec':
+        out += getAttr(c, 'equiv') ?? '';
+        break;
+      case 'sm':
+      case 'em':
+        break;
+      default:
+        out += textContent(c);
+    }
+  }
+  return out;
+}
