@@ -10,7 +10,7 @@ import { appendRevision } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
-import { parseDocument } from './parse';
+import { detectImportFormat, parseDocument } from './parse';
 
 export interface ImportRequest {
   fileName: string;
@@ -22,8 +22,9 @@ export interface ImportRequest {
 
 const PROGRESS_EVERY = 2000;
 
-export function inspectImport(ctx: ServiceContext, req: ImportRequest): ImportPreview {
-  const parsed = parseDocument(req.fileName, req.bytes, req.encoding);
+export async function inspectImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportPreview> {
+  if ((await detectImportFormat(req.fileName, req.bytes)) === 'tmx') return inspectTmx(req);
+  const parsed = await parseDocument(req.fileName, req.bytes, req.encoding);
   const words = parsed.doc.paragraphs.reduce((n, p) => n + countWords(p.source), 0);
   return {
     fileName: req.fileName,
@@ -39,21 +40,39 @@ export function inspectImport(ctx: ServiceContext, req: ImportRequest): ImportPr
   };
 }
 
+/** A TMX file feeds translation memory: the preview counts its units instead of paragraphs. */
+async function inspectTmx(req: ImportRequest): Promise<ImportPreview> {
+  const { parseTmx } = await import('../formats/tmx');
+  const units = parseTmx(req.bytes);
+  return {
+    fileName: req.fileName,
+    format: 'tmx',
+    encoding: null,
+    encodingCandidates: [],
+    paragraphs: units.length,
+    words: units.reduce((n, u) => n + countWords(u.source), 0),
+    sample: units.slice(0, 5).map((u) => u.source.slice(0, 300)),
+    translated: units.length,
+    duplicates: [],
+    warnings: [],
+  };
+}
+
 /**
  * Imports a document in one transaction: either every paragraph is stored, with its import
  * revision, or nothing is. Parsing happens before the transaction, so a bad file writes nothing.
  */
-export function importDocument(
+export async function importDocument(
   ctx: ServiceContext,
   req: ImportRequest,
   onProgress?: (done: number, total: number) => void,
-): DocumentSummary {
+): Promise<DocumentSummary> {
   const hash = contentHash(req.bytes);
   if (!req.allowDuplicate) {
     const existing = docs.findByHash(ctx.db, hash);
     if (existing.length > 0) throw new QalamError('import_duplicate', { name: existing[0]!.name, id: existing[0]!.id });
   }
-  const { doc } = parseDocument(req.fileName, req.bytes, req.encoding);
+  const { doc } = await parseDocument(req.fileName, req.bytes, req.encoding);
   const id = storeImported(ctx, doc, { fileName: req.fileName, hash, name: req.name }, (done, total) => {
     onProgress?.(done, total);
     ctx.events.emit('import:progress', { fileName: req.fileName, done, total });

@@ -22,8 +22,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     throw asOpenError(e);
   }
   try {
-    configure(db);
+    db.pragma('busy_timeout = 5000');
+    // Check before anything writes (switching to WAL rewrites the header): a damaged file stays as found.
     checkIntegrity(db);
+    configure(db);
     if (!opts.readonly) migrate(db);
     return db;
   } catch (e) {
@@ -33,7 +35,6 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
 }
 
 function configure(db: Db): void {
-  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // FULL: a confirmed translation survives a power cut; WAL keeps it cheap.
   db.pragma('synchronous = FULL');

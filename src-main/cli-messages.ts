@@ -1,0 +1,26 @@
+// The CLI speaks the same translated error messages as the app (the renderer's locale files).
+import i18next, { type i18n } from 'i18next';
+import type { AppError } from './shared/errors';
+import en from '../src-renderer/locales/en.json' with { type: 'json' };
+import ar from '../src-renderer/locales/ar.json' with { type: 'json' };
+
+let instance: i18n | undefined;
+
+function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'en' | 'ar' {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return lang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export function errorMessage(err: AppError): string {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: cliLanguage(),
+      fallbackLng: 'en',
+      initAsync: false,
+      resources: { en: { translation: en }, ar: { translation: ar } },
+      interpolation: { escapeValue: false },
+    });
+  }
+  return instance.t(err.key, { ...err.params, defaultValue: err.code });
+}

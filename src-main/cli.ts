@@ -1,0 +1,177 @@
+// `qalam …`: headless commands over the same services as the app.
+// Exit codes: 0 ok, 1 the command failed (one line on stderr), 2 usage error.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { ENCODINGS, EXPORT_FORMATS, STATUSES, type DocumentSummary, type Encoding, type ExportFormat, type Stats } from './shared/domain';
+import { QalamError, toAppError } from './shared/errors';
+import { DB_FILE, defaultDataDir } from './paths';
+import { openRuntime, type Runtime } from './runtime';
+import { importDocument } from './services/documents';
+import { exportToFile, importTmx } from './services/io';
+import { detectImportFormat } from './services/parse';
+import { stats as documentStats } from './services/stats';
+import { listDocuments } from './services/documents';
+import { errorMessage } from './cli-messages';
+
+interface Common {
+  db?: string;
+  json?: boolean;
+}
+
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+function open(opts: Common): Runtime {
+  const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
+  return openRuntime({ dataDir: dirname(dbPath), dbPath, transport: 'cli' });
+}
+
+function out(opts: Common, json: unknown, text: string): void {
+  process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+}
+
+/** A progress bar on stderr, only for a terminal and only when there is enough to wait for. */
+function progressBar(label: string): (done: number, total: number) => void {
+  if (!process.stderr.isTTY) return () => {};
+  return (done, total) => {
+    if (total < 5000) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+function docLine(d: DocumentSummary): string {
+  const s = d.stats;
+  const pct = s.total.words > 0 ? Math.round((s.byStatus.approved.words / s.total.words) * 100) : 0;
+  return `${String(d.id).padStart(4)}  ${d.name}  (${s.total.segments} segments, ${s.total.words} words, ${pct}% approved${s.finished ? ', finished' : ''})`;
+}
+
+function statsTable(s: Stats): string {
+  const rows = STATUSES.map((st) => `  ${st.padEnd(11)} ${String(s.byStatus[st].segments).padStart(8)} ${String(s.byStatus[st].words).padStart(10)}`);
+  return [
+    `  ${'status'.padEnd(11)} ${'segments'.padStart(8)} ${'words'.padStart(10)}`,
+    ...rows,
+    `  ${'excluded'.padEnd(11)} ${String(s.excluded.segments).padStart(8)} ${String(s.excluded.words).padStart(10)}`,
+    `  ${'total'.padEnd(11)} ${String(s.total.segments).padStart(8)} ${String(s.total.words).padStart(10)}`,
+  ].join('\n');
+}
+
+function parseId(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new QalamError('bad_input', { field: 'DOC' });
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('qalam')
+    .description('Qalam: review Arabic→English translations paragraph by paragraph')
+    .showHelpAfterError()
+    .exitOverride();
+  const common = (cmd: Command) =>
+    cmd.option('--db <path>', `database file (default: ${defaultDataDir()}/${DB_FILE})`).option('--json', 'machine-readable output');
+
+  common(
+    program
+      .command('import')
+      .description('import a document (plain text, DOCX, XLIFF 1.2/2.0, CSV) or a TMX file into translation memory')
+      .argument('<file>')
+      .addOption(new Option('--encoding <encoding>', 'text encoding, instead of detecting it').choices(ENCODINGS))
+      .option('--name <name>', 'document name (default: the file name)')
+      .option('--allow-duplicate', 'import even if the same file was imported before'),
+  ).action(async (file: string, opts: Common & { encoding?: Encoding; name?: string; allowDuplicate?: boolean }) => {
+    const path = resolve(file);
+    const size = statSync(path).size;
+    if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
+    const bytes = new Uint8Array(readFileSync(path));
+    const rt = open(opts);
+    try {
+      if ((await detectImportFormat(basename(path), bytes)) === 'tmx') {
+        const r = await importTmx(rt.ctx, basename(path), bytes);
+        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.skipped} already there).`);
+        return;
+      }
+      const doc = await importDocument(
+        rt.ctx,
+        { fileName: basename(path), bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.name ? { name: opts.name } : {}), allowDuplicate: opts.allowDuplicate ?? false },
+        progressBar('Importing'),
+      );
+      out(opts, doc, `Imported #${doc.id} ${doc.name}: ${doc.stats.total.segments} paragraphs, ${doc.stats.total.words} words (${doc.format}${doc.encoding ? `, ${doc.encoding}` : ''}).`);
+    } finally {
+      rt.close();
+    }
+  });
+
+  common(program.command('list').description('list imported documents')).action((opts: Common) => {
+    const rt = open(opts);
+    try {
+      const docs = listDocuments(rt.ctx);
+      out(opts, docs, docs.length === 0 ? 'No documents.' : docs.map(docLine).join('\n'));
+    } finally {
+      rt.close();
+    }
+  });
+
+  common(program.command('stats').description('segments and words per status').argument('<doc>', 'document id')).action(
+    (doc: string, opts: Common) => {
+      const rt = open(opts);
+      try {
+        const s = documentStats(rt.ctx, parseId(doc));
+        out(opts, s, `${statsTable(s)}${s.finished ? '\n  finished: every segment approved' : ''}`);
+      } finally {
+        rt.close();
+      }
+    },
+  );
+
+  common(
+    program
+      .command('export')
+      .description('export a document')
+      .argument('<doc>', 'document id')
+      .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+      .option('--approved-only', 'only approved translations')
+      .option('--force', 'replace an existing file'),
+  ).action(async (doc: string, opts: Common & { format: ExportFormat; out: string; approvedOnly?: boolean; force?: boolean }) => {
+    const rt = open(opts);
+    try {
+      const target = resolve(opts.out);
+      const r = await exportToFile(rt.ctx, { documentId: parseId(doc), format: opts.format, approvedOnly: opts.approvedOnly ?? false }, target, opts.force ?? false);
+      out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
+    } finally {
+      rt.close();
+    }
+  });
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed the usage problem.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE;
+    }
+    const fsCode = (e as { code?: string }).code;
+    if (fsCode === 'ENOENT' || fsCode === 'EISDIR' || fsCode === 'EACCES') {
+      process.stderr.write(`qalam: ${(e as { path?: string }).path ?? ''}: ${fsCode === 'ENOENT' ? 'no such file' : fsCode === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      return EXIT_FAILED;
+    }
+    const err = toAppError(e);
+    if (err.code === 'internal') console.error(e);
+    process.stderr.write(`qalam: ${errorMessage(err)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /(?:cli\.ts|qalam(?:\.mjs)?)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

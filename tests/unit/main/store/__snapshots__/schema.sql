@@ -1,0 +1,121 @@
+-- index comments_pair
+CREATE INDEX comments_pair ON comments (pair_id, resolved);
+
+-- index documents_content_hash
+CREATE INDEX documents_content_hash ON documents (content_hash);
+
+-- index export_snapshots_document
+CREATE INDEX export_snapshots_document ON export_snapshots (document_id, id);
+
+-- index pairs_document_status
+CREATE INDEX pairs_document_status ON pairs (document_id, status);
+
+-- index revisions_pair
+CREATE INDEX revisions_pair ON revisions (pair_id, id);
+
+-- index tm_units_source_norm
+CREATE INDEX tm_units_source_norm ON tm_units (source_norm);
+
+-- table comments
+CREATE TABLE comments (
+  id INTEGER PRIMARY KEY,
+  pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+  parent_id INTEGER REFERENCES comments (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment','rejection','reopen')),
+  author TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('translator','editor')),
+  body TEXT NOT NULL CHECK (length(body) > 0),
+  category TEXT CHECK (category IS NULL OR category IN ('accuracy','fluency','terminology','style','locale','other')),
+  severity TEXT CHECK (severity IS NULL OR severity IN ('minor','major','critical')),
+  resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+  resolved_by TEXT,
+  resolved_at TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- table documents
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
+  file_name TEXT NOT NULL,
+  format TEXT NOT NULL CHECK (format IN ('txt','docx','xliff12','xliff20','tmx','csv')),
+  encoding TEXT,
+  source_lang TEXT NOT NULL,
+  target_lang TEXT NOT NULL,
+  content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  opened_at TEXT
+) STRICT;
+
+-- table export_snapshots
+CREATE TABLE export_snapshots (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  format TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  -- {"<pairId>": [version, target]} for every exported pair: the base a re-import diffs against.
+  pairs TEXT NOT NULL CHECK (json_valid(pairs))
+) STRICT;
+
+-- table pairs
+CREATE TABLE pairs (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  source TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  source_norm TEXT NOT NULL,
+  target_norm TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','draft','translated','approved','rejected')),
+  excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
+  version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0),
+  source_words INTEGER NOT NULL CHECK (source_words >= 0),
+  target_words INTEGER NOT NULL DEFAULT 0 CHECK (target_words >= 0),
+  rejection_reason TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT,
+  UNIQUE (document_id, position)
+) STRICT;
+
+-- table revisions
+CREATE TABLE revisions (
+  id INTEGER PRIMARY KEY,
+  pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('import','edit','confirm','approve','reject','reopen','replace','restore','exclude','include')),
+  target TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('new','draft','translated','approved','rejected')),
+  author TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('translator','editor')),
+  note TEXT,
+  created_at TEXT NOT NULL,
+  touched_at TEXT NOT NULL
+) STRICT;
+
+-- table settings
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) STRICT;
+
+-- table tm_units
+CREATE TABLE tm_units (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL CHECK (length(source) > 0),
+  target TEXT NOT NULL CHECK (length(target) > 0),
+  source_norm TEXT NOT NULL,
+  source_lang TEXT NOT NULL,
+  target_lang TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  author TEXT,
+  created_at TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  UNIQUE (source, target)
+) STRICT;
+
+-- trigger revisions_append_only
+CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
+WHEN OLD.kind <> 'edit' OR NEW.kind <> 'edit' OR NEW.pair_id <> OLD.pair_id
+  OR NEW.author <> OLD.author OR NEW.role <> OLD.role OR NEW.created_at <> OLD.created_at
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;

@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { QalamError } from '../../../../src-main/shared/errors';
+import { migrate, userVersion, type Migration } from '../../../../src-main/store/migrate';
+import { migrations } from '../../../../src-main/store/migrations';
+
+function fresh(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+function tables(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+}
+
+describe('migration runner', () => {
+  it('applies every step in order and records the version', () => {
+    const db = fresh();
+    expect(migrate(db)).toBe(migrations.length);
+    expect(userVersion(db)).toBe(migrations.length);
+    expect(migrate(db)).toBe(migrations.length); // idempotent
+  });
+
+  it('rolls a failing step back completely, leaving the previous version', () => {
+    const db = fresh();
+    const broken: Migration = {
+      version: 2,
+      description: 'fails halfway',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [migrations[0]!, broken])).toThrow('boom');
+    expect(userVersion(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+  });
+
+  it('refuses a database from a newer schema', () => {
+    const db = fresh();
+    db.pragma('user_version = 999');
+    try {
+      migrate(db);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as QalamError).code).toBe('db_too_new');
+    }
+  });
+});
+
+describe('0001-initial', () => {
+  const db = fresh();
+  migrate(db, migrations.slice(0, 1));
+  const now = '2026-01-01T00:00:00.000Z';
+  const doc = db
+    .prepare(
+      `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+       VALUES ('d', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+    )
+    .run('a'.repeat(64), now, now).lastInsertRowid;
+  const insertPair = (status: string, position = 0) =>
+    db
+      .prepare(
+        `INSERT INTO pairs (document_id, position, source, source_norm, status, source_words, created_at, updated_at)
+         VALUES (?, ?, 'نص', 'نص', ?, 1, ?, ?)`,
+      )
+      .run(doc, position, status, now, now).lastInsertRowid;
+
+  it('creates STRICT tables', () => {
+    for (const t of ['documents', 'pairs', 'revisions', 'comments', 'settings']) {
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(t) as string;
+      expect(sql, t).toMatch(/\)\s*STRICT$/);
+    }
+  });
+
+  it('checks statuses, roles and types', () => {
+    expect(() => insertPair('finished', 1)).toThrow(/CHECK/);
+    const pair = insertPair('new', 2);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, 'edit', '', 'new', 'a', 'boss', ?, ?)`)
+        .run(pair, now, now),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE pairs SET version = ? WHERE id = ?').run('three', pair)).toThrow(/cannot store TEXT/);
+  });
+
+  it('keeps positions unique per document and cascades deletes', () => {
+    insertPair('new', 10);
+    expect(() => insertPair('new', 10)).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(doc);
+    expect(db.prepare('SELECT count(*) FROM pairs').pluck().get()).toBe(0);
+  });
+
+  it('keeps revisions append-only except for the open edit burst', () => {
+    const d2 = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('d2', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('b'.repeat(64), now, now).lastInsertRowid;
+    const pair = db
+      .prepare(`INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`)
+      .run(d2, now, now).lastInsertRowid;
+    const rev = (kind: string) =>
+      db
+        .prepare(`INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, ?, 't', 'draft', 'a', 'translator', ?, ?)`)
+        .run(pair, kind, now, now).lastInsertRowid;
+    const confirm = rev('confirm');
+    expect(() => db.prepare("UPDATE revisions SET target = 'x' WHERE id = ?").run(confirm)).toThrow(/append-only/);
+    const edit = rev('edit');
+    db.prepare("UPDATE revisions SET target = 'typed more', touched_at = ? WHERE id = ?").run(now, edit);
+    expect(() => db.prepare("UPDATE revisions SET author = 'someone else' WHERE id = ?").run(edit)).toThrow(/append-only/);
+  });
+});
+
+describe('0002-memory-and-exports', () => {
+  it('adds translation memory and export snapshots without touching existing rows', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 1));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(
+      `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+       VALUES ('kept', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+    ).run('c'.repeat(64), now, now);
+    migrate(db, migrations.slice(0, 2));
+    expect(userVersion(db)).toBe(2);
+    expect(db.prepare('SELECT name FROM documents').pluck().all()).toEqual(['kept']);
+    expect(tables(db)).toEqual(expect.arrayContaining(['tm_units', 'export_snapshots']));
+    const ins = db.prepare(
+      `INSERT INTO tm_units (source, target, source_norm, source_lang, target_lang, origin, created_at, changed_at) VALUES (?, ?, ?, 'ar', 'en', 'x.tmx', ?, ?)`,
+    );
+    ins.run('مرحبا', 'Hello', 'مرحبا', now, now);
+    expect(() => ins.run('مرحبا', 'Hello', 'مرحبا', now, now)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO export_snapshots (document_id, format, created_at, pairs) VALUES (1, 'docx-bilingual', ?, 'not json')`).run(now)).toThrow(
+      /CHECK/,
+    );
+  });
+});
