@@ -1,0 +1,162 @@
+// TMX 1.4b translation memory: approved pairs out, translation units in.
+//
+// The reader is tolerant of what other tools write: `lang` (TMX 1.1) or `xml:lang`, codes in any
+// case with regions (`AR-sa`), a `*all*` source language, and inline codes (<bpt>, <ph>, …), whose
+// native markup is dropped so the memory holds only text.
+import { QalamError } from '../shared/errors';
+import type { ExportModel, ExportPair, ImportedTmUnit } from './model';
+import { primaryLang } from './xliff-common';
+import {
+  XML_DECLARATION,
+  XML_NS,
+  attrs,
+  elements,
+  escapeText,
+  firstElement,
+  getAttr,
+  hex4,
+  parseXml,
+  splitXmlChars,
+  textContent,
+  type XmlElement,
+} from './xml';
+
+const CP_TYPE = 'x-qalam-cp';
+/** The version of this writer's TMX, not of the app: formats stay free of app metadata. */
+const TOOL_VERSION = '1';
+
+// ——— Writer ———
+
+/** Only approved, non-excluded pairs: a memory must hold translations an editor has signed off. */
+export function writeTmx(model: ExportModel): Uint8Array {
+  const src = model.document.sourceLang || 'ar';
+  const trg = model.document.targetLang || 'en';
+  const out: string[] = [
+    XML_DECLARATION,
+    '<tmx version="1.4">\n',
+    `  <header${attrs({
+      creationtool: 'Qalam',
+      creationtoolversion: TOOL_VERSION,
+      segtype: 'paragraph',
+      'o-tmf': 'Qalam',
+      adminlang: 'en',
+      srclang: src,
+      datatype: 'plaintext',
+      creationdate: toTmxDate(model.exportedAt),
+      creationid: model.exportedBy || undefined,
+    })}/>\n`,
+    '  <body>\n',
+  ];
+  for (const pair of model.pairs) {
+    if (pair.status === 'approved' && !pair.excluded) out.push(tu(pair, src, trg, model.exportedBy));
+  }
+  out.push('  </body>\n</tmx>\n');
+  return new TextEncoder().encode(out.join(''));
+}
+
+function tu(pair: ExportPair, src: string, trg: string, exportedBy: string): string {
+  const user = pair.updatedBy || exportedBy || undefined;
+  return (
+    `    <tu${attrs({
+      tuid: pair.id,
+      creationdate: toTmxDate(pair.createdAt),
+      creationid: user,
+      changedate: toTmxDate(pair.updatedAt),
+      changeid: user,
+    })}>\n` +
+    `      <tuv${attrs({ 'xml:lang': src })}><seg>${inline(pair.source)}</seg></tuv>\n` +
+    `      <tuv${attrs({ 'xml:lang': trg })}><seg>${inline(pair.target)}</seg></tuv>\n` +
+    '    </tu>\n'
+  );
+}
+
+function inline(text: string): string {
+  return splitXmlChars(text)
+    .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph type="${CP_TYPE}">${hex4(part)}</ph>`))
+    .join('');
+}
+
+/** ISO 8601 → TMX's `YYYYMMDDThhmmssZ` (UTC); undefined when the time cannot be read. */
+export function toTmxDate(iso: string): string | undefined {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return undefined;
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** TMX's `YYYYMMDDThhmmssZ` → ISO 8601; undefined for anything else. */
+export function fromTmxDate(tmx: string | undefined): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(tmx?.trim() ?? '');
+  if (!m) return undefined;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+// ——— Reader ———
+
+export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
+  const root = parseXml(bytes);
+  if (root.local !== 'tmx') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
+  const body = firstElement(root, 'body');
+  if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: root.line });
+  const header = firstElement(root, 'header');
+  const headerSrc = header ? getAttr(header, 'srclang') : undefined;
+  const units: ImportedTmUnit[] = [];
+  for (const tuEl of elements(body, 'tu')) units.push(...readTu(tuEl, headerSrc));
+  if (units.length === 0) throw new QalamError('import_empty');
+  return units;
+}
+
+interface Variant {
+  lang: string;
+  text: string;
+  el: XmlElement;
+}
+
+function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit[] {
+  const variants: Variant[] = [];
+  for (const tuv of elements(tuEl, 'tuv')) {
+    const lang = getAttr(tuv, 'lang', XML_NS) ?? getAttr(tuv, 'lang');
+    const seg = firstElement(tuv, 'seg');
+    if (!lang || !seg) continue;
+    variants.push({ lang, text: segText(seg), el: tuv });
+  }
+  const source = pickSource(variants, getAttr(tuEl, 'srclang') ?? headerSrc);
+  if (!source || source.text === '') return [];
+  const out: ImportedTmUnit[] = [];
+  for (const v of variants) {
+    if (v === source || v.text === '' || primaryLang(v.lang) === primaryLang(source.lang)) continue;
+    const unit: ImportedTmUnit = { source: source.text, target: v.text, sourceLang: source.lang, targetLang: v.lang };
+    const createdAt = fromTmxDate(getAttr(tuEl, 'creationdate') ?? getAttr(v.el, 'creationdate'));
+    const changedAt = fromTmxDate(getAttr(tuEl, 'changedate') ?? getAttr(v.el, 'changedate'));
+    const author = getAttr(tuEl, 'changeid') ?? getAttr(tuEl, 'creationid') ?? getAttr(v.el, 'changeid') ?? getAttr(v.el, 'creationid');
+    if (createdAt) unit.createdAt = createdAt;
+    if (changedAt) unit.changedAt = changedAt;
+    if (author) unit.author = author;
+    out.push(unit);
+  }
+  return out;
+}
+
+/** The declared source language (exact, then by primary subtag), else Arabic, else the first variant. */
+function pickSource(variants: Variant[], declared: string | undefined): Variant | undefined {
+  const want = declared && declared !== '*all*' ? declared.toLowerCase() : undefined;
+  if (want) {
+    const exact = variants.find((v) => v.lang.toLowerCase() === want);
+    const primary = variants.find((v) => primaryLang(v.lang) === primaryLang(want));
+    if (exact ?? primary) return exact ?? primary;
+  }
+  return variants.find((v) => primaryLang(v.lang) === 'ar') ?? variants[0];
+}
+
+/** Segment text: <hi> keeps its text; native codes are dropped; our placeholders become characters. */
+function segText(el: XmlElement): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text') out += c.text;
+    else if (c.local === 'hi') out += segText(c);
+    else if (c.local === 'ph' && getAttr(c, 'type') === CP_TYPE && /^[0-9A-Fa-f]{4}$/.test(textContent(c))) {
+      out += String.fromCharCode(parseInt(textContent(c), 16));
+    }
+  }
+  return out;
+}

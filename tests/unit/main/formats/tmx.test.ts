@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromTmxDate, parseTmx, toTmxDate, writeTmx } from '../../../../src-main/formats/tmx';
+import { elements, firstElement, getAttr, parseXml, XML_NS } from '../../../../src-main/formats/xml';
+import { expectQalamError } from './helpers/expect';
+import { model, pair, text } from './helpers/model';
+import { REPO_ROOT } from './helpers/tools';
+
+const fixture = (dir: string, name: string) => new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/formats', dir, name)));
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const sample = model([
+  pair(1, { status: 'approved', source: 'سطر\r\nسطر', target: 'line\r\nline\t& <b>', createdAt: '2024-01-02T03:04:05.678Z', updatedAt: '2024-02-03T04:05:06.000Z', updatedBy: 'Omar' }),
+  pair(2, { status: 'translated' }),
+  pair(3, { status: 'approved', excluded: true }),
+  pair(4, { status: 'approved', target: 'ctrl\u0001', updatedBy: null }),
+  pair(5, { status: 'rejected', rejectionReason: 'x' }),
+]);
+
+describe('TMX writer', () => {
+  const bytes = writeTmx(sample);
+  const root = parseXml(bytes);
+
+  it('writes a TMX 1.4 header with the required attributes', () => {
+    expect(getAttr(root, 'version')).toBe('1.4');
+    const header = firstElement(root, 'header')!;
+    expect(Object.fromEntries(header.attrs.map((a) => [a.name, a.value]))).toEqual({
+      creationtool: 'Qalam',
+      creationtoolversion: '1',
+      segtype: 'paragraph',
+      'o-tmf': 'Qalam',
+      adminlang: 'en',
+      srclang: 'ar',
+      datatype: 'plaintext',
+      creationdate: '20240305T070809Z',
+      creationid: 'Sara',
+    });
+  });
+
+  it('writes one <tu> per approved, non-excluded pair, Arabic first, with TMX dates and users', () => {
+    const tus = elements(firstElement(root, 'body')!, 'tu');
+    expect(tus.map((t) => getAttr(t, 'tuid'))).toEqual(['1', '4']);
+    expect(Object.fromEntries(tus[0]!.attrs.map((a) => [a.name, a.value]))).toEqual({
+      tuid: '1',
+      creationdate: '20240102T030405Z',
+      creationid: 'Omar',
+      changedate: '20240203T040506Z',
+      changeid: 'Omar',
+    });
+    expect(getAttr(tus[1]!, 'changeid')).toBe('Sara'); // no editor recorded: the exporting user
+    expect(elements(tus[0]!, 'tuv').map((t) => getAttr(t, 'lang', XML_NS))).toEqual(['ar', 'en']);
+  });
+
+  it('round-trips its own text exactly, CR and control characters included', () => {
+    const units = parseTmx(writeTmx(sample));
+    expect(units).toEqual([
+      { source: 'سطر\r\nسطر', target: 'line\r\nline\t& <b>', sourceLang: 'ar', targetLang: 'en', createdAt: '2024-01-02T03:04:05.000Z', changedAt: '2024-02-03T04:05:06.000Z', author: 'Omar' },
+      { source: 'مرحبا 4', target: 'ctrl\u0001', sourceLang: 'ar', targetLang: 'en', createdAt: '2024-03-05T07:08:09.000Z', changedAt: '2024-03-05T07:08:09.000Z', author: 'Sara' },
+    ]);
+  });
+
+  it('round-trips random non-empty text (property)', () => {
+    fc.assert(
+      fc.property(text.filter((t) => t !== ''), text.filter((t) => t !== ''), (source, target) => {
+        const [unit] = parseTmx(writeTmx(model([pair(1, { status: 'approved', source, target })])));
+        expect([unit!.source, unit!.target]).toEqual([source, target]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('converts dates both ways', () => {
+    expect(toTmxDate('2024-12-31T23:59:58.999Z')).toBe('20241231T235958Z');
+    expect(toTmxDate('not a date')).toBeUndefined();
+    expect(fromTmxDate('20241231T235958Z')).toBe('2024-12-31T23:59:58.000Z');
+    expect(fromTmxDate('2024-12-31')).toBeUndefined();
+  });
+});
+
+describe('TMX from other tools', () => {
+  it('reads lang/xml:lang, odd cases, *all*, inline codes and several languages', () => {
+    const units = parseTmx(fixture('tmx', 'other-tools.tmx'));
+    expect(units).toEqual([
+      { source: 'نص غامق', target: 'bold text here', sourceLang: 'AR-SA', targetLang: 'EN-US', createdAt: '2023-01-02T03:04:05.000Z', changedAt: '2023-06-07T08:09:10.000Z', author: 'REVIEWER' },
+      { source: 'نص غامق', target: 'texte', sourceLang: 'AR-SA', targetLang: 'fr-FR', createdAt: '2023-01-02T03:04:05.000Z', changedAt: '2023-06-07T08:09:10.000Z', author: 'REVIEWER' },
+      { source: 'سطر', target: 'line', sourceLang: 'ar', targetLang: 'en', createdAt: '2022-01-01T00:00:00.000Z', author: 'someone' },
+    ]);
+  });
+
+  it('uses the header source language to pick the source variant', () => {
+    const tmx = `<tmx version="1.4"><header srclang="en-US" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+      <tu><tuv xml:lang="ar"><seg>مرحبا</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu></body></tmx>`;
+    expect(parseTmx(enc(tmx))).toEqual([{ source: 'Hello', target: 'مرحبا', sourceLang: 'en', targetLang: 'ar' }]);
+  });
+});
+
+describe('TMX refuses bad input', () => {
+  it.each([
+    ['DOCTYPE with DTD', fixture('hostile', 'doctype-plain.xml'), 'import_unsafe_xml'],
+    ['parameter-entity XXE', fixture('hostile', 'xxe-parameter.xml'), 'import_unsafe_xml'],
+    ['undefined entity', fixture('hostile', 'undefined-entity.xml'), 'import_malformed'],
+    ['wrong root', fixture('hostile', 'wrong-root.xml'), 'import_malformed'],
+    ['no body', enc('<tmx version="1.4"><header srclang="ar"/></tmx>'), 'import_malformed'],
+    ['no units', enc('<tmx version="1.4"><header srclang="ar"/><body/></tmx>'), 'import_empty'],
+    ['garbage', fixture('hostile', 'garbage.bin'), 'import_malformed'],
+  ] as const)('%s', (_name, bytes, code) => {
+    expectQalamError(() => parseTmx(bytes), code);
+  });
+});
