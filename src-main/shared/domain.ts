@@ -188,42 +188,42 @@ export interface PairState {
  * Whether `role` may perform `action` on a pair in `state`. The service enforces it; the UI uses it
  * to hide what is not allowed. Returns the reason code when refused.
  */
-export function checkAction(role: Role, action: Action, state: PairState): { ok: true } | { ok: false; reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target' } {
-  const editor = role === 'editor';
+export function checkAction(
+  role: Role,
+  action: Action,
+  state: PairState,
+): { ok: true } | { ok: false; reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target' } {
+  const refuse = (reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target') => ({ ok: false, reason }) as const;
   const locked = state.status === 'approved';
+  const hasText = state.target.trim() !== '';
+  if (action === 'comment') return { ok: true };
+  if (EDITOR_ONLY.has(action) && role !== 'editor') return refuse('forbidden');
   switch (action) {
-    case 'comment':
-      return { ok: true };
-    case 'exclude':
     case 'include':
-      if (!editor) return { ok: false, reason: 'forbidden' };
-      if (locked) return { ok: false, reason: 'locked' };
-      if (action === 'exclude' && state.excluded) return { ok: false, reason: 'invalid_transition' };
-      if (action === 'include' && !state.excluded) return { ok: false, reason: 'invalid_transition' };
-      return { ok: true };
+      return state.excluded ? { ok: true } : refuse('invalid_transition');
+    case 'exclude':
+      if (state.excluded) return refuse('invalid_transition');
+      return locked ? refuse('locked') : { ok: true };
     case 'reopen':
-      if (!editor) return { ok: false, reason: 'forbidden' };
-      return locked ? { ok: true } : { ok: false, reason: 'invalid_transition' };
+      return locked ? { ok: true } : refuse('invalid_transition');
   }
-  if (state.excluded) return { ok: false, reason: 'excluded' };
-  if (locked) return { ok: false, reason: 'locked' };
+  if (state.excluded) return refuse('excluded');
+  if (locked) return refuse('locked');
   switch (action) {
     case 'edit':
     case 'restore':
       return { ok: true };
     case 'confirm':
-      if (state.target.trim() === '') return { ok: false, reason: 'empty_target' };
-      return state.status === 'translated' ? { ok: false, reason: 'invalid_transition' } : { ok: true };
+      if (!hasText) return refuse('empty_target');
+      return state.status === 'translated' ? refuse('invalid_transition') : { ok: true };
     case 'approve':
-      if (!editor) return { ok: false, reason: 'forbidden' };
-      if (state.target.trim() === '') return { ok: false, reason: 'empty_target' };
-      return { ok: true };
+      return hasText ? { ok: true } : refuse('empty_target');
     case 'reject':
-      if (!editor) return { ok: false, reason: 'forbidden' };
-      if (state.status === 'new') return { ok: false, reason: 'invalid_transition' };
-      return state.status === 'rejected' ? { ok: false, reason: 'invalid_transition' } : { ok: true };
+      return state.status === 'new' || state.status === 'rejected' ? refuse('invalid_transition') : { ok: true };
   }
 }
+
+const EDITOR_ONLY: ReadonlySet<Action> = new Set(['approve', 'reject', 'reopen', 'exclude', 'include']);
 
 /** Status after the target text changes (or null for "unchanged"). */
 export function statusAfterEdit(status: Status, newTarget: string): Status {
