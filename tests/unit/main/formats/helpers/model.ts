@@ -98,28 +98,28 @@ export function stripLoneSurrogates(t: string): string {
   return t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
 
-const commentArb = (id: number) =>
+const commentArb = (id: number, t: fc.Arbitrary<string>) =>
   fc.record({
-    author: text,
+    author: t,
     role: fc.constantFrom('translator', 'editor'),
-    body: text,
+    body: t,
     resolved: fc.boolean(),
     category: fc.constantFrom(null, ...ERROR_CATEGORIES),
     severity: fc.constantFrom(null, ...SEVERITIES),
   }).map((c): ExportComment => ({ ...c, id, createdAt: FIXED_TIME }));
 
-export const pairArb = (id: number) =>
+export const pairArb = (id: number, t: fc.Arbitrary<string> = text) =>
   fc
     .record({
-      source: text,
-      target: text,
+      source: t,
+      target: t,
       status: fc.constantFrom(...STATUSES),
       excluded: fc.boolean(),
-      reason: text,
+      reason: t,
       comments: fc.array(fc.nat(1000), { maxLength: 3 }),
     })
     .chain((r) =>
-      fc.tuple(...r.comments.map((_, i) => commentArb(id * 10 + i))).map((comments) =>
+      fc.tuple(...r.comments.map((_, i) => commentArb(id * 10 + i, t))).map((comments) =>
         pair(id, {
           source: r.source,
           target: r.target,
@@ -131,7 +131,14 @@ export const pairArb = (id: number) =>
       ),
     );
 
-export const modelArb = fc
-  .integer({ min: 1, max: 6 })
-  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => pairArb(i + 1))))
-  .map((pairs) => model(pairs));
+export function modelArbOf(t: fc.Arbitrary<string>, maxPairs = 6): fc.Arbitrary<ExportModel> {
+  return fc
+    .integer({ min: 1, max: maxPairs })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => pairArb(i + 1, t))))
+    .map((pairs) => model(pairs));
+}
+
+/** Models with any text, unpaired surrogates included (the XML formats carry them). */
+export const modelArb = modelArbOf(text);
+/** Models with text UTF-8 can encode. */
+export const plainModelArb = modelArbOf(plainText);
