@@ -27,16 +27,21 @@ export function splitParagraphs(text: string): string[] {
   return paragraphs.map((p) => p.trim()).filter((p) => p !== '');
 }
 
+const MIN_WRAPPED_LINE = 20;
 const SENTENCE_END = /[.!?؟:;؛"»”)\]…۔]$/u;
 
 function isHardWrapped(blocks: string[][]): boolean {
   let inner = 0;
   let ended = 0;
+  let chars = 0;
   for (const block of blocks) {
     for (let i = 0; i < block.length - 1; i++) {
+      const line = (block[i] ?? '').trim();
       inner++;
-      if (SENTENCE_END.test((block[i] ?? '').trim())) ended++;
+      chars += line.length;
+      if (SENTENCE_END.test(line)) ended++;
     }
   }
-  return inner > 0 && ended / inner < 0.5;
+  // Wrapped lines run close to a wrap width; short unpunctuated lines are lists or titles.
+  return inner > 0 && ended / inner < 0.5 && chars / inner >= MIN_WRAPPED_LINE;
 }
