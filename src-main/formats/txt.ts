@@ -114,7 +114,11 @@ function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
   const n = Math.min(bytes.length, 64 * 1024);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   if (even === 0 && odd > 0) return 'utf-16le';
   if (odd === 0 && even > 0) return 'utf-16be';
   return null;

@@ -119,7 +119,6 @@ export async function exportToFile(ctx: ServiceContext, req: ExportRequest, path
 }
 
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned.slice(0, 120) || 'document';
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QalamError } from '../../../../src-main/shared/errors';
+import { type QalamError } from '../../../../src-main/shared/errors';
 import { addComment, listComments, setResolved } from '../../../../src-main/services/comments';
 import { storeImported } from '../../../../src-main/services/documents';
 import { history, restore } from '../../../../src-main/services/history';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { QalamError } from '../../../../src-main/shared/errors';
+import { type QalamError } from '../../../../src-main/shared/errors';
 import { migrate, userVersion, type Migration } from '../../../../src-main/store/migrate';
 import { migrations } from '../../../../src-main/store/migrations';
 

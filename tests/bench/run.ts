@@ -1,0 +1,47 @@
+// `npm run bench`: prints figures (a short table, then JSON). Measurements, not tests: nothing
+// here passes or fails on a time.
+import { rmSync } from 'node:fs';
+import { benchStore, round } from './store';
+import { benchExports } from './exports';
+import { benchUi } from './ui';
+
+const log = (s: string) => process.stderr.write(`  … ${s}\n`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const store = await benchStore(log);
+  const ui = await benchUi(store.bigDocDir, store.bigDocId, log);
+  rmSync(store.bigDocDir, { recursive: true, force: true });
+  const exports = await benchExports(10_000, log);
+
+  const lines = [
+    'Qalam bench',
+    '',
+    'Import (plain text → store, one transaction)',
+    '  paragraphs   import ms   paragraphs/s   floor ms   import/floor',
+    ...store.figures.imports.map(
+      (r) =>
+        `  ${String(r.paragraphs).padStart(10)}   ${String(r.importMs).padStart(9)}   ${String(r.paragraphsPerSecond).padStart(12)}   ${String(r.floorMs).padStart(8)}   ${String(r.ratio).padStart(12)}`,
+    ),
+    '',
+    `Page read, 200 pairs from the middle of 100k: median ${store.figures.pageRead200.median} ms, p99 ${store.figures.pageRead200.p99} ms`,
+    `Update-target commit (WAL, synchronous=FULL): median ${store.figures.updateCommit.median} ms, p99 ${store.figures.updateCommit.p99} ms`,
+    `Search over 100k pairs (normalised substring): median ${store.figures.search100k.median} ms`,
+    '',
+    ui.skipped
+      ? `Renderer: not measured (${ui.skipped})`
+      : `Renderer, 100k-pair document: first rows painted ${ui.firstRowsMs} ms after navigation; JS heap after scrolling through it ${ui.heapMb} MB (rows in DOM: ${ui.rowsInDom})`,
+    '',
+    `Export of a ${exports.pairs}-pair document`,
+    ...exports.formats.map((f) => `  ${f.format.padEnd(15)} ${String(f.ms).padStart(8)} ms ${String(round(f.bytes / 1024)).padStart(10)} KiB`),
+    '',
+    `Total bench time ${round((Date.now() - started) / 1000)} s`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  process.stdout.write(`${JSON.stringify({ store: store.figures, renderer: ui, exports }, null, 2)}\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

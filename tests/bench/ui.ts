@@ -1,0 +1,68 @@
+// Renderer figures for a 100k-pair document, in Debian's Chromium through the HTTP bridge:
+// time from navigation to the first rows painted, and the JS heap after scrolling through it all.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { openRuntime } from '../../src-main/runtime';
+import { updateSettings } from '../../src-main/services/settings';
+import { startHttpBridge } from '../../src-main/transport/http';
+import { round } from './store';
+
+const CHROMIUM = process.env.QALAM_CHROMIUM ?? '/usr/bin/chromium';
+
+export type UiBench =
+  | { skipped: string }
+  | { skipped?: undefined; firstRowsMs: number; heapMb: number; heapBeforeScrollMb: number; rowsInDom: number; scrolledTo: number };
+
+export async function benchUi(dataDir: string, documentId: number, log: (s: string) => void): Promise<UiBench> {
+  const staticDir = resolve('out/renderer');
+  if (!existsSync(resolve(staticDir, 'index.html'))) return { skipped: 'renderer not built (npm run build)' };
+  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
+  const rt = openRuntime({ dataDir, transport: 'http' });
+  updateSettings(rt.ctx, { userName: 'Bench', role: 'translator', onboarded: true });
+  const bridge = await startHttpBridge({ dispatch: rt.dispatch, events: rt.ctx.events, staticDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    // Warm the HTTP cache and the SQLite page cache the way a second start would find them.
+    await page.goto(`${bridge.url}/`);
+    await page.goto('about:blank');
+    await page.goto(`${bridge.url}/#/documents/${documentId}`);
+    await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined, null, { timeout: 60_000 });
+    const firstRowsMs = await page.evaluate(() => Number(document.documentElement.dataset.firstRowsPainted));
+    log(`first rows painted after ${round(firstRowsMs)} ms`);
+    const heapBefore = await heapMb(cdp);
+    const scrolledTo = await page.evaluate(async () => {
+      const scroller = [...document.querySelectorAll<HTMLElement>('*')].find(
+        (el) => el.scrollHeight > el.clientHeight * 20 && getComputedStyle(el).overflowY !== 'visible',
+      );
+      if (!scroller) return -1;
+      const step = scroller.clientHeight * 3;
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
+        scroller.scrollTop += step;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      return scroller.scrollTop;
+    });
+    await page.waitForTimeout(1000);
+    const heap = await heapMb(cdp);
+    const rowsInDom = await page.locator('[data-pair-id]').count();
+    log(`heap after scrolling ${heap} MB`);
+    return { firstRowsMs: round(firstRowsMs), heapMb: heap, heapBeforeScrollMb: heapBefore, rowsInDom, scrolledTo: Math.round(scrolledTo) };
+  } finally {
+    await browser.close();
+    await bridge.close();
+    rt.close();
+  }
+}
+
+async function heapMb(cdp: import('@playwright/test').CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return round(usedSize / 1048576);
+}
