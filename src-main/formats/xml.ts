@@ -217,6 +217,11 @@ export function escapeText(s: string): string {
   return s.replace(FORBIDDEN, '\uFFFD').replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
 }
 
+/** Text with the characters XML cannot carry replaced by U+FFFD, for libraries that escape the rest. */
+export function xmlSafe(s: string): string {
+  return s.replace(FORBIDDEN, '\uFFFD');
+}
+
 /** Escapes an attribute value; tab, LF and CR as references so attribute normalisation keeps them. */
 export function escapeAttr(s: string): string {
   return s.replace(FORBIDDEN, '\uFFFD').replace(/[&<>"'\t\n\r]/g, (c) => ATTR_ESCAPES[c]!);
