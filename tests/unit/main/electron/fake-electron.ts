@@ -2,7 +2,8 @@
 // tested against these fakes. Use it with
 //   vi.mock('electron', () => import('./fake-electron'));
 // and call resetFakeElectron() in beforeEach. The exported objects are stable (modules under test
-// bind them at import time); reset clears their recorded state.
+// bind them at import time); reset clears their recorded state. They live on globalThis so that a
+// test which re-imports modules (vi.resetModules) still shares them with the code it imports.
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +65,6 @@ class FakeApp extends EventEmitter {
       m.mockClear();
   }
 }
-export const app = new FakeApp();
 
 // ——— webContents, frames, windows ———
 export class FakeFrame {
@@ -105,10 +105,10 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export class BrowserWindow extends EventEmitter {
-  static instances: BrowserWindow[] = [];
-  static getAllWindows(): BrowserWindow[] {
-    return BrowserWindow.instances.filter((w) => !w.destroyed);
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
   }
 
   readonly options: Record<string, unknown>;
@@ -133,7 +133,7 @@ export class BrowserWindow extends EventEmitter {
     this.webContents = new FakeWebContents();
     const n = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k] as number) : d);
     this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
-    BrowserWindow.instances.push(this);
+    FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
@@ -189,7 +189,6 @@ class FakeIpcMain extends EventEmitter {
     this.removeHandler.mockClear();
   }
 }
-export const ipcMain = new FakeIpcMain();
 
 class FakeIpcRenderer extends EventEmitter {
   invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
@@ -200,30 +199,35 @@ class FakeIpcRenderer extends EventEmitter {
     this.invoke.mockImplementation(async () => undefined);
   }
 }
-export const ipcRenderer = new FakeIpcRenderer();
 
-export const contextBridge = {
-  exposed: new Map<string, unknown>(),
-  exposeInMainWorld: vi.fn((key: string, api: unknown) => {
-    contextBridge.exposed.set(key, api);
-  }),
-};
+function createContextBridge() {
+  const bridge = {
+    exposed: new Map<string, unknown>(),
+    exposeInMainWorld: vi.fn((key: string, api: unknown) => {
+      bridge.exposed.set(key, api);
+    }),
+  };
+  return bridge;
+}
 
 // ——— protocol, session, shell, dialog, Menu, screen ———
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
-export const protocol = {
-  privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
-  handlers: new Map<string, ProtocolHandler>(),
-  registerSchemesAsPrivileged: vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
-    protocol.privileged.push(...schemes);
-  }),
-  handle: vi.fn((scheme: string, handler: ProtocolHandler) => {
-    protocol.handlers.set(scheme, handler);
-  }),
-  unhandle: vi.fn((scheme: string) => {
-    protocol.handlers.delete(scheme);
-  }),
-};
+function createProtocol() {
+  const p = {
+    privileged: [] as { scheme: string; privileges?: Record<string, boolean> }[],
+    handlers: new Map<string, ProtocolHandler>(),
+    registerSchemesAsPrivileged: vi.fn((schemes: { scheme: string; privileges?: Record<string, boolean> }[]) => {
+      p.privileged.push(...schemes);
+    }),
+    handle: vi.fn((scheme: string, handler: ProtocolHandler) => {
+      p.handlers.set(scheme, handler);
+    }),
+    unhandle: vi.fn((scheme: string) => {
+      p.handlers.delete(scheme);
+    }),
+  };
+  return p;
+}
 
 type PermissionRequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
@@ -241,29 +245,30 @@ export class FakeSession {
     this.devicePermissionHandler = h;
   });
 }
-export const session = { defaultSession: new FakeSession() };
-
-export const shell = {
+const createShell = () => ({
   openExternal: vi.fn(async (_url: string): Promise<void> => undefined),
-};
+});
 
-export const dialog = {
+const createDialog = () => ({
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
-};
+});
 
 export interface FakeMenu {
   template: unknown[];
 }
-export const Menu = {
-  current: null as FakeMenu | null,
-  buildFromTemplate: vi.fn((template: unknown[]): FakeMenu => ({ template })),
-  setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
-    Menu.current = menu;
-  }),
-  getApplicationMenu: vi.fn(() => Menu.current),
-};
+function createMenu() {
+  const m = {
+    current: null as FakeMenu | null,
+    buildFromTemplate: vi.fn((template: unknown[]): FakeMenu => ({ template })),
+    setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
+      m.current = menu;
+    }),
+    getApplicationMenu: vi.fn(() => m.current),
+  };
+  return m;
+}
 
 export interface FakeDisplay {
   id: number;
@@ -273,11 +278,35 @@ export interface FakeDisplay {
 const defaultDisplays = (): FakeDisplay[] => [
   { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
 ];
-export const screen = {
-  displays: defaultDisplays(),
-  getAllDisplays: vi.fn(() => screen.displays),
-  getPrimaryDisplay: vi.fn(() => screen.displays[0]!),
-};
+function createScreen() {
+  const sc = {
+    displays: defaultDisplays(),
+    getAllDisplays: vi.fn(() => sc.displays),
+    getPrimaryDisplay: vi.fn(() => sc.displays[0]!),
+  };
+  return sc;
+}
+
+function createFakes() {
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: new FakeIpcMain(),
+    ipcRenderer: new FakeIpcRenderer(),
+    contextBridge: createContextBridge(),
+    protocol: createProtocol(),
+    session: { defaultSession: new FakeSession() },
+    shell: createShell(),
+    dialog: createDialog(),
+    Menu: createMenu(),
+    screen: createScreen(),
+  };
+}
+const store = globalThis as typeof globalThis & { __qalamFakeElectron?: ReturnType<typeof createFakes> };
+const fakes = (store.__qalamFakeElectron ??= createFakes());
+
+export const { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, protocol, session, shell, dialog, Menu, screen } = fakes;
+export type BrowserWindow = FakeBrowserWindow;
 
 /** Forget everything recorded: call in beforeEach. */
 export function resetFakeElectron(): void {
