@@ -1,0 +1,79 @@
+// The workspace's keyboard loop. Pure: a key event in, a command out. It never claims a key a text
+// editor needs (arrows, Home/End, Ctrl+A/Z/Y/C/V/X, Ctrl+arrows, Enter, Shift+Enter), so typing
+// in the translation behaves as in any text box.
+
+export const COMMANDS = [
+  'confirm',
+  'reject',
+  'next',
+  'prev',
+  'next-untranslated',
+  'next-review',
+  'copy-source',
+  'leave-editor',
+  'find',
+  'help',
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface KeyLike {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+export interface KeyContext {
+  /** Focus is in a text field: printable keys belong to it. */
+  typing: boolean;
+  /** On macOS, Cmd stands in for Ctrl. */
+  mac?: boolean;
+}
+
+/** Letter shortcuts match the physical key too, so they work with an Arabic keyboard layout. */
+function letter(e: KeyLike, ch: string): boolean {
+  return e.key.toLowerCase() === ch || e.code === `Key${ch.toUpperCase()}`;
+}
+
+export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
+  const mod = e.ctrlKey || (ctx.mac === true && e.metaKey);
+  const onlyMod = mod && !e.altKey;
+  if (e.key === 'F1' && !mod && !e.altKey && !e.shiftKey) return 'help';
+  if (e.key === '?' && !ctx.typing && !mod && !e.altKey) return 'help';
+  if (e.key === 'Enter' && onlyMod) return e.shiftKey ? 'reject' : 'confirm';
+  if (e.key === 'ArrowDown' && e.altKey && !mod) return e.shiftKey ? 'next-review' : 'next';
+  if (e.key === 'ArrowUp' && e.altKey && !mod && !e.shiftKey) return 'prev';
+  if (e.key === 'ArrowDown' && onlyMod && e.shiftKey) return 'next-untranslated';
+  if (onlyMod && e.shiftKey && letter(e, 'c')) return 'copy-source';
+  if (onlyMod && !e.shiftKey && letter(e, 'f')) return 'find';
+  if (e.key === 'Escape' && ctx.typing && !mod && !e.altKey && !e.shiftKey) return 'leave-editor';
+  return null;
+}
+
+/** What the help overlay lists, in order: the command and its keys as shown to the user. */
+export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
+  { command: 'confirm', keys: [['Ctrl', 'Enter']] },
+  { command: 'reject', keys: [['Shift', 'Ctrl', 'Enter']] },
+  { command: 'next', keys: [['Alt', '↓']] },
+  { command: 'prev', keys: [['Alt', '↑']] },
+  { command: 'next-untranslated', keys: [['Ctrl', 'Shift', '↓']] },
+  { command: 'next-review', keys: [['Alt', 'Shift', '↓']] },
+  { command: 'copy-source', keys: [['Ctrl', 'Shift', 'C']] },
+  { command: 'leave-editor', keys: [['Esc']] },
+  { command: 'find', keys: [['Ctrl', 'F']] },
+  { command: 'help', keys: [['?'], ['F1']] },
+];
+
+export function isTypingTarget(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') {
+    const type = (el as HTMLInputElement).type;
+    return !['checkbox', 'radio', 'button', 'submit', 'range', 'file', 'color', 'reset'].includes(type);
+  }
+  if (tag === 'SELECT') return true;
+  return (el as HTMLElement).isContentEditable === true;
+}

@@ -1,0 +1,129 @@
+// The library: documents, recent ones, and the import flow (inspect → preview → import).
+import type { ImportPreview, RecentDocument } from '../../src-main/shared/contract';
+import type { DocumentSummary, Encoding } from '../../src-main/shared/domain';
+import type { AppError } from '../../src-main/shared/errors';
+import { api } from '../lib/api';
+import { type PickedFile } from '../lib/files';
+import { formatNumber, t } from '../lib/i18n.svelte';
+import { notices } from './notices.svelte';
+
+export interface ImportFlow {
+  /** Identifies one inspection: late answers for an older one are dropped. */
+  seq: number;
+  file: PickedFile;
+  preview: ImportPreview | null;
+  /** The encoding the user chose over the detected one. */
+  encoding: Encoding | null;
+  error: AppError | null;
+  busy: boolean;
+  progress: { done: number; total: number } | null;
+}
+
+class LibraryState {
+  docs = $state<DocumentSummary[]>([]);
+  recent = $state<RecentDocument[]>([]);
+  loaded = $state(false);
+  loadError = $state<AppError | null>(null);
+  flow = $state<ImportFlow | null>(null);
+  private seq = 0;
+  private off: (() => void)[] = [];
+
+  start(): () => void {
+    this.off.push(
+      api.on('documents:changed', () => void this.refresh()),
+      api.on('import:progress', (p) => {
+        if (this.flow && this.flow.file.fileName === p.fileName) this.flow.progress = { done: p.done, total: p.total };
+      }),
+    );
+    return () => {
+      for (const off of this.off) off();
+      this.off = [];
+    };
+  }
+
+  async refresh(): Promise<void> {
+    const [docs, recent] = await Promise.all([api.invoke('documents:list', {}), api.invoke('documents:recent', {})]);
+    if (docs.ok) {
+      this.docs = docs.value;
+      this.loadError = null;
+    } else this.loadError = docs.error;
+    if (recent.ok) this.recent = recent.value;
+    this.loaded = true;
+  }
+
+  /** Shows what a file would become before anything is stored. */
+  async inspect(file: PickedFile, encoding: Encoding | null = null): Promise<void> {
+    const seq = ++this.seq;
+    const preview = this.flow && this.flow.file.dataBase64 === file.dataBase64 ? this.flow.preview : null;
+    this.flow = { seq, file, preview, encoding, error: null, busy: true, progress: null };
+    const r = await api.invoke('documents:inspect-import', { fileName: file.fileName, dataBase64: file.dataBase64, ...(encoding ? { encoding } : {}) });
+    if (!this.flow || this.flow.seq !== seq) return;
+    this.flow.busy = false;
+    if (r.ok) this.flow.preview = r.value;
+    else this.flow.error = r.error;
+  }
+
+  async changeEncoding(encoding: Encoding): Promise<void> {
+    if (this.flow) await this.inspect($state.snapshot(this.flow.file), encoding);
+  }
+
+  cancel(): void {
+    this.flow = null;
+  }
+
+  /** Imports the inspected file; returns the new document (null for TMX or on error). */
+  async confirm(): Promise<DocumentSummary | null> {
+    const flow = this.flow;
+    if (!flow?.preview || flow.busy) return null;
+    flow.busy = true;
+    flow.error = null;
+    const { fileName, dataBase64 } = flow.file;
+    if (flow.preview.format === 'tmx') {
+      const r = await api.invoke('tm:import', { fileName, dataBase64 });
+      flow.busy = false;
+      if (!r.ok) {
+        flow.error = r.error;
+        return null;
+      }
+      this.flow = null;
+      notices.info(t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), skipped: formatNumber(r.value.skipped) }));
+      return null;
+    }
+    const r = await api.invoke('documents:import', {
+      fileName,
+      dataBase64,
+      ...(flow.encoding ? { encoding: flow.encoding } : {}),
+      ...(flow.preview.duplicates.length > 0 ? { allowDuplicate: true } : {}),
+    });
+    flow.busy = false;
+    if (!r.ok) {
+      flow.error = r.error;
+      return null;
+    }
+    this.flow = null;
+    await this.refresh();
+    return r.value;
+  }
+
+  async rename(documentId: number, name: string): Promise<boolean> {
+    const r = await api.invoke('documents:rename', { documentId, name });
+    if (!r.ok) {
+      notices.error(r.error);
+      return false;
+    }
+    this.docs = this.docs.map((d) => (d.id === documentId ? r.value : d));
+    return true;
+  }
+
+  async remove(documentId: number): Promise<boolean> {
+    const r = await api.invoke('documents:delete', { documentId });
+    if (!r.ok) {
+      notices.error(r.error);
+      return false;
+    }
+    await this.refresh();
+    return true;
+  }
+}
+
+export const library = new LibraryState();
