@@ -170,6 +170,14 @@ const ALIASES: Record<Column, string[]> = {
   comments: ['comments', 'comment', 'notes', 'note'],
 };
 
+/** A first line naming a source column and at least one other column we know: a CSV export. */
+export function looksLikeCsvHeader(line: string): boolean {
+  const delimiter = sniffDelimiter(line);
+  const names = line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  const known = CSV_COLUMNS.filter((col) => names.some((n) => ALIASES[col].includes(n)));
+  return known.includes('source') && known.length >= 2;
+}
+
 function mapColumns(header: string[]): Partial<Record<Column, number>> {
   const names = header.map((h) => h.trim().toLowerCase());
   const cols: Partial<Record<Column, number>> = {};
