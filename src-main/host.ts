@@ -71,7 +71,9 @@ export function createElectronHost(opts: ElectronHostOptions): Required<Host> {
 
     async saveFile(suggestedName, bytes) {
       const ext = extname(suggestedName).slice(1).toLowerCase();
-      const filters: FileFilter[] = ext ? [{ name: opts.t('dialog.exportFiles', { ext: ext.toUpperCase() }), extensions: [ext] }] : [];
+      const filters: FileFilter[] = ext
+        ? [{ name: opts.t('dialog.exportFiles', { ext: ext.toUpperCase() }), extensions: [ext] }]
+        : [];
       const dir = startDir();
       const options = {
         title: opts.t('dialog.exportTitle'),

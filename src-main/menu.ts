@@ -59,7 +59,9 @@ export function buildMenuTemplate(o: MenuTemplateOptions): MenuItemConstructorOp
       command('menu.import', 'import', 'CmdOrCtrl+O'),
       command('menu.export', 'export', 'CmdOrCtrl+Shift+E'),
       { id: 'open-recent', label: t('menu.openRecent'), submenu: recentItems },
-      ...(mac ? [] : [sep, command('menu.settings', 'settings', 'Ctrl+,'), sep, { role: 'quit' as const, label: t('menu.quit') }]),
+      ...(mac
+        ? []
+        : [sep, command('menu.settings', 'settings', 'Ctrl+,'), sep, { role: 'quit' as const, label: t('menu.quit') }]),
     ],
   };
 
@@ -86,7 +88,11 @@ export function buildMenuTemplate(o: MenuTemplateOptions): MenuItemConstructorOp
       command('menu.library', 'library', 'CmdOrCtrl+Shift+L'),
       sep,
       ...(o.dev
-        ? [{ role: 'reload' as const, label: t('menu.reload') }, { role: 'toggleDevTools' as const, label: t('menu.toggleDevTools') }, sep]
+        ? [
+            { role: 'reload' as const, label: t('menu.reload') },
+            { role: 'toggleDevTools' as const, label: t('menu.toggleDevTools') },
+            sep,
+          ]
         : []),
       { role: 'resetZoom', label: t('menu.resetZoom') },
       { role: 'zoomIn', label: t('menu.zoomIn') },
@@ -96,9 +102,7 @@ export function buildMenuTemplate(o: MenuTemplateOptions): MenuItemConstructorOp
     ],
   };
 
-  const windowMenu: MenuItemConstructorOptions[] = mac
-    ? [{ role: 'windowMenu', label: t('menu.window') }]
-    : [];
+  const windowMenu: MenuItemConstructorOptions[] = mac ? [{ role: 'windowMenu', label: t('menu.window') }] : [];
 
   const help: MenuItemConstructorOptions = {
     id: 'help-menu',

@@ -237,7 +237,11 @@ export function writeWindowState(file: string, state: WindowState): void {
  * Fits saved bounds to the displays attached now: a monitor that was unplugged or a resolution
  * that shrank must not leave the window off-screen or larger than the screen.
  */
-export function clampWindowState(saved: WindowState | null, displays: readonly Pick<Display, 'workArea'>[], primary: Pick<Display, 'workArea'>): WindowState {
+export function clampWindowState(
+  saved: WindowState | null,
+  displays: readonly Pick<Display, 'workArea'>[],
+  primary: Pick<Display, 'workArea'>,
+): WindowState {
   const wanted = saved ?? { ...DEFAULT_SIZE, maximized: false };
   let target = primary.workArea;
   let keepPosition = false;
@@ -246,7 +250,11 @@ export function clampWindowState(saved: WindowState | null, displays: readonly P
     let best = 0;
     for (const d of displays) {
       const overlap = intersection(rect, d.workArea);
-      if (overlap.width >= Math.min(MIN_VISIBLE, rect.width) && overlap.height >= Math.min(MIN_VISIBLE, rect.height) && overlap.width * overlap.height > best) {
+      if (
+        overlap.width >= Math.min(MIN_VISIBLE, rect.width) &&
+        overlap.height >= Math.min(MIN_VISIBLE, rect.height) &&
+        overlap.width * overlap.height > best
+      ) {
         best = overlap.width * overlap.height;
         target = d.workArea;
         keepPosition = true;

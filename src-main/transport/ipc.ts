@@ -23,7 +23,11 @@ export interface IpcBridgeOptions {
  * (not an iframe), and that frame is showing an app URL. Anything else could be content that got
  * in through a bug, and must not reach the store.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, win: BrowserWindow | null, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  win: BrowserWindow | null,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   if (!win || win.isDestroyed()) return false;
   const contents = win.webContents;
   if (event.sender !== contents) return false;

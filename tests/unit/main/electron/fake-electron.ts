@@ -61,7 +61,14 @@ class FakeApp extends EventEmitter {
     this.preferredLanguages = ['en-US'];
     this.paths = { userData: mkdtempSync(join(tmpdir(), 'qalam-electron-')), documents: tmpdir() };
     this.readyPromise = this.newReady();
-    for (const m of [this.requestSingleInstanceLock, this.quit, this.exit, this.setAboutPanelOptions, this.getPath, this.whenReady])
+    for (const m of [
+      this.requestSingleInstanceLock,
+      this.quit,
+      this.exit,
+      this.setAboutPanelOptions,
+      this.getPath,
+      this.whenReady,
+    ])
       m.mockClear();
   }
 }
@@ -250,7 +257,10 @@ const createShell = () => ({
 });
 
 const createDialog = () => ({
-  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({ canceled: true, filePaths: [] })),
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+    canceled: true,
+    filePaths: [],
+  })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
   showErrorBox: vi.fn((_title: string, _content: string) => undefined),
 });
@@ -335,6 +345,9 @@ export function resetFakeElectron(): void {
 }
 
 /** An IPC event as ipcMain hands it to a handler: from `contents`, sent by `frame`. */
-export function ipcEvent(contents: FakeWebContents, frame: FakeFrame | null = contents.mainFrame): { sender: FakeWebContents; senderFrame: FakeFrame | null } {
+export function ipcEvent(
+  contents: FakeWebContents,
+  frame: FakeFrame | null = contents.mainFrame,
+): { sender: FakeWebContents; senderFrame: FakeFrame | null } {
   return { sender: contents, senderFrame: frame };
 }

@@ -56,9 +56,14 @@ describe('pickImportFile', () => {
   it('opens a native dialog filtered to the supported formats, modal to the window', async () => {
     const window = new BrowserWindow();
     await host('en', window).pickImportFile();
-    const [parent, options] = dialog.showOpenDialog.mock.calls[0] as [unknown, { filters: { name: string; extensions: string[] }[]; properties: string[]; title: string }];
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0] as [
+      unknown,
+      { filters: { name: string; extensions: string[] }[]; properties: string[]; title: string },
+    ];
     expect(parent).toBe(window);
-    expect(options.filters).toEqual([{ name: 'Documents (TXT, DOCX, XLIFF, TMX, CSV)', extensions: ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv'] }]);
+    expect(options.filters).toEqual([
+      { name: 'Documents (TXT, DOCX, XLIFF, TMX, CSV)', extensions: ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv'] },
+    ]);
     expect(options.properties).toEqual(['openFile']);
     expect(options.title).toBe('Import a document');
   });
@@ -87,7 +92,9 @@ describe('pickImportFile', () => {
     writeFileSync(file, '');
     truncateSync(file, MAX_IMPORT_BYTES + 1); // sparse: costs no disk space
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
-    const err = await host().pickImportFile().catch((e: unknown) => e);
+    const err = await host()
+      .pickImportFile()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(QalamError);
     expect((err as InstanceType<typeof QalamError>).code).toBe('import_too_large');
   });

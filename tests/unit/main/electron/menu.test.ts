@@ -68,7 +68,8 @@ describe('menu labels', () => {
       expect(ar).toHaveLength(en.length);
       ar.forEach((label, i) => {
         // Document names and the app's name (the macOS app menu) are not translated.
-        if (en[i] !== undefined && en[i] !== 'Qalam' && !recent.some((r) => r.name === en[i])) expect(label, `${en[i]}`).not.toBe(en[i]);
+        if (en[i] !== undefined && en[i] !== 'Qalam' && !recent.some((r) => r.name === en[i]))
+          expect(label, `${en[i]}`).not.toBe(en[i]);
       });
     }
   });
@@ -77,8 +78,16 @@ describe('menu labels', () => {
 describe('menu roles and commands', () => {
   it('uses native roles for editing, zoom and full screen', () => {
     const { items } = template('en');
-    expect(sub(items[1]).map((i) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
-    expect(sub(items[2]).map((i) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(
+      sub(items[1])
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(
+      sub(items[2])
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
   });
 
   it('sends menu:command for what the renderer acts on', () => {
@@ -97,7 +106,9 @@ describe('menu roles and commands', () => {
 
   it('shows a disabled placeholder when nothing was opened yet', () => {
     const { items } = template('ar', { recent: [] });
-    expect(sub(byId(items, 'open-recent'))).toEqual([expect.objectContaining({ label: 'لا توجد مستندات حديثة', enabled: false })]);
+    expect(sub(byId(items, 'open-recent'))).toEqual([
+      expect.objectContaining({ label: 'لا توجد مستندات حديثة', enabled: false }),
+    ]);
   });
 
   it('offers reload and developer tools only in development', () => {
@@ -110,7 +121,11 @@ describe('menu roles and commands', () => {
   it('follows macOS conventions there (app menu, Window menu)', () => {
     const { items } = template('en', { platform: 'darwin' });
     expect(labels(items)).toEqual(['Qalam', 'File', 'Edit', 'View', 'Window', 'Help']);
-    expect(sub(items[0]).map((i) => i.role).filter(Boolean)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(
+      sub(items[0])
+        .map((i) => i.role)
+        .filter(Boolean),
+    ).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(labels(sub(items[1]))).toEqual(['Import…', 'Export…', 'Open Recent']);
   });
 });

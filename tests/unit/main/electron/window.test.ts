@@ -242,7 +242,13 @@ describe('window state', () => {
 
   it('pulls a window that hangs over the edge back onto its display', () => {
     const saved = { x: 1700, y: 900, width: 1000, height: 700, maximized: false };
-    expect(win.clampWindowState(saved, [primary], primary)).toEqual({ x: 920, y: 340, width: 1000, height: 700, maximized: false });
+    expect(win.clampWindowState(saved, [primary], primary)).toEqual({
+      x: 920,
+      y: 340,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
   });
 
   it('forgets the position of a display that is gone and shrinks to fit', () => {
@@ -252,7 +258,10 @@ describe('window state', () => {
 
   it('never goes below the minimum size', () => {
     const saved = { x: 10, y: 10, width: 100, height: 50, maximized: false };
-    expect(win.clampWindowState(saved, [primary], primary)).toMatchObject({ width: win.MIN_SIZE.width, height: win.MIN_SIZE.height });
+    expect(win.clampWindowState(saved, [primary], primary)).toMatchObject({
+      width: win.MIN_SIZE.width,
+      height: win.MIN_SIZE.height,
+    });
   });
 
   it('saves the bounds on close and restores them, clamped, next time', () => {
@@ -271,14 +280,19 @@ describe('window state', () => {
     expect(second.maximized).toBe(true);
 
     // The next start has a smaller screen: the window still fits on it.
-    screen.displays = [{ id: 2, workArea: { x: 0, y: 0, width: 1000, height: 700 }, bounds: { x: 0, y: 0, width: 1000, height: 720 } }];
+    screen.displays = [
+      { id: 2, workArea: { x: 0, y: 0, width: 1000, height: 700 }, bounds: { x: 0, y: 0, width: 1000, height: 720 } },
+    ];
     win.createMainWindow(opts);
     expect(BrowserWindow.instances[2]!.options).toMatchObject({ x: 0, y: 0, width: 1000, height: 700 });
   });
 
   it('shows the window once it is ready to paint', () => {
-    const w = win.createMainWindow({ url: win.APP_ENTRY_URL, isAppUrl: win.createAppUrlCheck(), stateFile: join(dir, 's.json') }) as unknown as ElectronWindow &
-      BrowserWindow;
+    const w = win.createMainWindow({
+      url: win.APP_ENTRY_URL,
+      isAppUrl: win.createAppUrlCheck(),
+      stateFile: join(dir, 's.json'),
+    }) as unknown as ElectronWindow & BrowserWindow;
     expect(w.visible).toBe(false);
     w.emit('ready-to-show');
     expect(w.visible).toBe(true);

@@ -47,7 +47,12 @@ function ipcTransport(): Transport {
   const rt = freshRuntime('ipc');
   const win = new BrowserWindow();
   win.webContents.mainFrame.url = APP_ENTRY_URL;
-  const dispose = registerIpc({ dispatch: rt.dispatch, events: rt.ctx.events, getWindow: () => win as unknown as ElectronWindow, isAppUrl: createAppUrlCheck() });
+  const dispose = registerIpc({
+    dispatch: rt.dispatch,
+    events: rt.ctx.events,
+    getWindow: () => win as unknown as ElectronWindow,
+    isAppUrl: createAppUrlCheck(),
+  });
   const event = ipcEvent(win.webContents);
   return {
     // ipcMain.invoke of the fake structured-clones input and output, as Electron does.
@@ -97,7 +102,9 @@ async function scenario(call: Call): Promise<unknown[]> {
   const dataBase64 = readFileSync(SAMPLE_PATH).toString('base64');
   const doc = value<{ id: number }>(await step('documents:import', { fileName: 'news-article-ar.txt', dataBase64 }));
   await step('documents:list', {});
-  const page = value<{ items: { id: number; version: number }[] }>(await step('pairs:list', { documentId: doc.id, offset: 0, limit: 50 }));
+  const page = value<{ items: { id: number; version: number }[] }>(
+    await step('pairs:list', { documentId: doc.id, offset: 0, limit: 50 }),
+  );
   const first = page.items[0]!;
   await step('pairs:update-target', {
     pairId: first.id,
@@ -151,7 +158,10 @@ describe('IPC and HTTP give identical results', () => {
 });
 
 /** A raw request, so that Host and Origin can be anything (fetch would not let us set Host). */
-function raw(port: number, opts: { path: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  opts: { path: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'POST', path: opts.path, headers: opts.headers }, (res) => {
       let body = '';
@@ -172,12 +182,24 @@ describe('HTTP-only refusals', () => {
     const json = { 'content-type': 'application/json' };
 
     expect((await raw(http.port, { path, headers: { ...json, host } })).status).toBe(401);
-    expect((await raw(http.port, { path, headers: { ...json, host, [TOKEN_HEADER]: 'x'.repeat(http.token.length) } })).status).toBe(401);
+    expect(
+      (await raw(http.port, { path, headers: { ...json, host, [TOKEN_HEADER]: 'x'.repeat(http.token.length) } })).status,
+    ).toBe(401);
     expect((await raw(http.port, { path, headers: { ...json, host, [TOKEN_HEADER]: 'short' } })).status).toBe(401);
-    expect((await raw(http.port, { path, headers: { ...json, host: `evil.example:${http.port}`, [TOKEN_HEADER]: http.token } })).status).toBe(403);
-    expect((await raw(http.port, { path, headers: { ...json, host, origin: 'https://evil.example', [TOKEN_HEADER]: http.token } })).status).toBe(403);
+    expect(
+      (await raw(http.port, { path, headers: { ...json, host: `evil.example:${http.port}`, [TOKEN_HEADER]: http.token } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await raw(http.port, { path, headers: { ...json, host, origin: 'https://evil.example', [TOKEN_HEADER]: http.token } }))
+        .status,
+    ).toBe(403);
 
-    const notJson = await raw(http.port, { path, headers: { ...json, host, [TOKEN_HEADER]: http.token }, body: '{"documentId": ' });
+    const notJson = await raw(http.port, {
+      path,
+      headers: { ...json, host, [TOKEN_HEADER]: http.token },
+      body: '{"documentId": ',
+    });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad_input' } });
 
