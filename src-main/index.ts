@@ -1,0 +1,132 @@
+// The Electron entry: lifecycle only. Everything else lives in window.ts, menu.ts, host.ts and the
+// IPC transport; the services are the same ones the CLI and the web preview use.
+import { join } from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { createElectronHost } from './host';
+import { createMainI18n, languageFromSystem, type MainI18n } from './i18n';
+import { createAppMenu, type AppMenu } from './menu';
+import { openRuntime, type Runtime } from './runtime';
+import type { Channel } from './shared/contract';
+import { QalamError } from './shared/errors';
+import { DB_FILE } from './paths';
+import type { Dispatch } from './transport/dispatch';
+import { registerIpc } from './transport/ipc';
+import {
+  APP_ENTRY_URL,
+  WINDOW_STATE_FILE,
+  createAppUrlCheck,
+  createMainWindow,
+  denyAllPermissions,
+  registerAppScheme,
+  serveApp,
+} from './window';
+
+/** Successful calls to these change what the menu shows (language, Open Recent). */
+const MENU_INPUTS: ReadonlySet<Channel> = new Set<Channel>([
+  'settings:update',
+  'documents:import',
+  'documents:open',
+  'documents:rename',
+  'documents:delete',
+]);
+
+// A packaged app must never be pointed at another page through the environment.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const isAppUrl = createAppUrlCheck(devUrl);
+
+let runtime: Runtime | null = null;
+let mainWindow: BrowserWindow | null = null;
+let menu: AppMenu | null = null;
+let disposeIpc: (() => void) | null = null;
+let i18n: MainI18n | null = null;
+
+// Both must happen before `ready`, hence at module evaluation (see Electron's ESM notes).
+registerAppScheme();
+const primary = app.requestSingleInstanceLock();
+
+/** Settles when start-up has finished (window open, or the error box shown); tests wait on it. */
+export const startup: Promise<void> = primary ? boot() : quitSecondInstance();
+
+function quitSecondInstance(): Promise<void> {
+  // The first instance receives 'second-instance' and comes to the front.
+  app.quit();
+  return Promise.resolve();
+}
+
+function boot(): Promise<void> {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (runtime && !mainWindow) openWindow();
+  });
+  app.on('will-quit', shutdown);
+  return app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  i18n = createMainI18n(languageFromSystem(app.getPreferredSystemLanguages()));
+  const dataDir = app.getPath('userData');
+  const host = createElectronHost({ getWindow: () => mainWindow, t: i18n.t });
+  try {
+    runtime = openRuntime({
+      dataDir,
+      transport: 'ipc',
+      host,
+      ...(process.env.QALAM_NATIVE_BINDING ? { nativeBinding: process.env.QALAM_NATIVE_BINDING } : {}),
+    });
+  } catch (e) {
+    showStartupError(i18n, e, join(dataDir, DB_FILE));
+    app.exit(1);
+    return;
+  }
+  app.setAboutPanelOptions({ applicationName: 'Qalam', applicationVersion: app.getVersion() });
+  denyAllPermissions(session.defaultSession);
+  serveApp();
+
+  const rt = runtime;
+  const dispatch: Dispatch = async (channel, input) => {
+    const result = await rt.dispatch(channel, input);
+    if (result.ok && MENU_INPUTS.has(channel as Channel)) void menu?.refresh();
+    return result;
+  };
+  menu = createAppMenu({ i18n, dispatch: rt.dispatch, events: rt.ctx.events, dev: devUrl !== undefined });
+  disposeIpc = registerIpc({ dispatch, events: rt.ctx.events, getWindow: () => mainWindow, isAppUrl });
+  await menu.refresh();
+  openWindow();
+}
+
+function openWindow(): void {
+  const win = createMainWindow({
+    url: devUrl ?? APP_ENTRY_URL,
+    isAppUrl,
+    stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE),
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+}
+
+function shutdown(): void {
+  disposeIpc?.();
+  disposeIpc = null;
+  runtime?.close();
+  runtime = null;
+}
+
+/** A translated sentence and the file's path: the user can act on it; a stack trace helps no one. */
+function showStartupError(i18n: MainI18n, e: unknown, dbPath: string): void {
+  console.error('[qalam] could not open the database:', e);
+  const code = e instanceof QalamError ? e.code : undefined;
+  const known = code === 'db_corrupt' || code === 'db_too_new' || code === 'db_locked';
+  const reason = e instanceof Error ? (e.message.split('\n')[0] ?? '').slice(0, 300) : String(e).slice(0, 300);
+  const message = known ? i18n.t(`startup.${code}`, { path: dbPath }) : i18n.t('startup.other', { path: dbPath, reason });
+  dialog.showErrorBox(i18n.t('startup.title'), message);
+}

@@ -1,0 +1,182 @@
+// The lifecycle in src-main/index.ts, run against the fake electron module: each test imports the
+// entry afresh, as a new process would.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { app, BrowserWindow, dialog, ipcEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+type Item = MenuItemConstructorOptions;
+const menuLabels = () => (Menu.current?.template as Item[] | undefined)?.map((i) => i.label);
+
+let userData: string;
+beforeEach(() => {
+  resetFakeElectron();
+  userData = app.paths.userData!;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+afterEach(() => {
+  app.emit('will-quit');
+  rmSync(userData, { recursive: true, force: true });
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+/** Loads the entry as Electron would, lets the app become ready, and waits for start-up. */
+async function launch(): Promise<void> {
+  vi.resetModules();
+  const entry = await import('../../../../src-main/index');
+  app.becomeReady();
+  await entry.startup;
+}
+
+const mainWindow = () => BrowserWindow.instances[0]!;
+const invoke = (channel: string, input: unknown) => ipcMain.invoke(ipcEvent(mainWindow().webContents), channel, input);
+
+describe('single instance', () => {
+  it('a second instance quits at once, before opening anything', async () => {
+    app.singleInstanceLock = false;
+    await launch();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('the first instance comes to the front when a second one starts', async () => {
+    await launch();
+    const win = mainWindow();
+    win.minimized = true;
+    app.emit('second-instance', {}, ['qalam'], '/');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+});
+
+describe('start-up', () => {
+  it('registers the app scheme before ready, then opens the store, the window, IPC and the menu', async () => {
+    await launch();
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0]!,
+    );
+    expect(app.getPath).toHaveBeenCalledWith('userData');
+    expect(existsSync(join(userData, 'qalam.db'))).toBe(true);
+    expect(protocol.handlers.has('app')).toBe(true);
+    expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(session.defaultSession.permissionCheckHandler).not.toBeNull();
+    expect(BrowserWindow.instances).toHaveLength(1);
+    expect(mainWindow().loadedUrl).toBe('app://qalam/index.html');
+    expect(ipcMain.handlers.size).toBeGreaterThan(20);
+    expect(menuLabels()).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(await invoke('app:get-info', {})).toMatchObject({
+      ok: true,
+      value: { transport: 'ipc', dataPath: userData, nativeDialogs: true },
+    });
+  });
+
+  it('rebuilds the menu in Arabic when the UI language changes', async () => {
+    await launch();
+    expect(await invoke('settings:update', { uiLanguage: 'ar' })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(menuLabels()).toEqual(['ملف', 'تحرير', 'عرض', 'مساعدة']));
+    await invoke('settings:update', { uiLanguage: 'en' });
+    await vi.waitFor(() => expect(menuLabels()).toEqual(['File', 'Edit', 'View', 'Help']));
+  });
+
+  it('starts with the menu in the stored language', async () => {
+    await launch();
+    await invoke('settings:update', { uiLanguage: 'ar' });
+    app.emit('will-quit');
+    resetFakeElectron();
+    app.paths.userData = userData;
+    await launch();
+    expect(menuLabels()).toEqual(['ملف', 'تحرير', 'عرض', 'مساعدة']);
+  });
+
+  it('delivers a menu click to the page as a menu:command event', async () => {
+    await launch();
+    const file = (Menu.current!.template as Item[])[0]!;
+    const importItem = (file.submenu as Item[]).find((i) => i.id === 'import')!;
+    (importItem.click as () => void)();
+    expect(mainWindow().webContents.send).toHaveBeenCalledWith('qalam:event', 'menu:command', { command: 'import' });
+  });
+
+  it('loads the dev server only when unpackaged', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    await launch();
+    expect(mainWindow().loadedUrl).toBe('http://localhost:5173');
+    const view = (Menu.current!.template as Item[])[2]!;
+    expect((view.submenu as Item[]).map((i) => i.role)).toContain('toggleDevTools');
+    app.emit('will-quit');
+
+    resetFakeElectron();
+    app.paths.userData = userData;
+    app.isPackaged = true;
+    await launch();
+    expect(mainWindow().loadedUrl).toBe('app://qalam/index.html');
+  });
+});
+
+describe('a database that cannot be opened', () => {
+  it('shows a translated error box (not a stack trace) and exits', async () => {
+    writeFileSync(join(userData, 'qalam.db'), 'this is not a database, just text that fills the header '.repeat(100));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await launch();
+    error.mockRestore();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, message] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe('Qalam cannot start');
+    expect(message).toContain('damaged');
+    expect(message).toContain(join(userData, 'qalam.db'));
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('says so in Arabic on an Arabic system, for a database from a newer Qalam', async () => {
+    const db = new Database(join(userData, 'qalam.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    app.preferredLanguages = ['ar-EG', 'en-US'];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await launch();
+    error.mockRestore();
+    const [title, message] = dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe('تعذّر تشغيل قلم');
+    expect(message).toContain('بإصدار أحدث');
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+});
+
+describe('windows and quitting', () => {
+  it('quits when the last window closes (not on macOS) and closes the database on quit', async () => {
+    await launch();
+    await invoke('settings:update', { userName: 'Tariq' });
+    expect(existsSync(join(userData, 'qalam.db-wal'))).toBe(true);
+    mainWindow().close();
+    expect(existsSync(join(userData, 'window-state.json'))).toBe(true);
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+    app.emit('will-quit');
+    // The last connection closing checkpoints and removes the WAL file.
+    expect(existsSync(join(userData, 'qalam.db-wal'))).toBe(false);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('reopens a window on activate when there is none (macOS dock click)', async () => {
+    await launch();
+    mainWindow().close();
+    app.emit('activate');
+    expect(BrowserWindow.instances).toHaveLength(2);
+    expect(BrowserWindow.instances[1]!.loadedUrl).toBe('app://qalam/index.html');
+    // IPC now answers the new window, not the closed one.
+    expect(await ipcMain.invoke(ipcEvent(BrowserWindow.instances[1]!.webContents), 'settings:get', {})).toMatchObject({
+      ok: true,
+    });
+    expect(await ipcMain.invoke(ipcEvent(BrowserWindow.instances[0]!.webContents), 'settings:get', {})).toMatchObject({
+      ok: false,
+    });
+  });
+});
