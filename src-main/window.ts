@@ -171,13 +171,14 @@ export function guardWebContents(
   const leave = (url: string) => {
     if (isExternalUrl(url)) void openExternal(url);
   };
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    leave(url);
+  // details.url: the positional url argument is deprecated in Electron 45.
+  contents.on('will-navigate', (details) => {
+    if (isAppUrl(details.url)) return;
+    details.preventDefault();
+    leave(details.url);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -103,10 +103,13 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.windowOpenHandler = handler;
   }
-  /** Emits a cancellable event as Electron does; returns whether a listener called preventDefault. */
+  /**
+   * Emits a cancellable event as Electron does (navigation events carry the URL on the event and,
+   * deprecated, as the first argument); returns whether a listener called preventDefault.
+   */
   emitCancellable(name: string, ...args: unknown[]): boolean {
     let prevented = false;
-    const event = { preventDefault: () => (prevented = true) };
+    const event = { preventDefault: () => (prevented = true), ...(typeof args[0] === 'string' ? { url: args[0] } : {}) };
     this.emit(name, event, ...args);
     return prevented;
   }
