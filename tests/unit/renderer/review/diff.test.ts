@@ -73,7 +73,22 @@ describe('wordDiff', () => {
   });
 
   it('always spells both texts exactly (property)', () => {
-    const token = fc.constantFrom('the', 'talks', 'قال', 'الوَلَدُ', 'الولد', 'مِهْنِيَّةً', ' ', '  ', '\n', ',', '.', '"', 'NATO', '2022');
+    const token = fc.constantFrom(
+      'the',
+      'talks',
+      'قال',
+      'الوَلَدُ',
+      'الولد',
+      'مِهْنِيَّةً',
+      ' ',
+      '  ',
+      '\n',
+      ',',
+      '.',
+      '"',
+      'NATO',
+      '2022',
+    );
     const text = fc.array(token, { maxLength: 14 }).map((t) => t.join(''));
     fc.assert(
       fc.property(text, text, fc.constantFrom('ar', 'en'), (a, b, lang) => {
