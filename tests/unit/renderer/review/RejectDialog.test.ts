@@ -87,6 +87,21 @@ describe('RejectDialog', () => {
     expect(screen.getByRole('dialog')).toBeTruthy();
   });
 
+  it('keeps its keys from the workspace shortcuts underneath', async () => {
+    const { reason } = setup();
+    const seen = vi.fn();
+    window.addEventListener('keydown', seen);
+    try {
+      await fireEvent.input(reason, { target: { value: 'Wrong' } });
+      invoke.mockResolvedValue({ ok: true, value: pair({ status: 'rejected' }) });
+      await fireEvent.keyDown(reason, { key: 'Enter', ctrlKey: true });
+      await fireEvent.keyDown(reason, { key: 'ArrowDown', altKey: true });
+      expect(seen).not.toHaveBeenCalled();
+    } finally {
+      window.removeEventListener('keydown', seen);
+    }
+  });
+
   it('closes on Escape and keeps Tab inside the dialog', async () => {
     const { onclose, reason } = setup();
     const dialog = screen.getByRole('dialog');
