@@ -10,6 +10,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 const steps = [
   { name: 'typecheck (main)', cmd: ['tsc', '-p', 'tsconfig.node.json', '--noEmit'] },
+  { name: 'typecheck (tests)', cmd: ['tsc', '-p', 'tsconfig.tests.json', '--noEmit'] },
   { name: 'typecheck (renderer)', cmd: ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--threshold', 'error', '--output', 'human'] },
   { name: 'lint', cmd: ['eslint', '--max-warnings', '0', '.'] },
   {

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     `Update-target commit (WAL, synchronous=FULL): median ${store.figures.updateCommit.median} ms, p99 ${store.figures.updateCommit.p99} ms`,
     `Search over 100k pairs (normalised substring): median ${store.figures.search100k.median} ms`,
     '',
-    ui.skipped
+    ui.skipped !== undefined
       ? `Renderer: not measured (${ui.skipped})`
       : `Renderer, 100k-pair document: first rows painted ${ui.firstRowsMs} ms after navigation; JS heap after scrolling through it ${ui.heapMb} MB (rows in DOM: ${ui.rowsInDom})`,
     '',

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QalamError, type ErrorCode } from '../../../../src-main/shared/errors';
+import { importDocument, inspectImport } from '../../../../src-main/services/documents';
+import { listPairs } from '../../../../src-main/services/pairs';
+import { countWords } from '../../../../src-main/text/words';
+import { encodeSingleByte, encodeUtf16, sampleBytes, sampleText, tableCounts, testRuntime, type TestRuntime } from '../helpers';
+
+let rt: TestRuntime;
+beforeEach(() => (rt = testRuntime()));
+afterEach(() => rt.dispose());
+
+const enc = new TextEncoder();
+const LINES = sampleText().split('\n');
+
+async function importBytes(bytes: Uint8Array, extra: { encoding?: 'windows-1256'; allowDuplicate?: boolean; fileName?: string } = {}) {
+  return importDocument(rt.ctx, { fileName: extra.fileName ?? 'article.txt', bytes, ...extra });
+}
+
+async function refusal(bytes: Uint8Array, extra: Parameters<typeof importBytes>[1] = {}): Promise<ErrorCode> {
+  const before = tableCounts(rt);
+  try {
+    await importBytes(bytes, extra);
+  } catch (e) {
+    if (!(e instanceof QalamError)) throw e;
+    expect(tableCounts(rt)).toEqual(before); // nothing stored
+    return e.code;
+  }
+  throw new Error('import was not refused');
+}
+
+function sources(documentId: number): string[] {
+  return listPairs(rt.ctx, documentId, 0, 1000).items.map((p) => p.source);
+}
+
+describe('plain-text import of the sample article', () => {
+  it('stores 12 paragraphs in order with their word counts', async () => {
+    const doc = await importBytes(sampleBytes());
+    expect(LINES).toHaveLength(12);
+    const pairs = listPairs(rt.ctx, doc.id, 0, 100).items;
+    expect(pairs.map((p) => p.source)).toEqual(LINES.map((l) => l.trim()));
+    expect(pairs.map((p) => p.position)).toEqual([...Array(12).keys()]);
+    expect(pairs.every((p) => p.status === 'new' && p.target === '' && p.version === 0)).toBe(true);
+    // The first paragraph, counted by hand: قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا، إن بلادها ليست
+    // معتدية وقوات حفظ السلام وضعت حدا لإراقة الدماء في كازاخستان.
+    expect(pairs[0]!.sourceWords).toBe(21);
+    expect(pairs[11]!.sourceWords).toBe(7); // تم أضافة تعليقك سوف يظهر بعد المراجعة
+    expect(doc.stats.total.words).toBe(pairs.reduce((n, p) => n + countWords(p.source), 0));
+    expect(doc.format).toBe('txt');
+    expect(doc.encoding).toBe('utf-8');
+    expect(doc.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['windows-1256', () => encodeSingleByte(sampleText(), 'windows-1256')],
+    ['iso-8859-6', () => encodeSingleByte(sampleText(), 'iso-8859-6')],
+    ['utf-16le', () => encodeUtf16(sampleText(), 'le')],
+    ['utf-16be', () => encodeUtf16(sampleText(), 'be')],
+    ['utf-8', () => new Uint8Array([0xef, 0xbb, 0xbf, ...sampleBytes()])],
+  ])('imports the article re-encoded as %s identically', async (encoding, make) => {
+    const reference = sources((await importBytes(sampleBytes(), { fileName: 'ref.txt' })).id);
+    const doc = await importBytes(make(), { fileName: `article.${encoding}.txt` });
+    expect(sources(doc.id)).toEqual(reference);
+    expect(doc.encoding).toBe(encoding === 'iso-8859-6' ? doc.encoding : encoding);
+    if (encoding === 'iso-8859-6') expect(['iso-8859-6', 'windows-1256']).toContain(doc.encoding);
+  });
+
+  it('handles CRLF, CR and hard-wrapped text', async () => {
+    const crlf = await importBytes(enc.encode(LINES.join('\r\n')), { fileName: 'crlf.txt' });
+    const cr = await importBytes(enc.encode(LINES.join('\r')), { fileName: 'cr.txt', allowDuplicate: true });
+    expect(sources(crlf.id)).toHaveLength(12);
+    expect(sources(cr.id)).toEqual(sources(crlf.id));
+  });
+
+  it('asks before importing the same file twice', async () => {
+    const first = await importBytes(sampleBytes());
+    const preview = await inspectImport(rt.ctx, { fileName: 'again.txt', bytes: sampleBytes() });
+    expect(preview.duplicates.map((d) => d.id)).toEqual([first.id]);
+    expect(preview.paragraphs).toBe(12);
+    expect(preview.encodingCandidates[0]).toBe('utf-8');
+    expect(await refusal(sampleBytes())).toBe('import_duplicate');
+    const second = await importBytes(sampleBytes(), { allowDuplicate: true });
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it('lets the user override a detected encoding', async () => {
+    const bytes = encodeSingleByte(sampleText(), 'windows-1256');
+    const doc = await importBytes(bytes, { encoding: 'windows-1256' });
+    expect(doc.encoding).toBe('windows-1256');
+    expect(await refusal(bytes, { encoding: 'utf-8' as never, allowDuplicate: true })).toBe('import_encoding');
+  });
+});
+
+describe('hostile and broken plain text', () => {
+  it('refuses empty and blank files', async () => {
+    expect(await refusal(new Uint8Array())).toBe('import_empty');
+    expect(await refusal(enc.encode(' \n\r\n\t  \n'))).toBe('import_empty');
+    expect(await refusal(new Uint8Array([0xef, 0xbb, 0xbf]))).toBe('import_empty');
+  });
+
+  it('refuses binary data', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0, 0, 7]);
+    expect(await refusal(png)).toBe('import_binary');
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    expect(await refusal(noise)).toBe('import_binary');
+  });
+
+  it('refuses truncated or damaged UTF-8 instead of storing mojibake', async () => {
+    const bytes = sampleBytes();
+    const truncated = bytes.slice(0, 301); // cuts a two-byte Arabic letter in half
+    expect(await refusal(truncated)).toBe('import_encoding');
+    const spliced = new Uint8Array(bytes);
+    spliced[500] = 0xff;
+    expect(await refusal(spliced)).toBe('import_encoding');
+  });
+
+  it('refuses a 50 MB single line with a clear error', async () => {
+    const line = enc.encode('ا'.repeat(25 * 1024 * 1024)); // 2 bytes each: 50 MB
+    expect(await refusal(line)).toBe('import_too_large');
+  });
+});
+
+describe('large documents', () => {
+  it('imports 100k paragraphs in one transaction with progress', async () => {
+    const paragraphs = Array.from({ length: 100_000 }, (_, i) => `الفقرة رقم ${i} من المستند الكبير.`);
+    const seen: number[] = [];
+    const doc = await importDocument(rt.ctx, { fileName: 'big.txt', bytes: enc.encode(paragraphs.join('\n')) }, (done) => seen.push(done));
+    expect(doc.stats.total.segments).toBe(100_000);
+    expect(seen.at(-1)).toBe(100_000);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(listPairs(rt.ctx, doc.id, 54_321, 1).items[0]!.source).toBe('الفقرة رقم 54321 من المستند الكبير.');
+  });
+});
