@@ -4,8 +4,10 @@ import type { SpawnSyncOptions } from 'node:child_process';
 export declare const ELECTRON_HEADERS_URL: string;
 
 export declare class NativeBuildError extends Error {
-  constructor(message: string, attempts: string[]);
+  constructor(message: string, attempts: string[], logFile: string);
   readonly attempts: string[];
+  /** The tools' full output. */
+  readonly logFile: string;
 }
 
 export interface RunResult {

@@ -4,18 +4,23 @@
 // Layout: .electron-native/better-sqlite3/<electron version>/better_sqlite3.node, with a
 // build-info.json stamp saying which better-sqlite3, platform and arch it was made for.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 
 export const ELECTRON_HEADERS_URL = 'https://electronjs.org/headers';
 
 export class NativeBuildError extends Error {
-  /** @param {string} message @param {string[]} attempts one short line per tool that failed */
-  constructor(message, attempts) {
+  /**
+   * @param {string} message
+   * @param {string[]} attempts one short line per tool that failed
+   * @param {string} logFile the tools' full output
+   */
+  constructor(message, attempts, logFile) {
     super(message);
     this.name = 'NativeBuildError';
     this.attempts = attempts;
+    this.logFile = logFile;
   }
 }
 
@@ -60,6 +65,12 @@ export function ensureElectronSqlite(/** @type {EnsureOptions} */ opts) {
   const built = join(work, 'build', 'Release', 'better_sqlite3.node');
   const env = childEnv();
   const attempts = [];
+  // The tools' full output goes here; the user is shown one line per tool.
+  const logFile = join(root, '.electron-native', 'better-sqlite3', `${electronVersion}.log`);
+  writeFileSync(
+    logFile,
+    `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}), ${new Date().toISOString()}\n`,
+  );
 
   const prebuild = resolveFrom(root, 'prebuild-install/bin.js');
   if (prebuild) {
@@ -68,7 +79,8 @@ export function ensureElectronSqlite(/** @type {EnsureOptions} */ opts) {
       [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', platform],
       { cwd: work, env, encoding: 'utf8' },
     );
-    if (r.status !== 0 || !existsSync(built)) attempts.push(`prebuild-install: ${lastLine(r)}`);
+    record(logFile, 'prebuild-install', r);
+    if (r.status !== 0 || !existsSync(built)) attempts.push(`prebuild-install: ${reason(r)}`);
   } else {
     attempts.push('prebuild-install: not installed');
   }
@@ -82,7 +94,8 @@ export function ensureElectronSqlite(/** @type {EnsureOptions} */ opts) {
         [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`],
         { cwd: work, env: { ...env, npm_config_runtime: 'electron' }, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] },
       );
-      if (r.status !== 0 || !existsSync(built)) attempts.push(`node-gyp: ${lastLine(r)}`);
+      record(logFile, 'node-gyp', r);
+      if (r.status !== 0 || !existsSync(built)) attempts.push(`node-gyp: ${reason(r)}`);
     } else {
       attempts.push('node-gyp: not found');
     }
@@ -90,7 +103,11 @@ export function ensureElectronSqlite(/** @type {EnsureOptions} */ opts) {
 
   if (!existsSync(built)) {
     rmSync(work, { recursive: true, force: true });
-    throw new NativeBuildError(`could not build better-sqlite3 for Electron ${electronVersion}`, attempts);
+    throw new NativeBuildError(
+      `could not build better-sqlite3 for Electron ${electronVersion} (log: ${logFile})`,
+      attempts,
+      logFile,
+    );
   }
   mkdirSync(outDir, { recursive: true });
   copyFileSync(built, target);
@@ -134,12 +151,25 @@ function findNodeGyp(root, env) {
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
-function lastLine(r) {
+function record(logFile, tool, r) {
+  appendFileSync(
+    logFile,
+    `\n——— ${tool} (exit ${r.status})\n${r.error ? `${r.error.message}\n` : ''}${r.stdout ?? ''}${r.stderr ?? ''}`,
+  );
+}
+
+/** The line that says why: node-gyp's first "stack Error:", else the last line of output. */
+function reason(r) {
   if (r.error) return r.error.message;
   const text = `${r.stderr ?? ''}`.trim() || `${r.stdout ?? ''}`.trim();
   const lines = text
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  return (lines.at(-1) ?? `exit code ${r.status}`).slice(0, 200);
+  // node-gyp spreads one message over several "stack" lines, before the stack frames ("at …").
+  const stack = lines.map((l) => /^gyp ERR! stack (.*)$/.exec(l)?.[1]).filter((l) => l !== undefined);
+  const start = stack.findIndex((l) => l.startsWith('Error:'));
+  const end = stack.findIndex((l, i) => i > start && l.startsWith('at '));
+  const gyp = start >= 0 ? stack.slice(start, end < 0 ? undefined : end).join(' ') : undefined;
+  return (gyp ?? lines.at(-1) ?? `exit code ${r.status}`).slice(0, 240);
 }

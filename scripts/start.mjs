@@ -89,7 +89,7 @@ try {
   if (!(e instanceof NativeBuildError)) throw e;
   stop(
     `Qalam needs the SQLite module (better-sqlite3) built for Electron ${electronVersion}; no prebuilt binary could be downloaded ` +
-      `and compiling it failed (${e.attempts.join('; ')}). Compiling needs Python 3 and a C++ toolchain (build-essential on Debian/Ubuntu, ` +
+      `and compiling it failed (${e.attempts.join('; ')}; full output in ${e.logFile}). Compiling needs Python 3 and a C++ toolchain (build-essential on Debian/Ubuntu, ` +
       'Xcode command line tools on macOS, Visual Studio Build Tools on Windows); install them and run `npm start` again. ' +
       '`npm run web` runs the same UI in a browser without it.',
   );

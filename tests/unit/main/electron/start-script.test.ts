@@ -77,6 +77,18 @@ describe('better-sqlite3 for Electron', () => {
     mkdirSync(join(cwd, 'build', 'Release'), { recursive: true });
     writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), what);
   };
+  // What the tools print when offline (shortened).
+  const FAILURE_OUTPUT: Record<string, string> = {
+    'prebuild-install': 'prebuild-install warn install getaddrinfo ENOTFOUND github.com\n',
+    'node-gyp': [
+      'gyp http GET https://electronjs.org/headers/v45.5.0/node-v45.5.0-headers.tar.gz',
+      'gyp ERR! configure error ',
+      'gyp ERR! stack Error: This is most likely not a problem with node-gyp or the package itself and',
+      'gyp ERR! stack is related to network connectivity.',
+      'gyp ERR! stack at go (/usr/lib/node_modules/npm/node_modules/node-gyp/lib/install.js:244:21)',
+      'gyp ERR! not ok ',
+    ].join('\n'),
+  };
   type Call = { tool: string; args: string[]; cwd: string; sawNodeBuild: boolean };
   function runner(behaviour: { prebuild: boolean; gyp: boolean }) {
     const calls: Call[] = [];
@@ -86,7 +98,7 @@ describe('better-sqlite3 for Electron', () => {
       calls.push({ tool, args: args.slice(1), cwd, sawNodeBuild: existsSync(join(cwd, 'build')) });
       const succeed = tool === 'prebuild-install' ? behaviour.prebuild : behaviour.gyp;
       if (succeed) produce(cwd, `ELECTRON BUILD by ${tool}`);
-      return succeed ? { status: 0, stderr: '' } : { status: 1, stderr: `${tool} went wrong\nfinal reason from ${tool}` };
+      return succeed ? { status: 0, stderr: '' } : { status: 1, stderr: FAILURE_OUTPUT[tool]! };
     };
     return { calls, run };
   }
@@ -166,9 +178,13 @@ describe('better-sqlite3 for Electron', () => {
       }
       expect(caught).toBeInstanceOf(NativeBuildError);
       expect((caught as NativeBuildError).attempts).toEqual([
-        'prebuild-install: final reason from prebuild-install',
-        'node-gyp: final reason from node-gyp',
+        'prebuild-install: prebuild-install warn install getaddrinfo ENOTFOUND github.com',
+        'node-gyp: Error: This is most likely not a problem with node-gyp or the package itself and is related to network connectivity.',
       ]);
+      // The whole output is kept for whoever has to fix the toolchain.
+      const log = readFileSync((caught as NativeBuildError).logFile, 'utf8');
+      expect(log).toContain('gyp ERR! stack at go');
+      expect(log).toContain('ENOTFOUND github.com');
       expect(existsSync(join(root, '.electron-native', 'better-sqlite3', '45.5.0', 'better_sqlite3.node'))).toBe(false);
     } finally {
       if (saved === undefined) delete process.env.npm_config_node_gyp;
