@@ -36,7 +36,15 @@ function row(p: ExportPair): string {
 }
 
 function commentJson(c: ExportComment): Record<string, unknown> {
-  return { author: c.author, role: c.role, body: c.body, createdAt: c.createdAt, resolved: c.resolved, category: c.category, severity: c.severity };
+  return {
+    author: c.author,
+    role: c.role,
+    body: c.body,
+    createdAt: c.createdAt,
+    resolved: c.resolved,
+    category: c.category,
+    severity: c.severity,
+  };
 }
 
 /** Text cells are always quoted, so leading spaces, newlines and delimiters survive every reader. */
@@ -62,7 +70,13 @@ export function parseCsv(bytes: Uint8Array): ImportedDocument {
     paragraphs.push(readRow(rec, cols, warnings));
   }
   if (paragraphs.length === 0) throw new QalamError('import_empty');
-  return { format: 'csv', sourceLang: 'ar', targetLang: 'en', paragraphs: inPositionOrder(paragraphs), warnings: [...new Set(warnings)] };
+  return {
+    format: 'csv',
+    sourceLang: 'ar',
+    targetLang: 'en',
+    paragraphs: inPositionOrder(paragraphs),
+    warnings: [...new Set(warnings)],
+  };
 }
 
 function decodeCsv(bytes: Uint8Array): { text: string; legacy: boolean } {
@@ -173,7 +187,13 @@ const ALIASES: Record<Column, string[]> = {
 /** A first line naming a source column and at least one other column we know: a CSV export. */
 export function looksLikeCsvHeader(line: string): boolean {
   const delimiter = sniffDelimiter(line);
-  const names = line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  const names = line.split(delimiter).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
   const known = CSV_COLUMNS.filter((col) => names.some((n) => ALIASES[col].includes(n)));
   return known.includes('source') && known.length >= 2;
 }
@@ -189,11 +209,20 @@ function mapColumns(header: string[]): Partial<Record<Column, number>> {
   return cols;
 }
 
-function readRow(rec: string[], cols: Partial<Record<Column, number>>, warnings: string[]): ImportedParagraph & { position?: number } {
+function readRow(
+  rec: string[],
+  cols: Partial<Record<Column, number>>,
+  warnings: string[],
+): ImportedParagraph & { position?: number } {
   const cell = (c: Column): string | undefined => (cols[c] === undefined ? undefined : (rec[cols[c]!] ?? ''));
   const source = cell('source')!;
   const target = cell('target') ?? '';
-  const p: ImportedParagraph & { position?: number } = { source, target, status: readStatus(cell('status'), target, warnings), excluded: isYes(cell('excluded')) };
+  const p: ImportedParagraph & { position?: number } = {
+    source,
+    target,
+    status: readStatus(cell('status'), target, warnings),
+    excluded: isYes(cell('excluded')),
+  };
   const id = cell('id');
   if (id !== undefined && id !== '') p.externalId = id;
   const reason = cell('rejection_reason');
@@ -229,7 +258,10 @@ function readComments(cell: string | undefined): ImportedComment[] {
 }
 
 function toComment(r: Record<string, unknown>): ImportedComment {
-  const c: ImportedComment = { author: typeof r.author === 'string' ? r.author : '', body: typeof r.body === 'string' ? r.body : '' };
+  const c: ImportedComment = {
+    author: typeof r.author === 'string' ? r.author : '',
+    body: typeof r.body === 'string' ? r.body : '',
+  };
   if (typeof r.createdAt === 'string') c.createdAt = r.createdAt;
   if (typeof r.resolved === 'boolean') c.resolved = r.resolved;
   c.category = asCategory(r.category);

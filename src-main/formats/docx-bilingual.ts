@@ -63,7 +63,14 @@ export const DEFAULT_BILINGUAL_LABELS: BilingualLabels = {
   instructions: 'Edit the English column only. Do not change the ID column: it is how Qalam matches your changes.',
   columns: { id: 'ID', source: 'Arabic source', target: 'English translation', status: 'Status', comments: 'Open comments' },
   statuses: { new: 'New', draft: 'Draft', translated: 'Translated', approved: 'Approved', rejected: 'Rejected' },
-  categories: { accuracy: 'Accuracy', fluency: 'Fluency', terminology: 'Terminology', style: 'Style', locale: 'Locale', other: 'Other' },
+  categories: {
+    accuracy: 'Accuracy',
+    fluency: 'Fluency',
+    terminology: 'Terminology',
+    style: 'Style',
+    locale: 'Locale',
+    other: 'Other',
+  },
   severities: { minor: 'Minor', major: 'Major', critical: 'Critical' },
   reason: 'Reason',
 };
@@ -132,7 +139,10 @@ export async function writeBilingualDocx(model: ExportModel, labelsInput?: Bilin
 }
 
 /** A paragraph of UI text, right-to-left when the (translated) label is Arabic. */
-function labelParagraph(runs: Array<{ text: string; bold?: boolean; color?: string; size?: number }>, extra: { heading?: boolean } = {}): Paragraph {
+function labelParagraph(
+  runs: Array<{ text: string; bold?: boolean; color?: string; size?: number }>,
+  extra: { heading?: boolean } = {},
+): Paragraph {
   const rtl = runs.some((r) => hasArabicLetters(r.text));
   return new Paragraph({
     ...(rtl ? { bidirectional: true } : {}),
@@ -157,9 +167,15 @@ function header(model: ExportModel, pairs: ExportPair[], labels: BilingualLabels
     .join('  ·  ');
   return [
     labelParagraph([{ text: `${labels.title}: ` }, { text: model.document.name }], { heading: true }),
-    labelParagraph([{ text: `${labels.exported}: ${formatTime(model.exportedAt)}${model.exportedBy ? ` ${labels.exportedBy} ${model.exportedBy}` : ''}` }]),
     labelParagraph([
-      { text: `${labels.segments}: ${s.total.segments}  ·  ${labels.sourceWords}: ${s.total.words}  ·  ${labels.targetWords}: ${targetWords}` },
+      {
+        text: `${labels.exported}: ${formatTime(model.exportedAt)}${model.exportedBy ? ` ${labels.exportedBy} ${model.exportedBy}` : ''}`,
+      },
+    ]),
+    labelParagraph([
+      {
+        text: `${labels.segments}: ${s.total.segments}  ·  ${labels.sourceWords}: ${s.total.words}  ·  ${labels.targetWords}: ${targetWords}`,
+      },
     ]),
     labelParagraph([{ text: summary }]),
     labelParagraph([{ text: labels.instructions, color: '7F7F7F', size: 18 }]),
@@ -216,7 +232,9 @@ function pairRow(p: ExportPair, labels: BilingualLabels): TableRow {
 }
 
 function tags(c: ExportComment, labels: BilingualLabels): string {
-  const t = [c.category ? labels.categories[c.category] : null, c.severity ? labels.severities[c.severity] : null].filter(Boolean);
+  const t = [c.category ? labels.categories[c.category] : null, c.severity ? labels.severities[c.severity] : null].filter(
+    Boolean,
+  );
   return t.length > 0 ? ` (${t.join(', ')})` : '';
 }
 

@@ -122,7 +122,23 @@ export function paragraphText(p: XmlElement, opts: TextOptions): { text: string;
 }
 
 /** Containers whose content is not text: properties, deletions, anchors. */
-const SKIP = new Set(['pPr', 'rPr', 'del', 'moveFrom', 'sdtPr', 'sdtEndPr', 'customXmlPr', 'smartTagPr', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'commentRangeStart', 'commentRangeEnd', 'permStart', 'permEnd']);
+const SKIP = new Set([
+  'pPr',
+  'rPr',
+  'del',
+  'moveFrom',
+  'sdtPr',
+  'sdtEndPr',
+  'customXmlPr',
+  'smartTagPr',
+  'proofErr',
+  'bookmarkStart',
+  'bookmarkEnd',
+  'commentRangeStart',
+  'commentRangeEnd',
+  'permStart',
+  'permEnd',
+]);
 
 function walkInline(el: XmlElement, w: Walk): void {
   for (const c of el.children) {

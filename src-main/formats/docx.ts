@@ -36,7 +36,10 @@ export async function parseDocx(bytes: Uint8Array): Promise<ImportedDocument> {
   }
 
   // Trimmed like plain-text paragraphs: edge white space in Word is layout (a space after a note mark).
-  const paragraphs: ImportedParagraph[] = texts.map((t) => t.trim()).filter((t) => t !== '').map((source) => ({ source }));
+  const paragraphs: ImportedParagraph[] = texts
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map((source) => ({ source }));
   if (paragraphs.length === 0) throw new QalamError('import_empty');
   const doc: ImportedDocument = { format: 'docx', sourceLang: 'ar', targetLang: 'en', paragraphs, warnings };
   const title = await documentTitle(zip);

@@ -63,7 +63,11 @@ async function render(format: ExportFormat, model: ExportModel, labels: ExportLa
 /** The formats that import as a document (TMX imports as translation memory: `parseTmx`). */
 export type DocumentImportFormat = Exclude<ImportFormat, 'tmx'>;
 
-export async function parseImport(format: ImportFormat, bytes: Uint8Array, opts: { encoding?: Encoding } = {}): Promise<ImportedDocument> {
+export async function parseImport(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  opts: { encoding?: Encoding } = {},
+): Promise<ImportedDocument> {
   switch (format) {
     case 'txt':
       return parseTxt(bytes, opts);

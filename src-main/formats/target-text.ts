@@ -56,7 +56,10 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  */
 export function escapeHtml(s: string): string {
   return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    )
     .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
     .replace(/\r\n|\r|\n/g, '<br>\n');
 }
@@ -110,7 +113,10 @@ export function escapeMarkdownLine(line: string): string {
 
 /** A paragraph: its own line breaks become hard breaks (a backslash at the end of the line). */
 export function escapeMarkdownParagraph(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(escapeMarkdownLine).join('\\\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escapeMarkdownLine)
+    .join('\\\n');
 }
 
 export function writeTargetMarkdown(model: ExportModel, labels: TargetLabels = {}): Uint8Array {

@@ -80,7 +80,10 @@ function inline(text: string): string {
 export function toTmxDate(iso: string): string | undefined {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** TMX's `YYYYMMDDThhmmssZ` → ISO 8601; undefined for anything else. */
@@ -128,7 +131,8 @@ function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit
     const unit: ImportedTmUnit = { source: source.text, target: v.text, sourceLang: source.lang, targetLang: v.lang };
     const createdAt = fromTmxDate(getAttr(tuEl, 'creationdate') ?? getAttr(v.el, 'creationdate'));
     const changedAt = fromTmxDate(getAttr(tuEl, 'changedate') ?? getAttr(v.el, 'changedate'));
-    const author = getAttr(tuEl, 'changeid') ?? getAttr(tuEl, 'creationid') ?? getAttr(v.el, 'changeid') ?? getAttr(v.el, 'creationid');
+    const author =
+      getAttr(tuEl, 'changeid') ?? getAttr(tuEl, 'creationid') ?? getAttr(v.el, 'changeid') ?? getAttr(v.el, 'creationid');
     if (createdAt) unit.createdAt = createdAt;
     if (changedAt) unit.changedAt = changedAt;
     if (author) unit.author = author;

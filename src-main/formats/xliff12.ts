@@ -91,11 +91,15 @@ function transUnit(pair: ExportPair, srcLang: string, trgLang: string): string {
   const notes: string[] = [];
   const metas: NoteMeta[] = [];
   if (pair.status === 'rejected' && pair.rejectionReason !== null) {
-    notes.push(`        <note${attrs({ from: 'Qalam', annotates: 'target', priority: 1 })}>${escapeText(pair.rejectionReason)}</note>\n`);
+    notes.push(
+      `        <note${attrs({ from: 'Qalam', annotates: 'target', priority: 1 })}>${escapeText(pair.rejectionReason)}</note>\n`,
+    );
     metas.push(rejectionMeta(pair.rejectionReason));
   }
   for (const c of pair.comments) {
-    notes.push(`        <note${attrs({ from: c.author, priority: severityPriority(c.severity) })}>${escapeText(c.body)}</note>\n`);
+    notes.push(
+      `        <note${attrs({ from: c.author, priority: severityPriority(c.severity) })}>${escapeText(c.body)}</note>\n`,
+    );
     metas.push(commentMeta(c, { alwaysAuthor: false }));
   }
   const meta =
@@ -194,12 +198,12 @@ function readStatus(unit: XmlElement, targetEl: XmlElement | undefined, target: 
     case 'final':
     case 'signed-off':
       return 'approved';
+    // A translation with no state at all (Symfony, many converters) is a finished translation to review.
+    case undefined:
     case 'translated':
     case 'needs-review-translation':
     case 'needs-review-l10n':
     case 'needs-review-adaptation':
-    // A translation with no state at all (Symfony, many converters) is a finished translation to review.
-    case undefined:
       return 'translated';
     default:
       return 'draft';

@@ -170,7 +170,8 @@ export function textContent(el: XmlElement): string {
  * Code units XML 1.0 cannot carry at all, not even as character references: C0 controls other than
  * tab/LF/CR, U+FFFE/U+FFFF and unpaired surrogates. No `u` flag, so surrogates match one at a time.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function hasForbiddenXmlChars(s: string): boolean {
   FORBIDDEN.lastIndex = 0;

@@ -10,7 +10,11 @@ const dec = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).dec
 const sample = model([
   pair(1, { source: 'قال, "نعم"', target: '=SUM(A1)\r\nsecond line', status: 'approved' }),
   pair(2, { source: '  مسافات  ', target: '', status: 'new', excluded: true }),
-  pair(3, { status: 'rejected', rejectionReason: 'Wrong; term', comments: [comment(7, { body: 'He said "no"\n', category: 'style', severity: 'minor', resolved: true })] }),
+  pair(3, {
+    status: 'rejected',
+    rejectionReason: 'Wrong; term',
+    comments: [comment(7, { body: 'He said "no"\n', category: 'style', severity: 'minor', resolved: true })],
+  }),
 ]);
 
 describe('CSV writer', () => {
@@ -31,7 +35,15 @@ describe('CSV writer', () => {
   it('writes comments as a JSON array', () => {
     const rec = parseRecords(text.slice(1))[3]!;
     expect(JSON.parse(rec[7]!)).toEqual([
-      { author: 'Omar', role: 'editor', body: 'He said "no"\n', createdAt: '2024-03-05T07:08:09.000Z', resolved: true, category: 'style', severity: 'minor' },
+      {
+        author: 'Omar',
+        role: 'editor',
+        body: 'He said "no"\n',
+        createdAt: '2024-03-05T07:08:09.000Z',
+        resolved: true,
+        category: 'style',
+        severity: 'minor',
+      },
     ]);
     expect(rec[6]).toBe('Wrong; term');
   });

@@ -13,7 +13,13 @@ const sample = model([
   pair(1, { source: 'قالت المتحدثة\nسطر ثان', target: 'The spokeswoman said\r\nsecond line', status: 'approved' }),
   pair(2, { source: 'نص مستبعد', excluded: true }),
   pair(3, { source: 'جدولة\tهنا', target: '  tabs\there & <there>  ', status: 'rejected', rejectionReason: 'Too literal' }),
-  pair(4, { target: 'ctrl\u0001\u001f end', comments: [comment(1, { body: 'Check this', category: 'accuracy', severity: 'major' }), comment(2, { body: 'Done', resolved: true })] }),
+  pair(4, {
+    target: 'ctrl\u0001\u001f end',
+    comments: [
+      comment(1, { body: 'Check this', category: 'accuracy', severity: 'major' }),
+      comment(2, { body: 'Done', resolved: true }),
+    ],
+  }),
 ]);
 
 function all(el: XmlElement, local: string): XmlElement[] {
@@ -75,7 +81,11 @@ describe('bilingual DOCX writer', () => {
 
   it('takes translated labels, and lays Arabic labels out right-to-left', async () => {
     const xml = await readZipText(
-      await writeBilingualDocx(sample, { title: 'مراجعة ثنائية', columns: { target: 'الترجمة' }, statuses: { approved: 'معتمد' } }),
+      await writeBilingualDocx(sample, {
+        title: 'مراجعة ثنائية',
+        columns: { target: 'الترجمة' },
+        statuses: { approved: 'معتمد' },
+      }),
       'word/document.xml',
     );
     expect(xml).toContain('مراجعة ثنائية');
@@ -117,7 +127,9 @@ describe('bilingual DOCX round trip', () => {
         const m = { ...generated, document: { ...generated.document, name }, exportedBy: user };
         const bytes = await writeBilingualDocx(m);
         const rows = await readReviewedDocx(bytes);
-        const expected = m.pairs.filter((p) => !p.excluded).map((p, index) => ({ pairId: p.id, source: p.source, target: p.target, index }));
+        const expected = m.pairs
+          .filter((p) => !p.excluded)
+          .map((p, index) => ({ pairId: p.id, source: p.source, target: p.target, index }));
         expect(rows).toEqual(expected);
         // Every XML part must stay well-formed, or Word refuses the whole file.
         await expectWellFormed(bytes);
@@ -131,7 +143,8 @@ describe('reading a DOCX the reviewer edited in Word', () => {
   const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const cell = (inner: string) => `<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/></w:tcPr>${inner}</w:tc>`;
   const p = (inner: string) => `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6">${inner}</w:p>`;
-  const r = (t: string) => `<w:r w:rsidRPr="00112233"><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
+  const r = (t: string) =>
+    `<w:r w:rsidRPr="00112233"><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${t}</w:t></w:r>`;
   const row = (id: string, source: string, target: string, trPr = '') =>
     `<w:tr>${trPr}${cell(p(r(id)))}${cell(p(`<w:pPr><w:bidi/></w:pPr>${r(source)}`))}${cell(target)}${cell(p(''))}${cell(p(''))}</w:tr>`;
   const edited = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -178,7 +191,11 @@ describe('target-only DOCX', () => {
     expect(xml).not.toMatch(/<w:bidi\b|<w:rtl\b|<w:bidiVisual\b/);
     const styles = await readZipText(bytes, 'word/styles.xml');
     expect(styles).not.toMatch(/<w:bidi\b|<w:rtl\b/);
-    const texts = all(parseXml(xml), 'p').map((p) => all(p, 't').map((t) => (t.children[0]?.type === 'text' ? t.children[0].text : '')).join(''));
+    const texts = all(parseXml(xml), 'p').map((p) =>
+      all(p, 't')
+        .map((t) => (t.children[0]?.type === 'text' ? t.children[0].text : ''))
+        .join(''),
+    );
     expect(texts).toEqual(['The spokeswoman saidsecond line', '  tabshere & <there>  ', 'ctrlU+0001U+001F end']);
   });
 });

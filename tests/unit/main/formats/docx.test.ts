@@ -39,11 +39,25 @@ describe('DOCX source import', () => {
       sections: [
         {
           children: [
-            new Paragraph({ heading: HeadingLevel.HEADING_1, bidirectional: true, children: [new TextRun({ text: 'العنوان', rightToLeft: true })] }),
-            new Paragraph({ bidirectional: true, children: [new TextRun('كلمة'), new FootnoteReferenceRun(1), new TextRun('أخرى')] }),
+            new Paragraph({
+              heading: HeadingLevel.HEADING_1,
+              bidirectional: true,
+              children: [new TextRun({ text: 'العنوان', rightToLeft: true })],
+            }),
+            new Paragraph({
+              bidirectional: true,
+              children: [new TextRun('كلمة'), new FootnoteReferenceRun(1), new TextRun('أخرى')],
+            }),
             new Paragraph({ bullet: { level: 0 }, children: [new TextRun('بند')] }),
             new Table({
-              rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('أ')] }), new TableCell({ children: [new Paragraph('ب')] })] })],
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('أ')] }),
+                    new TableCell({ children: [new Paragraph('ب')] }),
+                  ],
+                }),
+              ],
             }),
             new Paragraph(''),
           ],
@@ -61,7 +75,10 @@ describe('DOCX refuses bad input', () => {
     `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
 
   it('gives import_malformed for bytes that are not a zip', async () => {
-    await expectQalamErrorAsync(() => parseDocx(new Uint8Array(readFileSync(join(FIXTURES, 'hostile/garbage.bin')))), 'import_malformed');
+    await expectQalamErrorAsync(
+      () => parseDocx(new Uint8Array(readFileSync(join(FIXTURES, 'hostile/garbage.bin')))),
+      'import_malformed',
+    );
     await expectQalamErrorAsync(() => parseDocx(new TextEncoder().encode('plain text, not a document')), 'import_malformed');
   });
 
@@ -89,7 +106,10 @@ describe('DOCX refuses bad input', () => {
   });
 
   it('gives import_empty for a document without text', async () => {
-    await expectQalamErrorAsync(async () => parseDocx(await zipOf({ 'word/document.xml': minimalDoc('<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>') })), 'import_empty');
+    await expectQalamErrorAsync(
+      async () => parseDocx(await zipOf({ 'word/document.xml': minimalDoc('<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>') })),
+      'import_empty',
+    );
   });
 
   it('ignores a broken core.xml but not a broken document', async () => {

@@ -94,8 +94,12 @@ describe('detectFormat', () => {
   });
 
   it('detects by content, not by extension', async () => {
-    expect(detectFormat(enc('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>'), 'notes.txt')).toBe('xliff20');
-    expect(detectFormat(enc('<?xml version="1.0"?>\n<!-- c --><xlf:xliff xmlns:xlf="urn:oasis:names:tc:xliff:document:1.2">'), 'a')).toBe('xliff12');
+    expect(detectFormat(enc('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>'), 'notes.txt')).toBe(
+      'xliff20',
+    );
+    expect(
+      detectFormat(enc('<?xml version="1.0"?>\n<!-- c --><xlf:xliff xmlns:xlf="urn:oasis:names:tc:xliff:document:1.2">'), 'a'),
+    ).toBe('xliff12');
     expect(detectFormat(enc('\uFEFFid,position,status,excluded,source,target\r\n'), 'export.txt')).toBe('csv');
     expect(detectFormat(enc('Arabic;Translation\nنص;text\n'), 'sheet')).toBe('csv');
     expect(detectFormat(enc('قالت المتحدثة، إن بلادها\nسطر ثان'), 'article.csv')).toBe('csv'); // extension breaks the tie

@@ -33,7 +33,16 @@ const sample = model(
       comments: i === 1 ? [comment(1, { body: 'Check the channel name', category: 'terminology', severity: 'minor' })] : [],
     });
   }),
-  { document: { id: 1, name: 'news-article-ar', fileName: 'news-article-ar.txt', sourceLang: 'ar', targetLang: 'en', createdAt: '2024-03-05T07:08:09.000Z' } },
+  {
+    document: {
+      id: 1,
+      name: 'news-article-ar',
+      fileName: 'news-article-ar.txt',
+      sourceLang: 'ar',
+      targetLang: 'en',
+      createdAt: '2024-03-05T07:08:09.000Z',
+    },
+  },
 );
 
 /** LibreOffice's text export may wrap or re-space table cells: compare on collapsed white space. */
@@ -63,7 +72,10 @@ describe('LibreOffice reads our DOCX', () => {
   });
 
   it('finds every English paragraph, and nothing Arabic, in the target document', () => {
-    const lines = readFileSync(join(dir, 'target.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+    const lines = readFileSync(join(dir, 'target.txt'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '');
     expect(lines).toEqual(sample.pairs.map((p) => p.target));
   });
 });

@@ -30,7 +30,9 @@ describe('which pairs a target document holds', () => {
     [true, false, ['t:First <b>"approved"</b> & done', 't:Line one\nLine two']],
     [true, true, ['t:First <b>"approved"</b> & done', 'u:مرحبا 2', 'u:بلا ترجمة', 't:Line one\nLine two']],
   ])('approvedOnly=%s markUntranslated=%s (excluded always left out)', (approvedOnly, mark, expected) => {
-    const blocks = targetBlocks(withOptions(approvedOnly, mark)).map((b) => (b.kind === 'text' ? `t:${b.text}` : `u:${b.source}`));
+    const blocks = targetBlocks(withOptions(approvedOnly, mark)).map((b) =>
+      b.kind === 'text' ? `t:${b.text}` : `u:${b.source}`,
+    );
     expect(blocks).toEqual(expected);
   });
 });
@@ -42,14 +44,21 @@ describe('plain text', () => {
   });
 
   it('uses the English default marker', () => {
-    expect(dec(writeTargetTxt(model([pair(1, { target: '' })], { options: { approvedOnly: false, markUntranslated: true } })))).toBe(
-      '[untranslated: مرحبا 1]\n',
-    );
+    expect(
+      dec(writeTargetTxt(model([pair(1, { target: '' })], { options: { approvedOnly: false, markUntranslated: true } }))),
+    ).toBe('[untranslated: مرحبا 1]\n');
   });
 });
 
 describe('HTML', () => {
-  const html = dec(writeTargetHtml(model(pairs, { options: { approvedOnly: false, markUntranslated: true }, document: { ...model([]).document, name: 'News <script>alert(1)</script>' } })));
+  const html = dec(
+    writeTargetHtml(
+      model(pairs, {
+        options: { approvedOnly: false, markUntranslated: true },
+        document: { ...model([]).document, name: 'News <script>alert(1)</script>' },
+      }),
+    ),
+  );
 
   it('is an LTR English HTML5 page with a charset, an escaped title and no scripts', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')).toBe(true);

@@ -12,7 +12,14 @@ const fixture = (dir: string, name: string) => new Uint8Array(readFileSync(join(
 const enc = (s: string) => new TextEncoder().encode(s);
 
 const sample = model([
-  pair(1, { status: 'approved', source: 'سطر\r\nسطر', target: 'line\r\nline\t& <b>', createdAt: '2024-01-02T03:04:05.678Z', updatedAt: '2024-02-03T04:05:06.000Z', updatedBy: 'Omar' }),
+  pair(1, {
+    status: 'approved',
+    source: 'سطر\r\nسطر',
+    target: 'line\r\nline\t& <b>',
+    createdAt: '2024-01-02T03:04:05.678Z',
+    updatedAt: '2024-02-03T04:05:06.000Z',
+    updatedBy: 'Omar',
+  }),
   pair(2, { status: 'translated' }),
   pair(3, { status: 'approved', excluded: true }),
   pair(4, { status: 'approved', target: 'ctrl\u0001', updatedBy: null }),
@@ -56,17 +63,37 @@ describe('TMX writer', () => {
   it('round-trips its own text exactly, CR and control characters included', () => {
     const units = parseTmx(writeTmx(sample));
     expect(units).toEqual([
-      { source: 'سطر\r\nسطر', target: 'line\r\nline\t& <b>', sourceLang: 'ar', targetLang: 'en', createdAt: '2024-01-02T03:04:05.000Z', changedAt: '2024-02-03T04:05:06.000Z', author: 'Omar' },
-      { source: 'مرحبا 4', target: 'ctrl\u0001', sourceLang: 'ar', targetLang: 'en', createdAt: '2024-03-05T07:08:09.000Z', changedAt: '2024-03-05T07:08:09.000Z', author: 'Sara' },
+      {
+        source: 'سطر\r\nسطر',
+        target: 'line\r\nline\t& <b>',
+        sourceLang: 'ar',
+        targetLang: 'en',
+        createdAt: '2024-01-02T03:04:05.000Z',
+        changedAt: '2024-02-03T04:05:06.000Z',
+        author: 'Omar',
+      },
+      {
+        source: 'مرحبا 4',
+        target: 'ctrl\u0001',
+        sourceLang: 'ar',
+        targetLang: 'en',
+        createdAt: '2024-03-05T07:08:09.000Z',
+        changedAt: '2024-03-05T07:08:09.000Z',
+        author: 'Sara',
+      },
     ]);
   });
 
   it('round-trips random non-empty text (property)', () => {
     fc.assert(
-      fc.property(text.filter((t) => t !== ''), text.filter((t) => t !== ''), (source, target) => {
-        const [unit] = parseTmx(writeTmx(model([pair(1, { status: 'approved', source, target })])));
-        expect([unit!.source, unit!.target]).toEqual([source, target]);
-      }),
+      fc.property(
+        text.filter((t) => t !== ''),
+        text.filter((t) => t !== ''),
+        (source, target) => {
+          const [unit] = parseTmx(writeTmx(model([pair(1, { status: 'approved', source, target })])));
+          expect([unit!.source, unit!.target]).toEqual([source, target]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -83,9 +110,32 @@ describe('TMX from other tools', () => {
   it('reads lang/xml:lang, odd cases, *all*, inline codes and several languages', () => {
     const units = parseTmx(fixture('tmx', 'other-tools.tmx'));
     expect(units).toEqual([
-      { source: 'نص غامق', target: 'bold text here', sourceLang: 'AR-SA', targetLang: 'EN-US', createdAt: '2023-01-02T03:04:05.000Z', changedAt: '2023-06-07T08:09:10.000Z', author: 'REVIEWER' },
-      { source: 'نص غامق', target: 'texte', sourceLang: 'AR-SA', targetLang: 'fr-FR', createdAt: '2023-01-02T03:04:05.000Z', changedAt: '2023-06-07T08:09:10.000Z', author: 'REVIEWER' },
-      { source: 'سطر', target: 'line', sourceLang: 'ar', targetLang: 'en', createdAt: '2022-01-01T00:00:00.000Z', author: 'someone' },
+      {
+        source: 'نص غامق',
+        target: 'bold text here',
+        sourceLang: 'AR-SA',
+        targetLang: 'EN-US',
+        createdAt: '2023-01-02T03:04:05.000Z',
+        changedAt: '2023-06-07T08:09:10.000Z',
+        author: 'REVIEWER',
+      },
+      {
+        source: 'نص غامق',
+        target: 'texte',
+        sourceLang: 'AR-SA',
+        targetLang: 'fr-FR',
+        createdAt: '2023-01-02T03:04:05.000Z',
+        changedAt: '2023-06-07T08:09:10.000Z',
+        author: 'REVIEWER',
+      },
+      {
+        source: 'سطر',
+        target: 'line',
+        sourceLang: 'ar',
+        targetLang: 'en',
+        createdAt: '2022-01-01T00:00:00.000Z',
+        author: 'someone',
+      },
     ]);
   });
 

@@ -9,13 +9,25 @@ import { elements, firstElement, getAttr, parseXml, textContent, type XmlElement
 import { comment, model, pair } from './helpers/model';
 import { REPO_ROOT, requireTool, run, runPython, tempDir } from './helpers/tools';
 
-const article = readFileSync(join(REPO_ROOT, 'tests/fixtures/news-article-ar.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const article = readFileSync(join(REPO_ROOT, 'tests/fixtures/news-article-ar.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const pairs = article.map((source, i) =>
-  pair(i + 1, { source, target: `English paragraph ${i + 1}.`, status: i % 3 === 0 ? 'approved' : i % 3 === 1 ? 'translated' : 'draft' }),
+  pair(i + 1, {
+    source,
+    target: `English paragraph ${i + 1}.`,
+    status: i % 3 === 0 ? 'approved' : i % 3 === 1 ? 'translated' : 'draft',
+  }),
 );
 pairs.push(
   pair(100, { source: 'سطر\r\nثان & <وسم>', target: 'Line\r\ntwo & <tag>', status: 'approved' }),
-  pair(101, { source: 'القط', target: 'the the cat', status: 'rejected', rejectionReason: 'Repeated word', comments: [comment(1)] }),
+  pair(101, {
+    source: 'القط',
+    target: 'the the cat',
+    status: 'rejected',
+    rejectionReason: 'Repeated word',
+    comments: [comment(1)],
+  }),
   pair(102, { source: 'بلا ترجمة', target: '', status: 'new' }),
   pair(103, { source: 'مستبعد', target: 'Excluded', status: 'approved', excluded: true }),
 );
@@ -83,7 +95,9 @@ describe('translate-toolkit reads our files', () => {
   it('reads every XLIFF 1.2 unit with its exact source and target, ar → en', () => {
     expect(result.xliff.sourcelanguage).toBe('ar');
     expect(result.xliff.targetlanguage).toBe('en');
-    expect(result.xliff.units.map((u) => [u.id, u.source, u.target])).toEqual(sample.pairs.map((p) => [String(p.id), p.source, p.target]));
+    expect(result.xliff.units.map((u) => [u.id, u.source, u.target])).toEqual(
+      sample.pairs.map((p) => [String(p.id), p.source, p.target]),
+    );
     expect(result.xliff.units.filter((u) => u.approved).map((u) => u.id)).toEqual(
       sample.pairs.filter((p) => p.status === 'approved').map((p) => String(p.id)),
     );
@@ -113,7 +127,12 @@ describe('translate-toolkit reads our files', () => {
     const walk = (el: XmlElement) => elements(el).forEach((c) => (c.local === 'trans-unit' ? units.push(c) : walk(c)));
     walk(parseXml(readFileSync(out)));
     const flagged = Object.fromEntries(
-      units.map((u) => [getAttr(u, 'id'), elements(u, 'note').filter((n) => getAttr(n, 'from') === 'pofilter').map((n) => textContent(n).split(':')[0])]),
+      units.map((u) => [
+        getAttr(u, 'id'),
+        elements(u, 'note')
+          .filter((n) => getAttr(n, 'from') === 'pofilter')
+          .map((n) => textContent(n).split(':')[0]),
+      ]),
     );
     expect(flagged).toEqual({ '101': ['doublewords'], '102': ['untranslated'] });
     expect(textContent(firstElement(units[0]!, 'target')!)).toBe('the the cat');

@@ -15,9 +15,18 @@ const dec = (b: Uint8Array) => new TextDecoder().decode(b);
 const everyKind = model([
   pair(1, { status: 'new', target: '' }),
   pair(2, { status: 'draft', target: '  leading and trailing  ' }),
-  pair(3, { status: 'translated', target: 'a & b < c > d " e \' f ]]> g', comments: [comment(1, { category: 'accuracy', severity: 'major', resolved: true })] }),
+  pair(3, {
+    status: 'translated',
+    target: 'a & b < c > d " e \' f ]]> g',
+    comments: [comment(1, { category: 'accuracy', severity: 'major', resolved: true })],
+  }),
   pair(4, { status: 'approved', source: 'سطر\r\nسطر\rسطر\tعمود', target: 'line\r\nline\rline\tcol' }),
-  pair(5, { status: 'rejected', rejectionReason: 'Wrong term', target: 'ctrl\u0001\u001f\uffff end', comments: [comment(2, { author: 'م\u0002', body: 'x\u0000y' })] }),
+  pair(5, {
+    status: 'rejected',
+    rejectionReason: 'Wrong term',
+    target: 'ctrl\u0001\u001f\uffff end',
+    comments: [comment(2, { author: 'م\u0002', body: 'x\u0000y' })],
+  }),
   pair(6, { status: 'translated', excluded: true, source: '\u200f\u202bبيد\u202c\u2067\u2069\u00a0' }),
 ]);
 
@@ -134,7 +143,9 @@ describe('XLIFF 1.2 from other tools', () => {
 
 describe('XLIFF 1.2 refuses bad input', () => {
   const wrap = (body: string) =>
-    enc(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="ar" target-language="en" datatype="plaintext">${body}</file></xliff>`);
+    enc(
+      `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="ar" target-language="en" datatype="plaintext">${body}</file></xliff>`,
+    );
 
   it.each([
     ['wrong root', fixture('hostile', 'wrong-root.xml'), 'import_malformed'],

@@ -15,9 +15,18 @@ const dec = (b: Uint8Array) => new TextDecoder().decode(b);
 const everyKind = model([
   pair(1, { status: 'new', target: '' }),
   pair(2, { status: 'draft', target: '  leading and trailing  ' }),
-  pair(3, { status: 'translated', target: 'a & b < c > d " e \' f ]]> g', comments: [comment(1, { category: 'terminology', severity: 'critical', resolved: true })] }),
+  pair(3, {
+    status: 'translated',
+    target: 'a & b < c > d " e \' f ]]> g',
+    comments: [comment(1, { category: 'terminology', severity: 'critical', resolved: true })],
+  }),
   pair(4, { status: 'approved', source: 'سطر\r\nسطر\rسطر\tعمود', target: 'line\r\nline\rline\tcol' }),
-  pair(5, { status: 'rejected', rejectionReason: 'Wrong\tterm\r\n', target: 'ctrl\u0001\u001f\uffff end', comments: [comment(2, { author: 'م\u0002', body: 'x\u0000y' })] }),
+  pair(5, {
+    status: 'rejected',
+    rejectionReason: 'Wrong\tterm\r\n',
+    target: 'ctrl\u0001\u001f\uffff end',
+    comments: [comment(2, { author: 'م\u0002', body: 'x\u0000y' })],
+  }),
   pair(6, { status: 'translated', excluded: true, source: '\u200f\u202bبيد\u202c\u2067\u2069\u00a0' }),
 ]);
 
@@ -68,7 +77,9 @@ describe('XLIFF 2.0 writer', () => {
   });
 
   it('puts the error category in the standard attribute and the rest in qalam: attributes', () => {
-    expect(xml).toMatch(/<note category="terminology" priority="1" qalam:author="Omar" qalam:role="editor" qalam:created="[^"]+" qalam:resolved="yes" qalam:severity="critical">Comment 1<\/note>/);
+    expect(xml).toMatch(
+      /<note category="terminology" priority="1" qalam:author="Omar" qalam:role="editor" qalam:created="[^"]+" qalam:resolved="yes" qalam:severity="critical">Comment 1<\/note>/,
+    );
   });
 });
 
@@ -122,7 +133,9 @@ describe('XLIFF 2.0 from other tools', () => {
 
 describe('XLIFF 2.0 refuses bad input', () => {
   const wrap = (units: string) =>
-    enc(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en"><file id="f">${units}</file></xliff>`);
+    enc(
+      `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en"><file id="f">${units}</file></xliff>`,
+    );
 
   it.each([
     ['wrong root', fixture('hostile', 'wrong-root.xml'), 'import_malformed'],

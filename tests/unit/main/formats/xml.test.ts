@@ -95,7 +95,14 @@ describe('parseXml keeps text exactly', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(Buffer.from('<a>سلام</a>', 'utf16le'))]);
     expect(textContent(parseXml(utf16))).toBe('سلام');
     // "سلام" in windows-1256
-    const legacy = new Uint8Array([...enc('<?xml version="1.0" encoding="windows-1256"?><a>'), 0xd3, 0xe1, 0xc7, 0xe3, ...enc('</a>')]);
+    const legacy = new Uint8Array([
+      ...enc('<?xml version="1.0" encoding="windows-1256"?><a>'),
+      0xd3,
+      0xe1,
+      0xc7,
+      0xe3,
+      ...enc('</a>'),
+    ]);
     expect(decodeXmlBytes(legacy)).toContain('سلام');
   });
 
@@ -119,7 +126,9 @@ describe('escaping', () => {
   it('is lossless for every XML-representable string (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (raw) => {
-        const s = splitXmlChars(raw).filter((p) => typeof p === 'string').join('');
+        const s = splitXmlChars(raw)
+          .filter((p) => typeof p === 'string')
+          .join('');
         expect(roundTrip(s)).toBe(s);
       }),
       { numRuns: 200 },

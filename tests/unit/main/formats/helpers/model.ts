@@ -56,7 +56,14 @@ export function statsOf(pairs: ExportPair[]): Stats {
 
 export function model(pairs: ExportPair[], over: Partial<ExportModel> = {}): ExportModel {
   return {
-    document: { id: 1, name: 'News article', fileName: 'news-article-ar.txt', sourceLang: 'ar', targetLang: 'en', createdAt: FIXED_TIME },
+    document: {
+      id: 1,
+      name: 'News article',
+      fileName: 'news-article-ar.txt',
+      sourceLang: 'ar',
+      targetLang: 'en',
+      createdAt: FIXED_TIME,
+    },
     exportedAt: FIXED_TIME,
     exportedBy: 'Sara',
     pairs,
@@ -69,6 +76,7 @@ export function model(pairs: ExportPair[], over: Partial<ExportModel> = {}): Exp
 // ——— Arbitraries ———
 
 /** Characters that break naive writers: XML/CSV/Markdown syntax, controls, bidi marks, NBSP. */
+// prettier-ignore
 const TRICKY = [
   '&', '<', '>', '"', "'", ']]>', ',', ';', '\r', '\n', '\r\n', '\t', ' ', '  ', '\u00a0',
   '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069',
@@ -99,14 +107,16 @@ export function stripLoneSurrogates(t: string): string {
 }
 
 const commentArb = (id: number, t: fc.Arbitrary<string>) =>
-  fc.record({
-    author: t,
-    role: fc.constantFrom('translator', 'editor'),
-    body: t,
-    resolved: fc.boolean(),
-    category: fc.constantFrom(null, ...ERROR_CATEGORIES),
-    severity: fc.constantFrom(null, ...SEVERITIES),
-  }).map((c): ExportComment => ({ ...c, id, createdAt: FIXED_TIME }));
+  fc
+    .record({
+      author: t,
+      role: fc.constantFrom('translator', 'editor'),
+      body: t,
+      resolved: fc.boolean(),
+      category: fc.constantFrom(null, ...ERROR_CATEGORIES),
+      severity: fc.constantFrom(null, ...SEVERITIES),
+    })
+    .map((c): ExportComment => ({ ...c, id, createdAt: FIXED_TIME }));
 
 export const pairArb = (id: number, t: fc.Arbitrary<string> = text) =>
   fc
