@@ -67,7 +67,21 @@ function boot(): Promise<void> {
     if (runtime && !mainWindow) openWindow();
   });
   app.on('will-quit', shutdown);
-  return app.whenReady().then(start);
+  return app.whenReady().then(start).catch(fatal);
+}
+
+/** Anything else that breaks start-up: the same kind of box, then out (Electron's default shows a stack). */
+function fatal(e: unknown): void {
+  console.error('[qalam] start-up failed:', e);
+  const t = (i18n ?? createMainI18n(languageFromSystem(app.getPreferredSystemLanguages()))).t;
+  const reason = firstLine(e);
+  dialog.showErrorBox(t('startup.title'), t('startup.failed', { reason }));
+  shutdown();
+  app.exit(1);
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)).slice(0, 300);
 }
 
 async function start(): Promise<void> {
@@ -126,7 +140,7 @@ function showStartupError(i18n: MainI18n, e: unknown, dbPath: string): void {
   console.error('[qalam] could not open the database:', e);
   const code = e instanceof QalamError ? e.code : undefined;
   const known = code === 'db_corrupt' || code === 'db_too_new' || code === 'db_locked';
-  const reason = e instanceof Error ? (e.message.split('\n')[0] ?? '').slice(0, 300) : String(e).slice(0, 300);
+  const reason = firstLine(e);
   const message = known ? i18n.t(`startup.${code}`, { path: dbPath }) : i18n.t('startup.other', { path: dbPath, reason });
   dialog.showErrorBox(i18n.t('startup.title'), message);
 }

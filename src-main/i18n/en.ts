@@ -53,6 +53,7 @@ export const en = {
     db_locked:
       'The Qalam database is in use by another program (perhaps the qalam command line). Close it and start Qalam again.\n\n{{path}}',
     other: 'Qalam could not open its database ({{reason}}).\n\n{{path}}',
+    failed: 'Qalam could not start ({{reason}}). Please report this problem.',
   },
 } as const;
 

@@ -150,6 +150,23 @@ describe('a database that cannot be opened', () => {
   });
 });
 
+describe('any other start-up failure', () => {
+  it('ends in the same kind of error box and a clean exit, not an unhandled rejection', async () => {
+    Menu.buildFromTemplate.mockImplementationOnce(() => {
+      throw new Error('menu broke\n    at somewhere.ts:1');
+    });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await launch();
+    error.mockRestore();
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      'Qalam cannot start',
+      'Qalam could not start (menu broke). Please report this problem.',
+    );
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+});
+
 describe('windows and quitting', () => {
   it('quits when the last window closes (not on macOS) and closes the database on quit', async () => {
     await launch();
