@@ -19,10 +19,14 @@ export interface MenuTemplateOptions {
 export function buildMenuTemplate(o: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const { t, send } = o;
   const mac = o.platform === 'darwin';
+  // The page's own keymap already handles Ctrl+F and F1 (it must, for the browser preview): on
+  // Windows and Linux the menu only shows those keys, so one key press is not two commands.
+  // macOS always routes key equivalents through the menu, and the page never sees them.
+  const pageOwnsKey = (cmd: MenuCommand) => cmd === 'find' || cmd === 'help';
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     id: cmd,
     label: t(label),
-    ...(accelerator ? { accelerator } : {}),
+    ...(accelerator ? { accelerator, ...(pageOwnsKey(cmd) ? { registerAccelerator: false } : {}) } : {}),
     click: () => send(cmd),
   });
   const sep: MenuItemConstructorOptions = { type: 'separator' };

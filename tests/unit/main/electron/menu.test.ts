@@ -96,6 +96,14 @@ describe('menu roles and commands', () => {
     expect(sent.map((s) => s.command)).toEqual(['import', 'export', 'settings', 'find', 'library', 'help']);
   });
 
+  it('shows Ctrl+F and F1 without claiming them from the page, which handles them itself', () => {
+    const { items } = template('en');
+    expect(byId(items, 'find')).toMatchObject({ accelerator: 'CmdOrCtrl+F', registerAccelerator: false });
+    expect(byId(items, 'help')).toMatchObject({ accelerator: 'F1', registerAccelerator: false });
+    expect(byId(items, 'import')).toMatchObject({ accelerator: 'CmdOrCtrl+O' });
+    expect(byId(items, 'import').registerAccelerator).toBeUndefined();
+  });
+
   it('lists recent documents and opens them by id', () => {
     const { items, sent } = template('en');
     const openRecent = byId(items, 'open-recent');
