@@ -1,6 +1,6 @@
 // Real third-party tools the format tests check our files against. They are required, not optional:
 // a missing tool fails the test with the Debian package to install.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -75,17 +75,27 @@ export function run(cmd: string, args: string[], opts: { timeoutMs?: number } = 
 
 /**
  * LibreOffice headless conversion of several files in one process start (it is slow to start), with a
- * private profile so parallel runs do not fight over the user installation.
+ * private profile so parallel conversions do not fight over the user installation.
  */
-export function sofficeConvert(files: string[], to: string, outDir: string): void {
+export function sofficeConvert(files: string[], to: string, outDir: string): Promise<void> {
   const soffice = requireTool('soffice');
   const profile = tempDir('lo-profile');
-  const r = spawnSync(
-    soffice,
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files],
-    { encoding: 'utf8', timeout: 180_000 },
-  );
-  if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${r.stdout}${r.stderr}`);
+  const args = [
+    `-env:UserInstallation=file://${profile}`,
+    '--headless',
+    '--norestore',
+    '--convert-to',
+    to,
+    '--outdir',
+    outDir,
+    ...files,
+  ];
+  return new Promise((resolvePromise, reject) => {
+    execFile(soffice, args, { encoding: 'utf8', timeout: 180_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`soffice failed: ${err.message}\n${stdout}${stderr}`));
+      else resolvePromise();
+    });
+  });
 }
 
 export const REPO_ROOT = ROOT;
