@@ -157,6 +157,7 @@ describe('XLIFF 1.2 refuses bad input', () => {
     ['no body', wrap(''), 'import_malformed'],
     ['a unit without source', wrap('<body><trans-unit id="1"><target>x</target></trans-unit></body>'), 'import_malformed'],
     ['no units', wrap('<body></body>'), 'import_empty'],
+    ['groups nested 10k deep', wrap(`<body>${'<group>'.repeat(10_000)}${'</group>'.repeat(10_000)}</body>`), 'import_unsafe_xml'],
   ] as const)('%s', (_name, bytes, code) => {
     expectQalamError(() => parseXliff12(bytes), code);
   });
