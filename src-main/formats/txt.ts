@@ -17,6 +17,7 @@ export interface DecodedText {
 }
 
 const LEGACY: Encoding[] = ['windows-1256', 'iso-8859-6'];
+const CANDIDATE_SAMPLE_BYTES = 256 * 1024;
 
 export function decodeText(bytes: Uint8Array, forced?: Encoding): DecodedText {
   if (bytes.length > MAX_TEXT_BYTES) throw new QalamError('import_too_large', { limitMb: MAX_TEXT_BYTES / 1048576 });
@@ -40,7 +41,9 @@ export function decodeText(bytes: Uint8Array, forced?: Encoding): DecodedText {
 
   const utf8 = decodeStrict(bytes, 'utf-8', null);
   if (utf8 !== null) {
-    const legacy = LEGACY.filter((e) => isPlausible(decodeStrict(bytes, e, null)));
+    // Which legacy code pages would also read these bytes: a sample tells as well as the whole file.
+    const sample = bytes.subarray(0, CANDIDATE_SAMPLE_BYTES);
+    const legacy = LEGACY.filter((e) => isPlausible(decodeStrict(sample, e, null)));
     return checkTextual({ text: utf8, encoding: 'utf-8', candidates: ['utf-8', ...legacy] });
   }
   // Not valid UTF-8. If most multi-byte sequences are valid UTF-8 it is damaged UTF-8 (truncated,
