@@ -15,6 +15,8 @@ export interface ImportFlow {
   /** The encoding the user chose over the detected one. */
   encoding: Encoding | null;
   error: AppError | null;
+  /** A translation memory file: it goes to `tm:import`, not to the library. */
+  tmx: boolean;
   busy: boolean;
   progress: { done: number; total: number } | null;
 }
@@ -55,12 +57,17 @@ class LibraryState {
   async inspect(file: PickedFile, encoding: Encoding | null = null): Promise<void> {
     const seq = ++this.seq;
     const preview = this.flow && this.flow.file.dataBase64 === file.dataBase64 ? this.flow.preview : null;
-    this.flow = { seq, file, preview, encoding, error: null, busy: true, progress: null };
+    this.flow = { seq, file, preview, encoding, error: null, tmx: false, busy: true, progress: null };
     const r = await api.invoke('documents:inspect-import', { fileName: file.fileName, dataBase64: file.dataBase64, ...(encoding ? { encoding } : {}) });
     if (!this.flow || this.flow.seq !== seq) return;
     this.flow.busy = false;
-    if (r.ok) this.flow.preview = r.value;
-    else this.flow.error = r.error;
+    if (r.ok) {
+      this.flow.preview = r.value;
+      this.flow.tmx = r.value.format === 'tmx';
+    } else if (r.error.code === 'import_unsupported' && r.error.params?.format === 'tmx') {
+      // Not a document to review, but memory: offer to store its units instead.
+      this.flow.tmx = true;
+    } else this.flow.error = r.error;
   }
 
   async changeEncoding(encoding: Encoding): Promise<void> {
@@ -74,11 +81,11 @@ class LibraryState {
   /** Imports the inspected file; returns the new document (null for TMX or on error). */
   async confirm(): Promise<DocumentSummary | null> {
     const flow = this.flow;
-    if (!flow?.preview || flow.busy) return null;
+    if (!flow || (!flow.preview && !flow.tmx) || flow.busy) return null;
     flow.busy = true;
     flow.error = null;
     const { fileName, dataBase64 } = flow.file;
-    if (flow.preview.format === 'tmx') {
+    if (flow.tmx) {
       const r = await api.invoke('tm:import', { fileName, dataBase64 });
       flow.busy = false;
       if (!r.ok) {
@@ -93,7 +100,7 @@ class LibraryState {
       fileName,
       dataBase64,
       ...(flow.encoding ? { encoding: flow.encoding } : {}),
-      ...(flow.preview.duplicates.length > 0 ? { allowDuplicate: true } : {}),
+      ...(flow.preview && flow.preview.duplicates.length > 0 ? { allowDuplicate: true } : {}),
     });
     flow.busy = false;
     if (!r.ok) {

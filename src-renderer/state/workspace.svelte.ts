@@ -55,6 +55,8 @@ export class WorkspaceState {
   filter = $state<FilterState>({ statuses: [], text: '', textIn: 'both', openComments: false });
   /** The filter in force (the search text lags the input by a debounce). */
   applied = $state<PairFilter | undefined>(undefined);
+  /** Changes with the filter: the list restarts at the top with fresh measurements. */
+  generation = $state(0);
   /** Rows in the (filtered) list; -1 until the first page answers. */
   total = $state(-1);
   /** Bumped whenever cached pairs change, so rows re-read them. */
@@ -173,6 +175,7 @@ export class WorkspaceState {
   private applyFilter(): void {
     const focusedId = this.focused?.id;
     this.applied = toPairFilter(this.filter);
+    this.generation++;
     this.cache.reset();
     this.total = -1;
     this.focusedIndex = null;

@@ -119,6 +119,15 @@ export function row(page: Page, index: number) {
   return page.locator(`[data-testid="pair-row"][data-index="${index}"]`);
 }
 
+type Files = Parameters<Page['setInputFiles']>[1];
+
+/** Imports through the UI as a user does: the library's Import button, then the file chooser. */
+export async function chooseFile(page: Page, files: Files): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(files);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
