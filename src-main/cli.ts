@@ -164,7 +164,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const err = toAppError(e);
     if (err.code === 'internal') console.error(e);
-    process.stderr.write(`qalam: ${errorMessage(err)}\n`);
+    const hint = err.code === 'import_duplicate' ? ' (--allow-duplicate imports it again)' : err.code === 'file_exists' ? ' (--force replaces it)' : '';
+    process.stderr.write(`qalam: ${errorMessage(err)}${hint}\n`);
     return EXIT_FAILED;
   }
 }

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PATH, encodeSingleByte, sampleText } from '../helpers';
+
+const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'qalam-cli-'));
+const db = join(dir, 'cli.db');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function qalam(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('qalam CLI', () => {
+  it('imports the sample article: 12 paragraphs, and refuses a second import without --allow-duplicate', () => {
+    const first = qalam('import', SAMPLE_PATH, '--json');
+    expect(first.code).toBe(0);
+    const doc = JSON.parse(first.stdout) as { id: number; stats: { total: { segments: number; words: number } } };
+    expect(doc.stats.total.segments).toBe(12);
+
+    const again = qalam('import', SAMPLE_PATH);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/already imported.*--allow-duplicate/);
+  });
+
+  it('imports the article re-encoded as windows-1256 with the same text', () => {
+    const file = join(dir, 'article-1256.txt');
+    writeFileSync(file, encodeSingleByte(sampleText(), 'windows-1256'));
+    const r = qalam('import', file, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { encoding: string; stats: { total: { segments: number; words: number } } };
+    expect(doc.encoding).toBe('windows-1256');
+    expect(doc.stats.total).toEqual({ segments: 12, words: 349 });
+  });
+
+  it('lists documents and prints statistics, as text and as JSON', () => {
+    const list = qalam('list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/news-article-ar .*12 segments, 349 words/);
+    const stats = JSON.parse(qalam('stats', '1', '--json').stdout) as { byStatus: { new: { segments: number } }; finished: boolean };
+    expect(stats.byStatus.new.segments).toBe(12);
+    expect(stats.finished).toBe(false);
+  });
+
+  it('fails with one clear line and a non-zero exit on bad input', () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const r = qalam('import', empty);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('qalam: The file contains no text to translate.');
+    expect(qalam('import', join(dir, 'missing.txt')).code).toBe(1);
+    expect(qalam('stats', '999').code).toBe(1);
+    expect(qalam('stats', 'abc').code).toBe(1);
+    expect(qalam('frobnicate').code).toBe(2);
+    expect(qalam('export', '1', '--format', 'pdf', '--out', join(dir, 'x.pdf')).code).toBe(2);
+  });
+
+  it('exports atomically and never overwrites without --force', () => {
+    const out = join(dir, 'out.xlf');
+    expect(qalam('export', '1', '--format', 'xliff20', '--out', out).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('urn:oasis:names:tc:xliff:document:2.0');
+    const again = qalam('export', '1', '--format', 'xliff20', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists.*--force/);
+    expect(qalam('export', '1', '--format', 'xliff20', '--out', out, '--force').code).toBe(0);
+  });
+});
