@@ -2,7 +2,7 @@
 // time from navigation to the first rows painted, and the JS heap after scrolling through it all.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession } from '@playwright/test';
 import { openRuntime } from '../../src-main/runtime';
 import { updateSettings } from '../../src-main/services/settings';
 import { startHttpBridge } from '../../src-main/transport/http';
@@ -61,7 +61,7 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
   }
 }
 
-async function heapMb(cdp: import('@playwright/test').CDPSession): Promise<number> {
+async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   return round(usedSize / 1048576);
