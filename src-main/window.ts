@@ -3,7 +3,7 @@
 // denied permissions, and the remembered window bounds.
 import { realpathSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BrowserWindow,
@@ -18,7 +18,7 @@ import {
 import { z } from 'zod';
 import { writeFileAtomic } from './fs-atomic';
 import { isExternalUrl, openExternalSafely } from './host';
-import { CONTENT_SECURITY_POLICY } from './transport/http';
+import { CONTENT_SECURITY_POLICY, contentType } from './renderer-assets';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'qalam';
@@ -55,23 +55,6 @@ export function registerAppScheme(): void {
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -119,7 +102,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     }
     const headers = {
       ...SECURITY_HEADERS,
-      'Content-Type': MIME[extname(real).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentType(real),
       'Cache-Control': 'no-cache',
     };
     if (request.method === 'HEAD') return new Response(null, { status: 200, headers });

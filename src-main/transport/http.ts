@@ -5,27 +5,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { EventBus } from '../services/events';
 import { fail } from '../shared/errors';
 import type { Dispatch } from './dispatch';
+import { CONTENT_SECURITY_POLICY, contentType } from '../renderer-assets';
 
 export const TOKEN_HEADER = 'x-qalam-token';
 export const TOKEN_META = 'qalam-bridge-token';
 /** Base64 of the largest accepted import (256 MB) plus the JSON around it. */
 const MAX_BODY_BYTES = 360 * 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface HttpBridgeOptions {
   dispatch: Dispatch;
@@ -43,20 +32,6 @@ export interface HttpBridge {
   server: Server;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBridge> {
   const token = opts.token ?? randomBytes(24).toString('hex');
@@ -120,7 +95,7 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, 'static');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('Cache-Control', 'no-store');
-    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const type = contentType(file);
     if (file.endsWith('index.html')) {
       // The page learns the token from its own origin; other sites cannot read this response.
       const html = readFileSync(file, 'utf8').replace('</head>', `<meta name="${TOKEN_META}" content="${token}"></head>`);

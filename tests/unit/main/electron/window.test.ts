@@ -8,7 +8,7 @@ import { BrowserWindow, FakeSession, FakeWebContents, protocol, resetFakeElectro
 vi.mock('electron', () => import('./fake-electron'));
 
 const win = await import('../../../../src-main/window');
-const { CONTENT_SECURITY_POLICY } = await import('../../../../src-main/transport/http');
+const { CONTENT_SECURITY_POLICY } = await import('../../../../src-main/renderer-assets');
 
 let dir: string;
 beforeEach(() => {
