@@ -13,10 +13,18 @@ class Notices {
   items = $state<Notice[]>([]);
   private next = 1;
 
+  private timers = new Map<number, ReturnType<typeof setTimeout>>();
+
   info(text: string): void {
-    const id = this.next++;
-    this.items.push({ id, kind: 'info', text });
-    setTimeout(() => this.dismiss(id), 4000);
+    // The same message again restarts its clock instead of stacking a copy.
+    const same = this.items.find((n) => n.kind === 'info' && n.text === text);
+    const id = same?.id ?? this.next++;
+    if (!same) this.items.push({ id, kind: 'info', text });
+    clearTimeout(this.timers.get(id));
+    this.timers.set(
+      id,
+      setTimeout(() => this.dismiss(id), 4000),
+    );
   }
 
   error(error: AppError): void {
@@ -25,6 +33,8 @@ class Notices {
   }
 
   dismiss(id: number): void {
+    clearTimeout(this.timers.get(id));
+    this.timers.delete(id);
     this.items = this.items.filter((n) => n.id !== id);
   }
 }

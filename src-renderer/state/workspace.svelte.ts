@@ -330,7 +330,8 @@ export class WorkspaceState {
       if (now && now.text === sent) this.drafts.delete(pairId);
       else if (now) this.drafts.set(pairId, { text: now.text, baseVersion: r.value.version });
       this.saveErrors.delete(pairId);
-      if (!this.timers.has(pairId)) this.saveStates.set(pairId, 'saved');
+      // Typing went on while this was saved: the newer text is still to come.
+      this.saveStates.set(pairId, this.timers.has(pairId) ? 'dirty' : 'saved');
       return;
     }
     if (r.error.code === 'conflict') {

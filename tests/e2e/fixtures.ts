@@ -13,7 +13,8 @@ import { startHttpBridge, type HttpBridge } from '../../src-main/transport/http'
 export { expect };
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const STATIC_DIR = join(ROOT, 'out', 'renderer');
+/** The built renderer; QALAM_STATIC_DIR points elsewhere (e.g. a private build while others rebuild out/). */
+export const STATIC_DIR = process.env.QALAM_STATIC_DIR ?? join(ROOT, 'out', 'renderer');
 export const fixturePath = (...parts: string[]) => join(ROOT, 'tests', 'fixtures', ...parts);
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 

@@ -188,3 +188,37 @@ test('the library in Arabic mirrors the shell and keeps document names readable'
   await expect(item).toContainText(`${new Intl.NumberFormat('ar').format(349)} كلمة`);
   await screenshot(page, 'library-ar');
 });
+
+test('settings: theme, text size and role apply at once and persist', async ({ page, app }) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(21, 23, 25)');
+
+  const slider = page.getByLabel('Text size');
+  await slider.fill('150');
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('24px');
+  await expect.poll(async () => (await app.call('settings:get', {})).textScale).toBe(150);
+
+  await page.getByRole('radio', { name: /Editor/ }).check();
+  await expect(page.getByTestId('shell')).toContainText('Test Translator · Editor');
+  await page.getByLabel('Your name').fill('Nour');
+  await page.getByLabel('Your name').press('Enter');
+  await expect(page.getByTestId('shell')).toContainText('Nour · Editor');
+  await slider.fill('100');
+  await expect.poll(async () => (await app.call('settings:get', {})).textScale).toBe(100);
+  await screenshot(page, 'settings-dark-en');
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await app.call('settings:get', {})).toMatchObject({ userName: 'Nour', role: 'editor', theme: 'dark', textScale: 100 });
+
+  // "Follow the system" uses the media query.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 25)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 245, 242)');
+});

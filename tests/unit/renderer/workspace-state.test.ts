@@ -1,0 +1,240 @@
+// The workspace's autosave and status logic against an in-memory main process.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Pair, Status } from '../../../src-main/shared/domain';
+import { checkAction, statusAfterEdit } from '../../../src-main/shared/domain';
+
+type Handler = (input: Record<string, unknown>) => unknown;
+const calls: { channel: string; input: Record<string, unknown> }[] = [];
+const store = new Map<number, Pair>();
+let role: 'translator' | 'editor' = 'translator';
+/** While set, every request waits for it: a request "in flight". */
+let gate: Promise<void> | null = null;
+
+function fail(code: string, params?: Record<string, unknown>) {
+  return { ok: false as const, error: { code, key: `errors.${code}`, ...(params ? { params } : {}) } };
+}
+function write(p: Pair, change: Partial<Pair>): Pair {
+  const next = { ...p, ...change, version: p.version + 1 };
+  store.set(p.id, next);
+  return next;
+}
+
+const handlers: Record<string, Handler> = {
+  'documents:open': () => ({ id: 1, name: 'doc', targetLang: 'en', stats: emptyStats() }),
+  'stats:document': () => emptyStats(),
+  'pairs:list': (i) => {
+    const all = [...store.values()].sort((a, b) => a.position - b.position);
+    const offset = i.offset as number;
+    return { total: all.length, offset, items: all.slice(offset, offset + (i.limit as number)) };
+  },
+  'pairs:get': (i) => store.get(i.pairId as number),
+  'pairs:update-target': (i) => {
+    const p = store.get(i.pairId as number)!;
+    if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
+    return write(p, { target: i.target as string, status: statusAfterEdit(p.status, i.target as string) });
+  },
+  'pairs:set-status': (i) => {
+    const p = store.get(i.pairId as number)!;
+    if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
+    const action = i.action as 'confirm' | 'approve';
+    const target = (i.target as string | undefined) ?? p.target;
+    const verdict = checkAction(role, action, { ...p, target });
+    if (!verdict.ok) return fail(verdict.reason);
+    return write(p, { target, status: (action === 'confirm' ? 'translated' : 'approved') as Status });
+  },
+  'pairs:navigate': (i) => {
+    const from = i.fromPosition as number;
+    const next = [...store.values()].sort((a, b) => a.position - b.position).find((p) => p.position > from && ['new', 'draft', 'rejected'].includes(p.status));
+    return { pair: next ?? null };
+  },
+};
+
+function emptyStats() {
+  const z = () => ({ segments: 0, words: 0 });
+  return { total: z(), byStatus: { new: z(), draft: z(), translated: z(), approved: z(), rejected: z() }, excluded: z(), finished: false };
+}
+
+vi.mock('../../../src-renderer/lib/api', () => {
+  class ApiError extends Error {
+    constructor(readonly error: { code: string }) {
+      super(error.code);
+    }
+  }
+  const invoke = async (channel: string, input: Record<string, unknown>) => {
+    calls.push({ channel, input });
+    if (gate) await gate;
+    const h = handlers[channel];
+    if (!h) return fail('internal');
+    const out = h(input);
+    return out && typeof out === 'object' && 'ok' in out && (out as { ok: boolean }).ok === false ? out : { ok: true, value: out };
+  };
+  return {
+    ApiError,
+    api: {
+      invoke,
+      call: async (channel: string, input: Record<string, unknown>) => {
+        const r = (await invoke(channel, input)) as { ok: boolean; value?: unknown; error?: { code: string } };
+        if (!r.ok) throw new ApiError(r.error!);
+        return r.value;
+      },
+      on: () => () => {},
+    },
+  };
+});
+
+const { WorkspaceState, AUTOSAVE_MS } = await import('../../../src-renderer/state/workspace.svelte');
+const { settings } = await import('../../../src-renderer/state/settings.svelte');
+
+function pair(id: number, status: Status = 'new', target = ''): Pair {
+  return {
+    id,
+    documentId: 1,
+    position: id - 1,
+    source: `مصدر ${id}`,
+    target,
+    status,
+    excluded: false,
+    version: 1,
+    sourceWords: 2,
+    targetWords: 0,
+    rejectionReason: null,
+    openComments: 0,
+    updatedAt: '',
+    updatedBy: null,
+  };
+}
+
+async function open() {
+  const ws = new WorkspaceState(1);
+  await ws.open();
+  return ws;
+}
+const writes = () => calls.filter((c) => c.channel === 'pairs:update-target' || c.channel === 'pairs:set-status');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  calls.length = 0;
+  store.clear();
+  for (let i = 1; i <= 5; i++) store.set(i, pair(i));
+  role = 'translator';
+  gate = null;
+  settings.value = { ...settings.value, role: 'translator' };
+});
+afterEach(() => vi.useRealTimers());
+
+describe('WorkspaceState', () => {
+  it('saves once, after typing stops, with the version the text was typed over', async () => {
+    const ws = await open();
+    const p = ws.pairAt(0)!;
+    ws.edit(p, 'H');
+    ws.edit(p, 'He');
+    ws.edit(p, 'Hello');
+    expect(ws.saveStates.get(1)).toBe('dirty');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 50);
+    expect(writes()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(writes().map((c) => c.input)).toEqual([{ pairId: 1, target: 'Hello', expectedVersion: 1 }]);
+    expect(ws.saveStates.get(1)).toBe('saved');
+    expect(ws.drafts.has(1)).toBe(false);
+    expect(ws.pairAt(0)).toMatchObject({ target: 'Hello', status: 'draft', version: 2 });
+    expect(ws.overallSave).toBe('saved');
+  });
+
+  it('saves at once when the pair is left (flush), and not again after', async () => {
+    const ws = await open();
+    ws.edit(ws.pairAt(1)!, 'Leaving');
+    await ws.flush(2);
+    expect(writes()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS * 2);
+    expect(writes()).toHaveLength(1);
+  });
+
+  it('keeps typing that happens during a save and saves it next, on the new version', async () => {
+    const ws = await open();
+    const p = ws.pairAt(0)!;
+    ws.edit(p, 'one');
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const saving = ws.flush(1);
+    await vi.waitFor(() => expect(writes()).toHaveLength(1));
+    ws.edit(p, 'one two'); // typed while 'one' is on its way
+    gate = null;
+    release();
+    await saving;
+    expect(ws.drafts.get(1)).toEqual({ text: 'one two', baseVersion: 2 });
+    expect(ws.saveStates.get(1)).toBe('dirty');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(writes().map((c) => c.input.expectedVersion)).toEqual([1, 2]);
+    expect(store.get(1)!.target).toBe('one two');
+  });
+
+  it('shows a conflict instead of overwriting a newer version, and resolves it either way', async () => {
+    const ws = await open();
+    const p = ws.pairAt(0)!;
+    write(store.get(1)!, { target: 'theirs' }); // someone else, unheard
+    ws.edit(p, 'mine');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(ws.saveStates.get(1)).toBe('conflict');
+    expect(ws.conflicts.get(1)?.theirs.target).toBe('theirs');
+    expect(ws.textOf(ws.pairAt(0)!)).toBe('mine');
+    expect(store.get(1)!.target).toBe('theirs');
+    // More typing does not save behind the user's back while the conflict is open.
+    ws.edit(ws.pairAt(0)!, 'mine!');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(store.get(1)!.target).toBe('theirs');
+
+    await ws.keepMine(1);
+    expect(store.get(1)!.target).toBe('mine!');
+    expect(ws.conflicts.has(1)).toBe(false);
+
+    write(store.get(1)!, { target: 'theirs again' });
+    ws.edit(ws.pairAt(0)!, 'mine again');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(ws.saveStates.get(1)).toBe('conflict');
+    ws.keepTheirs(1);
+    expect(ws.textOf(ws.pairAt(0)!)).toBe('theirs again');
+    expect(store.get(1)!.target).toBe('theirs again');
+  });
+
+  it('confirms with the typed text in one request, then goes to the next pair needing work', async () => {
+    const ws = await open();
+    ws.focus(0);
+    ws.edit(ws.pairAt(0)!, 'Done');
+    await ws.confirmAndNext(ws.pairAt(0)!);
+    expect(writes().map((c) => [c.channel, c.input.target])).toEqual([['pairs:set-status', 'Done']]);
+    expect(store.get(1)).toMatchObject({ status: 'translated', target: 'Done' });
+    expect(ws.focusedIndex).toBe(1);
+    expect(ws.focusRequest).toEqual({ index: 1, where: 'editor' });
+  });
+
+  it('re-confirming an edited translated pair saves first (it becomes a draft), then confirms', async () => {
+    store.set(1, { ...pair(1, 'translated', 'Old'), version: 3 });
+    const ws = await open();
+    ws.edit(ws.pairAt(0)!, 'New');
+    expect(await ws.setStatus(ws.pairAt(0)!, 'confirm')).toBe(true);
+    expect(writes().map((c) => c.channel)).toEqual(['pairs:update-target', 'pairs:set-status']);
+    expect(store.get(1)).toMatchObject({ status: 'translated', target: 'New', version: 5 });
+  });
+
+  it('an editor approves; an empty pair is refused with the reason, nothing is sent', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    store.set(2, pair(2, 'translated', 'Ready'));
+    const ws = await open();
+    expect(await ws.setStatus(ws.pairAt(0)!, 'approve')).toBe(false);
+    expect(writes()).toHaveLength(0);
+    expect(await ws.setStatus(ws.pairAt(1)!, 'approve')).toBe(true);
+    expect(store.get(2)!.status).toBe('approved');
+  });
+
+  it('steps between rows within bounds', async () => {
+    const ws = await open();
+    ws.step(1);
+    expect(ws.focusedIndex).toBe(0);
+    ws.step(-1);
+    expect(ws.focusedIndex).toBe(0);
+    ws.focus(4);
+    ws.step(1);
+    expect(ws.focusedIndex).toBe(4);
+  });
+});
