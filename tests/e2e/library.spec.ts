@@ -222,3 +222,26 @@ test('settings: theme, text size and role apply at once and persist', async ({ p
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 245, 242)');
 });
+
+test('a TMX file goes to translation memory, not to the library', async ({ page, app }) => {
+  const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="paragraph" o-tmf="x" adminlang="en" srclang="ar" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="ar"><seg>مرحبا بالعالم</seg></tuv><tuv xml:lang="en"><seg>Hello, world</seg></tuv></tu>
+<tu><tuv xml:lang="ar"><seg>شكرا جزيلا</seg></tuv><tuv xml:lang="en"><seg>Thank you very much</seg></tuv></tu>
+</body></tmx>`;
+  await chooseFile(page, { name: 'memory.tmx', mimeType: 'application/xml', buffer: Buffer.from(tmx, 'utf8') });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-format')).toHaveText('Translation memory (TMX)');
+  await expect(dialog).toContainText('Translation units');
+  await expect(dialog.getByTestId('import-paragraphs')).toHaveText('2');
+  await expect(dialog.getByTestId('import-confirm')).toHaveText('Add to translation memory');
+  await dialog.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice')).toHaveText(/Translation memory: 2 units stored, 0 already known\./);
+  await expect(dialog).toHaveCount(0);
+  expect(await app.call('documents:list', {})).toEqual([]);
+  // The same file again: nothing new to store.
+  await chooseFile(page, { name: 'memory.tmx', mimeType: 'application/xml', buffer: Buffer.from(tmx, 'utf8') });
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('notice').last()).toHaveText(/0 units stored, 2 already known\./);
+});

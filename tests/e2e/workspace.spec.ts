@@ -320,3 +320,60 @@ test('statistics and rows follow changes made elsewhere, live', async ({ page, a
   await expect(row(page, 3)).toHaveAttribute('data-status', 'translated');
   await expect(row(page, 3).getByTestId('target')).toHaveValue('Done elsewhere');
 });
+
+test('rows show rejection reasons, open comments, exclusion and locks', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  let pairs = await pairsOf(app, id);
+  const confirm = async (i: number, target: string) => {
+    const p = (await pairsOf(app, id))[i]!;
+    await app.call('pairs:set-status', { pairId: p.id, expectedVersion: p.version, action: 'confirm', target });
+  };
+  await confirm(0, TRANSLATIONS[0]!);
+  await confirm(1, TRANSLATIONS[1]!);
+  await confirm(2, TRANSLATIONS[2]!);
+  await app.setUser({ name: 'Test Editor', role: 'editor' });
+  pairs = await pairsOf(app, id);
+  await app.call('pairs:set-status', { pairId: pairs[0]!.id, expectedVersion: pairs[0]!.version, action: 'approve' });
+  await app.call('pairs:set-status', {
+    pairId: pairs[1]!.id,
+    expectedVersion: pairs[1]!.version,
+    action: 'reject',
+    comment: 'Say "RT", the channel’s own name.',
+    category: 'terminology',
+    severity: 'minor',
+  });
+  await app.call('comments:add', { pairId: pairs[2]!.id, body: 'Check the quotation marks.' });
+  await app.call('pairs:set-excluded', { pairId: pairs[11]!.id, expectedVersion: pairs[11]!.version, excluded: true });
+  await app.setUser({ name: 'Test Translator', role: 'translator' });
+
+  await openDocument(page, app, id);
+  await expect(row(page, 0)).toHaveAttribute('data-status', 'approved');
+  await expect(row(page, 0).getByTestId('target')).toHaveAttribute('readonly', '');
+  await expect(row(page, 1).getByTestId('rejection-reason')).toHaveText('Rejected: Say "RT", the channel’s own name.');
+  await expect(row(page, 1)).toContainText('1 comment');
+  await expect(row(page, 2)).toContainText('1 comment');
+  await page.getByTestId('pair-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(row(page, 11)).toHaveClass(/excluded/);
+  await expect(row(page, 11).getByTestId('target')).toHaveAttribute('readonly', '');
+  await expect(page.getByTestId('statusbar')).toContainText('Excluded 1');
+  // A translator sees no exclude button; the rejected pair can be worked on again.
+  await row(page, 11).getByTestId('target').focus();
+  await expect(row(page, 11).getByTestId('toggle-excluded')).toHaveCount(0);
+  await page.getByTestId('pair-list').evaluate((el) => (el.scrollTop = 0));
+  await row(page, 1).getByTestId('target').click();
+  await expect(row(page, 1).getByTestId('target')).not.toHaveAttribute('readonly', '');
+  await screenshot(page, 'workspace-states-en');
+
+  // "Open comments" keeps the two pairs with unresolved threads (the rejection counts as one).
+  await page.getByRole('button', { name: 'Open comments' }).click();
+  await expect(page.getByTestId('result-count')).toHaveText('2 of 12 segments');
+  await expect(page.getByTestId('pair-row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Open comments' }).click();
+  await expect(page.getByTestId('result-count')).toHaveText('12 segments');
+
+  await app.call('settings:update', { theme: 'dark', uiLanguage: 'ar' });
+  await page.reload();
+  await row(page, 1).getByTestId('target').click();
+  await expect(row(page, 1).getByTestId('rejection-reason')).toContainText('مرفوض:');
+  await screenshot(page, 'workspace-states-ar-dark');
+});
