@@ -121,6 +121,7 @@ test('editing keys stay with the editor; Escape, row arrows, copy source and the
   const help = page.getByTestId('help');
   await expect(help).toBeVisible();
   await expect(help).toContainText('Confirm (editors: approve) and go to the next segment to do');
+  await screenshot(page, 'help-en');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
   await row(page, 2).getByTestId('target').focus();
@@ -307,6 +308,24 @@ test('a pair changed behind the UI’s back shows a conflict with both texts; no
   await conflict.getByTestId('conflict-keep-theirs').click();
   await expect(row(page, 0).getByTestId('target')).toHaveValue('Their second try');
   expect((await app.call('pairs:get', { pairId: p0!.id })).target).toBe('Their second try');
+});
+
+test('application menu commands reach the renderer', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  const menu = (command: 'settings' | 'library' | 'help' | 'find' | 'open-recent', documentId?: number) =>
+    app.rt.ctx.events.emit('menu:command', documentId === undefined ? { command } : { command, documentId });
+  await expect(page.getByTestId('document')).toBeVisible();
+  menu('settings');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  menu('open-recent', id);
+  await expect(row(page, 0)).toBeVisible();
+  menu('find');
+  await expect(page.getByTestId('search')).toBeFocused();
+  menu('help');
+  await expect(page.getByTestId('help')).toBeVisible();
+  await page.keyboard.press('Escape');
+  menu('library');
+  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
 });
 
 test('statistics and rows follow changes made elsewhere, live', async ({ page, app }) => {
