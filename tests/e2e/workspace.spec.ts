@@ -175,7 +175,7 @@ test('filter by status and search Arabic without diacritics; result counts with 
     'harakat.txt',
     [
       'وَقَالَ الرَّئِيسُ إِنَّ الْمُفَاوَضَاتِ مُسْتَمِرَّةٌ حَتَّى الْآنَ.',
-      'قالت الوزارة إن الاجتماع سيعقد في جنيف.',
+      'قالت الوزارة إن الاجتمـــاع سيعقد في جنيف.',
       'وأضافت المتحدثة أن المحادثات كانت مهنية وبنّاءة.',
     ].join('\n'),
   );
@@ -184,11 +184,16 @@ test('filter by status and search Arabic without diacritics; result counts with 
   await openDocument(page, app, id);
   await expect(page.getByTestId('result-count')).toHaveText('3 segments');
 
-  // Typed plainly (no harakat, bare alef for إنّ, taa marbuta as haa): the vowelled pair is found.
-  await page.getByTestId('search').fill('ان المفاوضات مستمره');
+  // Typed plainly (no harakat; bare alef for إِنَّ and الْآنَ; haa for taa marbuta; yaa for alef
+  // maqsura): the vowelled pair is found.
+  await page.getByTestId('search').fill('ان المفاوضات مستمره حتي الان');
   await expect(page.getByTestId('result-count')).toHaveText('1 of 3 segments');
   await expect(page.getByTestId('pair-row')).toHaveCount(1);
   await expect(row(page, 0).getByTestId('source')).toContainText('الْمُفَاوَضَاتِ');
+  // Tatweel in the stored text does not hide it.
+  await page.getByTestId('search').fill('الاجتماع');
+  await expect(page.getByTestId('result-count')).toHaveText('1 of 3 segments');
+  await expect(row(page, 0).getByTestId('source')).toContainText('الاجتمـــاع');
 
   // Target-only search in English.
   await page.getByTestId('search').fill('geneva');
