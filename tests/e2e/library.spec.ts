@@ -89,6 +89,7 @@ test('a legacy Arabic code page is detected, and the encoding can be overridden'
   // Forcing UTF-8 on these bytes cannot work: the translated error says so, nothing is stored.
   await select.selectOption('utf-8');
   await expect(dialog.getByTestId('import-error')).toHaveText(en.errors.import_encoding!.replace('{{encoding}}', 'utf-8'));
+  await expect(dialog.getByTestId('import-confirm')).toBeDisabled();
   await select.selectOption('windows-1256');
   await expect(dialog.getByTestId('import-error')).toHaveCount(0);
   await dialog.getByTestId('import-confirm').click();
