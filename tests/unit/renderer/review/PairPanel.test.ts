@@ -228,11 +228,16 @@ describe('PairPanel', () => {
   it('offers no restore on an approved (locked) pair', async () => {
     revisions = [
       revision({ id: 1, kind: 'confirm', target: 'Old' }),
-      revision({ id: 2, kind: 'approve', target: 'New', status: 'approved' }),
+      revision({ id: 2, kind: 'edit', target: 'New', status: 'draft' }),
+      revision({ id: 3, kind: 'approve', target: 'New', status: 'approved' }),
     ];
     await show(pair({ status: 'approved', target: 'New' }), 'editor');
     await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
-    await screen.findAllByTestId('revision');
+    const items = await screen.findAllByTestId('revision');
     expect(screen.queryByRole('button', { name: 'Restore this text' })).toBeNull();
+    // An approval that did not touch the text says so instead of repeating it.
+    expect(items[0]!.textContent).toContain('No change to the text.');
+    expect(items[0]!.textContent).not.toContain('New');
+    expect(items[0]!.querySelector('ins, del')).toBeNull();
   });
 });
