@@ -31,6 +31,8 @@ const handlers: Record<string, Handler> = {
   'pairs:update-target': (i) => {
     const p = store.get(i.pairId as number)!;
     if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
+    const verdict = checkAction(role, 'edit', p);
+    if (!verdict.ok) return fail(verdict.reason);
     return write(p, { target: i.target as string, status: statusAfterEdit(p.status, i.target as string) });
   },
   'pairs:set-status': (i) => {
@@ -225,6 +227,17 @@ describe('WorkspaceState', () => {
     expect(writes()).toHaveLength(0);
     expect(await ws.setStatus(ws.pairAt(1)!, 'approve')).toBe(true);
     expect(store.get(2)!.status).toBe('approved');
+  });
+
+  it('shows a refused save as an error on the pair and in the overall state, keeping the text', async () => {
+    store.set(3, { ...pair(3), excluded: true });
+    const ws = await open();
+    ws.edit(ws.pairAt(2)!, 'typed anyway');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(ws.saveStates.get(3)).toBe('error');
+    expect(ws.saveErrors.get(3)?.code).toBe('excluded');
+    expect(ws.overallSave).toBe('error');
+    expect(ws.textOf(ws.pairAt(2)!)).toBe('typed anyway');
   });
 
   it('steps between rows within bounds', async () => {
