@@ -1,15 +1,20 @@
 // A safe XML reader and the escaping used by the hand-written XML writers.
 //
 // Imported files are hostile until proven otherwise. saxes never fetches or expands anything beyond
-// the five predefined entities and character references, and we refuse any DOCTYPE outright: no
-// format we read needs one, and refusing it closes XXE and entity-expansion ("billion laughs") for
-// good. Depth and size caps keep a crafted file from exhausting the stack or memory.
+// the five predefined entities and character references. A DOCTYPE that only names an external DTD
+// (OmegaT writes `<!DOCTYPE tmx SYSTEM "tmx11.dtd">` into every TMX) is allowed and never loaded; one
+// with an internal subset — the only place entities could be declared — is refused, which closes XXE
+// and entity expansion ("billion laughs"). Depth and size caps keep a crafted file from exhausting
+// the stack or memory.
 import { SaxesParser } from 'saxes';
 import { QalamError } from '../shared/errors';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const MAX_XML_BYTES = 200 * 1024 * 1024;
 export const MAX_XML_DEPTH = 200;
+
+/** `<!DOCTYPE name>`, `… SYSTEM "uri"` or `… PUBLIC "id" "uri"`: no internal subset, nothing declared. */
+const EXTERNAL_ID_ONLY = /^\s*[\w:.-]+(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*$/;
 
 export interface XmlAttr {
   /** As written, with its prefix (`xml:lang`). */
@@ -67,8 +72,8 @@ function buildTree(text: string, maxDepth: number): XmlElement {
     else parent.children.push({ type: 'text', text: t });
   };
 
-  parser.on('doctype', () => {
-    throw new QalamError('import_unsafe_xml', { detail: 'doctype', line: parser.line });
+  parser.on('doctype', (doctype) => {
+    if (!EXTERNAL_ID_ONLY.test(doctype)) throw new QalamError('import_unsafe_xml', { detail: 'doctype', line: parser.line });
   });
   parser.on('error', (err) => {
     if (err instanceof QalamError) throw err;

@@ -86,7 +86,7 @@ describe('detectFormat', () => {
     ['tmx/other-tools.tmx', 'x.xml', 'tmx'],
     ['hostile/xxe.xml', 'x.xlf', 'xliff12'],
     ['hostile/billion-laughs.xml', 'x.xlf', 'xliff20'],
-    ['hostile/doctype-plain.xml', 'x.tmx', 'tmx'],
+    ['tmx/external-dtd.tmx', 'x.tmx', 'tmx'],
     ['hostile/wrong-root.xml', 'x.xlf', null],
     ['hostile/garbage.bin', 'x.txt', null],
   ] as const)('%s named %s → %s', (path, name, expected) => {

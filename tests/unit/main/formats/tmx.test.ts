@@ -146,9 +146,13 @@ describe('TMX from other tools', () => {
   });
 });
 
+it('reads a TMX whose DOCTYPE only names its DTD (as OmegaT writes), without loading the DTD', () => {
+  expect(parseTmx(fixture('tmx', 'external-dtd.tmx'))).toEqual([{ source: 'a', target: 'b', sourceLang: 'ar', targetLang: 'en' }]);
+});
+
 describe('TMX refuses bad input', () => {
   it.each([
-    ['DOCTYPE with DTD', fixture('hostile', 'doctype-plain.xml'), 'import_unsafe_xml'],
+    ['entity from an external DTD (never loaded)', fixture('hostile', 'external-dtd-entity.xml'), 'import_malformed'],
     ['parameter-entity XXE', fixture('hostile', 'xxe-parameter.xml'), 'import_unsafe_xml'],
     ['undefined entity', fixture('hostile', 'undefined-entity.xml'), 'import_malformed'],
     ['wrong root', fixture('hostile', 'wrong-root.xml'), 'import_malformed'],

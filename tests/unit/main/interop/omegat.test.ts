@@ -16,7 +16,6 @@ import { parseXliff12 } from '../../../../src-main/formats/xliff12';
 import { elements, firstElement, getAttr, parseXml, textContent, type XmlElement } from '../../../../src-main/formats/xml';
 import { renderExport } from '../../../../src-main/services/io';
 import { listPairs, setExcluded, setStatus } from '../../../../src-main/services/pairs';
-import { QalamError } from '../../../../src-main/shared/errors';
 import { requireTool, run, validateXliff } from '../formats/helpers/tools';
 import { as, importSample, SAMPLE_PATH, sampleText, testRuntime } from '../helpers';
 import { createProject, describeRun, readStats, requireOmegat, runOmegat, type OmegatRun } from './helpers/omegat';
@@ -139,28 +138,11 @@ describe('OmegaT applies our TMX from tm/auto', () => {
     }
   });
 
-  it('Qalam does not read that TMX back yet: it refuses the DOCTYPE every OmegaT TMX starts with', () => {
+  it('Qalam reads the TMX OmegaT writes back (its DOCTYPE names a DTD that is never loaded)', () => {
     expectRanOk(tmx.run);
     const bytes = new Uint8Array(readFileSync(join(tmx.project, `${basename(tmx.project)}-omegat.tmx`)));
     expect(Buffer.from(bytes).toString('utf8')).toContain('<!DOCTYPE tmx SYSTEM "tmx11.dtd">');
-    // Real behaviour, reported: parseXml rejects any DOCTYPE (import_unsafe_xml). When Qalam accepts a
-    // DOCTYPE without an internal subset, replace this with the round-trip assertion below.
-    let error: unknown;
-    try {
-      parseTmx(bytes);
-    } catch (e) {
-      error = e;
-    }
-    expect(error, 'parseTmx now reads OmegaT TMX: update this test').toBeInstanceOf(QalamError);
-    expect([(error as QalamError).code, (error as QalamError).params]).toEqual([
-      'import_unsafe_xml',
-      { detail: 'doctype', line: 2 },
-    ]);
-    // Without that line the file reads back to our 11 pairs: the DOCTYPE is the only obstacle.
-    const stripped = Buffer.from(bytes)
-      .toString('utf8')
-      .replace(/<!DOCTYPE[^>]*>/, '');
-    const units = parseTmx(new TextEncoder().encode(stripped));
+    const units = parseTmx(bytes);
     expect(units.map((u) => [u.sourceLang, u.source, u.targetLang, u.target]).sort()).toEqual(
       sources
         .slice(0, 11)
