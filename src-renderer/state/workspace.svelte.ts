@@ -117,6 +117,8 @@ export class WorkspaceState {
   }
 
   async open(): Promise<void> {
+    // The first page does not wait for the document's summary: rows are what the user waits for.
+    const firstPage = this.cache.start().catch(() => {});
     const doc = await api.invoke('documents:open', { documentId: this.documentId });
     if (!doc.ok) {
       this.loadError = doc.error;
@@ -132,11 +134,7 @@ export class WorkspaceState {
         if (e.documentId === this.documentId) void this.reloadDocument();
       }),
     );
-    try {
-      await this.cache.start();
-    } catch {
-      /* reported through onError */
-    }
+    await firstPage;
   }
 
   dispose(): void {

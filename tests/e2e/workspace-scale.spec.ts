@@ -1,6 +1,6 @@
 // A 100,000-pair document: the first rows show quickly, the renderer fetches small pages only, and
 // jumping through the document keeps working. (The timed benchmark lives in tests/bench.)
-import { expect, openDocument, row, test } from './fixtures';
+import { expect, row, test } from './fixtures';
 
 const PAIRS = 100_000;
 
@@ -14,7 +14,8 @@ test('a 100k-pair document opens at once and is read in small pages', async ({ p
     if (r.url().endsWith('/api/invoke/pairs:list')) pageRequests.push(JSON.parse(r.postData() ?? '{}') as { offset: number; limit: number });
   });
   const started = Date.now();
-  await openDocument(page, app, id);
+  // A fresh page load (not a hash change), so performance.now() counts from navigation.
+  await page.goto(`${app.url}/?fresh#/documents/${id}`);
   await expect(row(page, 0).getByTestId('source')).toContainText('الفقرة رقم 1 ');
   const openMs = Date.now() - started;
   const painted = Number(await page.locator('html').getAttribute('data-first-rows-painted'));
@@ -41,5 +42,5 @@ test('a 100k-pair document opens at once and is read in small pages', async ({ p
   await page.keyboard.press('Alt+ArrowUp');
   await expect(row(page, PAIRS - 2).getByTestId('target')).toBeFocused();
   test.info().annotations.push({ type: 'open', description: `${openMs} ms to first row (painted at ${painted.toFixed(0)} ms)` });
-  console.log(`100k: first row visible ${openMs} ms after navigation; ${pageRequests.length} page requests`);
+  console.log(`100k: first rows painted ${painted.toFixed(0)} ms after navigation start (${openMs} ms seen by the test); ${pageRequests.length} page requests`);
 });
