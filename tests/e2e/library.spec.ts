@@ -164,6 +164,13 @@ test.describe('first run', () => {
     await expect(form).toBeVisible();
     await expect(page.getByTestId('shell')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+    // The language can be chosen right here; the whole form follows.
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { name: 'مرحبًا بك في قلم' })).toBeVisible();
+    await screenshot(page, 'onboarding-ar');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await page.getByLabel('Your name').fill('Layla Haddad');
     await page.getByRole('radio', { name: /Editor/ }).check();
     await page.getByRole('button', { name: 'Start' }).click();
