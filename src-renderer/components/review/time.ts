@@ -1,5 +1,19 @@
 // Times in comments and history: "5 minutes ago", with the full date and time on hover.
+import { createSubscriber } from 'svelte/reactivity';
 import { i18n } from '../../lib/i18n.svelte';
+
+// One clock for every timestamp on screen, ticking only while one is shown: "now" becomes
+// "1 minute ago" without a reload.
+const subscribe = createSubscriber((update) => {
+  const timer = setInterval(update, 30_000);
+  return () => clearInterval(timer);
+});
+
+/** The current time; whatever renders it reads it again every 30 seconds. */
+export function currentTime(): number {
+  subscribe();
+  return Date.now();
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],

@@ -5,8 +5,8 @@ import DocumentActions from '../../../../src-renderer/components/review/Document
 import { i18n } from '../../../../src-renderer/lib/i18n.svelte';
 import { settings } from './fixtures';
 
-const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
-vi.mock('../../../../src-renderer/lib/api', () => ({ api: { invoke, call: vi.fn(), on: vi.fn(() => () => {}) } }));
+const { invoke, on } = vi.hoisted(() => ({ invoke: vi.fn(), on: vi.fn() }));
+vi.mock('../../../../src-renderer/lib/api', () => ({ api: { invoke, call: vi.fn(), on } }));
 
 function stats(translated: number): Stats {
   const s = emptyStats();
@@ -27,6 +27,8 @@ describe('DocumentActions', () => {
   beforeEach(() => {
     i18n.set('en');
     invoke.mockReset();
+    on.mockReset();
+    on.mockImplementation(() => () => {});
   });
   afterEach(() => cleanup());
 
@@ -81,6 +83,22 @@ describe('DocumentActions', () => {
       expect(await within(dialog).findByText(text.replace(String(count), n))).toBeTruthy();
       cleanup();
     }
+  });
+
+  it('opens the export dialog from the application menu, for this document only', async () => {
+    let menu: ((e: { command: string; documentId?: number }) => void) | undefined;
+    on.mockImplementation((event: string, cb: typeof menu) => {
+      if (event === 'menu:command') menu = cb;
+      return () => {};
+    });
+    invoke.mockResolvedValue({ ok: true, value: { version: '0', transport: 'http', dataPath: '/d', nativeDialogs: false } });
+    show('translator');
+    expect(menu).toBeDefined();
+    menu!({ command: 'export', documentId: 99 });
+    await Promise.resolve();
+    expect(screen.queryByRole('dialog', { name: 'Export' })).toBeNull();
+    menu!({ command: 'export', documentId: 4 });
+    expect(await screen.findByRole('dialog', { name: 'Export' })).toBeTruthy();
   });
 
   it('says so when nothing is left to approve', async () => {
