@@ -51,6 +51,8 @@ export function errorMessage(error: AppError): string {
   return t(`errors.${error.code}`, { ...(error.params ?? {}) });
 }
 
+// A plain cache of formatters, never rendered: no reactivity wanted.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number): string {
   const locale = i18n.locale;
@@ -67,6 +69,8 @@ export function formatPercent(fraction: number): string {
 }
 
 export function formatDate(iso: string): string {
+  // A throwaway value to format, not state.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);

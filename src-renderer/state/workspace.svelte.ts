@@ -92,7 +92,10 @@ export class WorkspaceState {
   });
 
   private cache: PageCache<Pair>;
+  // Bookkeeping for autosave, never rendered: plain maps on purpose.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private timers = new Map<number, ReturnType<typeof setTimeout>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private saving = new Map<number, Promise<void>>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;

@@ -82,6 +82,8 @@ export const test = base.extend<Options & { app: QalamApp; problems: PageProblem
     rmSync(dataDir, { recursive: true, force: true });
   },
 
+  // Playwright reads a fixture's dependencies from this destructuring: none here.
+  // eslint-disable-next-line no-empty-pattern
   problems: async ({}, use) => {
     const allowed: RegExp[] = [];
     const problems: PageProblems = { errors: [], allow: (p) => allowed.push(p) };
