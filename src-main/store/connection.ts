@@ -39,10 +39,6 @@ function configure(db: Db): void {
   // FULL: a confirmed translation survives a power cut; WAL keeps it cheap.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // 64 MiB of page cache: a 100k-paragraph import touches three B-trees at once, and the default
-  // 2 MiB makes it spill and re-read pages inside the transaction.
-  db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
 }
 
 function checkIntegrity(db: Db): void {

@@ -15,7 +15,7 @@ export type UiBench =
   | { skipped?: undefined; firstRowsMs: number; heapMb: number; heapBeforeScrollMb: number; rowsInDom: number; scrolledTo: number };
 
 export async function benchUi(dataDir: string, documentId: number, log: (s: string) => void): Promise<UiBench> {
-  const staticDir = resolve('out/renderer');
+  const staticDir = resolve(process.env.QALAM_STATIC_DIR ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) return { skipped: 'renderer not built (npm run build)' };
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
   const rt = openRuntime({ dataDir, transport: 'http' });

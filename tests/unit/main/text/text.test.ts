@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { normalizeForSearch, toAsciiDigits } from '../../../../src-main/text/arabic';
 import { splitParagraphs } from '../../../../src-main/text/paragraphs';
 import { countWords } from '../../../../src-main/text/words';
@@ -38,5 +39,33 @@ describe('splitParagraphs', () => {
   it('keeps line-per-paragraph files with occasional blank lines as they are', () => {
     const text = 'الفقرة الأولى.\nالفقرة الثانية.\n\nالفقرة الثالثة.\nالفقرة الرابعة.';
     expect(splitParagraphs(text)).toHaveLength(4);
+  });
+});
+
+// The table-driven implementations must agree with the plain regex definitions they replace.
+describe('fast text functions agree with their reference definitions', () => {
+  const referenceNormalize = (text: string) =>
+    toAsciiDigits(
+      text
+        .normalize('NFKC')
+        .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+        .replace(/[أإآٱٲٳ]/g, 'ا')
+        .replace(/[ىئی]/g, 'ي')
+        .replace(/ؤ/g, 'و')
+        .replace(/ة/g, 'ه')
+        .replace(/ک/g, 'ك'),
+    )
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  const referenceCount = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+(?:['’\-.,٫٬][\p{L}\p{M}\p{N}]+)*/gu) ?? []).length;
+  const alphabet = [...'قالتمحدثةبسوزرخجيأإآٱىئؤةکـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۱۲0123456789abcXYZÉé \t\n\r\u00a0\u200f\u200e\u2067\u2069.,-’\'"()،؛؟ﻻﷲ'];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((a) => a.join(''));
+
+  it('normalizeForSearch', () => {
+    fc.assert(fc.property(text, (s) => normalizeForSearch(s) === referenceNormalize(s)), { numRuns: 2000 });
+  });
+  it('countWords', () => {
+    fc.assert(fc.property(text, (s) => countWords(s) === referenceCount(s)), { numRuns: 2000 });
   });
 });
