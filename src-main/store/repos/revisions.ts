@@ -34,6 +34,15 @@ export function appendRevision(db: Db, r: NewRevision): number {
   return Number(res.lastInsertRowid);
 }
 
+/** The 'import' revision of every pair of a freshly imported document. */
+export function importRevisions(db: Db, documentId: number, author: string, role: Role, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO revisions (pair_id, kind, target, status, author, role, note, created_at, touched_at)
+     SELECT id, 'import', target, status, ?, ?, NULL, ?, ? FROM pairs WHERE document_id = ? ORDER BY position`,
+  ).run(author, role, at, at, documentId);
+}
+
 /** How long a pause may last inside one burst of typing. */
 export const EDIT_BURST_MS = 5 * 60 * 1000;
 
