@@ -137,3 +137,19 @@ describe('0002-memory-and-exports', () => {
     );
   });
 });
+
+describe('0003-stats-covering-index', () => {
+  it('answers per-status counts from the index alone', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 2));
+    migrate(db, migrations.slice(0, 3));
+    expect(userVersion(db)).toBe(3);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT status, excluded, count(*), sum(source_words) FROM pairs WHERE document_id = 1 GROUP BY status, excluded`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX pairs_stats/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'pairs_document_status'").pluck().get()).toBe(0);
+  });
+});

@@ -7,8 +7,8 @@ CREATE INDEX documents_content_hash ON documents (content_hash);
 -- index export_snapshots_document
 CREATE INDEX export_snapshots_document ON export_snapshots (document_id, id);
 
--- index pairs_document_status
-CREATE INDEX pairs_document_status ON pairs (document_id, status);
+-- index pairs_stats
+CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 
 -- index revisions_pair
 CREATE INDEX revisions_pair ON revisions (pair_id, id);
