@@ -37,15 +37,18 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     log(`first rows painted after ${round(firstRowsMs)} ms`);
     const heapBefore = await heapMb(cdp);
     const scrolledTo = await page.evaluate(async () => {
-      const scroller = [...document.querySelectorAll<HTMLElement>('*')].find(
-        (el) => el.scrollHeight > el.clientHeight * 20 && getComputedStyle(el).overflowY !== 'visible',
-      );
+      // The virtual list: the scrollable element with by far the tallest content.
+      const scroller = [...document.querySelectorAll<HTMLElement>('*')]
+        .filter((el) => el.clientHeight > 100 && /auto|scroll/.test(getComputedStyle(el).overflowY))
+        .sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
       if (!scroller) return -1;
-      const step = scroller.clientHeight * 3;
-      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
-        scroller.scrollTop += step;
+      // 400 jumps of a few screens each, then the very end: every page of the document is fetched on the way.
+      const jumps = 400;
+      for (let i = 1; i <= jumps; i++) {
+        scroller.scrollTop = (scroller.scrollHeight * i) / jumps;
         await new Promise((r) => requestAnimationFrame(() => r(null)));
       }
+      scroller.scrollTop = scroller.scrollHeight;
       await new Promise((r) => setTimeout(r, 500));
       return scroller.scrollTop;
     });
