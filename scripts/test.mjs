@@ -21,7 +21,7 @@ const steps = [
   { name: 'build', cmd: ['electron-vite', 'build', '--logLevel', 'warn'] },
   {
     name: 'e2e tests',
-    cmd: ['playwright', 'test'],
+    cmd: ['playwright', 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/playwright.json` },
     report: () => playwrightCounts(`${results}/playwright.json`),
   },
