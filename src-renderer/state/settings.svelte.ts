@@ -7,6 +7,9 @@ import { i18n } from '../lib/i18n.svelte';
 
 export type SettingsPatch = Partial<Omit<Settings, 'userName'>> & { userName?: string };
 
+/** The system's preference, for the "system" theme. Absent outside a browser (unit tests). */
+const prefersDark = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+
 class SettingsState {
   value = $state<Settings>({ ...DEFAULT_SETTINGS });
   info = $state<AppInfo | null>(null);
@@ -14,6 +17,12 @@ class SettingsState {
   loadError = $state<AppError | null>(null);
 
   readonly isEditor = $derived(this.value.role === 'editor');
+
+  constructor() {
+    prefersDark?.addEventListener('change', () => {
+      if (this.value.theme === 'system') this.apply();
+    });
+  }
 
   async load(): Promise<void> {
     const [s, info] = await Promise.all([api.invoke('settings:get', {}), api.invoke('app:get-info', {})]);
@@ -40,7 +49,8 @@ class SettingsState {
     const s = this.value;
     i18n.set(s.uiLanguage);
     const root = document.documentElement;
-    root.dataset.theme = s.theme;
+    // One set of colours per theme in the CSS: "system" is resolved here, not duplicated there.
+    root.dataset.theme = s.theme === 'system' ? (prefersDark?.matches ? 'dark' : 'light') : s.theme;
     // Everything is sized in rem: one number scales the whole interface.
     root.style.fontSize = `${s.textScale}%`;
   }

@@ -225,9 +225,10 @@ test('settings: theme, text size and role apply at once and persist', async ({ p
   // "Follow the system" uses the media query.
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByLabel('Theme').selectOption('system');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 25)');
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(246, 245, 242)');
 });
 
