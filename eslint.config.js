@@ -15,7 +15,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'svelte/no-at-html-tags': 'error',
       'no-control-regex': 'off',
@@ -29,7 +32,12 @@ export default ts.config(
   {
     // shared/ is imported by both processes: nothing from electron, node or the DOM.
     files: ['src-main/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: nodeOnly.map((p) => ({ group: [p], message: 'shared/ must not depend on a process' })) }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: nodeOnly.map((p) => ({ group: [p], message: 'shared/ must not depend on a process' })) },
+      ],
+    },
   },
   {
     // The renderer reaches the main process only through the contract.

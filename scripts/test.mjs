@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check and every test, in order, then one summary line.
-// Steps: typecheck, lint, unit tests (vitest), renderer build, end-to-end tests (Playwright).
+// Steps: typecheck, lint, format, unit tests (vitest), renderer build, end-to-end tests (Playwright).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -11,8 +11,12 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const steps = [
   { name: 'typecheck (main)', cmd: ['tsc', '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck (tests)', cmd: ['tsc', '-p', 'tsconfig.tests.json', '--noEmit'] },
-  { name: 'typecheck (renderer)', cmd: ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--threshold', 'error', '--output', 'human'] },
+  {
+    name: 'typecheck (renderer)',
+    cmd: ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--threshold', 'error', '--output', 'human'],
+  },
   { name: 'lint', cmd: ['eslint', '--max-warnings', '0', '.'] },
+  { name: 'format', cmd: ['prettier', '--check', '--log-level', 'warn', '.'] },
   {
     name: 'unit tests',
     cmd: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],
@@ -56,7 +60,11 @@ process.exit(failedSteps.length === 0 ? 0 : 1);
 function vitestCounts(file) {
   if (!existsSync(file)) return null;
   const j = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+  return {
+    passed: j.numPassedTests ?? 0,
+    failed: j.numFailedTests ?? 0,
+    skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+  };
 }
 
 function playwrightCounts(file) {

@@ -3,7 +3,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ENCODINGS, EXPORT_FORMATS, STATUSES, type DocumentSummary, type Encoding, type ExportFormat, type Stats } from './shared/domain';
+import {
+  ENCODINGS,
+  EXPORT_FORMATS,
+  STATUSES,
+  type DocumentSummary,
+  type Encoding,
+  type ExportFormat,
+  type Stats,
+} from './shared/domain';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
 import { openRuntime, type Runtime } from './runtime';
@@ -50,7 +58,9 @@ function docLine(d: DocumentSummary): string {
 }
 
 function statsTable(s: Stats): string {
-  const rows = STATUSES.map((st) => `  ${st.padEnd(11)} ${String(s.byStatus[st].segments).padStart(8)} ${String(s.byStatus[st].words).padStart(10)}`);
+  const rows = STATUSES.map(
+    (st) => `  ${st.padEnd(11)} ${String(s.byStatus[st].segments).padStart(8)} ${String(s.byStatus[st].words).padStart(10)}`,
+  );
   return [
     `  ${'status'.padEnd(11)} ${'segments'.padStart(8)} ${'words'.padStart(10)}`,
     ...rows,
@@ -71,7 +81,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const common = (cmd: Command) =>
-    cmd.option('--db <path>', `database file (default: ${defaultDataDir()}/${DB_FILE})`).option('--json', 'machine-readable output');
+    cmd
+      .option('--db <path>', `database file (default: ${defaultDataDir()}/${DB_FILE})`)
+      .option('--json', 'machine-readable output');
 
   common(
     program
@@ -95,10 +107,20 @@ export function buildProgram(): Command {
       }
       const doc = await importDocument(
         rt.ctx,
-        { fileName: basename(path), bytes, ...(opts.encoding ? { encoding: opts.encoding } : {}), ...(opts.name ? { name: opts.name } : {}), allowDuplicate: opts.allowDuplicate ?? false },
+        {
+          fileName: basename(path),
+          bytes,
+          ...(opts.encoding ? { encoding: opts.encoding } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+          allowDuplicate: opts.allowDuplicate ?? false,
+        },
         progressBar('Importing'),
       );
-      out(opts, doc, `Imported #${doc.id} ${doc.name}: ${doc.stats.total.segments} paragraphs, ${doc.stats.total.words} words (${doc.format}${doc.encoding ? `, ${doc.encoding}` : ''}).`);
+      out(
+        opts,
+        doc,
+        `Imported #${doc.id} ${doc.name}: ${doc.stats.total.segments} paragraphs, ${doc.stats.total.words} words (${doc.format}${doc.encoding ? `, ${doc.encoding}` : ''}).`,
+      );
     } finally {
       rt.close();
     }
@@ -139,7 +161,12 @@ export function buildProgram(): Command {
     const rt = open(opts);
     try {
       const target = resolve(opts.out);
-      const r = await exportToFile(rt.ctx, { documentId: parseId(doc), format: opts.format, approvedOnly: opts.approvedOnly ?? false }, target, opts.force ?? false);
+      const r = await exportToFile(
+        rt.ctx,
+        { documentId: parseId(doc), format: opts.format, approvedOnly: opts.approvedOnly ?? false },
+        target,
+        opts.force ?? false,
+      );
       out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
     } finally {
       rt.close();
@@ -155,16 +182,25 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are not errors; commander has already printed the usage problem.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_USAGE;
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
+        ? 0
+        : EXIT_USAGE;
     }
     const fsCode = (e as { code?: string }).code;
     if (fsCode === 'ENOENT' || fsCode === 'EISDIR' || fsCode === 'EACCES') {
-      process.stderr.write(`qalam: ${(e as { path?: string }).path ?? ''}: ${fsCode === 'ENOENT' ? 'no such file' : fsCode === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`);
+      process.stderr.write(
+        `qalam: ${(e as { path?: string }).path ?? ''}: ${fsCode === 'ENOENT' ? 'no such file' : fsCode === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`,
+      );
       return EXIT_FAILED;
     }
     const err = toAppError(e);
     if (err.code === 'internal') console.error(e);
-    const hint = err.code === 'import_duplicate' ? ' (--allow-duplicate imports it again)' : err.code === 'file_exists' ? ' (--force replaces it)' : '';
+    const hint =
+      err.code === 'import_duplicate'
+        ? ' (--allow-duplicate imports it again)'
+        : err.code === 'file_exists'
+          ? ' (--force replaces it)'
+          : '';
     process.stderr.write(`qalam: ${errorMessage(err)}${hint}\n`);
     return EXIT_FAILED;
   }

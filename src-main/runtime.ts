@@ -21,7 +21,10 @@ export function openRuntime(opts: {
   nativeBinding?: string;
 }): Runtime {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDatabase(opts.dbPath ?? join(opts.dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openDatabase(
+    opts.dbPath ?? join(opts.dataDir, DB_FILE),
+    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+  );
   const ctx = createContext({ db, dataDir: opts.dataDir, transport: opts.transport, ...(opts.host ? { host: opts.host } : {}) });
   return { db, ctx, dispatch: createDispatch(ctx), close: () => db.close() };
 }

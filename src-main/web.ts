@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const rt = openRuntime({ dataDir, transport: 'http' });
-  const bridge = await startHttpBridge({ dispatch: rt.dispatch, events: rt.ctx.events, staticDir, port: Number(arg('port') ?? 0) });
+  const bridge = await startHttpBridge({
+    dispatch: rt.dispatch,
+    events: rt.ctx.events,
+    staticDir,
+    port: Number(arg('port') ?? 0),
+  });
   console.log(`Qalam preview: ${bridge.url}/  (data: ${dataDir})`);
   const stop = () => void bridge.close().then(() => (rt.close(), process.exit(0)));
   process.on('SIGINT', stop);

@@ -172,7 +172,7 @@ export function scanUtf8(b: Uint8Array): { valid: number; invalid: number; first
     invalid++;
     if (firstInvalid < 0) firstInvalid = i;
   };
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     if (c < 0x80) {
       i++;

@@ -14,7 +14,8 @@ export const MAX_XML_BYTES = 200 * 1024 * 1024;
 export const MAX_XML_DEPTH = 200;
 
 /** `<!DOCTYPE name>`, `… SYSTEM "uri"` or `… PUBLIC "id" "uri"`: no internal subset, nothing declared. */
-const EXTERNAL_ID_ONLY = /^\s*[\w:.-]+(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*$/;
+const EXTERNAL_ID_ONLY =
+  /^\s*[\w:.-]+(?:\s+(?:SYSTEM\s+(?:"[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s+(?:"[^"]*"|'[^']*')))?\s*$/;
 
 export interface XmlAttr {
   /** As written, with its prefix (`xml:lang`). */

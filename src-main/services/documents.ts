@@ -90,45 +90,47 @@ export function storeImported(
   const who = actor(ctx);
   const at = ctx.now();
   const total = doc.paragraphs.length;
-  return ctx.db.transaction(() => {
-    const documentId = docs.insertDocument(ctx.db, {
-      name: (meta.name ?? doc.name ?? baseName(meta.fileName)).slice(0, 300) || 'untitled',
-      fileName: meta.fileName,
-      format: doc.format,
-      encoding: doc.encoding ?? null,
-      sourceLang: doc.sourceLang || 'ar',
-      targetLang: doc.targetLang || 'en',
-      contentHash: meta.hash,
-      createdAt: at,
-    });
-    doc.paragraphs.forEach((p, position) => {
-      const target = p.target ?? '';
-      const status = importedStatus(p.status, target);
-      const excluded = p.excluded ?? false;
-      const pairId = insertPair(
-        ctx.db,
-        documentId,
-        {
-          position,
-          source: p.source,
-          sourceNorm: normalizeForSearch(p.source),
-          sourceWords: countWords(p.source),
-          target,
-          targetNorm: target ? normalizeForSearch(target) : '',
-          targetWords: target ? countWords(target) : 0,
-          status,
-          excluded,
-        },
-        at,
-        who.name,
-      );
-      for (const c of p.comments ?? []) importComment(ctx, pairId, c, at);
-      if ((position + 1) % PROGRESS_EVERY === 0 || position + 1 === total) progress(position + 1, total);
-    });
-    // One statement writes every pair's import revision: the same rows, without 100k round trips.
-    importRevisions(ctx.db, documentId, who.name, who.role, at);
-    return documentId;
-  }).immediate();
+  return ctx.db
+    .transaction(() => {
+      const documentId = docs.insertDocument(ctx.db, {
+        name: (meta.name ?? doc.name ?? baseName(meta.fileName)).slice(0, 300) || 'untitled',
+        fileName: meta.fileName,
+        format: doc.format,
+        encoding: doc.encoding ?? null,
+        sourceLang: doc.sourceLang || 'ar',
+        targetLang: doc.targetLang || 'en',
+        contentHash: meta.hash,
+        createdAt: at,
+      });
+      doc.paragraphs.forEach((p, position) => {
+        const target = p.target ?? '';
+        const status = importedStatus(p.status, target);
+        const excluded = p.excluded ?? false;
+        const pairId = insertPair(
+          ctx.db,
+          documentId,
+          {
+            position,
+            source: p.source,
+            sourceNorm: normalizeForSearch(p.source),
+            sourceWords: countWords(p.source),
+            target,
+            targetNorm: target ? normalizeForSearch(target) : '',
+            targetWords: target ? countWords(target) : 0,
+            status,
+            excluded,
+          },
+          at,
+          who.name,
+        );
+        for (const c of p.comments ?? []) importComment(ctx, pairId, c, at);
+        if ((position + 1) % PROGRESS_EVERY === 0 || position + 1 === total) progress(position + 1, total);
+      });
+      // One statement writes every pair's import revision: the same rows, without 100k round trips.
+      importRevisions(ctx.db, documentId, who.name, who.role, at);
+      return documentId;
+    })
+    .immediate();
 }
 
 function importComment(ctx: ServiceContext, pairId: number, c: ImportedComment, at: string): void {

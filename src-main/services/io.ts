@@ -108,11 +108,22 @@ export async function exportForRenderer(ctx: ServiceContext, input: ParsedInput<
       ? { fileName, mime: file.mime, cancelled: true, bytes: file.bytes.length }
       : { fileName, mime: file.mime, savedPath, cancelled: false, bytes: file.bytes.length };
   }
-  return { fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64'), cancelled: false, bytes: file.bytes.length };
+  return {
+    fileName,
+    mime: file.mime,
+    dataBase64: Buffer.from(file.bytes).toString('base64'),
+    cancelled: false,
+    bytes: file.bytes.length,
+  };
 }
 
 /** CLI and tests: render and write atomically, never replacing a file unless asked. */
-export async function exportToFile(ctx: ServiceContext, req: ExportRequest, path: string, overwrite = false): Promise<{ bytes: number }> {
+export async function exportToFile(
+  ctx: ServiceContext,
+  req: ExportRequest,
+  path: string,
+  overwrite = false,
+): Promise<{ bytes: number }> {
   const { file } = await renderExport(ctx, req);
   writeFileAtomic(path, file.bytes, { overwrite });
   return { bytes: file.bytes.length };
@@ -157,7 +168,12 @@ const REVIEW_TTL_MS = 60 * 60 * 1000;
  * Reads the English column of a reviewed bilingual DOCX back, matching rows by pair id. Nothing is
  * written: the preview lists changed pairs and conflicts (pairs edited in Qalam since the export).
  */
-export async function reviewPreview(ctx: ServiceContext, documentId: number, fileName: string, bytes: Uint8Array): Promise<ReviewImportPreview> {
+export async function reviewPreview(
+  ctx: ServiceContext,
+  documentId: number,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ReviewImportPreview> {
   getDocument(ctx, documentId);
   const { readReviewedDocx } = await import('../formats/docx-bilingual');
   const rows = await readReviewedDocx(bytes);
@@ -196,7 +212,12 @@ export async function reviewPreview(ctx: ServiceContext, documentId: number, fil
     });
   }
   if (rows.length === 0) throw new QalamError('import_no_match');
-  const expected = base ? [...base.keys()] : repo.pairsOfDocument(ctx.db, documentId).filter((p) => !p.excluded).map((p) => p.id);
+  const expected = base
+    ? [...base.keys()]
+    : repo
+        .pairsOfDocument(ctx.db, documentId)
+        .filter((p) => !p.excluded)
+        .map((p) => p.id);
   const missingPairIds = expected.filter((id) => !seen.has(id) && !repo.getPair(ctx.db, id)?.excluded);
   const token = randomUUID();
   prunePending();
@@ -231,37 +252,39 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
     return change;
   });
   const backupPath = writeBackup(ctx, input.documentId);
-  const applied = ctx.db.transaction(() => {
-    const at = ctx.now();
-    for (const change of accepted) {
-      const pair = repo.getPair(ctx.db, change.pairId);
-      if (!pair || pair.version !== change.version) throw new QalamError('conflict', { currentVersion: pair?.version ?? -1 });
-      const verdict = checkAction(who.role, 'edit', pair);
-      if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'edit', status: pair.status });
-      const status = change.after.trim() === '' ? 'new' : input.status;
-      repo.writePair(ctx.db, pair.id, pair.version, {
-        target: change.after,
-        targetNorm: normalizeForSearch(change.after),
-        targetWords: countWords(change.after),
-        status,
-        excluded: pair.excluded,
-        rejectionReason: status === 'approved' ? null : pair.rejectionReason,
-        updatedAt: at,
-        updatedBy: who.name,
-      });
-      appendRevision(ctx.db, {
-        pairId: pair.id,
-        kind: 'replace',
-        target: change.after,
-        status,
-        author: who.name,
-        role: who.role,
-        note: pending.fileName,
-        at,
-      });
-    }
-    return accepted.length;
-  }).immediate();
+  const applied = ctx.db
+    .transaction(() => {
+      const at = ctx.now();
+      for (const change of accepted) {
+        const pair = repo.getPair(ctx.db, change.pairId);
+        if (!pair || pair.version !== change.version) throw new QalamError('conflict', { currentVersion: pair?.version ?? -1 });
+        const verdict = checkAction(who.role, 'edit', pair);
+        if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'edit', status: pair.status });
+        const status = change.after.trim() === '' ? 'new' : input.status;
+        repo.writePair(ctx.db, pair.id, pair.version, {
+          target: change.after,
+          targetNorm: normalizeForSearch(change.after),
+          targetWords: countWords(change.after),
+          status,
+          excluded: pair.excluded,
+          rejectionReason: status === 'approved' ? null : pair.rejectionReason,
+          updatedAt: at,
+          updatedBy: who.name,
+        });
+        appendRevision(ctx.db, {
+          pairId: pair.id,
+          kind: 'replace',
+          target: change.after,
+          status,
+          author: who.name,
+          role: who.role,
+          note: pending.fileName,
+          at,
+        });
+      }
+      return accepted.length;
+    })
+    .immediate();
   pendingReviews.delete(input.token);
   ctx.events.emit('pairs:changed', { documentId: input.documentId, pairIds: accepted.map((c) => c.pairId) });
   return { applied, backupPath };
@@ -277,7 +300,11 @@ function writeBackup(ctx: ServiceContext, documentId: number): string {
 }
 
 /** TMX goes to translation memory: units already stored (same source and target) are skipped. */
-export async function importTmx(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<{ stored: number; skipped: number }> {
+export async function importTmx(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ stored: number; skipped: number }> {
   const { parseTmx } = await import('../formats/tmx');
   const units = parseTmx(bytes);
   if (units.length === 0) throw new QalamError('import_empty');
@@ -289,13 +316,25 @@ export async function importTmx(ctx: ServiceContext, fileName: string, bytes: Ui
     `INSERT OR IGNORE INTO tm_units (source, target, source_norm, source_lang, target_lang, origin, author, created_at, changed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const stored = ctx.db.transaction(() => {
-    let n = 0;
-    for (const u of units) {
-      if (!u.source.trim() || !u.target.trim()) continue;
-      n += insert.run(u.source, u.target, normalizeForSearch(u.source), u.sourceLang, u.targetLang, origin, u.author ?? who.name, u.createdAt ?? at, u.changedAt ?? u.createdAt ?? at).changes;
-    }
-    return n;
-  }).immediate();
+  const stored = ctx.db
+    .transaction(() => {
+      let n = 0;
+      for (const u of units) {
+        if (!u.source.trim() || !u.target.trim()) continue;
+        n += insert.run(
+          u.source,
+          u.target,
+          normalizeForSearch(u.source),
+          u.sourceLang,
+          u.targetLang,
+          origin,
+          u.author ?? who.name,
+          u.createdAt ?? at,
+          u.changedAt ?? u.createdAt ?? at,
+        ).changes;
+      }
+      return n;
+    })
+    .immediate();
   return { stored, skipped: units.length - stored };
 }

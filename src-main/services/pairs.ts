@@ -20,11 +20,22 @@ export function listPairs(ctx: ServiceContext, documentId: number, offset: numbe
   return { total: page.total, offset, items: page.items };
 }
 
-export function locatePair(ctx: ServiceContext, documentId: number, pairId: number, filter?: PairFilter): { index: number | null } {
+export function locatePair(
+  ctx: ServiceContext,
+  documentId: number,
+  pairId: number,
+  filter?: PairFilter,
+): { index: number | null } {
   return { index: repo.locatePair(ctx.db, documentId, pairId, filter) };
 }
 
-export function navigate(ctx: ServiceContext, documentId: number, from: number, direction: 'next' | 'prev', kind: NavKind): { pair: Pair | null } {
+export function navigate(
+  ctx: ServiceContext,
+  documentId: number,
+  from: number,
+  direction: 'next' | 'prev',
+  kind: NavKind,
+): { pair: Pair | null } {
   return { pair: repo.navigate(ctx.db, documentId, from, direction, kind) };
 }
 
@@ -68,15 +79,17 @@ function changed(ctx: ServiceContext, pair: Pair): Pair {
 
 export function updateTarget(ctx: ServiceContext, input: ParsedInput<'pairs:update-target'>): Pair {
   const who = actor(ctx);
-  const result = ctx.db.transaction(() => {
-    const pair = guard(ctx, input.pairId, input.expectedVersion, 'edit', who);
-    if (input.target === pair.target) return pair;
-    const at = ctx.now();
-    const status = statusAfterEdit(pair.status, input.target);
-    write(ctx, pair, { target: input.target, status }, who, at);
-    recordEdit(ctx.db, { pairId: pair.id, target: input.target, status, author: who.name, role: who.role, at });
-    return pair;
-  }).immediate();
+  const result = ctx.db
+    .transaction(() => {
+      const pair = guard(ctx, input.pairId, input.expectedVersion, 'edit', who);
+      if (input.target === pair.target) return pair;
+      const at = ctx.now();
+      const status = statusAfterEdit(pair.status, input.target);
+      write(ctx, pair, { target: input.target, status }, who, at);
+      recordEdit(ctx.db, { pairId: pair.id, target: input.target, status, author: who.name, role: who.role, at });
+      return pair;
+    })
+    .immediate();
   return changed(ctx, result);
 }
 
@@ -85,62 +98,75 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
   const comment = input.comment?.trim() ?? '';
   if (input.action === 'reject' && comment === '') throw new QalamError('reason_required');
   if (input.action === 'reopen' && comment === '') throw new QalamError('comment_required');
-  const result = ctx.db.transaction(() => {
-    const pair = guard(ctx, input.pairId, input.expectedVersion, input.action, who, input.target);
-    if (input.target !== undefined && input.target !== pair.target) {
-      // Saving text and status together: the edit itself must be allowed too.
-      const edit = checkAction(who.role, 'edit', pair);
-      if (!edit.ok) throw new QalamError(edit.reason, { action: 'edit', status: pair.status });
-    }
-    const at = ctx.now();
-    const target = input.target ?? pair.target;
-    const next: Record<typeof input.action, Change> = {
-      confirm: { status: 'translated', rejectionReason: null },
-      approve: { status: 'approved', rejectionReason: null },
-      reject: { status: 'rejected', rejectionReason: comment },
-      reopen: { status: 'translated' },
-    };
-    const change: Change = { ...next[input.action], ...(input.target !== undefined ? { target } : {}) };
-    write(ctx, pair, change, who, at);
-    if (input.action === 'reject' || input.action === 'reopen') {
-      comments.insertComment(ctx.db, {
+  const result = ctx.db
+    .transaction(() => {
+      const pair = guard(ctx, input.pairId, input.expectedVersion, input.action, who, input.target);
+      if (input.target !== undefined && input.target !== pair.target) {
+        // Saving text and status together: the edit itself must be allowed too.
+        const edit = checkAction(who.role, 'edit', pair);
+        if (!edit.ok) throw new QalamError(edit.reason, { action: 'edit', status: pair.status });
+      }
+      const at = ctx.now();
+      const target = input.target ?? pair.target;
+      const next: Record<typeof input.action, Change> = {
+        confirm: { status: 'translated', rejectionReason: null },
+        approve: { status: 'approved', rejectionReason: null },
+        reject: { status: 'rejected', rejectionReason: comment },
+        reopen: { status: 'translated' },
+      };
+      const change: Change = { ...next[input.action], ...(input.target !== undefined ? { target } : {}) };
+      write(ctx, pair, change, who, at);
+      if (input.action === 'reject' || input.action === 'reopen') {
+        comments.insertComment(ctx.db, {
+          pairId: pair.id,
+          parentId: null,
+          kind: input.action === 'reject' ? 'rejection' : 'reopen',
+          author: who.name,
+          role: who.role,
+          body: comment,
+          category: input.action === 'reject' ? (input.category ?? null) : null,
+          severity: input.action === 'reject' ? (input.category ? (input.severity ?? 'minor') : (input.severity ?? null)) : null,
+          at,
+        });
+      }
+      if (input.action === 'approve') comments.resolveRejections(ctx.db, pair.id, who.name, at);
+      appendRevision(ctx.db, {
         pairId: pair.id,
-        parentId: null,
-        kind: input.action === 'reject' ? 'rejection' : 'reopen',
+        kind: input.action,
+        target,
+        status: change.status!,
         author: who.name,
         role: who.role,
-        body: comment,
-        category: input.action === 'reject' ? (input.category ?? null) : null,
-        severity: input.action === 'reject' ? (input.category ? (input.severity ?? 'minor') : (input.severity ?? null)) : null,
+        note: comment || null,
         at,
       });
-    }
-    if (input.action === 'approve') comments.resolveRejections(ctx.db, pair.id, who.name, at);
-    appendRevision(ctx.db, {
-      pairId: pair.id,
-      kind: input.action,
-      target,
-      status: change.status!,
-      author: who.name,
-      role: who.role,
-      note: comment || null,
-      at,
-    });
-    return pair;
-  }).immediate();
+      return pair;
+    })
+    .immediate();
   return changed(ctx, result);
 }
 
 export function setExcluded(ctx: ServiceContext, input: ParsedInput<'pairs:set-excluded'>): Pair {
   const who = actor(ctx);
   const action = input.excluded ? 'exclude' : 'include';
-  const result = ctx.db.transaction(() => {
-    const pair = guard(ctx, input.pairId, input.expectedVersion, action, who);
-    const at = ctx.now();
-    write(ctx, pair, { excluded: input.excluded }, who, at);
-    appendRevision(ctx.db, { pairId: pair.id, kind: action, target: pair.target, status: pair.status, author: who.name, role: who.role, note: null, at });
-    return pair;
-  }).immediate();
+  const result = ctx.db
+    .transaction(() => {
+      const pair = guard(ctx, input.pairId, input.expectedVersion, action, who);
+      const at = ctx.now();
+      write(ctx, pair, { excluded: input.excluded }, who, at);
+      appendRevision(ctx.db, {
+        pairId: pair.id,
+        kind: action,
+        target: pair.target,
+        status: pair.status,
+        author: who.name,
+        role: who.role,
+        note: null,
+        at,
+      });
+      return pair;
+    })
+    .immediate();
   return changed(ctx, result);
 }
 
@@ -154,19 +180,30 @@ export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-
     ids = ids.filter((id) => wanted.has(id));
   }
   if (input.dryRun || ids.length === 0) return { count: ids.length, pairIds: ids };
-  const approved = ctx.db.transaction(() => {
-    const at = ctx.now();
-    const done: number[] = [];
-    for (const id of ids) {
-      const pair = repo.getPair(ctx.db, id);
-      if (!pair || !checkAction(who.role, 'approve', pair).ok) continue;
-      write(ctx, pair, { status: 'approved', rejectionReason: null }, who, at);
-      comments.resolveRejections(ctx.db, id, who.name, at);
-      appendRevision(ctx.db, { pairId: id, kind: 'approve', target: pair.target, status: 'approved', author: who.name, role: who.role, note: null, at });
-      done.push(id);
-    }
-    return done;
-  }).immediate();
+  const approved = ctx.db
+    .transaction(() => {
+      const at = ctx.now();
+      const done: number[] = [];
+      for (const id of ids) {
+        const pair = repo.getPair(ctx.db, id);
+        if (!pair || !checkAction(who.role, 'approve', pair).ok) continue;
+        write(ctx, pair, { status: 'approved', rejectionReason: null }, who, at);
+        comments.resolveRejections(ctx.db, id, who.name, at);
+        appendRevision(ctx.db, {
+          pairId: id,
+          kind: 'approve',
+          target: pair.target,
+          status: 'approved',
+          author: who.name,
+          role: who.role,
+          note: null,
+          at,
+        });
+        done.push(id);
+      }
+      return done;
+    })
+    .immediate();
   ctx.events.emit('pairs:changed', { documentId: input.documentId, pairIds: approved });
   return { count: approved.length, pairIds: approved };
 }

@@ -1,4 +1,12 @@
-import { ERROR_CATEGORIES, SEVERITIES, SEVERITY_WEIGHT, type ErrorCategory, type QualitySummary, type Severity, type Stats } from '../shared/domain';
+import {
+  ERROR_CATEGORIES,
+  SEVERITIES,
+  SEVERITY_WEIGHT,
+  type ErrorCategory,
+  type QualitySummary,
+  type Severity,
+  type Stats,
+} from '../shared/domain';
 import { documentErrors } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import type { ServiceContext } from './context';

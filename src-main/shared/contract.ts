@@ -27,7 +27,10 @@ import type { Result } from './errors';
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
 /** Imported files travel as base64: IPC and JSON both carry it, and it survives any byte. */
-const base64 = z.string().max(400_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const base64 = z
+  .string()
+  .max(400_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const fileName = z.string().min(1).max(1024);
 const text = z.string().max(1_000_000);
 

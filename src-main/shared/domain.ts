@@ -38,17 +38,7 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export const EXPORT_FORMATS = [
-  'docx-bilingual',
-  'docx',
-  'txt',
-  'html',
-  'md',
-  'xliff12',
-  'xliff20',
-  'tmx',
-  'csv',
-] as const;
+export const EXPORT_FORMATS = ['docx-bilingual', 'docx', 'txt', 'html', 'md', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const IMPORT_FORMATS = ['txt', 'docx', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
@@ -165,17 +155,7 @@ export interface QualitySummary {
 
 // ——— Status rules: the single source of truth for the service and the UI ———
 
-export const ACTIONS = [
-  'edit',
-  'confirm',
-  'approve',
-  'reject',
-  'reopen',
-  'exclude',
-  'include',
-  'restore',
-  'comment',
-] as const;
+export const ACTIONS = ['edit', 'confirm', 'approve', 'reject', 'reopen', 'exclude', 'include', 'restore', 'comment'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface PairState {
@@ -193,7 +173,8 @@ export function checkAction(
   action: Action,
   state: PairState,
 ): { ok: true } | { ok: false; reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target' } {
-  const refuse = (reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target') => ({ ok: false, reason }) as const;
+  const refuse = (reason: 'forbidden' | 'invalid_transition' | 'locked' | 'excluded' | 'empty_target') =>
+    ({ ok: false, reason }) as const;
   const locked = state.status === 'approved';
   const hasText = state.target.trim() !== '';
   if (action === 'comment') return { ok: true };

@@ -3,21 +3,22 @@
 // so the folding is one pass over the text through a lookup table rather than a chain of regexes.
 
 /** Harakat, Quranic annotation marks, superscript alef, tatweel, and invisible formatting marks. */
-const STRIP = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const STRIP =
+  /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 const FOLD: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ٲ': 'ا',
-  'ٳ': 'ا',
-  'ى': 'ي',
-  'ئ': 'ي',
-  'ی': 'ي',
-  'ؤ': 'و',
-  'ة': 'ه',
-  'ک': 'ك',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ى: 'ي',
+  ئ: 'ي',
+  ی: 'ي',
+  ؤ: 'و',
+  ة: 'ه',
+  ک: 'ك',
 };
 
 const ARABIC_INDIC_ZERO = 0x0660;

@@ -10,7 +10,11 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export function createDispatch(ctx: ServiceContext, handlers: Handlers = defaultHandlers, log: (e: unknown) => void = logInternal): Dispatch {
+export function createDispatch(
+  ctx: ServiceContext,
+  handlers: Handlers = defaultHandlers,
+  log: (e: unknown) => void = logInternal,
+): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) return fail('bad_input', { field: 'channel' });
     const parsed = contract[channel].input.safeParse(input ?? {});

@@ -65,7 +65,8 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
       if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(req, res);
       const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return refuse(res, 404, 'route');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, fail('bad_input', { field: 'content-type' }));
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return sendJson(res, 415, fail('bad_input', { field: 'content-type' }));
       const body = await readBody(req, MAX_BODY_BYTES);
       if (body === null) return sendJson(res, 413, fail('import_too_large'));
       let input: unknown;
@@ -92,7 +93,8 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     if (!root) return refuse(res, 404, 'static');
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(root, rel));
-    if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, 'static');
+    if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile())
+      return refuse(res, 404, 'static');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('Cache-Control', 'no-store');
     const type = contentType(file);

@@ -58,7 +58,11 @@ class LibraryState {
     const seq = ++this.seq;
     const preview = this.flow && this.flow.file.dataBase64 === file.dataBase64 ? this.flow.preview : null;
     this.flow = { seq, file, preview, encoding, error: null, tmx: false, busy: true, progress: null };
-    const r = await api.invoke('documents:inspect-import', { fileName: file.fileName, dataBase64: file.dataBase64, ...(encoding ? { encoding } : {}) });
+    const r = await api.invoke('documents:inspect-import', {
+      fileName: file.fileName,
+      dataBase64: file.dataBase64,
+      ...(encoding ? { encoding } : {}),
+    });
     if (!this.flow || this.flow.seq !== seq) return;
     this.flow.busy = false;
     if (r.ok) {
@@ -93,7 +97,9 @@ class LibraryState {
         return null;
       }
       this.flow = null;
-      notices.info(t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), skipped: formatNumber(r.value.skipped) }));
+      notices.info(
+        t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), skipped: formatNumber(r.value.skipped) }),
+      );
       return null;
     }
     const r = await api.invoke('documents:import', {

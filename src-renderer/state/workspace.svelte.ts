@@ -185,7 +185,11 @@ export class WorkspaceState {
       .start()
       .then(async () => {
         if (focusedId === undefined) return;
-        const r = await api.invoke('pairs:locate', { documentId: this.documentId, pairId: focusedId, ...(this.applied ? { filter: this.applied } : {}) });
+        const r = await api.invoke('pairs:locate', {
+          documentId: this.documentId,
+          pairId: focusedId,
+          ...(this.applied ? { filter: this.applied } : {}),
+        });
         if (r.ok && r.value.index !== null) {
           this.focusedIndex = r.value.index;
           this.scrollToIndex(r.value.index);

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
       : `Renderer, 100k-pair document: first rows painted ${ui.firstRowsMs} ms after navigation; JS heap after scrolling through it ${ui.heapMb} MB (rows in DOM: ${ui.rowsInDom})`,
     '',
     `Export of a ${exports.pairs}-pair document`,
-    ...exports.formats.map((f) => `  ${f.format.padEnd(15)} ${String(f.ms).padStart(8)} ms ${String(round(f.bytes / 1024)).padStart(10)} KiB`),
+    ...exports.formats.map(
+      (f) => `  ${f.format.padEnd(15)} ${String(f.ms).padStart(8)} ms ${String(round(f.bytes / 1024)).padStart(10)} KiB`,
+    ),
     '',
     `Total bench time ${round((Date.now() - started) / 1000)} s`,
   ];

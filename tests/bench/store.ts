@@ -20,7 +20,7 @@ const WORDS = (
 /** Deterministic pseudo-random Arabic paragraphs of 15–60 words. */
 export function generateParagraphs(n: number, seed = 42): string[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const len = 15 + Math.floor(rnd() * 45);
@@ -79,7 +79,9 @@ export interface StoreBench {
   search100k: { median: number };
 }
 
-export async function benchStore(log: (s: string) => void): Promise<{ figures: StoreBench; bigDocDir: string; bigDocId: number }> {
+export async function benchStore(
+  log: (s: string) => void,
+): Promise<{ figures: StoreBench; bigDocDir: string; bigDocId: number }> {
   const imports: StoreBench['imports'] = [];
   let big: { rt: Runtime; dir: string; id: number } | undefined;
   for (const n of [1_000, 10_000, 100_000]) {
@@ -92,7 +94,13 @@ export async function benchStore(log: (s: string) => void): Promise<{ figures: S
     const doc = await importDocument(rt.ctx, { fileName: `bench-${n}.txt`, bytes });
     const importMs = performance.now() - t0;
     if (doc.stats.total.segments !== n) throw new Error(`imported ${doc.stats.total.segments} of ${n}`);
-    imports.push({ paragraphs: n, importMs: round(importMs), paragraphsPerSecond: Math.round((n / importMs) * 1000), floorMs: round(floorMs), ratio: round(importMs / floorMs, 2) });
+    imports.push({
+      paragraphs: n,
+      importMs: round(importMs),
+      paragraphsPerSecond: Math.round((n / importMs) * 1000),
+      floorMs: round(floorMs),
+      ratio: round(importMs / floorMs, 2),
+    });
     log(`import ${n}: ${round(importMs)} ms (floor ${round(floorMs)} ms)`);
     if (n === 100_000) big = { rt, dir, id: doc.id };
     else {
@@ -120,7 +128,11 @@ export async function benchStore(log: (s: string) => void): Promise<{ figures: S
   for (let i = 0; i < 500; i++) {
     const p = pairs[i]!;
     const t0 = performance.now();
-    updateTarget(rt.ctx, { pairId: p.id, target: `Translation number ${i} of the benchmark paragraph.`, expectedVersion: p.version });
+    updateTarget(rt.ctx, {
+      pairId: p.id,
+      target: `Translation number ${i} of the benchmark paragraph.`,
+      expectedVersion: p.version,
+    });
     commits.push(performance.now() - t0);
   }
   rt.close();

@@ -12,7 +12,14 @@ const CHROMIUM = process.env.QALAM_CHROMIUM ?? '/usr/bin/chromium';
 
 export type UiBench =
   | { skipped: string }
-  | { skipped?: undefined; firstRowsMs: number; heapMb: number; heapBeforeScrollMb: number; rowsInDom: number; scrolledTo: number };
+  | {
+      skipped?: undefined;
+      firstRowsMs: number;
+      heapMb: number;
+      heapBeforeScrollMb: number;
+      rowsInDom: number;
+      scrolledTo: number;
+    };
 
 export async function benchUi(dataDir: string, documentId: number, log: (s: string) => void): Promise<UiBench> {
   const staticDir = resolve(process.env.QALAM_STATIC_DIR ?? 'out/renderer');
@@ -56,7 +63,13 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     const heap = await heapMb(cdp);
     const rowsInDom = await page.locator('[data-pair-id]').count();
     log(`heap after scrolling ${heap} MB`);
-    return { firstRowsMs: round(firstRowsMs), heapMb: heap, heapBeforeScrollMb: heapBefore, rowsInDom, scrolledTo: Math.round(scrolledTo) };
+    return {
+      firstRowsMs: round(firstRowsMs),
+      heapMb: heap,
+      heapBeforeScrollMb: heapBefore,
+      rowsInDom,
+      scrolledTo: Math.round(scrolledTo),
+    };
   } finally {
     await browser.close();
     await bridge.close();

@@ -106,7 +106,10 @@ test('binary and empty files show the translated error and create nothing', asyn
     { name: 'blank.txt', buffer: Buffer.from('\n \n\t\n', 'utf8') },
   ];
   for (const c of cases) {
-    const expected = await app.rt.dispatch('documents:inspect-import', { fileName: c.name, dataBase64: c.buffer.toString('base64') });
+    const expected = await app.rt.dispatch('documents:inspect-import', {
+      fileName: c.name,
+      dataBase64: c.buffer.toString('base64'),
+    });
     expect(expected.ok, `${c.name} must be refused`).toBe(false);
     const code = expected.ok ? '' : expected.error.code;
     await chooseFile(page, { name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer });

@@ -11,7 +11,8 @@ test('a 100k-pair document opens at once and is read in small pages', async ({ p
 
   const pageRequests: { offset: number; limit: number }[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith('/api/invoke/pairs:list')) pageRequests.push(JSON.parse(r.postData() ?? '{}') as { offset: number; limit: number });
+    if (r.url().endsWith('/api/invoke/pairs:list'))
+      pageRequests.push(JSON.parse(r.postData() ?? '{}') as { offset: number; limit: number });
   });
   const started = Date.now();
   // A fresh page load (not a hash change), so performance.now() counts from navigation.
@@ -38,9 +39,13 @@ test('a 100k-pair document opens at once and is read in small pages', async ({ p
   expect(fetched).toBeLessThan(3000);
 
   // Keyboard navigation at the end still works.
-  await row(page, PAIRS - 1).getByTestId('target').click();
+  await row(page, PAIRS - 1)
+    .getByTestId('target')
+    .click();
   await page.keyboard.press('Alt+ArrowUp');
   await expect(row(page, PAIRS - 2).getByTestId('target')).toBeFocused();
   test.info().annotations.push({ type: 'open', description: `${openMs} ms to first row (painted at ${painted.toFixed(0)} ms)` });
-  console.log(`100k: first rows painted ${painted.toFixed(0)} ms after navigation start (${openMs} ms seen by the test); ${pageRequests.length} page requests`);
+  console.log(
+    `100k: first rows painted ${painted.toFixed(0)} ms after navigation start (${openMs} ms seen by the test); ${pageRequests.length} page requests`,
+  );
 });

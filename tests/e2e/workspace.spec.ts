@@ -143,7 +143,12 @@ test.describe('as an editor', () => {
     // Pairs 2 and 5 are translated (waiting for review).
     for (const i of [2, 5]) {
       const p = pairs[i]!;
-      await app.call('pairs:set-status', { pairId: p.id, expectedVersion: p.version, action: 'confirm', target: `Translation ${i + 1}` });
+      await app.call('pairs:set-status', {
+        pairId: p.id,
+        expectedVersion: p.version,
+        action: 'confirm',
+        target: `Translation ${i + 1}`,
+      });
     }
     await openDocument(page, app, id);
     await page.keyboard.press('Alt+Shift+ArrowDown');
@@ -180,7 +185,11 @@ test('filter by status and search Arabic without diacritics; result counts with 
     ].join('\n'),
   );
   const pairs = await pairsOf(app, id);
-  await app.call('pairs:update-target', { pairId: pairs[1]!.id, target: 'The ministry said the meeting will be held in Geneva.', expectedVersion: pairs[1]!.version });
+  await app.call('pairs:update-target', {
+    pairId: pairs[1]!.id,
+    target: 'The ministry said the meeting will be held in Geneva.',
+    expectedVersion: pairs[1]!.version,
+  });
   await openDocument(page, app, id);
   await expect(page.getByTestId('result-count')).toHaveText('3 segments');
 
@@ -225,7 +234,12 @@ test('filter by status and search Arabic without diacritics; result counts with 
 test('the Arabic UI mirrors the shell while each text column keeps its own direction', async ({ page, app }) => {
   const id = await app.importFile(ARTICLE);
   const pairs = await pairsOf(app, id);
-  await app.call('pairs:set-status', { pairId: pairs[0]!.id, expectedVersion: pairs[0]!.version, action: 'confirm', target: TRANSLATIONS[0]! });
+  await app.call('pairs:set-status', {
+    pairId: pairs[0]!.id,
+    expectedVersion: pairs[0]!.version,
+    action: 'confirm',
+    target: TRANSLATIONS[0]!,
+  });
   await openDocument(page, app, id);
   const dirs = () =>
     page.evaluate(() => {
@@ -241,7 +255,15 @@ test('the Arabic UI mirrors the shell while each text column keeps its own direc
         sourceBidi: first ? getComputedStyle(first.querySelector('[data-testid="source"]')!).unicodeBidi : null,
       };
     });
-  expect(await dirs()).toEqual({ html: 'ltr', lang: 'en', shell: 'ltr', toolbar: 'ltr', source: 'rtl', target: 'ltr', sourceBidi: 'plaintext' });
+  expect(await dirs()).toEqual({
+    html: 'ltr',
+    lang: 'en',
+    shell: 'ltr',
+    toolbar: 'ltr',
+    source: 'rtl',
+    target: 'ltr',
+    sourceBidi: 'plaintext',
+  });
 
   // Switch the language in Settings, as a user does.
   await page.getByTestId('nav-settings').click();
@@ -249,7 +271,15 @@ test('the Arabic UI mirrors the shell while each text column keeps its own direc
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.goBack();
   await expect(row(page, 0)).toBeVisible();
-  expect(await dirs()).toEqual({ html: 'rtl', lang: 'ar', shell: 'rtl', toolbar: 'rtl', source: 'rtl', target: 'ltr', sourceBidi: 'plaintext' });
+  expect(await dirs()).toEqual({
+    html: 'rtl',
+    lang: 'ar',
+    shell: 'rtl',
+    toolbar: 'rtl',
+    source: 'rtl',
+    target: 'ltr',
+    sourceBidi: 'plaintext',
+  });
   // Mirrored layout: in RTL the row number sits at the right edge, the source right of the target.
   const box = async (sel: string) => (await row(page, 0).locator(sel).boundingBox())!;
   const num = await box('.num');
@@ -339,7 +369,12 @@ test('statistics and rows follow changes made elsewhere, live', async ({ page, a
   await openDocument(page, app, id);
   await expect(await statusCount(page, 'translated')).toHaveText('0');
   // Through the services, with events: the UI hears and refreshes.
-  await app.call('pairs:set-status', { pairId: pairs[3]!.id, expectedVersion: pairs[3]!.version, action: 'confirm', target: 'Done elsewhere' });
+  await app.call('pairs:set-status', {
+    pairId: pairs[3]!.id,
+    expectedVersion: pairs[3]!.version,
+    action: 'confirm',
+    target: 'Done elsewhere',
+  });
   await expect(await statusCount(page, 'translated')).toHaveText('1');
   await expect(row(page, 3)).toHaveAttribute('data-status', 'translated');
   await expect(row(page, 3).getByTestId('target')).toHaveValue('Done elsewhere');

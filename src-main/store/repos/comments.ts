@@ -82,10 +82,9 @@ export function documentErrors(db: Db, documentId: number): RatedError[] {
 }
 
 export function commentsOfDocument(db: Db, documentId: number): Map<number, (Comment & { kind: CommentKind })[]> {
-  const rows = stmt(
-    db,
-    'SELECT c.* FROM comments c JOIN pairs p ON p.id = c.pair_id WHERE p.document_id = ? ORDER BY c.id',
-  ).all(documentId) as CommentRow[];
+  const rows = stmt(db, 'SELECT c.* FROM comments c JOIN pairs p ON p.id = c.pair_id WHERE p.document_id = ? ORDER BY c.id').all(
+    documentId,
+  ) as CommentRow[];
   const byPair = new Map<number, (Comment & { kind: CommentKind })[]>();
   for (const r of rows) {
     const list = byPair.get(r.pair_id) ?? [];

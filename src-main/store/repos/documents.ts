@@ -69,9 +69,10 @@ export function markOpened(db: Db, id: number, at: string): boolean {
 }
 
 export function recentDocuments(db: Db, limit: number): { id: number; name: string; openedAt: string }[] {
-  return stmt(db, 'SELECT id, name, opened_at AS openedAt FROM documents WHERE opened_at IS NOT NULL ORDER BY opened_at DESC LIMIT ?').all(
-    limit,
-  ) as { id: number; name: string; openedAt: string }[];
+  return stmt(
+    db,
+    'SELECT id, name, opened_at AS openedAt FROM documents WHERE opened_at IS NOT NULL ORDER BY opened_at DESC LIMIT ?',
+  ).all(limit) as { id: number; name: string; openedAt: string }[];
 }
 
 export function deleteDocument(db: Db, id: number): number {

@@ -66,15 +66,14 @@ export function getPair(db: Db, id: number): Pair | undefined {
 
 export function getPairByPosition(db: Db, documentId: number, position: number): Pair | undefined {
   const row = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position = ?`).get(documentId, position) as
-    | PairRow
-    | undefined;
+    PairRow | undefined;
   return row && toPair(row);
 }
 
 export function pairsOfDocument(db: Db, documentId: number): Pair[] {
-  return (stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? ORDER BY p.position`).all(documentId) as PairRow[]).map(
-    toPair,
-  );
+  return (
+    stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? ORDER BY p.position`).all(documentId) as PairRow[]
+  ).map(toPair);
 }
 
 export function countPairs(db: Db, documentId: number): number {

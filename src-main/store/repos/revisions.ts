@@ -51,7 +51,8 @@ export const EDIT_BURST_MS = 5 * 60 * 1000;
  * touched within the burst window, otherwise appends a new one.
  */
 export function recordEdit(db: Db, r: Omit<NewRevision, 'kind' | 'note'>): number {
-  const last = stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id DESC LIMIT 1').get(r.pairId) as RevisionRow | undefined;
+  const last = stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id DESC LIMIT 1').get(r.pairId) as
+    RevisionRow | undefined;
   if (
     last &&
     last.kind === 'edit' &&

@@ -16,7 +16,8 @@ class FakeEventSource {
   }
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function http(fetchImpl: typeof fetch) {
   return createHttpBridge({ token: 'tok', fetch: fetchImpl, EventSource: FakeEventSource as unknown as typeof EventSource });
@@ -35,7 +36,9 @@ describe('HTTP bridge', () => {
   });
 
   it('passes a failed Result through', async () => {
-    const r = await http(async () => json({ ok: false, error: { code: 'conflict', key: 'errors.conflict', params: { currentVersion: 4 } } })).invoke('pairs:get', { pairId: 1 });
+    const r = await http(async () =>
+      json({ ok: false, error: { code: 'conflict', key: 'errors.conflict', params: { currentVersion: 4 } } }),
+    ).invoke('pairs:get', { pairId: 1 });
     expect(r).toEqual({ ok: false, error: { code: 'conflict', key: 'errors.conflict', params: { currentVersion: 4 } } });
   });
 
@@ -69,7 +72,9 @@ describe('api', () => {
   it('call() returns the value or throws an ApiError carrying the AppError', async () => {
     const bridge: Bridge = {
       invoke: (async (channel: string) =>
-        channel === 'settings:get' ? { ok: true, value: { userName: 'x' } } : { ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } }) as Bridge['invoke'],
+        channel === 'settings:get'
+          ? { ok: true, value: { userName: 'x' } }
+          : { ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } }) as Bridge['invoke'],
       on: () => () => {},
     };
     const api = createApi(() => bridge);
@@ -86,7 +91,9 @@ describe('api', () => {
 
   it('keeps a throwing event listener from breaking the others', () => {
     let deliver: (p: unknown) => void = () => {};
-    const api = createApi(() => ({ invoke: vi.fn(), on: (_e: string, l: (p: unknown) => void) => ((deliver = l), () => {}) }) as unknown as Bridge);
+    const api = createApi(
+      () => ({ invoke: vi.fn(), on: (_e: string, l: (p: unknown) => void) => ((deliver = l), () => {}) }) as unknown as Bridge,
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     api.on('menu:command', () => {
       throw new Error('boom');

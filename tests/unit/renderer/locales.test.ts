@@ -7,7 +7,11 @@ import { ENCODINGS, IMPORT_FORMATS, ROLES, STATUSES, THEMES, UI_LANGUAGES } from
 import { ERROR_CODES } from '../../../src-main/shared/errors';
 
 // Read through Vite (the renderer project has no Node types): every source file as text.
-const SOURCES = import.meta.glob<string>('../../../src-renderer/**/*.{svelte,ts}', { query: '?raw', import: 'default', eager: true });
+const SOURCES = import.meta.glob<string>('../../../src-renderer/**/*.{svelte,ts}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 const LOCALES = import.meta.glob<Tree>('../../../src-renderer/locales/*.json', { import: 'default', eager: true });
 
 /** Key families built at run time (`t(\`status.${s}\`)`): a key under one of these counts as used. */
@@ -160,7 +164,9 @@ describe('locales', () => {
   });
 
   it('builds keys at run time only inside the allowed families', () => {
-    const stray = uses.filter((u) => u.dynamic && !DYNAMIC_PREFIXES.some((p) => u.key.startsWith(p))).map((u) => `${u.key}… (${u.where})`);
+    const stray = uses
+      .filter((u) => u.dynamic && !DYNAMIC_PREFIXES.some((p) => u.key.startsWith(p)))
+      .map((u) => `${u.key}… (${u.where})`);
     expect(stray).toEqual([]);
   });
 

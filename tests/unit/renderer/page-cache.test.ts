@@ -116,7 +116,9 @@ describe('PageCache', () => {
       onError,
       load: (offset, limit) => {
         calls.push(offset);
-        return fail ? Promise.reject(new Error('down')) : Promise.resolve({ total: 20, offset, items: [{ id: offset + 1, v: 'x' }].slice(0, limit) });
+        return fail
+          ? Promise.reject(new Error('down'))
+          : Promise.resolve({ total: 20, offset, items: [{ id: offset + 1, v: 'x' }].slice(0, limit) });
       },
     });
     cache.get(0);

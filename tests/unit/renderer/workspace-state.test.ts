@@ -46,14 +46,21 @@ const handlers: Record<string, Handler> = {
   },
   'pairs:navigate': (i) => {
     const from = i.fromPosition as number;
-    const next = [...store.values()].sort((a, b) => a.position - b.position).find((p) => p.position > from && ['new', 'draft', 'rejected'].includes(p.status));
+    const next = [...store.values()]
+      .sort((a, b) => a.position - b.position)
+      .find((p) => p.position > from && ['new', 'draft', 'rejected'].includes(p.status));
     return { pair: next ?? null };
   },
 };
 
 function emptyStats() {
   const z = () => ({ segments: 0, words: 0 });
-  return { total: z(), byStatus: { new: z(), draft: z(), translated: z(), approved: z(), rejected: z() }, excluded: z(), finished: false };
+  return {
+    total: z(),
+    byStatus: { new: z(), draft: z(), translated: z(), approved: z(), rejected: z() },
+    excluded: z(),
+    finished: false,
+  };
 }
 
 vi.mock('../../../src-renderer/lib/api', () => {
@@ -68,7 +75,9 @@ vi.mock('../../../src-renderer/lib/api', () => {
     const h = handlers[channel];
     if (!h) return fail('internal');
     const out = h(input);
-    return out && typeof out === 'object' && 'ok' in out && (out as { ok: boolean }).ok === false ? out : { ok: true, value: out };
+    return out && typeof out === 'object' && 'ok' in out && (out as { ok: boolean }).ok === false
+      ? out
+      : { ok: true, value: out };
   };
   return {
     ApiError,

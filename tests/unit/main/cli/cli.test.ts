@@ -42,7 +42,10 @@ describe('qalam CLI', () => {
     const list = qalam('list');
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/news-article-ar .*12 segments, 349 words/);
-    const stats = JSON.parse(qalam('stats', '1', '--json').stdout) as { byStatus: { new: { segments: number } }; finished: boolean };
+    const stats = JSON.parse(qalam('stats', '1', '--json').stdout) as {
+      byStatus: { new: { segments: number } };
+      finished: boolean;
+    };
     expect(stats.byStatus.new.segments).toBe(12);
     expect(stats.finished).toBe(false);
   });

@@ -147,7 +147,9 @@ describe('TMX from other tools', () => {
 });
 
 it('reads a TMX whose DOCTYPE only names its DTD (as OmegaT writes), without loading the DTD', () => {
-  expect(parseTmx(fixture('tmx', 'external-dtd.tmx'))).toEqual([{ source: 'a', target: 'b', sourceLang: 'ar', targetLang: 'en' }]);
+  expect(parseTmx(fixture('tmx', 'external-dtd.tmx'))).toEqual([
+    { source: 'a', target: 'b', sourceLang: 'ar', targetLang: 'en' },
+  ]);
 });
 
 describe('TMX refuses bad input', () => {

@@ -12,7 +12,10 @@ afterEach(() => rt.dispose());
 const enc = new TextEncoder();
 const LINES = sampleText().split('\n');
 
-async function importBytes(bytes: Uint8Array, extra: { encoding?: 'windows-1256'; allowDuplicate?: boolean; fileName?: string } = {}) {
+async function importBytes(
+  bytes: Uint8Array,
+  extra: { encoding?: 'windows-1256'; allowDuplicate?: boolean; fileName?: string } = {},
+) {
   return importDocument(rt.ctx, { fileName: extra.fileName ?? 'article.txt', bytes, ...extra });
 }
 
@@ -98,7 +101,9 @@ describe('hostile and broken plain text', () => {
   });
 
   it('refuses binary data', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0, 0, 7]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0, 0, 7,
+    ]);
     expect(await refusal(png)).toBe('import_binary');
     const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
     expect(await refusal(noise)).toBe('import_binary');
@@ -123,7 +128,9 @@ describe('large documents', () => {
   it('imports 100k paragraphs in one transaction with progress', async () => {
     const paragraphs = Array.from({ length: 100_000 }, (_, i) => `الفقرة رقم ${i} من المستند الكبير.`);
     const seen: number[] = [];
-    const doc = await importDocument(rt.ctx, { fileName: 'big.txt', bytes: enc.encode(paragraphs.join('\n')) }, (done) => seen.push(done));
+    const doc = await importDocument(rt.ctx, { fileName: 'big.txt', bytes: enc.encode(paragraphs.join('\n')) }, (done) =>
+      seen.push(done),
+    );
     expect(doc.stats.total.segments).toBe(100_000);
     expect(seen.at(-1)).toBe(100_000);
     expect(seen.length).toBeGreaterThan(10);

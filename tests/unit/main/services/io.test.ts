@@ -21,7 +21,12 @@ async function approvedSample(): Promise<number> {
   const boiler = pairs[11]!;
   setExcluded(rt.ctx, { pairId: boiler.id, expectedVersion: boiler.version, excluded: true });
   for (const p of pairs.slice(0, 11)) {
-    setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', target: `English paragraph ${p.position + 1} & <more>` });
+    setStatus(rt.ctx, {
+      pairId: p.id,
+      expectedVersion: p.version,
+      action: 'approve',
+      target: `English paragraph ${p.position + 1} & <more>`,
+    });
   }
   return doc.id;
 }
@@ -83,7 +88,12 @@ describe('bilingual review round trip', () => {
     const pairs = listPairs(rt.ctx, documentId, 0, 100).items;
     // Meanwhile in Qalam: paragraph 3 is reopened and changed.
     const p3 = pairs[2]!;
-    const reopened = setStatus(rt.ctx, { pairId: p3.id, expectedVersion: p3.version, action: 'reopen', comment: 'Client feedback' });
+    const reopened = setStatus(rt.ctx, {
+      pairId: p3.id,
+      expectedVersion: p3.version,
+      action: 'reopen',
+      comment: 'Client feedback',
+    });
     updateTarget(rt.ctx, { pairId: p3.id, target: 'Changed in Qalam', expectedVersion: reopened.version });
     // In Word: the reviewer edits paragraphs 2 and 3.
     const reviewed = await editDocx(file.bytes, {
@@ -114,7 +124,9 @@ describe('bilingual review round trip', () => {
     const last = history(rt.ctx, p3.id).at(-1)!;
     expect([last.kind, last.author, last.note]).toEqual(['replace', 'Eda Editor', 'reviewed.docx']);
     // A token is used once.
-    expect(() => reviewApply(rt.ctx, { documentId, token: preview.token, pairIds: [p3.id], status: 'translated' })).toThrow(QalamError);
+    expect(() => reviewApply(rt.ctx, { documentId, token: preview.token, pairIds: [p3.id], status: 'translated' })).toThrow(
+      QalamError,
+    );
   });
 
   it('reports rows it cannot match and refuses approved (locked) pairs', async () => {

@@ -3,7 +3,15 @@ import { type QalamError } from '../../../../src-main/shared/errors';
 import { addComment, listComments, setResolved } from '../../../../src-main/services/comments';
 import { storeImported } from '../../../../src-main/services/documents';
 import { history, restore } from '../../../../src-main/services/history';
-import { bulkApprove, getPair, listPairs, navigate, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import {
+  bulkApprove,
+  getPair,
+  listPairs,
+  navigate,
+  setExcluded,
+  setStatus,
+  updateTarget,
+} from '../../../../src-main/services/pairs';
 import { quality, stats } from '../../../../src-main/services/stats';
 import { EDIT_BURST_MS } from '../../../../src-main/store/repos/revisions';
 import { as, testRuntime, type TestRuntime } from '../helpers';
@@ -69,7 +77,14 @@ describe('editing', () => {
     expect(p.status).toBe('draft');
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'confirm' });
     as(rt, 'editor');
-    p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reject', comment: 'Use "spokeswoman"', category: 'terminology', severity: 'major' });
+    p = setStatus(rt.ctx, {
+      pairId: p.id,
+      expectedVersion: p.version,
+      action: 'reject',
+      comment: 'Use "spokeswoman"',
+      category: 'terminology',
+      severity: 'major',
+    });
     expect(p.status).toBe('rejected');
     expect(p.rejectionReason).toBe('Use "spokeswoman"');
     expect(p.openComments).toBe(1);
@@ -100,9 +115,13 @@ describe('editing', () => {
     as(rt, 'translator');
     let p = setStatus(rt.ctx, { pairId: pairAt(0).id, expectedVersion: 0, action: 'confirm', target: 'Text' });
     as(rt, 'editor');
-    expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reject', comment: '  ' }))).toBe('reason_required');
+    expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reject', comment: '  ' }))).toBe(
+      'reason_required',
+    );
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
-    expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reopen' }))).toBe('comment_required');
+    expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reopen' }))).toBe(
+      'comment_required',
+    );
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reopen', comment: 'Client changed the term' });
     expect(p.status).toBe('translated');
   });
@@ -190,7 +209,14 @@ describe('comments and quality', () => {
     }
     as(rt, 'editor');
     const a = pairAt(0);
-    setStatus(rt.ctx, { pairId: a.id, expectedVersion: a.version, action: 'reject', comment: 'Wrong', category: 'accuracy', severity: 'major' });
+    setStatus(rt.ctx, {
+      pairId: a.id,
+      expectedVersion: a.version,
+      action: 'reject',
+      comment: 'Wrong',
+      category: 'accuracy',
+      severity: 'major',
+    });
     const b = pairAt(1);
     setStatus(rt.ctx, { pairId: b.id, expectedVersion: b.version, action: 'approve' });
     const q = quality(rt.ctx, documentId);

@@ -69,7 +69,7 @@ describe('0001-initial', () => {
 
   it('creates STRICT tables', () => {
     for (const t of ['documents', 'pairs', 'revisions', 'comments', 'settings']) {
-      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(t) as string;
+      const sql = db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(t) as string;
       expect(sql, t).toMatch(/\)\s*STRICT$/);
     }
   });
@@ -79,7 +79,9 @@ describe('0001-initial', () => {
     const pair = insertPair('new', 2);
     expect(() =>
       db
-        .prepare(`INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, 'edit', '', 'new', 'a', 'boss', ?, ?)`)
+        .prepare(
+          `INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, 'edit', '', 'new', 'a', 'boss', ?, ?)`,
+        )
         .run(pair, now, now),
     ).toThrow(/CHECK/);
     expect(() => db.prepare('UPDATE pairs SET version = ? WHERE id = ?').run('three', pair)).toThrow(/cannot store TEXT/);
@@ -100,11 +102,15 @@ describe('0001-initial', () => {
       )
       .run('b'.repeat(64), now, now).lastInsertRowid;
     const pair = db
-      .prepare(`INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`)
+      .prepare(
+        `INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`,
+      )
       .run(d2, now, now).lastInsertRowid;
     const rev = (kind: string) =>
       db
-        .prepare(`INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, ?, 't', 'draft', 'a', 'translator', ?, ?)`)
+        .prepare(
+          `INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, ?, 't', 'draft', 'a', 'translator', ?, ?)`,
+        )
         .run(pair, kind, now, now).lastInsertRowid;
     const confirm = rev('confirm');
     expect(() => db.prepare("UPDATE revisions SET target = 'x' WHERE id = ?").run(confirm)).toThrow(/append-only/);
@@ -132,9 +138,13 @@ describe('0002-memory-and-exports', () => {
     );
     ins.run('مرحبا', 'Hello', 'مرحبا', now, now);
     expect(() => ins.run('مرحبا', 'Hello', 'مرحبا', now, now)).toThrow(/UNIQUE/);
-    expect(() => db.prepare(`INSERT INTO export_snapshots (document_id, format, created_at, pairs) VALUES (1, 'docx-bilingual', ?, 'not json')`).run(now)).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO export_snapshots (document_id, format, created_at, pairs) VALUES (1, 'docx-bilingual', ?, 'not json')`,
+        )
+        .run(now),
+    ).toThrow(/CHECK/);
   });
 });
 

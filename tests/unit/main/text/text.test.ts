@@ -34,7 +34,10 @@ describe('splitParagraphs', () => {
   });
   it('joins hard-wrapped lines when blank lines separate paragraphs', () => {
     const text = 'قالت المتحدثة باسم وزارة\nالخارجية الروسية إن بلادها\nليست معتدية.\n\nوذكرت شبكة روسيا\nاليوم الإخبارية.\n';
-    expect(splitParagraphs(text)).toEqual(['قالت المتحدثة باسم وزارة الخارجية الروسية إن بلادها ليست معتدية.', 'وذكرت شبكة روسيا اليوم الإخبارية.']);
+    expect(splitParagraphs(text)).toEqual([
+      'قالت المتحدثة باسم وزارة الخارجية الروسية إن بلادها ليست معتدية.',
+      'وذكرت شبكة روسيا اليوم الإخبارية.',
+    ]);
   });
   it('keeps line-per-paragraph files with occasional blank lines as they are', () => {
     const text = 'الفقرة الأولى.\nالفقرة الثانية.\n\nالفقرة الثالثة.\nالفقرة الرابعة.';
@@ -48,7 +51,10 @@ describe('fast text functions agree with their reference definitions', () => {
     toAsciiDigits(
       text
         .normalize('NFKC')
-        .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+        .replace(
+          /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g,
+          '',
+        )
         .replace(/[أإآٱٲٳ]/g, 'ا')
         .replace(/[ىئی]/g, 'ي')
         .replace(/ؤ/g, 'و')
@@ -59,13 +65,21 @@ describe('fast text functions agree with their reference definitions', () => {
       .replace(/\s+/g, ' ')
       .trim();
   const referenceCount = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+(?:['’\-.,٫٬][\p{L}\p{M}\p{N}]+)*/gu) ?? []).length;
-  const alphabet = [...'قالتمحدثةبسوزرخجيأإآٱىئؤةکـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۱۲0123456789abcXYZÉé \t\n\r\u00a0\u200f\u200e\u2067\u2069.,-’\'"()،؛؟ﻻﷲ'];
+  const alphabet = [
+    ...'قالتمحدثةبسوزرخجيأإآٱىئؤةکـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۱۲0123456789abcXYZÉé \t\n\r\u00a0\u200f\u200e\u2067\u2069.,-’\'"()،؛؟ﻻﷲ',
+  ];
   const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((a) => a.join(''));
 
   it('normalizeForSearch', () => {
-    fc.assert(fc.property(text, (s) => normalizeForSearch(s) === referenceNormalize(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (s) => normalizeForSearch(s) === referenceNormalize(s)),
+      { numRuns: 2000 },
+    );
   });
   it('countWords', () => {
-    fc.assert(fc.property(text, (s) => countWords(s) === referenceCount(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (s) => countWords(s) === referenceCount(s)),
+      { numRuns: 2000 },
+    );
   });
 });
