@@ -2,8 +2,8 @@
 // and the small validators for values read back from a file.
 import { ERROR_CATEGORIES, SEVERITIES, STATUSES } from '../shared/domain';
 import type { ErrorCategory, Severity, Status } from '../shared/domain';
-import type { ExportComment, ExportPair, ImportedComment } from './model';
-import { hasForbiddenXmlChars, xmlSafeJson } from './xml';
+import type { ExportComment, ExportPair, ImportedComment, ImportedParagraph } from './model';
+import { elements, getAttr, hasForbiddenXmlChars, xmlSafeJson, type XmlElement } from './xml';
 
 /**
  * Details of one note that XLIFF has no standard place for. A note is either a comment or the
@@ -108,4 +108,23 @@ export function primaryLang(code: string | undefined): string {
 /** xsd:dateTime, so a strange stored time never makes the file invalid. */
 export function isXsdDateTime(s: string): boolean {
   return /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.test(s);
+}
+
+/**
+ * Units in document order through nested groups; `translate="no"` on a file, group or unit is
+ * inherited until a descendant says otherwise. Both XLIFF versions share this shape.
+ */
+export function collectUnits(
+  container: XmlElement,
+  unitName: 'trans-unit' | 'unit',
+  read: (unit: XmlElement, excluded: boolean) => ImportedParagraph,
+  excluded: boolean,
+  out: ImportedParagraph[],
+): void {
+  for (const el of elements(container)) {
+    const translate = getAttr(el, 'translate');
+    const ex = translate === undefined ? excluded : translate === 'no';
+    if (el.local === 'group') collectUnits(el, unitName, read, ex, out);
+    else if (el.local === unitName) out.push(read(el, ex));
+  }
 }

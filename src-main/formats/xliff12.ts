@@ -21,6 +21,7 @@ import {
   severityPriority,
   unitId,
   type NoteMeta,
+  collectUnits,
 } from './xliff-common';
 import {
   XML_DECLARATION,
@@ -138,7 +139,7 @@ export function parseXliff12(bytes: Uint8Array): ImportedDocument {
     const body = firstElement(file, 'body');
     if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: file.line });
     langs.add(`${getAttr(file, 'source-language') ?? ''}|${getAttr(file, 'target-language') ?? ''}`);
-    collectUnits(body, getAttr(file, 'translate') === 'no', paragraphs);
+    collectUnits(body, 'trans-unit', readUnit, getAttr(file, 'translate') === 'no', paragraphs);
   }
   if (paragraphs.length === 0) throw new QalamError('import_empty');
   if (langs.size > 1) warnings.push('xliff_mixed_languages');
@@ -154,15 +155,6 @@ export function parseXliff12(bytes: Uint8Array): ImportedDocument {
   const original = getAttr(first, 'original');
   if (original) doc.name = original;
   return doc;
-}
-
-function collectUnits(container: XmlElement, excluded: boolean, out: ImportedParagraph[]): void {
-  for (const el of elements(container)) {
-    const translate = getAttr(el, 'translate');
-    const ex = translate === undefined ? excluded : translate === 'no';
-    if (el.local === 'group') collectUnits(el, ex, out);
-    else if (el.local === 'trans-unit') out.push(readUnit(el, ex));
-  }
 }
 
 function readUnit(unit: XmlElement, excluded: boolean): ImportedParagraph {

@@ -8,7 +8,7 @@
 import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
-import { asCategory, asSeverity, asStatus, severityPriority, unitId } from './xliff-common';
+import { asCategory, asSeverity, asStatus, severityPriority, unitId, collectUnits } from './xliff-common';
 import {
   XML_DECLARATION,
   attrs,
@@ -116,7 +116,7 @@ export function parseXliff20(bytes: Uint8Array): ImportedDocument {
   if (files.length === 0) throw new QalamError('import_malformed', { detail: 'no_file', line: root.line });
 
   const paragraphs: ImportedParagraph[] = [];
-  for (const file of files) collectUnits(file, getAttr(file, 'translate') === 'no', paragraphs);
+  for (const file of files) collectUnits(file, 'unit', readUnit, getAttr(file, 'translate') === 'no', paragraphs);
   if (paragraphs.length === 0) throw new QalamError('import_empty');
 
   const doc: ImportedDocument = {
@@ -129,15 +129,6 @@ export function parseXliff20(bytes: Uint8Array): ImportedDocument {
   const original = getAttr(files[0]!, 'original');
   if (original) doc.name = original;
   return doc;
-}
-
-function collectUnits(container: XmlElement, excluded: boolean, out: ImportedParagraph[]): void {
-  for (const el of elements(container)) {
-    const translate = getAttr(el, 'translate');
-    const ex = translate === undefined ? excluded : translate === 'no';
-    if (el.local === 'group') collectUnits(el, ex, out);
-    else if (el.local === 'unit') out.push(readUnit(el, ex));
-  }
 }
 
 function readUnit(unitEl: XmlElement, excluded: boolean): ImportedParagraph {
