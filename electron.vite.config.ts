@@ -11,7 +11,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src-main/index.ts') },
+        input: { index: resolve('src-main/electron/index.ts') },
       },
     },
   },
@@ -21,7 +21,7 @@ export default defineConfig({
       // A sandboxed preload cannot be an ES module and can require nothing but electron.
       externalizeDeps: false,
       rollupOptions: {
-        input: { preload: resolve('src-main/preload.ts') },
+        input: { preload: resolve('src-main/electron/preload.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -56,7 +56,7 @@ export default ts.config(
   },
   {
     // The preload is type-only towards the contract: a sandboxed preload can require nothing but electron.
-    files: ['src-main/preload.ts'],
+    files: ['src-main/electron/preload.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }] },
   },
 );

@@ -1,4 +1,4 @@
-// The lifecycle in src-main/index.ts, run against the fake electron module: each test imports the
+// The lifecycle in src-main/electron/index.ts, run against the fake electron module: each test imports the
 // entry afresh, as a new process would.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ afterEach(() => {
 /** Loads the entry as Electron would, lets the app become ready, and waits for start-up. */
 async function launch(): Promise<void> {
   vi.resetModules();
-  const entry = await import('../../../../src-main/index');
+  const entry = await import('../../../../src-main/electron/index');
   app.becomeReady();
   await entry.startup;
 }

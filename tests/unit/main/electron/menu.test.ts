@@ -4,7 +4,7 @@ import { Menu, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const { buildMenuTemplate, createAppMenu } = await import('../../../../src-main/menu');
+const { buildMenuTemplate, createAppMenu } = await import('../../../../src-main/electron/menu');
 const { createMainI18n } = await import('../../../../src-main/i18n');
 const { EventBus } = await import('../../../../src-main/services/events');
 const { ok } = await import('../../../../src-main/shared/errors');

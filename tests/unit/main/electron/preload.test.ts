@@ -6,12 +6,12 @@ import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const PRELOAD = resolve(__dirname, '../../../../src-main/preload.ts');
+const PRELOAD = resolve(__dirname, '../../../../src-main/electron/preload.ts');
 
 /** Runs the preload afresh (as a new page would) and returns what it exposed as window.qalam. */
 async function loadPreload(): Promise<Bridge> {
   vi.resetModules();
-  await import('../../../../src-main/preload');
+  await import('../../../../src-main/electron/preload');
   return contextBridge.exposed.get('qalam') as Bridge;
 }
 

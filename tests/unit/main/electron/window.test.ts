@@ -7,7 +7,7 @@ import { BrowserWindow, FakeSession, FakeWebContents, protocol, resetFakeElectro
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const win = await import('../../../../src-main/window');
+const win = await import('../../../../src-main/electron/window');
 const { CONTENT_SECURITY_POLICY } = await import('../../../../src-main/renderer-assets');
 
 let dir: string;

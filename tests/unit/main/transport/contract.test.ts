@@ -15,7 +15,7 @@ vi.mock('electron', () => import('../electron/fake-electron'));
 const { registerIpc } = await import('../../../../src-main/transport/ipc');
 const { startHttpBridge, TOKEN_HEADER } = await import('../../../../src-main/transport/http');
 const { openRuntime } = await import('../../../../src-main/runtime');
-const { APP_ENTRY_URL, createAppUrlCheck } = await import('../../../../src-main/window');
+const { APP_ENTRY_URL, createAppUrlCheck } = await import('../../../../src-main/electron/window');
 import type { Runtime } from '../../../../src-main/runtime';
 
 type Call = (channel: string, input: unknown) => Promise<unknown>;

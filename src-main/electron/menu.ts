@@ -1,11 +1,11 @@
 // The application menu. Labels come from the main process's i18next instance; items the renderer
 // acts on become `menu:command` events, so the page decides what "Import…" means on every screen.
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MainI18n, Translate } from './i18n';
-import type { EventBus } from './services/events';
-import type { MenuCommand, RecentDocument } from './shared/contract';
-import type { Settings } from './shared/domain';
-import type { Dispatch } from './transport/dispatch';
+import type { MainI18n, Translate } from '../i18n';
+import type { EventBus } from '../services/events';
+import type { MenuCommand, RecentDocument } from '../shared/contract';
+import type { Settings } from '../shared/domain';
+import type { Dispatch } from '../transport/dispatch';
 
 export interface MenuTemplateOptions {
   t: Translate;

@@ -16,9 +16,9 @@ import {
   type WebPreferences,
 } from 'electron';
 import { z } from 'zod';
-import { writeFileAtomic } from './fs-atomic';
+import { writeFileAtomic } from '../fs-atomic';
 import { isExternalUrl, openExternalSafely } from './host';
-import { CONTENT_SECURITY_POLICY, contentType } from './renderer-assets';
+import { CONTENT_SECURITY_POLICY, contentType } from '../renderer-assets';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'qalam';

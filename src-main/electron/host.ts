@@ -2,10 +2,10 @@
 import { stat, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { app, dialog, shell, type BrowserWindow, type FileFilter } from 'electron';
-import { writeFileAtomic } from './fs-atomic';
-import type { Translate } from './i18n';
-import type { Host } from './services/context';
-import { QalamError } from './shared/errors';
+import { writeFileAtomic } from '../fs-atomic';
+import type { Translate } from '../i18n';
+import type { Host } from '../services/context';
+import { QalamError } from '../shared/errors';
 
 /** Only these leave the app for the system's handler; file:, javascript:, custom schemes never do. */
 export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];

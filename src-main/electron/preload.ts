@@ -1,7 +1,7 @@
 // window.qalam: the contract's Bridge over ipcRenderer, nothing more. A sandboxed preload can only
 // require('electron'), so everything from the contract is imported as types.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Bridge, EventName, Events } from './shared/contract';
+import type { Bridge, EventName, Events } from '../shared/contract';
 
 /** Same string as IPC_EVENT_CHANNEL in transport/ipc.ts (importing it would pull the main process in). */
 const EVENT_CHANNEL = 'qalam:event';

@@ -3,14 +3,14 @@
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createElectronHost } from './host';
-import { createMainI18n, languageFromSystem, type MainI18n } from './i18n';
+import { createMainI18n, languageFromSystem, type MainI18n } from '../i18n';
 import { createAppMenu, type AppMenu } from './menu';
-import { openRuntime, type Runtime } from './runtime';
-import type { Channel } from './shared/contract';
-import { QalamError } from './shared/errors';
-import { DB_FILE } from './paths';
-import type { Dispatch } from './transport/dispatch';
-import { registerIpc } from './transport/ipc';
+import { openRuntime, type Runtime } from '../runtime';
+import type { Channel } from '../shared/contract';
+import { QalamError } from '../shared/errors';
+import { DB_FILE } from '../paths';
+import type { Dispatch } from '../transport/dispatch';
+import { registerIpc } from '../transport/ipc';
 import {
   APP_ENTRY_URL,
   WINDOW_STATE_FILE,
