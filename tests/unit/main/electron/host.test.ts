@@ -7,7 +7,8 @@ import { BrowserWindow, dialog, resetFakeElectron, shell } from './fake-electron
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const { createElectronHost, isExternalUrl, openExternalSafely, MAX_IMPORT_BYTES } = await import('../../../../src-main/electron/host');
+const { createElectronHost, isExternalUrl, openExternalSafely, MAX_IMPORT_BYTES } =
+  await import('../../../../src-main/electron/host');
 const { createMainI18n } = await import('../../../../src-main/i18n');
 const { QalamError } = await import('../../../../src-main/shared/errors');
 
