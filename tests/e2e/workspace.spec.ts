@@ -262,7 +262,7 @@ test('the Arabic UI mirrors the shell while each text column keeps its own direc
     toolbar: 'ltr',
     source: 'rtl',
     target: 'ltr',
-    sourceBidi: 'plaintext',
+    sourceBidi: 'isolate',
   });
 
   // Switch the language in Settings, as a user does.
@@ -278,7 +278,7 @@ test('the Arabic UI mirrors the shell while each text column keeps its own direc
     toolbar: 'rtl',
     source: 'rtl',
     target: 'ltr',
-    sourceBidi: 'plaintext',
+    sourceBidi: 'isolate',
   });
   // Mirrored layout: in RTL the row number sits at the right edge, the source right of the target.
   const box = async (sel: string) => (await row(page, 0).locator(sel).boundingBox())!;
