@@ -1,5 +1,6 @@
 // What format readers produce and format writers consume. Pure data: no db, no electron.
 import type { ErrorCategory, ImportFormat, Severity, Stats, Status } from '../shared/domain';
+import type { InlineCode } from '../shared/inline';
 
 export interface ImportedComment {
   author: string;
@@ -11,9 +12,14 @@ export interface ImportedComment {
 }
 
 export interface ImportedParagraph {
+  /** Clean text: inline markup is in `sourceCodes`, never in the string (see shared/inline.ts). */
   source: string;
+  /** Inline codes of the source at offsets in `source`, sorted; absent or empty when it has none. */
+  sourceCodes?: InlineCode[];
   /** Absent when the format carries no translation (plain text, a source DOCX). */
   target?: string;
+  /** Inline codes of the target; a code the source also has shares its id. */
+  targetCodes?: InlineCode[];
   status?: Status;
   excluded?: boolean;
   comments?: ImportedComment[];
@@ -33,6 +39,11 @@ export interface ImportedDocument {
   encoding?: string;
   paragraphs: ImportedParagraph[];
   warnings: string[];
+  /**
+   * The file as imported, kept with the document when its writer puts the translation back into it
+   * (XLIFF from another tool, and formats with a layout: DOCX, HTML). Paragraph i is pair position i.
+   */
+  original?: Uint8Array;
 }
 
 /** A translation unit read from TMX: stored as translation memory, not as a document. */
@@ -62,6 +73,9 @@ export interface ExportPair {
   position: number;
   source: string;
   target: string;
+  /** Inline codes (null or absent: none), as stored. */
+  sourceCodes?: InlineCode[] | null;
+  targetCodes?: InlineCode[] | null;
   status: Status;
   excluded: boolean;
   rejectionReason: string | null;
@@ -96,6 +110,8 @@ export interface ExportModel {
   pairs: ExportPair[];
   stats: Stats;
   options: ExportOptions;
+  /** The imported file kept with the document (see ImportedDocument.original), when there is one. */
+  original?: Uint8Array | null;
 }
 
 export interface ExportedFile {
@@ -110,6 +126,11 @@ export interface ReviewedRow {
   pairId: number | null;
   source: string;
   target: string;
+  /**
+   * The tag tokens (`{1}`, `{/1}`, `{2/}`) marked in the file's target, at offsets in `target` (which
+   * holds only the text). The service resolves them against the pair's codes (shared/inline.ts).
+   */
+  targetTags?: Array<{ pos: number; token: string }>;
   /** 0-based row order in the file. */
   index: number;
 }
