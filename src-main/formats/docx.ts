@@ -41,7 +41,7 @@ export async function parseDocx(bytes: Uint8Array): Promise<ImportedDocument> {
     .filter((t) => t !== '')
     .map((source) => ({ source }));
   if (paragraphs.length === 0) throw new QalamError('import_empty');
-  const doc: ImportedDocument = { format: 'docx', sourceLang: 'ar', targetLang: 'en', paragraphs, warnings };
+  const doc: ImportedDocument = { format: 'docx', sourceLang: 'ar', targetLang: 'en', paragraphs, warnings, original: bytes };
   const title = await documentTitle(zip);
   if (title) doc.name = title;
   return doc;

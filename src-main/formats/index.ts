@@ -81,5 +81,8 @@ export async function parseImport(
       return parseCsv(bytes);
     case 'tmx':
       throw new QalamError('import_unsupported', { detail: 'tmx_is_memory' });
+    case 'html':
+      // Detection does not offer HTML until its reader lands; a caller naming it gets a clear refusal.
+      throw new QalamError('import_unsupported', { format: 'html' });
   }
 }

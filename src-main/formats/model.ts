@@ -1,5 +1,5 @@
 // What format readers produce and format writers consume. Pure data: no db, no electron.
-import type { ErrorCategory, ImportFormat, Severity, Stats, Status } from '../shared/domain';
+import type { ErrorCategory, ImportFormat, PairOrigin, Severity, Stats, Status } from '../shared/domain';
 import type { InlineCode } from '../shared/inline';
 
 export interface ImportedComment {
@@ -27,6 +27,8 @@ export interface ImportedParagraph {
   rejectionReason?: string;
   /** The unit id in the file (XLIFF unit id, CSV id column, …), if any. */
   externalId?: string;
+  /** Where in the file the paragraph comes from, when not its body text (a header, a footnote, …). */
+  origin?: PairOrigin;
 }
 
 export interface ImportedDocument {
@@ -85,6 +87,7 @@ export interface ExportPair {
   updatedBy: string | null;
   sourceWords: number;
   targetWords: number;
+  origin?: PairOrigin | null;
 }
 
 export interface ExportOptions {

@@ -6,6 +6,7 @@ import type { ImportedComment, ImportedDocument } from '../formats/model';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
 import { insertPair } from '../store/repos/pairs';
+import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
@@ -119,6 +120,7 @@ export function storeImported(
             targetWords: target ? countWords(target) : 0,
             status,
             excluded,
+            origin: p.origin ?? null,
           },
           at,
           who.name,
@@ -126,6 +128,7 @@ export function storeImported(
         for (const c of p.comments ?? []) importComment(ctx, pairId, c, at);
         if ((position + 1) % PROGRESS_EVERY === 0 || position + 1 === total) progress(position + 1, total);
       });
+      if (doc.original) saveSkeleton(ctx.db, documentId, doc.original);
       // One statement writes every pair's import revision: the same rows, without 100k round trips.
       importRevisions(ctx.db, documentId, who.name, who.role, at);
       return documentId;

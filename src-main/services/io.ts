@@ -51,6 +51,7 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
     updatedBy: p.updatedBy,
     sourceWords: p.sourceWords,
     targetWords: p.targetWords,
+    origin: p.origin,
   }));
   return {
     document: {

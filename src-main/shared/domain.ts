@@ -41,8 +41,12 @@ export type Encoding = (typeof ENCODINGS)[number];
 export const EXPORT_FORMATS = ['docx-bilingual', 'docx', 'txt', 'html', 'md', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const IMPORT_FORMATS = ['txt', 'docx', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
+export const IMPORT_FORMATS = ['txt', 'docx', 'xliff12', 'xliff20', 'tmx', 'csv', 'html'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Where a pair comes from when it is not the body text of its document (shown as a small label). */
+export const PAIR_ORIGINS = ['header', 'footer', 'footnote', 'endnote', 'textbox', 'comment', 'title'] as const;
+export type PairOrigin = (typeof PAIR_ORIGINS)[number];
 
 export interface Count {
   segments: number;
@@ -71,6 +75,8 @@ export interface DocumentSummary {
   createdAt: string;
   updatedAt: string;
   openedAt: string | null;
+  /** The imported file is kept (DOCX, HTML): the target can be written in its layout. */
+  hasSkeleton: boolean;
   stats: Stats;
 }
 
@@ -92,6 +98,8 @@ export interface Pair {
   openComments: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** Header, footnote, text box…; null for body text. */
+  origin: PairOrigin | null;
 }
 
 export interface Revision {

@@ -8,6 +8,13 @@ export interface Migration {
   version: number;
   /** One line of intent. */
   description: string;
+  /**
+   * The step rebuilds a table that others reference (SQLite cannot change a CHECK in place). Foreign
+   * keys are switched off around its transaction, as SQLite's own procedure says, because dropping the
+   * old table would otherwise cascade-delete every row that refers to it; a foreign_key_check inside
+   * the transaction still refuses to commit a broken reference.
+   */
+  rebuildsTables?: boolean;
   up(db: Db): void;
 }
 
@@ -23,10 +30,19 @@ export function migrate(db: Db, steps: readonly Migration[] = migrations): numbe
     throw new QalamError('db_too_new', { found: current, supported: steps.length });
   }
   for (const step of steps.slice(current)) {
-    db.transaction(() => {
-      step.up(db);
-      db.pragma(`user_version = ${step.version}`);
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (step.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        step.up(db);
+        if (step.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${step.version} left broken references`);
+        }
+        db.pragma(`user_version = ${step.version}`);
+      }).immediate();
+    } finally {
+      if (step.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return userVersion(db);
 }

@@ -14,7 +14,10 @@ interface DocumentRow {
   created_at: string;
   updated_at: string;
   opened_at: string | null;
+  has_skeleton: 0 | 1;
 }
+
+const DOC_COLUMNS = `d.*, EXISTS (SELECT 1 FROM document_skeletons s WHERE s.document_id = d.id) AS has_skeleton`;
 
 export interface NewDocument {
   name: string;
@@ -37,7 +40,7 @@ export function insertDocument(db: Db, d: NewDocument): number {
 }
 
 export function getDocumentRow(db: Db, id: number): DocumentRow | undefined {
-  return stmt(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  return stmt(db, `SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as DocumentRow | undefined;
 }
 
 export function getDocument(db: Db, id: number): DocumentSummary | undefined {
@@ -46,7 +49,10 @@ export function getDocument(db: Db, id: number): DocumentSummary | undefined {
 }
 
 export function listDocuments(db: Db): DocumentSummary[] {
-  const rows = stmt(db, 'SELECT * FROM documents ORDER BY coalesce(opened_at, created_at) DESC, id DESC').all() as DocumentRow[];
+  const rows = stmt(
+    db,
+    `SELECT ${DOC_COLUMNS} FROM documents d ORDER BY coalesce(d.opened_at, d.created_at) DESC, d.id DESC`,
+  ).all() as DocumentRow[];
   const stats = allDocumentStats(db);
   return rows.map((r) => toSummary(r, stats.get(r.id) ?? finish(emptyStats())));
 }
@@ -133,6 +139,7 @@ function toSummary(r: DocumentRow, stats: Stats): DocumentSummary {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     openedAt: r.opened_at,
+    hasSkeleton: r.has_skeleton === 1,
     stats,
   };
 }

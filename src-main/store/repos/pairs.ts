@@ -1,5 +1,5 @@
 import type { PairFilter, NavKind } from '../../shared/contract';
-import type { Pair, Status } from '../../shared/domain';
+import type { Pair, PairOrigin, Status } from '../../shared/domain';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
 import { stmt } from './statements';
@@ -19,10 +19,11 @@ interface PairRow {
   open_comments: number;
   updated_at: string;
   updated_by: string | null;
+  origin: PairOrigin | null;
 }
 
 const COLUMNS = `p.id, p.document_id, p.position, p.source, p.target, p.status, p.excluded, p.version,
-  p.source_words, p.target_words, p.rejection_reason, p.updated_at, p.updated_by,
+  p.source_words, p.target_words, p.rejection_reason, p.updated_at, p.updated_by, p.origin,
   (SELECT count(*) FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0) AS open_comments`;
 
 export interface NewPair {
@@ -35,10 +36,11 @@ export interface NewPair {
   targetWords: number;
   status: Status;
   excluded: boolean;
+  origin?: PairOrigin | null | undefined;
 }
 
 const INSERT_PAIR = `INSERT INTO pairs (document_id, position, source, target, source_norm, target_norm, status, excluded,
-  source_words, target_words, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  source_words, target_words, created_at, updated_at, updated_by, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function insertPair(db: Db, documentId: number, p: NewPair, at: string, by: string): number {
   const r = stmt(db, INSERT_PAIR).run(
@@ -55,6 +57,7 @@ export function insertPair(db: Db, documentId: number, p: NewPair, at: string, b
     at,
     at,
     by,
+    p.origin ?? null,
   );
   return Number(r.lastInsertRowid);
 }
@@ -238,5 +241,6 @@ export function toPair(r: PairRow): Pair {
     openComments: r.open_comments,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    origin: r.origin,
   };
 }

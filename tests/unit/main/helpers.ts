@@ -44,7 +44,7 @@ export async function importSample(rt: Runtime) {
 
 export function tableCounts(rt: Runtime): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of ['documents', 'pairs', 'revisions', 'comments']) {
+  for (const t of ['documents', 'pairs', 'revisions', 'comments', 'document_skeletons']) {
     out[t] = rt.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   }
   return out;

@@ -112,6 +112,7 @@ function pair(id: number, status: Status = 'new', target = ''): Pair {
     openComments: 0,
     updatedAt: '',
     updatedBy: null,
+    origin: null,
   };
 }
 

@@ -137,3 +137,18 @@ describe('large documents', () => {
     expect(listPairs(rt.ctx, doc.id, 54_321, 1).items[0]!.source).toBe('الفقرة رقم 54321 من المستند الكبير.');
   });
 });
+
+describe('import keeps the file of formats with a layout', () => {
+  it('stores a DOCX as the skeleton of its document (a text file keeps none), and deleting the document drops it', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('فقرة')] }] })));
+    const docx = await importBytes(bytes, { fileName: 'a.docx' });
+    const txt = await importBytes(sampleBytes());
+    expect(docx.hasSkeleton).toBe(true);
+    expect(txt.hasSkeleton).toBe(false);
+    const { getSkeleton } = await import('../../../../src-main/store/repos/skeletons');
+    expect(getSkeleton(rt.db, docx.id)).toEqual(bytes);
+    rt.db.prepare('DELETE FROM documents WHERE id = ?').run(docx.id);
+    expect(tableCounts(rt).document_skeletons).toBe(0);
+  });
+});

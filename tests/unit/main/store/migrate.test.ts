@@ -163,3 +163,45 @@ describe('0003-stats-covering-index', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'pairs_document_status'").pluck().get()).toBe(0);
   });
 });
+
+describe('0004-document-skeletons', () => {
+  it('rebuilds documents for HTML without losing or cascading a row, and keeps skeletons and origins', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 3));
+    const now = '2026-01-01T00:00:00.000Z';
+    const doc = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('kept', 'd.docx', 'docx', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('d'.repeat(64), now, now).lastInsertRowid;
+    db.prepare(
+      `INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at)
+       VALUES (?, 0, 'نص', 'نص', 1, ?, ?)`,
+    ).run(doc, now, now);
+    migrate(db, migrations.slice(0, 4));
+    expect(userVersion(db)).toBe(4);
+    // Dropping the old documents table must not have cascaded into pairs.
+    expect(db.prepare('SELECT count(*) FROM pairs').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const insertDoc = (format: string) =>
+      db
+        .prepare(
+          `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+           VALUES ('p', 'p', ?, 'ar', 'en', ?, ?, ?)`,
+        )
+        .run(format, 'e'.repeat(64), now, now).lastInsertRowid;
+    expect(() => insertDoc('pdf')).toThrow(/CHECK/);
+    const html = insertDoc('html');
+    db.prepare('INSERT INTO document_skeletons (document_id, bytes) VALUES (?, ?)').run(html, Buffer.from('<p>x</p>'));
+    expect(() =>
+      db.prepare('INSERT INTO document_skeletons (document_id, bytes) VALUES (?, ?)').run(999, Buffer.from('x')),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("UPDATE pairs SET origin = 'margin'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE pairs SET origin = 'footnote'").run();
+    // The rebuilt table is still the parent of pairs and skeletons: deleting cascades.
+    db.prepare('DELETE FROM documents').run();
+    expect(db.prepare('SELECT count(*) FROM pairs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM document_skeletons').pluck().get()).toBe(0);
+  });
+});

@@ -24,6 +24,7 @@ export function pair(over: Partial<Pair> = {}): Pair {
     openComments: 0,
     updatedAt: '2026-01-10T10:00:00.000Z',
     updatedBy: 'Huda',
+    origin: null,
     ...over,
   };
 }

@@ -33,12 +33,18 @@ CREATE TABLE comments (
   created_at TEXT NOT NULL
 ) STRICT;
 
+-- table document_skeletons
+CREATE TABLE document_skeletons (
+  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  bytes BLOB NOT NULL CHECK (length(bytes) > 0)
+) STRICT;
+
 -- table documents
-CREATE TABLE documents (
+CREATE TABLE "documents" (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
   file_name TEXT NOT NULL,
-  format TEXT NOT NULL CHECK (format IN ('txt','docx','xliff12','xliff20','tmx','csv')),
+  format TEXT NOT NULL CHECK (format IN ('txt','docx','xliff12','xliff20','tmx','csv','html')),
   encoding TEXT,
   source_lang TEXT NOT NULL,
   target_lang TEXT NOT NULL,
@@ -75,7 +81,8 @@ CREATE TABLE pairs (
   rejection_reason TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  updated_by TEXT,
+  updated_by TEXT, origin TEXT
+  CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')),
   UNIQUE (document_id, position)
 ) STRICT;
 
