@@ -96,3 +96,53 @@ const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 export function hasArabic(text: string): boolean {
   return ARABIC_LETTER.test(text);
 }
+
+/** A folded text with, for every folded code unit, the index of the original code unit it came from. */
+export interface FoldedWithMap {
+  folded: string;
+  /** `origin[i]` is where folded[i] starts in the original; `origin[folded.length]` is the original's length. */
+  origin: Int32Array;
+}
+
+/**
+ * The same folding as {@link normalizeForSearch} (per character, which agrees with it on real
+ * text), keeping where each folded character came from, so that a match in the folded text can be
+ * highlighted on the original characters, harakat and tatweel included. White space is collapsed
+ * but not trimmed, so offsets stay meaningful at both ends.
+ */
+export function foldWithMap(text: string): FoldedWithMap {
+  const t = foldTable();
+  const out: number[] = [];
+  const origin: number[] = [];
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    const norm = cp < 0x80 ? ch : ch.normalize('NFKC');
+    for (let k = 0; k < norm.length; k++) {
+      const c = norm.charCodeAt(k);
+      const m = t[c]!;
+      if (m === DROP) continue;
+      if (m === SPACE) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+        out.push(0x20);
+      } else {
+        lastWasSpace = false;
+        out.push(m === 0 ? c : m);
+      }
+      origin.push(i);
+    }
+    i += width;
+  }
+  origin.push(text.length);
+  return { folded: utf16.decode(Uint16Array.from(out)), origin: Int32Array.from(origin) };
+}
+
+/** The original range [start, end) that the folded range [from, to) came from. */
+export function originalRange(map: FoldedWithMap, from: number, to: number): [number, number] {
+  const start = map.origin[from]!;
+  // The end is where the next folded character starts: marks after the last letter go with it.
+  return [start, Math.max(map.origin[to]!, to > from ? map.origin[to - 1]! + 1 : start)];
+}

@@ -1,0 +1,400 @@
+// The automatic checks for Arabic→English. Each looks at one pair (and, for length and consistency,
+// at figures drawn from the whole document) and says what is wrong and which characters to mark.
+
+import { normalizeForSearch } from '../text/arabic';
+import { findNumbers, spelledNumbers } from './numbers';
+import { findEnglishTerm, type TermIndex } from './terms';
+import { QA_SEVERITY, type QaCheckId, type QaIssue, type QaPair, type QaRange } from './types';
+
+/** What a Hunspell-compatible checker offers (nspell does). */
+export interface Speller {
+  correct(word: string): boolean;
+  suggest(word: string): string[];
+}
+
+export interface QaContext {
+  /** Checks switched off by the document's profile. */
+  disabled?: ReadonlySet<QaCheckId>;
+  glossary?: TermIndex;
+  speller?: Speller;
+  /** Words the user added to the dictionary (lower case). */
+  acceptedWords?: ReadonlySet<string>;
+  /** Drawn from the whole document: see {@link documentFigures}. */
+  document?: DocumentFigures;
+}
+
+export interface DocumentFigures {
+  /** Bounds of log(target length / source length) outside which a pair is unusual; null with too few pairs. */
+  lengthFences: { low: number; high: number } | null;
+  /** Folded source → the distinct targets it has in the document. */
+  targetsBySource: Map<string, Set<string>>;
+  /** Normalised target → the distinct folded sources it translates. */
+  sourcesByTarget: Map<string, Set<string>>;
+}
+
+const ARABIC_IN_ENGLISH = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»]/g;
+const INVISIBLE = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u2060]/g;
+const LATIN_TOKEN =
+  /\b(?:https?:\/\/[^\s«»"]+|www\.[^\s«»"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][A-Za-z_][\w]*|[A-Za-z][A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*)/g;
+const MIN_RATIO_SAMPLE = 8;
+
+function issue(check: QaCheckId, params: QaIssue['params'], ranges: QaRange[] = []): QaIssue {
+  return { check, severity: QA_SEVERITY[check], params, ranges };
+}
+
+const whole = (side: QaRange['side'], text: string): QaRange[] => [{ side, start: 0, end: text.length }];
+
+/** Runs every enabled check on one pair. Pure; a few microseconds to a millisecond per pair. */
+export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
+  if (pair.excluded) return [];
+  const out: QaIssue[] = [];
+  const on = (id: QaCheckId): boolean => !ctx.disabled?.has(id);
+  const { source, target } = pair;
+  if (target.trim() === '') {
+    if (on('empty-target')) out.push(issue('empty-target', {}, whole('source', source)));
+    return out;
+  }
+  if (on('same-as-source') && target.trim() === source.trim()) out.push(issue('same-as-source', {}, whole('target', target)));
+  if (on('arabic-in-target')) out.push(...arabicInTarget(target));
+  if (on('number-missing') || on('number-extra')) out.push(...numbers(source, target, ctx));
+  if (on('latin-missing')) out.push(...latinTokens(source, target));
+  if (on('end-punctuation')) out.push(...endPunctuation(source, target));
+  if (on('unbalanced-pairs')) out.push(...unbalanced(target));
+  if (on('invisible-chars')) out.push(...invisible(target));
+  if (on('spacing')) out.push(...spacing(target));
+  if (on('length-ratio') && ctx.document?.lengthFences) out.push(...lengthRatio(source, target, ctx.document.lengthFences));
+  if (ctx.document) out.push(...consistency(source, target, ctx.document, on));
+  if (ctx.glossary) out.push(...terms(source, target, ctx.glossary, on));
+  if (on('spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
+  return out;
+}
+
+function arabicInTarget(target: string): QaIssue[] {
+  const ranges = [...target.matchAll(ARABIC_IN_ENGLISH)].map((m) => ({
+    side: 'target' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  if (ranges.length === 0) return [];
+  const chars = [...new Set(ranges.map((r) => target.slice(r.start, r.end)))].join(' ');
+  return [issue('arabic-in-target', { chars }, mergeAdjacent(ranges))];
+}
+
+function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
+  const inSource = findNumbers(source);
+  const inTarget = findNumbers(target);
+  const spelled = spelledNumbers(target);
+  const remaining = new Map<string, number>();
+  for (const n of inTarget) remaining.set(n.value, (remaining.get(n.value) ?? 0) + 1);
+  const missing: typeof inSource = [];
+  for (const n of inSource) {
+    const left = remaining.get(n.value) ?? 0;
+    if (left > 0) remaining.set(n.value, left - 1);
+    else if (!spelled.has(n.value)) missing.push(n);
+  }
+  const out: QaIssue[] = [];
+  if (missing.length && !ctx.disabled?.has('number-missing')) {
+    out.push(
+      issue(
+        'number-missing',
+        { numbers: missing.map((n) => source.slice(n.start, n.end)).join(', ') },
+        missing.map((n) => ({ side: 'source', start: n.start, end: n.end })),
+      ),
+    );
+  }
+  const sourceValues = new Set(inSource.map((n) => n.value));
+  const extra = inTarget.filter((n) => !sourceValues.has(n.value) && (remaining.get(n.value) ?? 0) > 0);
+  if (extra.length && !ctx.disabled?.has('number-extra')) {
+    out.push(
+      issue(
+        'number-extra',
+        { numbers: extra.map((n) => target.slice(n.start, n.end)).join(', ') },
+        extra.map((n) => ({ side: 'target', start: n.start, end: n.end })),
+      ),
+    );
+  }
+  return out;
+}
+
+function latinTokens(source: string, target: string): QaIssue[] {
+  const missing: QaRange[] = [];
+  const names: string[] = [];
+  const lowerTarget = target.toLowerCase();
+  for (const m of source.matchAll(LATIN_TOKEN)) {
+    const token = m[0].replace(/[.,;:!?)]+$/, '');
+    if (token.length < 2 && !/[#@]/.test(token)) continue;
+    const acronym = /^[A-Z0-9&.-]+$/.test(token);
+    const found = acronym ? target.includes(token) : lowerTarget.includes(token.toLowerCase());
+    if (!found) {
+      missing.push({ side: 'source', start: m.index, end: m.index + token.length });
+      names.push(token);
+    }
+  }
+  return missing.length ? [issue('latin-missing', { tokens: [...new Set(names)].join(', ') }, missing)] : [];
+}
+
+const END_EQUIVALENT: Record<string, string> = { '؟': '?', '?': '?', '!': '!', '.': '.', ':': ':', '…': '…' };
+const CLOSERS = /[\s"'”’»)\]]+$/u;
+
+function lastMark(text: string): { ch: string; at: number } | null {
+  const trimmed = text.replace(CLOSERS, '');
+  if (!trimmed) return null;
+  const ch = trimmed[trimmed.length - 1]!;
+  return { ch, at: trimmed.length - 1 };
+}
+
+function endPunctuation(source: string, target: string): QaIssue[] {
+  const s = lastMark(source);
+  const t = lastMark(target);
+  if (!s || !t) return [];
+  const expected = END_EQUIVALENT[s.ch];
+  if (!expected) return [];
+  if (t.ch === expected || (expected === '…' && target.trimEnd().endsWith('...'))) return [];
+  // A full stop may end an English sentence whose Arabic ends in a colon before a quotation, and so on.
+  if (expected === '.' && (t.ch === '!' || t.ch === '?')) return [];
+  return [
+    issue('end-punctuation', { expected, found: END_EQUIVALENT[t.ch] ? t.ch : '' }, [
+      { side: 'source', start: s.at, end: s.at + 1 },
+      { side: 'target', start: t.at, end: t.at + 1 },
+    ]),
+  ];
+}
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’' };
+const CLOSING = new Map(Object.entries(OPENERS).map(([o, c]) => [c, o]));
+
+function unbalanced(target: string): QaIssue[] {
+  const stack: { ch: string; at: number }[] = [];
+  const bad: QaRange[] = [];
+  for (let i = 0; i < target.length; i++) {
+    const ch = target[i]!;
+    if (OPENERS[ch]) stack.push({ ch, at: i });
+    else if (CLOSING.has(ch)) {
+      // ’ is also the apostrophe: it closes only an open ‘.
+      if (ch === '’' && stack.at(-1)?.ch !== '‘') continue;
+      if (stack.at(-1)?.ch === CLOSING.get(ch)) stack.pop();
+      else bad.push({ side: 'target', start: i, end: i + 1 });
+    }
+  }
+  for (const open of stack) if (open.ch !== '‘') bad.push({ side: 'target', start: open.at, end: open.at + 1 });
+  const straight = [...target.matchAll(/"/g)];
+  if (straight.length % 2 === 1) {
+    const last = straight.at(-1)!;
+    bad.push({ side: 'target', start: last.index, end: last.index + 1 });
+  }
+  if (bad.length === 0) return [];
+  bad.sort((a, b) => a.start - b.start);
+  return [issue('unbalanced-pairs', { chars: bad.map((r) => target.slice(r.start, r.end)).join(' ') }, bad)];
+}
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200B': 'ZWSP',
+  '\u200C': 'ZWNJ',
+  '\u200D': 'ZWJ',
+  '\u200E': 'LRM',
+  '\u200F': 'RLM',
+  '\u061C': 'ALM',
+  '\u202A': 'LRE',
+  '\u202B': 'RLE',
+  '\u202C': 'PDF',
+  '\u202D': 'LRO',
+  '\u202E': 'RLO',
+  '\u2066': 'LRI',
+  '\u2067': 'RLI',
+  '\u2068': 'FSI',
+  '\u2069': 'PDI',
+  '\uFEFF': 'BOM',
+  '\u00AD': 'SHY',
+  '\u2060': 'WJ',
+};
+
+function invisible(target: string): QaIssue[] {
+  const found = [...target.matchAll(INVISIBLE)];
+  if (found.length === 0) return [];
+  const names = [...new Set(found.map((m) => INVISIBLE_NAMES[m[0]] ?? `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}`))];
+  return [
+    issue(
+      'invisible-chars',
+      { chars: names.join(', ') },
+      found.map((m) => ({ side: 'target', start: m.index, end: m.index + 1 })),
+    ),
+  ];
+}
+
+function spacing(target: string): QaIssue[] {
+  const ranges: QaRange[] = [];
+  const kinds = new Set<string>();
+  const add = (kind: string, start: number, end: number): void => {
+    kinds.add(kind);
+    ranges.push({ side: 'target', start, end });
+  };
+  const lead = /^\s+/.exec(target);
+  if (lead) add('leading', 0, lead[0].length);
+  const trail = /\s+$/.exec(target);
+  if (trail) add('trailing', trail.index, target.length);
+  for (const m of target.matchAll(/(?<=\S) {2,}(?=\S)/g)) add('double', m.index, m.index + m[0].length);
+  for (const m of target.matchAll(/(?<=\S)\s+(?=[.,;:!?%)\]}](?:\s|$))/g))
+    add('before-punctuation', m.index, m.index + m[0].length);
+  return ranges.length
+    ? [
+        issue(
+          'spacing',
+          { kinds: [...kinds].join(', ') },
+          ranges.sort((a, b) => a.start - b.start),
+        ),
+      ]
+    : [];
+}
+
+function logRatio(source: string, target: string): number {
+  return Math.log((target.trim().length + 1) / (source.trim().length + 1));
+}
+
+function lengthRatio(source: string, target: string, fences: { low: number; high: number }): QaIssue[] {
+  if (source.trim().split(/\s+/).length < 3) return []; // a headline's ratio says little
+  const r = logRatio(source, target);
+  if (r >= fences.low && r <= fences.high) return [];
+  return [
+    issue(
+      'length-ratio',
+      { ratio: Math.round(Math.exp(r) * 100) / 100, direction: r < fences.low ? 'short' : 'long' },
+      whole('target', target),
+    ),
+  ];
+}
+
+/** How the target reads for consistency: case, spacing and final punctuation do not matter. */
+function targetKey(target: string): string {
+  return target
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    .toLowerCase();
+}
+
+function consistency(source: string, target: string, doc: DocumentFigures, on: (id: QaCheckId) => boolean): QaIssue[] {
+  const out: QaIssue[] = [];
+  const folded = normalizeForSearch(source);
+  const key = targetKey(target);
+  if (on('inconsistent-target')) {
+    const others = [...(doc.targetsBySource.get(folded) ?? [])].filter((t) => t !== key);
+    if (others.length)
+      out.push(issue('inconsistent-target', { other: others[0]!, count: others.length }, whole('target', target)));
+  }
+  if (on('inconsistent-source')) {
+    const others = [...(doc.sourcesByTarget.get(key) ?? [])].filter((s) => s !== folded);
+    if (others.length) out.push(issue('inconsistent-source', { count: others.length }, whole('source', source)));
+  }
+  return out;
+}
+
+function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
+  const out: QaIssue[] = [];
+  const reported = new Set<number>();
+  for (const hit of glossary.find(source)) {
+    if (hit.term.forbidden || reported.has(hit.term.id) || !on('term-missing')) continue;
+    reported.add(hit.term.id);
+    const alternatives = hit.term.target
+      .split(/[;|]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (alternatives.some((t) => findEnglishTerm(target, t))) continue;
+    out.push(
+      issue('term-missing', { source: source.slice(hit.start, hit.end), term: alternatives.join(' / ') }, [
+        { side: 'source', start: hit.start, end: hit.end },
+      ]),
+    );
+  }
+  if (on('term-forbidden')) {
+    for (const term of glossary.forbiddenTerms()) {
+      const at = findEnglishTerm(target, term.target);
+      if (at) out.push(issue('term-forbidden', { term: term.target }, [{ side: 'target', ...at }]));
+    }
+  }
+  return out;
+}
+
+const ENGLISH_WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+
+function spelling(source: string, target: string, ctx: QaContext): QaIssue[] {
+  const speller = ctx.speller!;
+  const fromSource = new Set([...source.matchAll(ENGLISH_WORD)].map((m) => m[0].toLowerCase()));
+  const bad: QaRange[] = [];
+  const words: string[] = [];
+  for (const m of target.matchAll(ENGLISH_WORD)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    if (word.length < 2 || /^[A-Z]+$/.test(word)) continue; // acronyms
+    if (fromSource.has(lower) || ctx.acceptedWords?.has(lower)) continue;
+    // A capitalised word inside a sentence is a name (most are transliterated from the Arabic).
+    if (/^[A-Z]/.test(word) && !sentenceStart(target, m.index)) continue;
+    if (speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''))) continue;
+    bad.push({ side: 'target', start: m.index, end: m.index + word.length });
+    words.push(word);
+  }
+  return bad.length ? [issue('spelling', { words: [...new Set(words)].join(', ') }, bad)] : [];
+}
+
+function sentenceStart(text: string, at: number): boolean {
+  const before = text.slice(0, at).trimEnd();
+  return before === '' || /[.!?:"“]$/.test(before);
+}
+
+function mergeAdjacent(ranges: QaRange[]): QaRange[] {
+  const out: QaRange[] = [];
+  for (const r of ranges) {
+    const last = out.at(-1);
+    if (last && last.side === r.side && last.end === r.start) last.end = r.end;
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** Figures drawn from the whole document that single-pair checks compare against. */
+export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
+  const targetsBySource = new Map<string, Set<string>>();
+  const sourcesByTarget = new Map<string, Set<string>>();
+  const ratios: number[] = [];
+  for (const p of pairs) {
+    if (p.excluded || p.target.trim() === '') continue;
+    const folded = normalizeForSearch(p.source);
+    const key = targetKey(p.target);
+    if (!targetsBySource.has(folded)) targetsBySource.set(folded, new Set());
+    targetsBySource.get(folded)!.add(key);
+    if (!sourcesByTarget.has(key)) sourcesByTarget.set(key, new Set());
+    sourcesByTarget.get(key)!.add(folded);
+    if (p.source.trim().split(/\s+/).length >= 3) ratios.push(logRatio(p.source, p.target));
+  }
+  return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget };
+}
+
+/**
+ * Tukey's fences (1.5 interquartile ranges beyond the quartiles) of the document's own length
+ * ratios: English runs longer or shorter than Arabic depending on the text, so the usual range is
+ * measured, not assumed. The spread is never taken as less than ±15% so that a very uniform
+ * document does not flag every small difference.
+ */
+function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
+  if (values.length < MIN_RATIO_SAMPLE) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const q = (p: number): number => {
+    const at = (v.length - 1) * p;
+    const lo = Math.floor(at);
+    return v[lo]! + (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!) * (at - lo);
+  };
+  const q1 = q(0.25);
+  const q3 = q(0.75);
+  const spread = Math.max(1.5 * (q3 - q1), Math.log(1.15));
+  return { low: q1 - spread, high: q3 + spread };
+}
+
+/** Every pair's issues, with the document figures computed once. */
+export function checkDocument(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'> = {}): Map<number, QaIssue[]> {
+  const document = documentFigures(pairs);
+  const out = new Map<number, QaIssue[]>();
+  for (const p of pairs) {
+    const issues = checkPair(p, { ...ctx, document });
+    if (issues.length) out.set(p.id, issues);
+  }
+  return out;
+}
