@@ -6,6 +6,10 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 const nodeOnly = ['electron', 'node:*', 'fs', 'path', 'os', 'crypto', 'better-sqlite3'];
+const rendererPatterns = [
+  ...nodeOnly.map((p) => ({ group: [p], message: 'the renderer is sandboxed' })),
+  { regex: '^(\\.\\./)+src-main/(?!shared/)', message: 'import only src-main/shared from the renderer' },
+];
 
 export default ts.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.electron-native/**'] },
@@ -42,13 +46,23 @@ export default ts.config(
   {
     // The renderer reaches the main process only through the contract.
     files: ['src-renderer/**/*.{ts,svelte}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+  },
+  {
+    // Only the state classes talk to the main process: every write goes through one method that
+    // saves the unsaved draft first, and components stay free of transport details.
+    files: ['src-renderer/**/*.{ts,svelte}'],
+    ignores: ['src-renderer/state/**', 'src-renderer/lib/api.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            ...nodeOnly.map((p) => ({ group: [p], message: 'the renderer is sandboxed' })),
-            { regex: '^(\\.\\./)+src-main/(?!shared/)', message: 'import only src-main/shared from the renderer' },
+            ...rendererPatterns,
+            {
+              regex: '^(\\.{1,2}/)+(lib/)?api(\\.ts)?$',
+              message: 'call a method of a state class (src-renderer/state/) instead of the api',
+            },
           ],
         },
       ],

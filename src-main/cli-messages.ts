@@ -1,6 +1,7 @@
 // The CLI speaks the same translated error messages as the app (the renderer's locale files).
-import i18next, { type i18n } from 'i18next';
+import type { i18n } from 'i18next';
 import type { AppError } from './shared/errors';
+import { createI18n } from './shared/i18n';
 import en from '../src-renderer/locales/en.json' with { type: 'json' };
 import ar from '../src-renderer/locales/ar.json' with { type: 'json' };
 
@@ -13,14 +14,7 @@ function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'en' | 'ar' {
 
 export function errorMessage(err: AppError): string {
   if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      lng: cliLanguage(),
-      fallbackLng: 'en',
-      initAsync: false,
-      resources: { en: { translation: en }, ar: { translation: ar } },
-      interpolation: { escapeValue: false },
-    });
+    instance = createI18n({ en, ar }, cliLanguage());
   }
   return instance.t(err.key, { ...err.params, defaultValue: err.code });
 }

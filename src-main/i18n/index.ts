@@ -1,7 +1,7 @@
 // The main process's own i18next instance. It is separate from the renderer's so that the menu and
 // native dialogs can be translated before (and without) any page being loaded.
-import i18next, { type i18n } from 'i18next';
 import type { UiLanguage } from '../shared/domain';
+import { createI18n } from '../shared/i18n';
 import { ar } from './ar';
 import { en } from './en';
 
@@ -14,18 +14,8 @@ export interface MainI18n {
 }
 
 export function createMainI18n(lng: UiLanguage = 'en'): MainI18n {
-  const instance: i18n = i18next.createInstance();
-  // initAsync false + in-memory resources: init and changeLanguage complete before they return,
-  // so a menu rebuilt right after setLanguage already has the new labels.
-  void instance.init({
-    lng,
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'ar'],
-    initAsync: false,
-    resources: { en: { translation: en }, ar: { translation: ar } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  // A menu rebuilt right after setLanguage already has the new labels (see createI18n).
+  const instance = createI18n({ en, ar }, lng);
   return {
     get language() {
       return (instance.language === 'ar' ? 'ar' : 'en') as UiLanguage;

@@ -23,12 +23,6 @@ export class ApiError extends Error {
   }
 }
 
-/** Anything thrown anywhere turned into an AppError the UI can translate. */
-export function toAppError(e: unknown): AppError {
-  if (e instanceof ApiError) return e.error;
-  return appError('internal');
-}
-
 function isResult(v: unknown): v is Result<unknown> {
   if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
   const r = v as { ok: unknown; error?: { code?: unknown } };

@@ -1,9 +1,10 @@
 // i18next with a reactive locale: `t()` reads `i18n.locale`, so every template that calls it
 // re-renders when the language changes. The shell's direction follows the UI language; the text
 // columns keep their own (`dir` on each cell), whatever the shell does.
-import i18next, { type TOptions } from 'i18next';
+import type { TOptions } from 'i18next';
 import type { UiLanguage } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
+import { createI18n } from '../../src-main/shared/i18n';
 
 type Resource = Record<string, unknown>;
 // Through Vite's glob rather than a typed JSON import: the locale files are data, not sources.
@@ -11,16 +12,7 @@ const files = import.meta.glob<Resource>('../locales/*.json', { eager: true, imp
 const en = files['../locales/en.json'] ?? {};
 const ar = files['../locales/ar.json'] ?? {};
 
-const instance = i18next.createInstance();
-void instance.init({
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: ['en', 'ar'],
-  initAsync: false,
-  resources: { en: { translation: en }, ar: { translation: ar } },
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const instance = createI18n({ en, ar });
 
 const DIR: Record<UiLanguage, 'ltr' | 'rtl'> = { en: 'ltr', ar: 'rtl' };
 

@@ -74,6 +74,13 @@ class LibraryState {
     } else this.flow.error = r.error;
   }
 
+  /** The native file dialog (Electron), then the preview of the chosen file. */
+  async pickNative(): Promise<void> {
+    const r = await api.invoke('io:pick-import', {});
+    if (!r.ok) notices.error(r.error);
+    else if (r.value) await this.inspect(r.value);
+  }
+
   async changeEncoding(encoding: Encoding): Promise<void> {
     if (this.flow) await this.inspect($state.snapshot(this.flow.file), encoding);
   }

@@ -1,21 +1,34 @@
-// One open document: a paged window of its pairs, the filter, the focused pair, drafts with
-// autosave, conflicts and the document's statistics. The renderer never holds the whole document.
-import { SvelteMap } from 'svelte/reactivity';
+// One open document: a paged window of its pairs, the filter, the focused pair, the document's
+// statistics, and every write the workspace makes to a pair. The renderer never holds the whole
+// document; drafts and their autosave live in `Autosave`, which each write here settles first.
 import type { NavKind, PairFilter } from '../../src-main/shared/contract';
-import { checkAction, emptyStats, type DocumentSummary, type Pair, type Stats, type Status } from '../../src-main/shared/domain';
-import { appError, type AppError } from '../../src-main/shared/errors';
+import {
+  checkAction,
+  emptyStats,
+  type Comment,
+  type DocumentSummary,
+  type ErrorCategory,
+  type Pair,
+  type Revision,
+  type Severity,
+  type Stats,
+  type Status,
+} from '../../src-main/shared/domain';
+import { appError, type AppError, type Result } from '../../src-main/shared/errors';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
+import { Autosave } from './autosave.svelte';
+import { DocumentTools } from './document-tools';
 import { settings } from './settings.svelte';
+
+export { AUTOSAVE_MS, type Conflict, type Draft, type SaveState } from './autosave.svelte';
 
 export const PAGE_SIZE = 100;
 export const MAX_PAGES = 6;
-export const AUTOSAVE_MS = 600;
 const SEARCH_DEBOUNCE_MS = 250;
 
-export type SaveState = 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 export type TextIn = 'source' | 'target' | 'both';
 
 export interface FilterState {
@@ -25,14 +38,15 @@ export interface FilterState {
   openComments: boolean;
 }
 
-/** What the user typed and the version of the pair it was typed over. */
-export interface Draft {
-  text: string;
-  baseVersion: number;
+export interface RejectReason {
+  comment: string;
+  category?: ErrorCategory | undefined;
+  severity?: Severity | undefined;
 }
 
-export interface Conflict {
-  theirs: Pair;
+export interface PairDetails {
+  comments: Comment[];
+  revisions: Revision[];
 }
 
 export function toPairFilter(f: FilterState): PairFilter | undefined {
@@ -67,10 +81,13 @@ export class WorkspaceState {
   focusRequest = $state<{ index: number; where: 'editor' | 'row' } | null>(null);
   rejecting = $state<Pair | null>(null);
 
-  readonly drafts = new SvelteMap<number, Draft>();
-  readonly saveStates = new SvelteMap<number, SaveState>();
-  readonly conflicts = new SvelteMap<number, Conflict>();
-  readonly saveErrors = new SvelteMap<number, AppError>();
+  /** Pairs named by the last `pairs:changed` event of this document (panels reload on it). */
+  changed = $state<{ pairIds: number[] }>({ pairIds: [] });
+
+  readonly autosave: Autosave = new Autosave({
+    current: (pairId) => this.currentPair(pairId),
+    accept: (pair) => this.accept(pair),
+  });
 
   /** Set by the view: scrolls the virtual list. */
   scrollToIndex: (index: number) => void = () => {};
@@ -81,22 +98,11 @@ export class WorkspaceState {
     void this.version;
     return this.focusedIndex === null ? undefined : this.cache.get(this.focusedIndex);
   });
-  readonly overallSave = $derived.by((): SaveState | 'idle' => {
-    let result: SaveState | 'idle' = 'idle';
-    for (const s of this.saveStates.values()) {
-      if (s === 'conflict' || s === 'error') return s;
-      if (s === 'saving' || s === 'dirty') result = 'saving';
-      else if (result === 'idle') result = 'saved';
-    }
-    return result;
-  });
+
+  /** The toolbar's whole-document actions (quality, bulk approval, export, review re-import). */
+  readonly tools: DocumentTools;
 
   private cache: PageCache<Pair>;
-  // Bookkeeping for autosave, never rendered: plain maps on purpose.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private timers = new Map<number, ReturnType<typeof setTimeout>>();
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private saving = new Map<number, Promise<void>>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;
   private offEvents: (() => void)[] = [];
@@ -104,6 +110,10 @@ export class WorkspaceState {
 
   constructor(documentId: number) {
     this.documentId = documentId;
+    this.tools = new DocumentTools(documentId, {
+      settleDrafts: () => this.autosave.flushAll(),
+      refreshAll: () => this.refreshAll(),
+    });
     this.cache = new PageCache<Pair>({
       pageSize: PAGE_SIZE,
       maxPages: MAX_PAGES,
@@ -131,7 +141,9 @@ export class WorkspaceState {
     this.stats = doc.value.stats;
     this.offEvents.push(
       api.on('pairs:changed', (e) => {
-        if (e.documentId === this.documentId) this.refreshAll();
+        if (e.documentId !== this.documentId) return;
+        this.changed = { pairIds: e.pairIds };
+        this.refreshAll();
       }),
       api.on('documents:changed', (e) => {
         if (e.documentId === this.documentId) void this.reloadDocument();
@@ -145,17 +157,13 @@ export class WorkspaceState {
     for (const off of this.offEvents) off();
     clearTimeout(this.searchTimer);
     clearTimeout(this.statsTimer);
-    for (const id of [...this.timers.keys()]) void this.flush(id);
+    void this.autosave.flushAll();
   }
 
   /** The pair at a row, or undefined while its page loads. Reactive. */
   pairAt(index: number): Pair | undefined {
     void this.version;
     return this.cache.get(index);
-  }
-
-  textOf(pair: Pair): string {
-    return this.drafts.get(pair.id)?.text ?? pair.target;
   }
 
   // ——— filter ———
@@ -278,21 +286,15 @@ export class WorkspaceState {
     return r.ok ? r.value.index : null;
   }
 
-  // ——— editing and autosave ———
+  // ——— editing ———
 
+  textOf(pair: Pair): string {
+    return this.autosave.textOf(pair);
+  }
+
+  /** The user typed in the pair's editor. */
   edit(pair: Pair, text: string): void {
-    const draft = this.drafts.get(pair.id);
-    this.drafts.set(pair.id, { text, baseVersion: draft?.baseVersion ?? pair.version });
-    if (this.conflicts.has(pair.id)) return;
-    this.saveStates.set(pair.id, 'dirty');
-    clearTimeout(this.timers.get(pair.id));
-    this.timers.set(
-      pair.id,
-      setTimeout(() => {
-        this.timers.delete(pair.id);
-        void this.flush(pair.id);
-      }, AUTOSAVE_MS),
-    );
+    this.autosave.edit(pair, text);
   }
 
   copySource(pair: Pair): void {
@@ -300,80 +302,9 @@ export class WorkspaceState {
     this.edit(pair, pair.source);
   }
 
-  /** Saves the pair's draft now (leaving the pair, before a status change). */
+  /** Saves the pair's draft now (leaving the pair). */
   flush(pairId: number): Promise<void> {
-    clearTimeout(this.timers.get(pairId));
-    this.timers.delete(pairId);
-    const previous = this.saving.get(pairId) ?? Promise.resolve();
-    const next = previous.then(() => this.save(pairId));
-    this.saving.set(pairId, next);
-    void next.finally(() => {
-      if (this.saving.get(pairId) === next) this.saving.delete(pairId);
-    });
-    return next;
-  }
-
-  private currentPair(pairId: number): Pair | undefined {
-    return this.cache.findById(pairId)?.item;
-  }
-
-  private async save(pairId: number): Promise<void> {
-    const draft = this.drafts.get(pairId);
-    if (!draft || this.conflicts.has(pairId)) return;
-    const pair = this.currentPair(pairId);
-    if (pair && pair.version === draft.baseVersion && pair.target === draft.text) {
-      this.drafts.delete(pairId);
-      this.saveStates.set(pairId, 'saved');
-      return;
-    }
-    this.saveStates.set(pairId, 'saving');
-    const sent = draft.text;
-    const r = await api.invoke('pairs:update-target', { pairId, target: sent, expectedVersion: draft.baseVersion });
-    if (r.ok) {
-      this.accept(r.value);
-      const now = this.drafts.get(pairId);
-      if (now && now.text === sent) this.drafts.delete(pairId);
-      else if (now) this.drafts.set(pairId, { text: now.text, baseVersion: r.value.version });
-      this.saveErrors.delete(pairId);
-      // Typing went on while this was saved: the newer text is still to come.
-      this.saveStates.set(pairId, this.timers.has(pairId) ? 'dirty' : 'saved');
-      return;
-    }
-    if (r.error.code === 'conflict') {
-      await this.openConflict(pairId);
-      return;
-    }
-    this.saveErrors.set(pairId, r.error);
-    this.saveStates.set(pairId, 'error');
-  }
-
-  private async openConflict(pairId: number): Promise<void> {
-    const fresh = await api.invoke('pairs:get', { pairId });
-    if (!fresh.ok) {
-      this.saveErrors.set(pairId, fresh.error);
-      this.saveStates.set(pairId, 'error');
-      return;
-    }
-    this.accept(fresh.value);
-    this.conflicts.set(pairId, { theirs: fresh.value });
-    this.saveStates.set(pairId, 'conflict');
-  }
-
-  /** Conflict: drop my text and take the stored one. */
-  keepTheirs(pairId: number): void {
-    this.conflicts.delete(pairId);
-    this.drafts.delete(pairId);
-    this.saveStates.set(pairId, 'saved');
-  }
-
-  /** Conflict: write my text over theirs, knowingly (with the version I have now seen). */
-  async keepMine(pairId: number): Promise<void> {
-    const conflict = this.conflicts.get(pairId);
-    const draft = this.drafts.get(pairId);
-    if (!conflict || !draft) return;
-    this.drafts.set(pairId, { text: draft.text, baseVersion: conflict.theirs.version });
-    this.conflicts.delete(pairId);
-    await this.flush(pairId);
+    return this.autosave.flush(pairId);
   }
 
   /** A write came back: the cache and the list show the new pair. */
@@ -381,6 +312,31 @@ export class WorkspaceState {
     this.cache.replace(pair);
     this.version++;
     this.scheduleStats();
+  }
+
+  private currentPair(pairId: number): Pair | undefined {
+    return this.cache.findById(pairId)?.item;
+  }
+
+  /**
+   * Every write other than the draft's own starts here: the unsaved draft is written first (as
+   * Ctrl+Enter does), so the write applies to the text on screen and its version. Null when the
+   * draft could not be saved (conflict, refusal): the write must not go ahead over it.
+   */
+  private async settleDraft(pair: Pair): Promise<Pair | null> {
+    if (this.autosave.drafts.has(pair.id) || this.autosave.inFlight(pair.id)) await this.autosave.flush(pair.id);
+    if (this.autosave.drafts.has(pair.id)) return null;
+    return this.currentPair(pair.id) ?? pair;
+  }
+
+  /** Refused writes of the review actions come back to the caller to show beside its button. */
+  private async write(pair: Pair, run: (current: Pair) => Promise<Result<Pair>>): Promise<AppError | null> {
+    const current = await this.settleDraft(pair);
+    if (!current) return this.autosave.saveErrors.get(pair.id) ?? appError('conflict');
+    const r = await run(current);
+    if (!r.ok) return r.error;
+    this.accept(r.value);
+    return null;
   }
 
   // ——— status ———
@@ -393,18 +349,21 @@ export class WorkspaceState {
     if (done) await this.goNext(editor ? 'needs-review' : 'needs-work');
   }
 
-  /** Saves the draft and applies a status action. True when the pair is now in the target state. */
+  /**
+   * Confirms or approves the text on screen: an unsaved draft travels in the same request. True
+   * when the pair is now in the target state.
+   */
   async setStatus(pair: Pair, action: 'confirm' | 'approve'): Promise<boolean> {
     const role = settings.value.role;
-    const draft = this.drafts.get(pair.id);
+    const saves = this.autosave;
     let current = this.currentPair(pair.id) ?? pair;
     // A confirmed pair that was edited must first become a draft again: save, then confirm.
-    if (draft && (current.status === 'translated' || this.saving.has(pair.id))) {
-      await this.flush(pair.id);
-      if (this.conflicts.has(pair.id)) return false;
-      current = this.currentPair(pair.id) ?? current;
+    if (saves.drafts.has(pair.id) && (current.status === 'translated' || saves.inFlight(pair.id))) {
+      const settled = await this.settleDraft(pair);
+      if (!settled) return false;
+      current = settled;
     }
-    const pending = this.drafts.get(pair.id);
+    const pending = saves.drafts.get(pair.id);
     const text = pending?.text ?? current.target;
     const verdict = checkAction(role, action, { status: current.status, excluded: current.excluded, target: text });
     if (!verdict.ok) {
@@ -412,9 +371,8 @@ export class WorkspaceState {
       notices.error(appError(verdict.reason, { action, status: current.status }));
       return false;
     }
-    clearTimeout(this.timers.get(pair.id));
-    this.timers.delete(pair.id);
-    this.saveStates.set(pair.id, 'saving');
+    saves.hold(pair.id);
+    saves.saveStates.set(pair.id, 'saving');
     const r = await api.invoke('pairs:set-status', {
       pairId: pair.id,
       expectedVersion: pending?.baseVersion ?? current.version,
@@ -422,31 +380,81 @@ export class WorkspaceState {
       target: text,
     });
     if (r.ok) {
-      this.accept(r.value);
-      const now = this.drafts.get(pair.id);
-      if (now && now.text === text) this.drafts.delete(pair.id);
-      else if (now) this.drafts.set(pair.id, { text: now.text, baseVersion: r.value.version });
-      this.saveStates.set(pair.id, 'saved');
+      saves.settle(pair.id, text, r.value);
       return true;
     }
-    if (r.error.code === 'conflict') {
-      await this.openConflict(pair.id);
-      return false;
-    }
-    this.saveStates.set(pair.id, 'error');
-    this.saveErrors.set(pair.id, r.error);
-    notices.error(r.error);
+    await saves.fail(pair.id, r.error);
+    if (r.error.code !== 'conflict') notices.error(r.error);
     return false;
   }
 
   async setExcluded(pair: Pair, excluded: boolean): Promise<void> {
-    const r = await api.invoke('pairs:set-excluded', { pairId: pair.id, expectedVersion: pair.version, excluded });
-    if (r.ok) this.accept(r.value);
-    else notices.error(r.error);
+    const error = await this.write(pair, (p) =>
+      api.invoke('pairs:set-excluded', { pairId: p.id, expectedVersion: p.version, excluded }),
+    );
+    if (error) notices.error(error);
+  }
+
+  /** An editor sends a translation back with the reason the translator will see. */
+  reject(pair: Pair, reason: RejectReason): Promise<AppError | null> {
+    return this.write(pair, (p) =>
+      api.invoke('pairs:set-status', {
+        pairId: p.id,
+        expectedVersion: p.version,
+        action: 'reject',
+        comment: reason.comment,
+        ...(reason.category ? { category: reason.category, severity: reason.severity ?? 'minor' } : {}),
+      }),
+    );
+  }
+
+  /** An editor unlocks an approved pair, saying why. */
+  reopen(pair: Pair, comment: string): Promise<AppError | null> {
+    return this.write(pair, (p) =>
+      api.invoke('pairs:set-status', { pairId: p.id, expectedVersion: p.version, action: 'reopen', comment }),
+    );
+  }
+
+  /** An earlier text of the pair becomes its text again (a new revision). */
+  restore(pair: Pair, revisionId: number): Promise<AppError | null> {
+    return this.write(pair, (p) => api.invoke('history:restore', { pairId: p.id, revisionId, expectedVersion: p.version }));
   }
 
   openReject(pair: Pair): void {
     if (!checkAction(settings.value.role, 'reject', pair).ok) return;
     this.rejecting = pair;
+  }
+
+  // ——— comments and history of one pair ———
+
+  async details(pairId: number): Promise<Result<PairDetails>> {
+    const [comments, revisions] = await Promise.all([
+      api.invoke('comments:list', { pairId }),
+      api.invoke('history:list', { pairId }),
+    ]);
+    if (!comments.ok) return comments;
+    if (!revisions.ok) return revisions;
+    return { ok: true, value: { comments: comments.value, revisions: revisions.value } };
+  }
+
+  async addComment(pair: Pair, body: string, parentId?: number): Promise<AppError | null> {
+    const r = await api.invoke('comments:add', { pairId: pair.id, body, ...(parentId ? { parentId } : {}) });
+    if (!r.ok) return r.error;
+    await this.reloadPair(pair.id);
+    return null;
+  }
+
+  async setCommentResolved(pair: Pair, commentId: number, resolved: boolean): Promise<AppError | null> {
+    const r = await api.invoke('comments:set-resolved', { commentId, resolved });
+    if (!r.ok) return r.error;
+    await this.reloadPair(pair.id);
+    return null;
+  }
+
+  /** A comment changed the pair's thread (and maybe its open count): list and panel reload it. */
+  private async reloadPair(pairId: number): Promise<void> {
+    const r = await api.invoke('pairs:get', { pairId });
+    if (r.ok) this.accept(r.value);
+    this.changed = { pairIds: [pairId] };
   }
 }

@@ -29,7 +29,6 @@ const DYNAMIC_PREFIXES = [
   // The review team's families (components/review, components/export).
   'review.category.',
   'review.severity.',
-  'review.status.',
   'review.role.',
   'review.history.kind.',
   'review.comments.origin.',

@@ -38,11 +38,27 @@ const handlers: Record<string, Handler> = {
   'pairs:set-status': (i) => {
     const p = store.get(i.pairId as number)!;
     if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
-    const action = i.action as 'confirm' | 'approve';
+    const action = i.action as 'confirm' | 'approve' | 'reject' | 'reopen';
     const target = (i.target as string | undefined) ?? p.target;
     const verdict = checkAction(role, action, { ...p, target });
     if (!verdict.ok) return fail(verdict.reason);
-    return write(p, { target, status: (action === 'confirm' ? 'translated' : 'approved') as Status });
+    const status: Record<typeof action, Status> = {
+      confirm: 'translated',
+      approve: 'approved',
+      reject: 'rejected',
+      reopen: 'translated',
+    };
+    return write(p, { target, status: status[action] });
+  },
+  'pairs:set-excluded': (i) => {
+    const p = store.get(i.pairId as number)!;
+    if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
+    return write(p, { excluded: i.excluded as boolean });
+  },
+  'history:restore': (i) => {
+    const p = store.get(i.pairId as number)!;
+    if (p.version !== i.expectedVersion) return fail('conflict', { currentVersion: p.version });
+    return write(p, { target: `revision ${i.revisionId as number}`, status: 'draft' });
   },
   'pairs:navigate': (i) => {
     const from = i.fromPosition as number;
@@ -121,7 +137,8 @@ async function open() {
   await ws.open();
   return ws;
 }
-const writes = () => calls.filter((c) => c.channel === 'pairs:update-target' || c.channel === 'pairs:set-status');
+const WRITES = ['pairs:update-target', 'pairs:set-status', 'pairs:set-excluded', 'history:restore'];
+const writes = () => calls.filter((c) => WRITES.includes(c.channel));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -141,15 +158,15 @@ describe('WorkspaceState', () => {
     ws.edit(p, 'H');
     ws.edit(p, 'He');
     ws.edit(p, 'Hello');
-    expect(ws.saveStates.get(1)).toBe('dirty');
+    expect(ws.autosave.saveStates.get(1)).toBe('dirty');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 50);
     expect(writes()).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(100);
     expect(writes().map((c) => c.input)).toEqual([{ pairId: 1, target: 'Hello', expectedVersion: 1 }]);
-    expect(ws.saveStates.get(1)).toBe('saved');
-    expect(ws.drafts.has(1)).toBe(false);
+    expect(ws.autosave.saveStates.get(1)).toBe('saved');
+    expect(ws.autosave.drafts.has(1)).toBe(false);
     expect(ws.pairAt(0)).toMatchObject({ target: 'Hello', status: 'draft', version: 2 });
-    expect(ws.overallSave).toBe('saved');
+    expect(ws.autosave.overall).toBe('saved');
   });
 
   it('saves at once when the pair is left (flush), and not again after', async () => {
@@ -173,8 +190,8 @@ describe('WorkspaceState', () => {
     gate = null;
     release();
     await saving;
-    expect(ws.drafts.get(1)).toEqual({ text: 'one two', baseVersion: 2 });
-    expect(ws.saveStates.get(1)).toBe('dirty');
+    expect(ws.autosave.drafts.get(1)).toEqual({ text: 'one two', baseVersion: 2 });
+    expect(ws.autosave.saveStates.get(1)).toBe('dirty');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
     expect(writes().map((c) => c.input.expectedVersion)).toEqual([1, 2]);
     expect(store.get(1)!.target).toBe('one two');
@@ -186,8 +203,8 @@ describe('WorkspaceState', () => {
     write(store.get(1)!, { target: 'theirs' }); // someone else, unheard
     ws.edit(p, 'mine');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
-    expect(ws.saveStates.get(1)).toBe('conflict');
-    expect(ws.conflicts.get(1)?.theirs.target).toBe('theirs');
+    expect(ws.autosave.saveStates.get(1)).toBe('conflict');
+    expect(ws.autosave.conflicts.get(1)?.theirs.target).toBe('theirs');
     expect(ws.textOf(ws.pairAt(0)!)).toBe('mine');
     expect(store.get(1)!.target).toBe('theirs');
     // More typing does not save behind the user's back while the conflict is open.
@@ -195,15 +212,15 @@ describe('WorkspaceState', () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
     expect(store.get(1)!.target).toBe('theirs');
 
-    await ws.keepMine(1);
+    await ws.autosave.keepMine(1);
     expect(store.get(1)!.target).toBe('mine!');
-    expect(ws.conflicts.has(1)).toBe(false);
+    expect(ws.autosave.conflicts.has(1)).toBe(false);
 
     write(store.get(1)!, { target: 'theirs again' });
     ws.edit(ws.pairAt(0)!, 'mine again');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
-    expect(ws.saveStates.get(1)).toBe('conflict');
-    ws.keepTheirs(1);
+    expect(ws.autosave.saveStates.get(1)).toBe('conflict');
+    ws.autosave.keepTheirs(1);
     expect(ws.textOf(ws.pairAt(0)!)).toBe('theirs again');
     expect(store.get(1)!.target).toBe('theirs again');
   });
@@ -244,10 +261,60 @@ describe('WorkspaceState', () => {
     const ws = await open();
     ws.edit(ws.pairAt(2)!, 'typed anyway');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
-    expect(ws.saveStates.get(3)).toBe('error');
-    expect(ws.saveErrors.get(3)?.code).toBe('excluded');
-    expect(ws.overallSave).toBe('error');
+    expect(ws.autosave.saveStates.get(3)).toBe('error');
+    expect(ws.autosave.saveErrors.get(3)?.code).toBe('excluded');
+    expect(ws.autosave.overall).toBe('error');
     expect(ws.textOf(ws.pairAt(2)!)).toBe('typed anyway');
+  });
+
+  it('saves the unsaved draft before every other write to the pair, which then applies to the saved version', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    const cases: [string, (ws: InstanceType<typeof WorkspaceState>, p: Pair) => Promise<unknown>, string][] = [
+      ['reject', (ws, p) => ws.reject(p, { comment: 'Wrong term' }), 'pairs:set-status'],
+      ['restore', (ws, p) => ws.restore(p, 1), 'history:restore'],
+      ['exclude', (ws, p) => ws.setExcluded(p, true), 'pairs:set-excluded'],
+    ];
+    for (const [name, run, channel] of cases) {
+      store.set(1, pair(1, 'translated', 'Old'));
+      calls.length = 0;
+      const ws = await open();
+      ws.edit(ws.pairAt(0)!, `typed before ${name}`);
+      expect(await run(ws, ws.pairAt(0)!), name).toBeFalsy();
+      expect(
+        writes().map((c) => [c.channel, c.input.expectedVersion]),
+        name,
+      ).toEqual([
+        ['pairs:update-target', 1],
+        [channel, 2],
+      ]);
+      expect(ws.autosave.drafts.has(1), name).toBe(false);
+      ws.dispose();
+    }
+  });
+
+  it('an approval from the panel carries the unsaved text, as Ctrl+Enter does', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    store.set(1, pair(1, 'draft', 'Draft'));
+    const ws = await open();
+    ws.edit(ws.pairAt(0)!, 'Draft, corrected');
+    expect(await ws.setStatus(ws.pairAt(0)!, 'approve')).toBe(true);
+    expect(store.get(1)).toMatchObject({ status: 'approved', target: 'Draft, corrected' });
+    expect(ws.autosave.drafts.has(1)).toBe(false);
+  });
+
+  it('does not write over a draft it could not save (a conflict stays for the user to resolve)', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    store.set(1, pair(1, 'translated', 'Old'));
+    const ws = await open();
+    write(store.get(1)!, { target: 'theirs' }); // someone else, unheard
+    ws.edit(ws.pairAt(0)!, 'mine');
+    const error = await ws.reject(ws.pairAt(0)!, { comment: 'Wrong' });
+    expect(error?.code).toBe('conflict');
+    expect(store.get(1)).toMatchObject({ status: 'translated', target: 'theirs' });
+    expect(ws.autosave.conflicts.has(1)).toBe(true);
   });
 
   it('steps between rows within bounds', async () => {

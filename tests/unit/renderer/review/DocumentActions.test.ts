@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyStats, type QualitySummary, type Role, type Stats } from '../../../../src-main/shared/domain';
 import DocumentActions from '../../../../src-renderer/components/review/DocumentActions.svelte';
 import { i18n } from '../../../../src-renderer/lib/i18n.svelte';
+import { DocumentTools } from '../../../../src-renderer/state/document-tools';
 import { settings } from './fixtures';
 
 const { invoke, on } = vi.hoisted(() => ({ invoke: vi.fn(), on: vi.fn() }));
@@ -17,9 +18,8 @@ function stats(translated: number): Stats {
 
 function show(role: Role, s: Stats = stats(3), filter?: { statuses: ['translated'] }) {
   const onchanged = vi.fn();
-  render(DocumentActions, {
-    props: { documentId: 4, stats: s, settings: settings(role), onchanged, ...(filter ? { filter } : {}) },
-  });
+  const tools = new DocumentTools(4, { settleDrafts: async () => {}, refreshAll: onchanged });
+  render(DocumentActions, { props: { tools, stats: s, settings: settings(role), ...(filter ? { filter } : {}) } });
   return { onchanged };
 }
 

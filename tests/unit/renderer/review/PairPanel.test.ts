@@ -11,6 +11,8 @@ import {
 } from '../../../../src-main/shared/domain';
 import PairPanel from '../../../../src-renderer/components/review/PairPanel.svelte';
 import { i18n } from '../../../../src-renderer/lib/i18n.svelte';
+import { settings as app } from '../../../../src-renderer/state/settings.svelte';
+import { WorkspaceState } from '../../../../src-renderer/state/workspace.svelte';
 import { comment, pair, revision, settings } from './fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -29,8 +31,10 @@ function serve(extra: Record<string, (input: unknown) => unknown> = {}) {
 }
 
 async function show(p: Pair, role: Role) {
-  const onchanged = vi.fn();
-  render(PairPanel, { props: { pair: p, settings: settings(role), onchanged } });
+  const ws = new WorkspaceState(1);
+  const onchanged = vi.spyOn(ws, 'accept');
+  app.value = settings(role);
+  render(PairPanel, { props: { ws, pair: p, settings: settings(role) } });
   await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('history:list', { pairId: p.id }));
   await Promise.resolve();
   return { onchanged };
@@ -53,7 +57,7 @@ describe('PairPanel', () => {
       for (const status of STATUSES) {
         for (const excluded of [false, true]) {
           const p = pair({ status, excluded, target: status === 'new' ? '' : 'Zakharova said' });
-          const { unmount } = render(PairPanel, { props: { pair: p, settings: settings(role), onchanged: vi.fn() } });
+          const { unmount } = render(PairPanel, { props: { ws: new WorkspaceState(1), pair: p, settings: settings(role) } });
           for (const [action, label] of Object.entries(ACTION_BUTTONS) as [keyof typeof ACTION_BUTTONS, string][]) {
             const shown = screen.queryByRole('button', { name: label }) !== null;
             expect(shown, `${role} ${status}${excluded ? ' excluded' : ''} ${action}`).toBe(checkAction(role, action, p).ok);
@@ -76,7 +80,12 @@ describe('PairPanel', () => {
     const { onchanged } = await show(pair({ version: 5 }), 'editor');
     await fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     await vi.waitFor(() => expect(onchanged).toHaveBeenCalledWith(approved));
-    expect(invoke).toHaveBeenCalledWith('pairs:set-status', { pairId: 7, expectedVersion: 5, action: 'approve' });
+    expect(invoke).toHaveBeenCalledWith('pairs:set-status', {
+      pairId: 7,
+      expectedVersion: 5,
+      action: 'approve',
+      target: pair().target,
+    });
   });
 
   it('opens the reject form for an editor and the reopen form (comment required) on an approved pair', async () => {
@@ -90,7 +99,7 @@ describe('PairPanel', () => {
     const submit = within(dialog).getByRole('button', { name: 'Reopen' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
     serve({ 'pairs:set-status': () => pair({ status: 'translated', version: 6 }) });
-    await fireEvent.input(within(dialog).getByLabelText('Why reopen it?'), { target: { value: 'Client changed the term' } });
+    await fireEvent.input(within(dialog).getByLabelText(/^Why reopen it\?/), { target: { value: 'Client changed the term' } });
     await fireEvent.click(submit);
     await vi.waitFor(() =>
       expect(invoke).toHaveBeenCalledWith('pairs:set-status', {

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMATS } from '../../../../src-main/shared/domain';
 import ExportDialog from '../../../../src-renderer/components/export/ExportDialog.svelte';
 import { i18n, t } from '../../../../src-renderer/lib/i18n.svelte';
+import { DocumentTools } from '../../../../src-renderer/state/document-tools';
+import { settings as app } from '../../../../src-renderer/state/settings.svelte';
 
 const { invoke, on, downloadBase64 } = vi.hoisted(() => ({ invoke: vi.fn(), on: vi.fn(), downloadBase64: vi.fn() }));
 vi.mock('../../../../src-renderer/lib/api', () => ({ api: { invoke, call: vi.fn(), on } }));
@@ -11,17 +13,21 @@ vi.mock('../../../../src-renderer/lib/files', () => ({ downloadBase64, readFileA
 type Listener = (p: { documentId: number; done: number; total: number }) => void;
 let progressListener: Listener | null = null;
 
+/** What the app learnt at start-up: Electron (native dialogs) or the browser. */
+function info(nativeDialogs: boolean) {
+  app.info = { version: '0.1.0', transport: nativeDialogs ? 'ipc' : 'http', dataPath: '/d', nativeDialogs };
+}
+
 function serve(nativeDialogs: boolean, exportResult: unknown) {
+  info(nativeDialogs);
   invoke.mockImplementation(async (channel: string) => {
-    if (channel === 'app:get-info')
-      return { ok: true, value: { version: '0.1.0', transport: nativeDialogs ? 'ipc' : 'http', dataPath: '/d', nativeDialogs } };
     if (channel === 'io:export') return exportResult;
     return { ok: false, error: { code: 'internal', key: 'errors.internal' } };
   });
 }
 
 async function open() {
-  render(ExportDialog, { props: { documentId: 3, onclose: vi.fn() } });
+  render(ExportDialog, { props: { tools: new DocumentTools(3), onclose: vi.fn() } });
   const submit = await screen.findByRole('button', { name: /^(Download|Save as…)$/ });
   await vi.waitFor(() => expect((submit as HTMLButtonElement).disabled).toBe(false));
   return submit;
@@ -117,11 +123,8 @@ describe('ExportDialog', () => {
 
   it('shows progress events for this document while exporting', async () => {
     let finish: (v: unknown) => void = () => {};
-    invoke.mockImplementation((channel: string) => {
-      if (channel === 'app:get-info')
-        return Promise.resolve({ ok: true, value: { version: '0', transport: 'http', dataPath: '/d', nativeDialogs: false } });
-      return new Promise((resolve) => (finish = resolve));
-    });
+    info(false);
+    invoke.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     const submit = await open();
     await fireEvent.click(submit);
     expect(progressListener).not.toBeNull();
