@@ -114,7 +114,7 @@ export interface ExportModel {
   stats: Stats;
   options: ExportOptions;
   /** The imported file kept with the document (see ImportedDocument.original), when there is one. */
-  original?: Uint8Array | null;
+  original?: { format: ImportFormat; bytes: Uint8Array } | null;
 }
 
 export interface ExportedFile {

@@ -9,6 +9,7 @@
 //   • characters XML cannot carry as `<ph ctype="x-qalam-cp">HHHH</ph>`.
 import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { sameCodes, type InlineCode } from '../shared/inline';
 import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
 import {
   asStatus,
@@ -23,6 +24,8 @@ import {
   type NoteMeta,
   collectUnits,
 } from './xliff-common';
+import { readInline, writeInline } from './xliff-inline';
+import { insertAfter, newElement, patchOriginal, raw, removeChildren, setAttr } from './xliff-patch';
 import {
   XML_DECLARATION,
   attrs,
@@ -56,6 +59,10 @@ const STATE_OF: Record<Status, string> = {
 // ——— Writer ———
 
 export function writeXliff12(model: ExportModel): Uint8Array {
+  if (model.original?.format === 'xliff12') {
+    const patched = patchOriginal(model, 'trans-unit', patchUnit);
+    if (patched) return patched;
+  }
   const doc = model.document;
   const out: string[] = [XML_DECLARATION, `<xliff version="1.2" xmlns="${XLIFF12_NS}">\n`];
   out.push(
@@ -82,13 +89,47 @@ function transUnit(pair: ExportPair, srcLang: string, trgLang: string): string {
     approved: pair.status === 'approved' ? 'yes' : undefined,
     translate: pair.excluded ? 'no' : undefined,
   })}>\n`;
-  const source = `        <source${attrs({ 'xml:lang': srcLang })}>${inline(pair.source)}</source>\n`;
+  const source = `        <source${attrs({ 'xml:lang': srcLang })}>${inline(pair.source, pair.sourceCodes)}</source>\n`;
   const target = `        <target${attrs({
     'xml:lang': trgLang,
     state: STATE_OF[pair.status],
     'state-qualifier': QUALIFIER_PREFIX + pair.status,
-  })}>${inline(pair.target)}</target>\n`;
+  })}>${inline(pair.target, pair.targetCodes)}</target>\n`;
 
+  return head + source + target + notesXml(pair) + '      </trans-unit>\n';
+}
+
+/**
+ * A unit of the original file: the target (only when it differs from what the file has), its state,
+ * `approved`, and the notes; nothing else is touched.
+ */
+function patchUnit(unit: XmlElement, pair: ExportPair): void {
+  const sourceEl = firstElement(unit, 'source');
+  if (!sourceEl) return;
+  let targetEl = firstElement(unit, 'target');
+  const current = targetEl ? readInline(targetEl, 'xliff12', { character: codePoint }) : EMPTY;
+  const changed = current.text !== pair.target || !sameCodes(current.codes, pair.targetCodes);
+  if (!targetEl && pair.target !== '') {
+    targetEl = newElement(sourceEl, 'target');
+    insertAfter(unit, firstElement(unit, 'seg-source') ?? sourceEl, targetEl);
+  }
+  if (targetEl) {
+    if (changed) targetEl.children = [raw(inline(pair.target, pair.targetCodes))];
+    setAttr(targetEl, 'state', STATE_OF[pair.status]);
+    setAttr(targetEl, 'state-qualifier', QUALIFIER_PREFIX + pair.status);
+  }
+  if (pair.status === 'approved') setAttr(unit, 'approved', 'yes');
+  else if (getAttr(unit, 'approved') !== undefined) setAttr(unit, 'approved', 'no');
+  removeChildren(
+    unit,
+    (el) => el.local === 'note' || (el.local === 'context-group' && !!getAttr(el, 'name')?.startsWith(META_GROUP)),
+  );
+  const notes = notesXml(pair);
+  if (notes) insertAfter(unit, targetEl ?? firstElement(unit, 'seg-source') ?? sourceEl, raw(`\n${notes}`));
+}
+
+/** The unit's notes (rejection reason, comments) and the context group carrying their details. */
+function notesXml(pair: ExportPair): string {
   const notes: string[] = [];
   const metas: NoteMeta[] = [];
   if (pair.status === 'rejected' && pair.rejectionReason !== null) {
@@ -109,15 +150,20 @@ function transUnit(pair: ExportPair, srcLang: string, trgLang: string): string {
       : `        <context-group${attrs({ name: META_GROUP + unitId(pair), purpose: 'information' })}>\n${metas
           .map((m) => `          <context context-type="${META_CONTEXT}">${escapeText(encodeMeta(m))}</context>\n`)
           .join('')}        </context-group>\n`;
-  return head + source + target + notes.join('') + meta + '      </trans-unit>\n';
+  return notes.join('') + meta;
 }
 
-/** Text with the characters XML cannot carry as numbered placeholders (ids unique per element). */
-function inline(text: string): string {
+/**
+ * Inline content: the codes as their elements, and the characters XML cannot carry as numbered
+ * placeholders (ids unique per element).
+ */
+function inline(text: string, codes: readonly InlineCode[] | null | undefined): string {
   let n = 0;
-  return splitXmlChars(text)
-    .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph id="qcp${++n}" ctype="${CP_CTYPE}">${hex4(part)}</ph>`))
-    .join('');
+  const run = (s: string): string =>
+    splitXmlChars(s)
+      .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph id="qcp${++n}" ctype="${CP_CTYPE}">${hex4(part)}</ph>`))
+      .join('');
+  return writeInline(text, codes ?? [], 'xliff12', run);
 }
 
 // ——— Reader ———
@@ -150,6 +196,8 @@ export function parseXliff12(bytes: Uint8Array): ImportedDocument {
     sourceLang: getAttr(first, 'source-language') || 'ar',
     targetLang: getAttr(first, 'target-language') || 'en',
     paragraphs,
+    // Kept so the export can write the translation back into this very file (xliff-patch.ts).
+    original: bytes,
     warnings,
   };
   const original = getAttr(first, 'original');
@@ -161,13 +209,16 @@ function readUnit(unit: XmlElement, excluded: boolean): ImportedParagraph {
   const sourceEl = firstElement(unit, 'source');
   if (!sourceEl) throw new QalamError('import_malformed', { detail: 'missing_source', line: unit.line });
   const targetEl = firstElement(unit, 'target');
-  const target = targetEl ? inlineText(targetEl) : '';
+  const source = readInline(sourceEl, 'xliff12', { character: codePoint });
+  const { text: target, codes: targetCodes } = targetEl ? readInline(targetEl, 'xliff12', { character: codePoint }) : EMPTY;
   const p: ImportedParagraph = {
-    source: inlineText(sourceEl),
+    source: source.text,
     target,
     status: readStatus(unit, targetEl, target),
     excluded,
   };
+  if (source.codes.length > 0) p.sourceCodes = source.codes;
+  if (targetCodes.length > 0) p.targetCodes = targetCodes;
   const id = getAttr(unit, 'id');
   if (id !== undefined) p.externalId = id;
 
@@ -222,39 +273,9 @@ function readNotes(unit: XmlElement): { comments: ImportedComment[]; rejectionRe
   return rejectionReason === undefined ? { comments } : { comments, rejectionReason };
 }
 
-/**
- * The text of a source or target. Our code-point placeholders become their character again; other
- * tools' inline codes keep their text (`equiv-text` when they give one), so nothing visible is lost.
- */
-function inlineText(el: XmlElement): string {
-  let out = '';
-  for (const c of el.children) {
-    if (c.type === 'text') {
-      out += c.text;
-      continue;
-    }
-    switch (c.local) {
-      case 'g':
-      case 'mrk':
-        out += inlineText(c);
-        break;
-      case 'x':
-      case 'bx':
-      case 'ex':
-        out += getAttr(c, 'equiv-text') ?? '';
-        break;
-      case 'ph': {
-        const cp = codePoint(c);
-        out += cp ?? getAttr(c, 'equiv-text') ?? textContent(c);
-        break;
-      }
-      default:
-        out += getAttr(c, 'equiv-text') ?? textContent(c);
-    }
-  }
-  return out;
-}
+const EMPTY = { text: '', codes: [] as InlineCode[] };
 
+/** Our placeholder for a character XML cannot carry, read back as that character. */
 function codePoint(ph: XmlElement): string | null {
   if (getAttr(ph, 'ctype') !== CP_CTYPE) return null;
   const hex = textContent(ph);

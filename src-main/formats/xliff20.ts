@@ -7,8 +7,11 @@
 // cannot carry are written as <cp hex="…"/>, as the specification intends.
 import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { sameCodes, type InlineCode } from '../shared/inline';
 import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
 import { asCategory, asSeverity, asStatus, severityPriority, unitId, collectUnits } from './xliff-common';
+import { readInline, writeInline } from './xliff-inline';
+import { insertAfter, newElement, patchOriginal, raw, removeChildren, setAttr } from './xliff-patch';
 import {
   XML_DECLARATION,
   attrs,
@@ -40,6 +43,10 @@ const STATE_OF: Record<Status, string> = {
 // ——— Writer ———
 
 export function writeXliff20(model: ExportModel): Uint8Array {
+  if (model.original?.format === 'xliff20') {
+    const patched = patchOriginal(model, 'unit', patchUnit);
+    if (patched) return patched;
+  }
   const doc = model.document;
   const out: string[] = [
     XML_DECLARATION,
@@ -60,6 +67,54 @@ export function writeXliff20(model: ExportModel): Uint8Array {
 function unit(pair: ExportPair): string {
   const id = unitId(pair);
   const head = `    <unit${attrs({ id, translate: pair.excluded ? 'no' : undefined, 'xml:space': 'preserve' })}>\n`;
+  const segment =
+    `      <segment${attrs({ state: STATE_OF[pair.status], subState: SUBSTATE_PREFIX + pair.status })}>\n` +
+    `        <source>${inline(pair.source, pair.sourceCodes)}</source>\n` +
+    `        <target>${inline(pair.target, pair.targetCodes)}</target>\n` +
+    `      </segment>\n`;
+  return head + notesXml(pair) + segment + '    </unit>\n';
+}
+
+/**
+ * A unit of the original file: the targets (only when they differ from what the file has), the
+ * segments' states, and the notes; nothing else is touched. A unit the file split into several
+ * segments gets the whole translation in its first segment when it changed: a paragraph is translated
+ * as one, and the tool that merges the file joins the segments' targets in order.
+ */
+function patchUnit(unit: XmlElement, pair: ExportPair, root: XmlElement): void {
+  const current = readUnit(unit, false);
+  const changed = (current.target ?? '') !== pair.target || !sameCodes(current.targetCodes, pair.targetCodes);
+  const segments = elements(unit, 'segment');
+  segments.forEach((seg, k) => {
+    setAttr(seg, 'state', STATE_OF[pair.status]);
+    setAttr(seg, 'subState', SUBSTATE_PREFIX + pair.status);
+    if (!changed) return;
+    const sourceEl = firstElement(seg, 'source');
+    let targetEl = firstElement(seg, 'target');
+    if (!sourceEl) return;
+    if (!targetEl) {
+      if (pair.target === '') return;
+      targetEl = newElement(sourceEl, 'target');
+      insertAfter(seg, sourceEl, targetEl);
+    }
+    targetEl.children = k === 0 ? [raw(inline(pair.target, pair.targetCodes))] : [];
+  });
+  removeChildren(unit, (el) => el.local === 'notes');
+  const notes = notesXml(pair);
+  if (notes) {
+    if (!root.attrs.some((a) => a.name === 'xmlns:qalam')) {
+      root.attrs.push({ name: 'xmlns:qalam', local: 'qalam', uri: 'http://www.w3.org/2000/xmlns/', value: QALAM_NS });
+    }
+    // <notes> comes before originalData and the segments (after metadata and extensions).
+    const before = unit.children.findIndex(
+      (c) => c.type === 'element' && ['originalData', 'segment', 'ignorable'].includes(c.local),
+    );
+    unit.children.splice(before < 0 ? unit.children.length : before, 0, raw(notes.trimEnd() + '\n      '));
+  }
+}
+
+/** The unit's <notes>: the rejection reason and the comments, details as qalam: attributes. */
+function notesXml(pair: ExportPair): string {
   const notes: string[] = [];
   if (pair.status === 'rejected' && pair.rejectionReason !== null) {
     const reason = pair.rejectionReason;
@@ -81,13 +136,7 @@ function unit(pair: ExportPair): string {
       })}>${escapeText(c.body)}</note>\n`,
     );
   }
-  const notesXml = notes.length > 0 ? `      <notes>\n${notes.join('')}      </notes>\n` : '';
-  const segment =
-    `      <segment${attrs({ state: STATE_OF[pair.status], subState: SUBSTATE_PREFIX + pair.status })}>\n` +
-    `        <source>${inline(pair.source)}</source>\n` +
-    `        <target>${inline(pair.target)}</target>\n` +
-    `      </segment>\n`;
-  return head + notesXml + segment + '    </unit>\n';
+  return notes.length > 0 ? `      <notes>\n${notes.join('')}      </notes>\n` : '';
 }
 
 /**
@@ -99,10 +148,12 @@ function exact(values: { author?: string; body: string }): string | undefined {
   return lossy ? xmlSafeJson(values) : undefined;
 }
 
-function inline(text: string): string {
-  return splitXmlChars(text)
-    .map((part) => (typeof part === 'string' ? escapeText(part) : `<cp hex="${hex4(part)}"/>`))
-    .join('');
+function inline(text: string, codes: readonly InlineCode[] | null | undefined): string {
+  const run = (s: string): string =>
+    splitXmlChars(s)
+      .map((part) => (typeof part === 'string' ? escapeText(part) : `<cp hex="${hex4(part)}"/>`))
+      .join('');
+  return writeInline(text, codes ?? [], 'xliff20', run);
 }
 
 // ——— Reader ———
@@ -124,6 +175,8 @@ export function parseXliff20(bytes: Uint8Array): ImportedDocument {
     sourceLang: getAttr(root, 'srcLang') || 'ar',
     targetLang: getAttr(root, 'trgLang') || 'en',
     paragraphs,
+    // Kept so the export can write the translation back into this very file (xliff-patch.ts).
+    original: bytes,
     warnings: [],
   };
   const original = getAttr(files[0]!, 'original');
@@ -139,18 +192,26 @@ function readUnit(unitEl: XmlElement, excluded: boolean): ImportedParagraph {
   if (segments.length === 0) throw new QalamError('import_malformed', { detail: 'missing_segment', line: unitEl.line });
   let source = '';
   let target = '';
+  const sourceCodes: InlineCode[] = [];
+  let targetCodes: InlineCode[] = [];
   for (const part of parts) {
     const s = firstElement(part, 'source');
     if (!s) throw new QalamError('import_malformed', { detail: 'missing_source', line: part.line });
     const t = firstElement(part, 'target');
-    source += inlineText(s);
+    const src = readInline(s, 'xliff20');
+    sourceCodes.push(...src.codes.map((c) => ({ ...c, pos: c.pos + source.length })));
+    source += src.text;
     // An ignorable without a target is white space the target keeps as it is in the source.
-    target += t ? inlineText(t) : part.local === 'ignorable' ? inlineText(s) : '';
+    const trg = t ? readInline(t, 'xliff20') : part.local === 'ignorable' ? src : EMPTY;
+    targetCodes.push(...trg.codes.map((c) => ({ ...c, pos: c.pos + target.length })));
+    target += trg.text;
   }
   const hasTarget = segments.some((s) => firstElement(s, 'target') !== undefined);
-  if (!hasTarget) target = '';
+  if (!hasTarget) [target, targetCodes] = ['', []];
 
   const p: ImportedParagraph = { source, target, status: readStatus(segments, target), excluded };
+  if (sourceCodes.length > 0) p.sourceCodes = sourceCodes;
+  if (targetCodes.length > 0) p.targetCodes = targetCodes;
   const id = getAttr(unitEl, 'id');
   if (id !== undefined) p.externalId = id;
   const notesEl = firstElement(unitEl, 'notes');
@@ -223,40 +284,4 @@ function readExact(json: string | undefined): { author?: string; body?: string }
   }
 }
 
-/**
- * The text of a source or target: <cp> becomes its character; paired codes and annotations keep their
- * content; standalone codes give their `equiv` text (2.0 keeps the native code out of line).
- */
-function inlineText(el: XmlElement): string {
-  let out = '';
-  for (const c of el.children) {
-    if (c.type === 'text') {
-      out += c.text;
-      continue;
-    }
-    switch (c.local) {
-      case 'cp': {
-        const hex = getAttr(c, 'hex') ?? '';
-        const code = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
-        if (Number.isNaN(code) || code > 0x10ffff) throw new QalamError('import_malformed', { detail: 'bad_cp', line: c.line });
-        out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
-        break;
-      }
-      case 'pc':
-      case 'mrk':
-        out += inlineText(c);
-        break;
-      case 'ph':
-      case 'sc':
-      case 'ec':
-        out += getAttr(c, 'equiv') ?? '';
-        break;
-      case 'sm':
-      case 'em':
-        break;
-      default:
-        out += textContent(c);
-    }
-  }
-  return out;
-}
+const EMPTY = { text: '', codes: [] as InlineCode[] };

@@ -21,6 +21,11 @@ export interface InlineCode {
   type: string;
   /** The original markup the writer puts back (an XLIFF element, DOCX run properties, an HTML tag). */
   native?: string;
+  /**
+   * The format `native` is written in ('xliff12', 'xliff20', 'docx', 'html'): a writer puts `native`
+   * back only in its own format and otherwise writes the code its own way from `type` and `attrs`.
+   */
+  format?: string;
   attrs?: Record<string, string>;
 }
 
@@ -336,14 +341,23 @@ export function transferCodes(matchCodes: readonly InlineCode[], sourceCodes: re
 }
 
 /**
- * Plain text for consumers without markup (TXT, CSV, a plain target): line breaks and tabs become
- * their characters, every other code disappears.
+ * Plain text for consumers without markup (word counts, search folding, TXT, CSV): a standalone code
+ * that stands for white space (a line break, a tab, a placeholder whose text equivalent is blank)
+ * becomes that white space, so the words on either side stay apart; every other code disappears.
  */
-export function plainText(text: string, codes: readonly InlineCode[]): string {
-  if (codes.length === 0) return text;
+export function plainText(text: string, codes: readonly InlineCode[] | null | undefined): string {
+  if (!codes || codes.length === 0) return text;
   return toPieces(text, codes)
-    .map((p) => (typeof p === 'string' ? p : p.type === 'break' ? '\n' : p.type === 'tab' ? '\t' : ''))
+    .map((p) => (typeof p === 'string' ? p : whitespaceOf(p)))
     .join('');
+}
+
+function whitespaceOf(c: InlineCode): string {
+  if (c.kind !== 'standalone') return '';
+  if (c.type === 'break') return '\n';
+  if (c.type === 'tab') return '\t';
+  const equiv = c.attrs?.equiv ?? c.attrs?.['equiv-text'];
+  return equiv !== undefined && equiv !== '' && equiv.trim() === '' ? equiv : '';
 }
 
 function isHighSurrogate(u: number): boolean {

@@ -207,5 +207,10 @@ describe('plainText', () => {
   it('keeps breaks and tabs as characters and drops other codes', () => {
     expect(plainText('ab', [open('1', 0), ph('t', 1, 'tab'), close('1', 2), ph('b', 2, 'break')])).toBe('a\tb\n');
     expect(plainText('ab', [])).toBe('ab');
+    expect(plainText('ab', null)).toBe('ab');
+  });
+  it('a placeholder whose text equivalent is blank keeps the words apart', () => {
+    expect(plainText('ثمنهاية', [{ ...ph('p', 2, 'ph'), attrs: { equiv: ' ' } }])).toBe('ثم نهاية');
+    expect(plainText('ab', [{ ...ph('p', 1, 'ph'), attrs: { 'equiv-text': '{0}' } }])).toBe('ab');
   });
 });

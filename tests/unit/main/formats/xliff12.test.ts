@@ -115,7 +115,19 @@ describe('XLIFF 1.2 from other tools', () => {
       ['tu1', 'جملة أولى. جملة ثانية.', 'First sentence. Second sentence.', 'approved', false],
       ['tu2', '© 2024', '© 2024', 'translated', true],
       ['tu3', 'boilerplate', '', 'new', true],
-      ['tu4', 'نص <b>غامق</b> و{0}', 'bold <b>text</b> and {0}', 'translated', false],
+      ['tu4', 'نص غامق و', 'bold text and ', 'translated', false],
+    ]);
+    // The native code inside bpt/ept/ph is markup, kept for the writer, never text.
+    const tu4 = doc.paragraphs[3]!;
+    expect(tu4.sourceCodes!.map((c) => [c.pos, c.kind, c.id, c.native])).toEqual([
+      [3, 'open', 'p1', '<bpt id="1">&lt;b&gt;</bpt>'],
+      [7, 'close', 'p1', '<ept id="1">&lt;/b&gt;</ept>'],
+      [9, 'standalone', 'x2', '<ph id="2" equiv-text="{0}">%s</ph>'],
+    ]);
+    expect(tu4.targetCodes!.map((c) => [c.pos, c.id])).toEqual([
+      [5, 'p1'],
+      [9, 'p1'],
+      [14, 'x2'],
     ]);
   });
 
