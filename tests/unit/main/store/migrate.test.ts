@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type QalamError } from '../../../../src-main/shared/errors';
 import { migrate, userVersion, type Migration } from '../../../../src-main/store/migrate';
 import { migrations } from '../../../../src-main/store/migrations';
+import { contextHash } from '../../../../src-main/tm/retrieval';
 
 function fresh(): Database.Database {
   const db = new Database(':memory:');
@@ -203,5 +204,47 @@ describe('0004-document-skeletons', () => {
     db.prepare('DELETE FROM documents').run();
     expect(db.prepare('SELECT count(*) FROM pairs').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM document_skeletons').pluck().get()).toBe(0);
+
+describe('memory units (translation memory from confirmed pairs)', () => {
+  // Found by intent, not number: the step is renumbered if another lands first.
+  const at = migrations.findIndex((m) => m.description.startsWith('translation memory from confirmed pairs'));
+
+  it('keeps every TMX unit and mirrors every confirmed or approved pair, with its neighbours as context', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, at));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(
+      `INSERT INTO tm_units (source, target, source_norm, source_lang, target_lang, origin, author, created_at, changed_at)
+       VALUES ('مرحبا', 'Hello', 'مرحبا', 'ar', 'en', 'old.tmx#0123456789ab', 'x', ?, ?)`,
+    ).run(now, now);
+    db.prepare(
+      `INSERT INTO documents (id, name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+       VALUES (1, 'Doc', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+    ).run('a'.repeat(64), now, now);
+    const pair = db.prepare(
+      `INSERT INTO pairs (document_id, position, source, target, source_norm, target_norm, status, excluded, source_words, created_at, updated_at, updated_by)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'Tariq')`,
+    );
+    pair.run(0, 'أول', 'First', 'اول', 'first', 'approved', 0, now, now);
+    pair.run(1, 'ثان', 'Second', 'ثان', 'second', 'translated', 0, now, now);
+    pair.run(2, 'ثالث', 'Third', 'ثالث', 'third', 'draft', 0, now, now);
+    pair.run(3, 'رابع', 'Fourth', 'رابع', 'fourth', 'approved', 1, now, now);
+    migrate(db, migrations.slice(0, at + 1));
+    const rows = db
+      .prepare(
+        'SELECT source, target, target_norm, status, origin, origin_name, pair_id, document_id, context_hash FROM tm_units ORDER BY id',
+      )
+      .all() as Record<string, unknown>[];
+    expect(rows.map((r) => [r.source, r.status, r.origin, r.origin_name, r.pair_id, r.document_id])).toEqual([
+      ['مرحبا', 'imported', 'tmx', 'old.tmx', null, null],
+      ['أول', 'approved', 'document', 'Doc', 1, 1],
+      ['ثان', 'translated', 'document', 'Doc', 2, 1],
+    ]);
+    expect(rows[0]!.target_norm).toBe('hello');
+    expect(rows[1]!.context_hash).toBe(contextHash('', 'ثان'));
+    expect(rows[2]!.context_hash).toBe(contextHash('اول', 'ثالث'));
+    // Two documents may now hold the same pair, each with its own unit; deleting a document keeps its units.
+    db.prepare('DELETE FROM documents WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM tm_units WHERE pair_id IS NULL AND document_id = 1').pluck().get()).toBe(2);
   });
 });

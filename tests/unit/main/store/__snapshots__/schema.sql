@@ -13,6 +13,9 @@ CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 -- index revisions_pair
 CREATE INDEX revisions_pair ON revisions (pair_id, id);
 
+-- index tm_units_document
+CREATE INDEX tm_units_document ON tm_units (document_id) WHERE document_id IS NOT NULL;
+
 -- index tm_units_source_norm
 CREATE INDEX tm_units_source_norm ON tm_units (source_norm);
 
@@ -107,18 +110,28 @@ CREATE TABLE settings (
 ) STRICT;
 
 -- table tm_units
-CREATE TABLE tm_units (
+CREATE TABLE "tm_units" (
   id INTEGER PRIMARY KEY,
   source TEXT NOT NULL CHECK (length(source) > 0),
   target TEXT NOT NULL CHECK (length(target) > 0),
   source_norm TEXT NOT NULL,
+  target_norm TEXT NOT NULL,
   source_lang TEXT NOT NULL,
   target_lang TEXT NOT NULL,
-  origin TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('imported','translated','approved')),
+  -- 'tmx' for imported files (the file name is in origin_name), 'document' for confirmed pairs.
+  origin TEXT NOT NULL CHECK (origin IN ('tmx','document')),
+  origin_name TEXT NOT NULL,
+  -- The pair a unit mirrors; NULL for TMX units and once the pair's document is deleted (the
+  -- unit stays in the memory until the user removes it).
+  pair_id INTEGER UNIQUE REFERENCES pairs (id) ON DELETE SET NULL,
+  -- Kept without a foreign key so a deleted document's units can still be found and removed.
+  document_id INTEGER,
+  -- Hash of the folded sources before and after (tm/retrieval.ts contextHash); NULL when unknown.
+  context_hash INTEGER,
   author TEXT,
   created_at TEXT NOT NULL,
-  changed_at TEXT NOT NULL,
-  UNIQUE (source, target)
+  changed_at TEXT NOT NULL
 ) STRICT;
 
 -- trigger revisions_append_only
