@@ -11,12 +11,16 @@ import {
   type Encoding,
   type ExportFormat,
   type Stats,
+  type TmBand,
+  TM_BANDS,
 } from './shared/domain';
+import type { TmAnalysis } from './shared/contract';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
 import { openRuntime, type Runtime } from './runtime';
 import { importDocument } from './services/documents';
-import { exportToFile, importTmx } from './services/io';
+import { exportToFile } from './services/io';
+import * as tm from './services/tm';
 import { detectImportFormat } from './services/parse';
 import { stats as documentStats } from './services/stats';
 import { listDocuments } from './services/documents';
@@ -69,6 +73,35 @@ function statsTable(s: Stats): string {
   ].join('\n');
 }
 
+const BAND_LABEL: Record<TmBand, string> = {
+  context: 'context 101%',
+  exact: '100%',
+  repetition: 'repetitions',
+  fuzzy95: '95–99%',
+  fuzzy85: '85–94%',
+  fuzzy75: '75–84%',
+  fuzzy50: '50–74%',
+  none: 'no match',
+};
+
+function analysisTable(a: TmAnalysis): string {
+  const row = (label: string, c: { segments: number; words: number }) =>
+    `  ${label.padEnd(13)} ${String(c.segments).padStart(8)} ${String(c.words).padStart(10)}`;
+  return [
+    `  ${'match'.padEnd(13)} ${'segments'.padStart(8)} ${'words'.padStart(10)}`,
+    ...TM_BANDS.map((b) => row(BAND_LABEL[b], a.bands[b])),
+    row('total', a.total),
+    `  (against ${a.memoryUnits} memory units)`,
+  ].join('\n');
+}
+
+function readInput(file: string): { path: string; bytes: Uint8Array } {
+  const path = resolve(file);
+  const size = statSync(path).size;
+  if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
+  return { path, bytes: new Uint8Array(readFileSync(path)) };
+}
+
 function parseId(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new QalamError('bad_input', { field: 'DOC' });
@@ -101,7 +134,7 @@ export function buildProgram(): Command {
     const rt = open(opts);
     try {
       if ((await detectImportFormat(basename(path), bytes)) === 'tmx') {
-        const r = await importTmx(rt.ctx, basename(path), bytes);
+        const r = await tm.importTmx(rt.ctx, basename(path), bytes);
         out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.skipped} already there).`);
         return;
       }
@@ -172,6 +205,72 @@ export function buildProgram(): Command {
       rt.close();
     }
   });
+
+  // translation memory
+  const tmCmd = program.command('tm').description('translation memory: import, export, statistics');
+  common(tmCmd.command('import').description('add the units of a TMX file to translation memory').argument('<file>')).action(
+    async (file: string, opts: Common) => {
+      const { path, bytes } = readInput(file);
+      const rt = open(opts);
+      try {
+        const r = await tm.importTmx(rt.ctx, basename(path), bytes);
+        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.skipped} already there).`);
+      } finally {
+        rt.close();
+      }
+    },
+  );
+  common(
+    tmCmd
+      .command('export')
+      .description('write the whole translation memory as TMX 1.4b')
+      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+      .option('--force', 'replace an existing file'),
+  ).action(async (opts: Common & { out: string; force?: boolean }) => {
+    const rt = open(opts);
+    try {
+      const target = resolve(opts.out);
+      const r = await tm.exportMemoryToFile(rt.ctx, target, opts.force ?? false);
+      out(opts, { file: target, ...r }, `Wrote ${target}: ${r.units} units (${r.bytes} bytes).`);
+    } finally {
+      rt.close();
+    }
+  });
+  common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action((opts: Common) => {
+    const rt = open(opts);
+    try {
+      const s = tm.stats(rt.ctx);
+      out(
+        opts,
+        s,
+        [
+          `${s.units} units: ${s.byStatus.approved} approved, ${s.byStatus.translated} translated, ${s.byStatus.imported} imported`,
+          ...s.origins.map(
+            (o) =>
+              `  ${String(o.units).padStart(8)}  ${o.kind === 'tmx' ? 'file' : 'document'} ${o.name}${o.kind === 'document' && !o.documentExists ? ' (deleted)' : ''}`,
+          ),
+        ].join('\n'),
+      );
+    } finally {
+      rt.close();
+    }
+  });
+
+  common(
+    program
+      .command('analyze')
+      .description('words and segments per translation-memory match band')
+      .argument('<doc>', 'document id'),
+  ).action((doc: string, opts: Common) => {
+    const rt = open(opts);
+    try {
+      const a = tm.analyze(rt.ctx, parseId(doc));
+      out(opts, a, analysisTable(a));
+    } finally {
+      rt.close();
+    }
+  });
+
   return program;
 }
 

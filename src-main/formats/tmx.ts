@@ -70,6 +70,69 @@ function tu(pair: ExportPair, src: string, trg: string, exportedBy: string): str
   );
 }
 
+/** A memory unit as the whole-memory export writes it. */
+export interface MemoryTmxUnit {
+  id: number;
+  source: string;
+  target: string;
+  sourceLang: string;
+  targetLang: string;
+  author: string | null;
+  createdAt: string;
+  changedAt: string;
+  /** 'imported', 'translated' or 'approved': kept as a property so a round trip can tell them apart. */
+  status: string;
+  /** The TMX file or document the unit came from. */
+  origin: string;
+}
+
+/**
+ * The whole translation memory as TMX 1.4b, streamed from the store: every unit, whatever its
+ * languages (the header's srclang is the most common source language, each <tuv> says its own).
+ */
+export function writeMemoryTmx(
+  units: Iterable<MemoryTmxUnit>,
+  meta: { exportedAt: string; exportedBy: string; srcLang?: string },
+): Uint8Array {
+  const body: string[] = [];
+  const langs = new Map<string, number>();
+  for (const u of units) {
+    langs.set(u.sourceLang, (langs.get(u.sourceLang) ?? 0) + 1);
+    const user = u.author || undefined;
+    body.push(
+      `    <tu${attrs({
+        tuid: u.id,
+        creationdate: toTmxDate(u.createdAt),
+        creationid: user,
+        changedate: toTmxDate(u.changedAt),
+        changeid: user,
+      })}>\n` +
+        `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
+        `      <prop type="x-qalam-origin">${inline(u.origin)}</prop>\n` +
+        `      <tuv${attrs({ 'xml:lang': u.sourceLang })}><seg>${inline(u.source)}</seg></tuv>\n` +
+        `      <tuv${attrs({ 'xml:lang': u.targetLang })}><seg>${inline(u.target)}</seg></tuv>\n` +
+        '    </tu>\n',
+    );
+  }
+  const src = meta.srcLang ?? ([...langs].sort((a, b) => b[1] - a[1])[0]?.[0] || 'ar');
+  const head =
+    XML_DECLARATION +
+    '<tmx version="1.4">\n' +
+    `  <header${attrs({
+      creationtool: 'Qalam',
+      creationtoolversion: TOOL_VERSION,
+      segtype: 'paragraph',
+      'o-tmf': 'Qalam',
+      adminlang: 'en',
+      srclang: src,
+      datatype: 'plaintext',
+      creationdate: toTmxDate(meta.exportedAt),
+      creationid: meta.exportedBy || undefined,
+    })}/>\n` +
+    '  <body>\n';
+  return new TextEncoder().encode(head + body.join('') + '  </body>\n</tmx>\n');
+}
+
 function inline(text: string): string {
   return splitXmlChars(text)
     .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph type="${CP_TYPE}">${hex4(part)}</ph>`))

@@ -18,9 +18,9 @@ export class EventBus {
 
   /** Listens to every event: transports forward them all. */
   onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
-    const offs = (['import:progress', 'export:progress', 'pairs:changed', 'documents:changed', 'menu:command'] as const).map(
-      (e) => this.on(e, (p) => listener(e, p)),
-    );
+    const offs = (
+      ['import:progress', 'export:progress', 'pairs:changed', 'tm:progress', 'documents:changed', 'menu:command'] as const
+    ).map((e) => this.on(e, (p) => listener(e, p)));
     return () => offs.forEach((off) => off());
   }
 

@@ -10,6 +10,7 @@ import * as io from './io';
 import * as pairs from './pairs';
 import * as settings from './settings';
 import * as statsSvc from './stats';
+import * as tm from './tm';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -64,7 +65,15 @@ export const handlers: Handlers = {
   'io:review-preview': (ctx, input) => io.reviewPreview(ctx, input.documentId, input.fileName, bytes(input.dataBase64)),
   'io:review-apply': (ctx, input) => io.reviewApply(ctx, input),
 
-  'tm:import': (ctx, input) => io.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
+  // translation memory
+  'tm:import': (ctx, input) => tm.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
+  'tm:export': (ctx, input) => tm.exportMemoryForRenderer(ctx, input.saveAs ?? false),
+  'tm:lookup': (ctx, input) => tm.lookup(ctx, input),
+  'tm:concordance': (ctx, input) => tm.concordance(ctx, input),
+  'tm:analyze': (ctx, { documentId }) => tm.analyze(ctx, documentId),
+  'tm:stats': (ctx) => tm.stats(ctx),
+  'tm:repetitions': (ctx, { documentId }) => tm.repetitions(ctx, documentId),
+  'tm:remove': (ctx, input) => tm.removeUnits(ctx, input),
 
   'shell:open-external': async (ctx, { url }) => {
     if (!ctx.host.openExternal) throw new QalamError('unsupported');

@@ -16,7 +16,7 @@ import { stmt } from '../store/repos/statements';
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
-import { contentHash, getDocument } from './documents';
+import { getDocument } from './documents';
 
 export interface ExportRequest {
   documentId: number;
@@ -298,44 +298,4 @@ function writeBackup(ctx: ServiceContext, documentId: number): string {
   const doc = getDocument(ctx, documentId);
   writeFileSync(path, JSON.stringify({ document: doc, pairs: repo.pairsOfDocument(ctx.db, documentId) }, null, 1));
   return path;
-}
-
-/** TMX goes to translation memory: units already stored (same source and target) are skipped. */
-export async function importTmx(
-  ctx: ServiceContext,
-  fileName: string,
-  bytes: Uint8Array,
-): Promise<{ stored: number; skipped: number }> {
-  const { parseTmx } = await import('../formats/tmx');
-  const units = parseTmx(bytes);
-  if (units.length === 0) throw new QalamError('import_empty');
-  const who = actor(ctx);
-  const at = ctx.now();
-  const origin = `${fileName}#${contentHash(bytes).slice(0, 12)}`;
-  const insert = stmt(
-    ctx.db,
-    `INSERT OR IGNORE INTO tm_units (source, target, source_norm, source_lang, target_lang, origin, author, created_at, changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const stored = ctx.db
-    .transaction(() => {
-      let n = 0;
-      for (const u of units) {
-        if (!u.source.trim() || !u.target.trim()) continue;
-        n += insert.run(
-          u.source,
-          u.target,
-          normalizeForSearch(u.source),
-          u.sourceLang,
-          u.targetLang,
-          origin,
-          u.author ?? who.name,
-          u.createdAt ?? at,
-          u.changedAt ?? u.createdAt ?? at,
-        ).changes;
-      }
-      return n;
-    })
-    .immediate();
-  return { stored, skipped: units.length - stored };
 }

@@ -12,6 +12,7 @@ import {
   THEMES,
   UI_LANGUAGES,
   type Comment,
+  type Count,
   type DocumentSummary,
   type Encoding,
   type ImportFormat,
@@ -21,6 +22,8 @@ import {
   type Settings,
   type Stats,
   type Status,
+  type TmBand,
+  type TmUnitStatus,
 } from './domain';
 import type { Result } from './errors';
 
@@ -110,6 +113,94 @@ export interface ReviewImportPreview {
   reordered: boolean;
 }
 
+// ——— Translation memory ———
+
+/** How a memory source differs from the current source, word by word (see tm/score.ts diffWords). */
+export type TmDiffOp =
+  /** The same word, after folding: memory-source text as written. */
+  | { op: 'equal'; text: string }
+  /** Only in the memory source. */
+  | { op: 'delete'; text: string }
+  /** Only in the current source. */
+  | { op: 'insert'; text: string }
+  /** The memory-source word `text` where the current source has `with`; `partial`: other clitics, or another number. */
+  | { op: 'replace'; text: string; with: string; partial: boolean };
+
+export interface TmOrigin {
+  /** 'tmx': imported from a file (`name` is the file name); 'document': a pair confirmed in Qalam. */
+  kind: 'tmx' | 'document';
+  name: string;
+  /** Null for TMX units; set for document units even after the document was deleted. */
+  documentId: number | null;
+  /** Null for TMX units and once the pair's document was deleted. */
+  pairId: number | null;
+  author: string | null;
+  changedAt: string;
+  status: TmUnitStatus;
+}
+
+export interface TmMatch {
+  unitId: number;
+  /** 0–100; 101 for a context match (the neighbouring paragraphs match too). */
+  score: number;
+  kind: 'context' | 'exact' | 'fuzzy';
+  /** The memory source as stored. */
+  source: string;
+  diff: TmDiffOp[];
+  /** The English to insert: the stored English with the current source's numbers substituted. */
+  target: string;
+  storedTarget: string;
+  /** How many numbers of `target` were substituted. */
+  numbersReplaced: number;
+  origin: TmOrigin;
+}
+
+export interface TmLookupResult {
+  pairId: number;
+  matches: TmMatch[];
+  /** Other unconfirmed paragraphs of the document with the same folded source. */
+  repetitions: number;
+}
+
+export interface TmConcordanceHit {
+  unitId: number;
+  source: string;
+  target: string;
+  /** [start, end) offsets into `source` / `target` (UTF-16 code units) of each hit. */
+  sourceHits: [number, number][];
+  targetHits: [number, number][];
+  origin: TmOrigin;
+}
+
+export interface TmConcordanceResult {
+  total: number;
+  hits: TmConcordanceHit[];
+}
+
+export interface TmAnalysis {
+  documentId: number;
+  bands: Record<TmBand, Count>;
+  total: Count;
+  /** Units the document was analysed against. */
+  memoryUnits: number;
+}
+
+export interface TmStats {
+  units: number;
+  byStatus: Record<TmUnitStatus, number>;
+  /** Where the units came from: each imported file and each document (also deleted ones, until removed). */
+  origins: { kind: 'tmx' | 'document'; name: string; documentId: number | null; documentExists: boolean; units: number }[];
+}
+
+export interface TmRepetitions {
+  documentId: number;
+  /** Paragraphs whose folded source occurs earlier in the document. */
+  segments: number;
+  words: number;
+  /** Groups of identical paragraphs (two or more). */
+  groups: number;
+}
+
 export interface AppInfo {
   version: string;
   transport: 'ipc' | 'http';
@@ -172,8 +263,19 @@ export const contract = {
   'io:review-preview': channel<ReviewImportPreview>()(reviewPreviewInput()),
   'io:review-apply': channel<{ applied: number; backupPath: string }>()(reviewApplyInput()),
 
+  // translation memory
   /** TMX files go to translation memory, not to the library. */
   'tm:import': channel<{ stored: number; skipped: number }>()(z.object({ fileName, dataBase64: base64 }).strict()),
+  /** The whole memory as TMX 1.4b (saved like an export). */
+  'tm:export': channel<ExportResult>()(z.object({ saveAs: z.boolean().optional() }).strict()),
+  /** Matches for a pair, best first; `minScore` defaults to the tmMinScore setting. */
+  'tm:lookup': channel<TmLookupResult>()(tmLookupInput()),
+  'tm:concordance': channel<TmConcordanceResult>()(tmConcordanceInput()),
+  'tm:analyze': channel<TmAnalysis>()(documentId),
+  'tm:stats': channel<TmStats>()(empty),
+  'tm:repetitions': channel<TmRepetitions>()(documentId),
+  /** Removes the units of a document (also a deleted one) or of an imported file. */
+  'tm:remove': channel<{ removed: number }>()(tmRemoveInput()),
 
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
@@ -187,6 +289,8 @@ function settingsPatch() {
       theme: z.enum(THEMES).optional(),
       textScale: z.number().int().min(80).max(200).optional(),
       onboarded: z.boolean().optional(),
+      tmMinScore: z.number().int().min(0).max(100).optional(),
+      tmPropagate: z.boolean().optional(),
     })
     .strict();
 }
@@ -301,6 +405,28 @@ function reviewApplyInput() {
     })
     .strict();
 }
+function tmLookupInput() {
+  return z
+    .object({
+      pairId: id,
+      limit: z.number().int().min(1).max(20).optional(),
+      minScore: z.number().int().min(0).max(101).optional(),
+    })
+    .strict();
+}
+function tmConcordanceInput() {
+  return z
+    .object({
+      /** An Arabic or English phrase; folded like search. */
+      query: z.string().trim().min(1).max(500),
+      side: z.enum(['source', 'target', 'both']).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict();
+}
+function tmRemoveInput() {
+  return z.union([z.object({ documentId: id }).strict(), z.object({ tmxName: fileName }).strict()]);
+}
 function externalInput() {
   return z.object({ url: z.string().url().max(2048) }).strict();
 }
@@ -320,6 +446,8 @@ export interface Events {
   'import:progress': { fileName: string; done: number; total: number };
   'export:progress': { documentId: number; done: number; total: number };
   'pairs:changed': { documentId: number; pairIds: number[] };
+  /** Analysis and pre-translation of a document. */
+  'tm:progress': { documentId: number; phase: 'analyze' | 'pretranslate'; done: number; total: number };
   'documents:changed': { documentId: number | null };
   /** Application menu commands the renderer acts on. */
   'menu:command': { command: MenuCommand; documentId?: number };
@@ -331,6 +459,7 @@ export const EVENT_NAMES: EventName[] = [
   'import:progress',
   'export:progress',
   'pairs:changed',
+  'tm:progress',
   'documents:changed',
   'menu:command',
 ];

@@ -35,6 +35,14 @@ export const REVISION_KINDS = [
 ] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
 
+/** Translation-memory units: imported from TMX, or mirroring a pair confirmed or approved in Qalam. */
+export const TM_UNIT_STATUSES = ['imported', 'translated', 'approved'] as const;
+export type TmUnitStatus = (typeof TM_UNIT_STATUSES)[number];
+
+/** Analysis bands, best first: context (101%), 100%, repetitions, fuzzy bands, no match. */
+export const TM_BANDS = ['context', 'exact', 'repetition', 'fuzzy95', 'fuzzy85', 'fuzzy75', 'fuzzy50', 'none'] as const;
+export type TmBand = (typeof TM_BANDS)[number];
+
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -137,6 +145,10 @@ export interface Settings {
   textScale: number;
   /** The first-run prompt for name and role has been answered. */
   onboarded: boolean;
+  /** Translation memory: the lowest score the assistance panel offers, 0–100. */
+  tmMinScore: number;
+  /** Confirming a paragraph fills its unconfirmed repetitions in the document. */
+  tmPropagate: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -146,6 +158,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textScale: 100,
   onboarded: false,
+  tmMinScore: 70,
+  tmPropagate: true,
 };
 
 export interface QualitySummary {
@@ -231,8 +245,10 @@ export function needsReview(p: { status: Status; excluded: boolean }): boolean {
   return !p.excluded && p.status === 'translated';
 }
 
+export const emptyCount = (): Count => ({ segments: 0, words: 0 });
+
 export function emptyStats(): Stats {
-  const zero = (): Count => ({ segments: 0, words: 0 });
+  const zero = emptyCount;
   return {
     total: zero(),
     byStatus: { new: zero(), draft: zero(), translated: zero(), approved: zero(), rejected: zero() },

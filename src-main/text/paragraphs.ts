@@ -9,11 +9,31 @@ const LINE_BREAK = /\r\n|\n|\r|\u2028|\u2029|\u0085/;
  * of a block are joined with a space. Paragraphs are trimmed and empty ones dropped; order is kept.
  */
 export function splitParagraphs(text: string): string[] {
-  const lines = text.split(LINE_BREAK);
-  const blocks: string[][] = [];
-  let current: string[] = [];
+  return paragraphSpans(text).map((p) => p.text);
+}
+
+export interface ParagraphSpan {
+  /** The paragraph as imported (trimmed; a hard-wrapped block joined with spaces). */
+  text: string;
+  /** [start, end) in the text: from its first to its last non-blank character. */
+  start: number;
+  end: number;
+}
+
+/** The paragraphs of splitParagraphs with where each one sits, so a translation can take its place. */
+export function paragraphSpans(text: string): ParagraphSpan[] {
+  const lines: { text: string; start: number }[] = [];
+  const breaks = new RegExp(LINE_BREAK.source, 'g');
+  let at = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    lines.push({ text: text.slice(at, m.index), start: at });
+    at = m.index + m[0].length;
+  }
+  lines.push({ text: text.slice(at), start: at });
+  const blocks: { text: string; start: number }[][] = [];
+  let current: { text: string; start: number }[] = [];
   for (const line of lines) {
-    if (line.trim() === '') {
+    if (line.text.trim() === '') {
       if (current.length > 0) blocks.push(current);
       current = [];
     } else {
@@ -22,9 +42,40 @@ export function splitParagraphs(text: string): string[] {
   }
   if (current.length > 0) blocks.push(current);
 
-  const hardWrapped = blocks.length > 1 && isHardWrapped(blocks);
-  const paragraphs = hardWrapped ? blocks.map((b) => b.map((l) => l.trim()).join(' ')) : blocks.flat();
-  return paragraphs.map((p) => p.trim()).filter((p) => p !== '');
+  const hardWrapped = blocks.length > 1 && isHardWrapped(blocks.map((b) => b.map((l) => l.text)));
+  const span = (ls: { text: string; start: number }[]): ParagraphSpan => {
+    const first = ls[0]!;
+    const last = ls[ls.length - 1]!;
+    const start = first.start + (first.text.length - first.text.trimStart().length);
+    const end = last.start + last.text.trimEnd().length;
+    return {
+      text: ls
+        .map((l) => l.text.trim())
+        .join(' ')
+        .trim(),
+      start,
+      end,
+    };
+  };
+  const spans = hardWrapped ? blocks.map(span) : blocks.flat().map((l) => span([l]));
+  return spans.filter((p) => p.text !== '');
+}
+
+/**
+ * The text with each paragraph replaced by its translation (null keeps the source paragraph), and
+ * everything between paragraphs (line breaks, blank lines, indentation) as it was: what OmegaT
+ * writes for a translated plain-text file.
+ */
+export function replaceParagraphs(text: string, translations: (string | null)[]): string {
+  let out = '';
+  let at = 0;
+  paragraphSpans(text).forEach((p, i) => {
+    const t = translations[i];
+    if (t === null || t === undefined) return;
+    out += text.slice(at, p.start) + t;
+    at = p.end;
+  });
+  return out + text.slice(at);
 }
 
 const MIN_WRAPPED_LINE = 20;

@@ -1,0 +1,388 @@
+// Translation memory: every pair confirmed or approved is a unit (kept in step by the pair write
+// path, see syncPairUnit), beside the units imported from TMX. Matching itself is pure (src-main/tm/);
+// this file fetches, ranks and shapes what the UI and the CLI show.
+import type {
+  ExportResult,
+  TmAnalysis,
+  TmConcordanceResult,
+  TmLookupResult,
+  TmMatch,
+  TmOrigin,
+  TmRepetitions,
+  TmStats,
+} from '../shared/contract';
+import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../shared/domain';
+import { QalamError } from '../shared/errors';
+import type { Db } from '../store/connection';
+import { getDocumentRow } from '../store/repos/documents';
+import { readSettings } from '../store/repos/settings';
+import * as units from '../store/repos/tm';
+import type { SegmentRow, UnitRow } from '../store/repos/tm';
+import { normalizeForSearch } from '../text/arabic';
+import { findFolded } from '../tm/concordance';
+import { substituteNumbers } from '../tm/numbers';
+import { bandOf, rank, type Query, type Scored } from '../tm/rank';
+import { contextHash, TmIndex } from '../tm/retrieval';
+import { diffWords } from '../tm/score';
+import { writeFileAtomic } from '../fs-atomic';
+import { actor, type ServiceContext } from './context';
+import { getDocument } from './documents';
+import { getPair } from './pairs';
+
+// ——— The retrieval index, one per connection ———
+
+interface IndexState {
+  index: TmIndex;
+  /** PRAGMA data_version when built: it changes when another connection (a CLI run) commits. */
+  dataVersion: number;
+}
+const indexes = new WeakMap<Db, IndexState>();
+
+function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+/** The index for this connection, built on first use and whenever another process changed the store. */
+export function memoryIndex(db: Db): TmIndex {
+  const version = dataVersion(db);
+  const state = indexes.get(db);
+  if (state && state.dataVersion === version && !state.index.wasted) return state.index;
+  const index = new TmIndex();
+  for (const row of units.indexRows(db)) index.add(row.id, row.source_norm);
+  indexes.set(db, { index, dataVersion: version });
+  return index;
+}
+
+/** Keeps a built index in step with this connection's own writes (which leave data_version alone). */
+function noteUnit(db: Db, id: number, sourceNorm: string | null): void {
+  const state = indexes.get(db);
+  if (!state) return;
+  if (sourceNorm === null) state.index.remove(id);
+  else state.index.add(id, sourceNorm);
+}
+
+// ——— Keeping the memory in step with pairs ———
+
+/**
+ * Called by the pair write path after every change: a pair confirmed or approved is (re)written as its
+ * unit; a rejected, emptied or excluded pair's unit is removed (an editor said it is wrong, or there is
+ * nothing to offer); a draft keeps the unit of its last confirmation.
+ */
+export function syncPairUnit(ctx: ServiceContext, pair: Pair): void {
+  const confirmed = pair.status === 'translated' || pair.status === 'approved';
+  if (confirmed && !pair.excluded && pair.target.trim() !== '') {
+    const doc = getDocumentRow(ctx.db, pair.documentId);
+    if (!doc) return;
+    const sourceNorm = normalizeForSearch(pair.source);
+    const around = units.neighbourNorms(ctx.db, pair.documentId, pair.position);
+    const id = units.upsertPairUnit(ctx.db, {
+      source: pair.source,
+      target: pair.target,
+      source_norm: sourceNorm,
+      target_norm: normalizeForSearch(pair.target),
+      source_lang: doc.source_lang,
+      target_lang: doc.target_lang,
+      status: pair.status === 'approved' ? 'approved' : 'translated',
+      origin: 'document',
+      origin_name: doc.name,
+      pair_id: pair.id,
+      document_id: pair.documentId,
+      context_hash: contextHash(around.prev, around.next),
+      author: pair.updatedBy,
+      created_at: pair.updatedAt,
+      changed_at: pair.updatedAt,
+    });
+    noteUnit(ctx.db, id, sourceNorm);
+  } else if (pair.status === 'rejected' || pair.excluded || pair.target.trim() === '') {
+    const id = units.deletePairUnit(ctx.db, pair.id);
+    if (id !== undefined) noteUnit(ctx.db, id, null);
+  }
+}
+
+// ——— Matching ———
+
+/** How many candidates the index hands to scoring for each lookup. */
+const CANDIDATES = 40;
+
+export interface Segment {
+  /** Excluded from the candidates: a pair never matches its own unit. */
+  pairId: number | null;
+  source: string;
+  sourceNorm: string;
+  contextHash: number | null;
+}
+
+/** The best matches for one source, scored and ranked (no display fields). */
+export function findMatches(db: Db, seg: Segment, minScore: number, limit: number): Scored<MemoryUnit>[] {
+  const rows = new Map<number, UnitRow>();
+  for (const r of units.unitsBySourceNorm(db, seg.sourceNorm))
+    if (r.pair_id !== seg.pairId || seg.pairId === null) rows.set(r.id, r);
+  // Exact matches are all that a 100% threshold needs; otherwise the index proposes fuzzy candidates.
+  if (minScore < 100 || rows.size === 0) {
+    const wanted = memoryIndex(db)
+      .candidates(seg.sourceNorm, Math.min(minScore, 99), CANDIDATES)
+      .map((c) => c.id)
+      .filter((id) => !rows.has(id));
+    for (const r of units.unitsByIds(db, wanted)) if (r.pair_id !== seg.pairId || seg.pairId === null) rows.set(r.id, r);
+  }
+  const query: Query = { norm: seg.sourceNorm, contextHash: seg.contextHash };
+  return rank(query, [...rows.values()].map(ranked), minScore, limit);
+}
+
+/** A stored unit with the fields ranking reads. */
+export type MemoryUnit = UnitRow & { sourceNorm: string; contextHash: number | null; changedAt: string };
+const ranked = (r: UnitRow): MemoryUnit => ({
+  ...r,
+  sourceNorm: r.source_norm,
+  contextHash: r.context_hash,
+  changedAt: r.changed_at,
+});
+
+function origin(r: UnitRow): TmOrigin {
+  return {
+    kind: r.origin,
+    name: r.origin_name,
+    documentId: r.document_id,
+    pairId: r.pair_id,
+    author: r.author,
+    changedAt: r.changed_at,
+    status: r.status,
+  };
+}
+
+function pairSegment(ctx: ServiceContext, pair: Pair): Segment {
+  const around = units.neighbourNorms(ctx.db, pair.documentId, pair.position);
+  return {
+    pairId: pair.id,
+    source: pair.source,
+    sourceNorm: normalizeForSearch(pair.source),
+    contextHash: contextHash(around.prev, around.next),
+  };
+}
+
+export function toMatch(source: string, s: Scored<MemoryUnit>): TmMatch {
+  const sub = substituteNumbers(source, s.unit.source, s.unit.target);
+  return {
+    unitId: s.unit.id,
+    score: s.score,
+    kind: s.kind,
+    source: s.unit.source,
+    diff: diffWords(source, s.unit.source),
+    target: sub.text,
+    storedTarget: s.unit.target,
+    numbersReplaced: sub.replaced,
+    origin: origin(s.unit),
+  };
+}
+
+export function lookup(
+  ctx: ServiceContext,
+  input: { pairId: number; limit?: number | undefined; minScore?: number | undefined },
+): TmLookupResult {
+  const pair = getPair(ctx, input.pairId);
+  const minScore = input.minScore ?? readSettings(ctx.db).tmMinScore;
+  const seg = pairSegment(ctx, pair);
+  const found = findMatches(ctx.db, seg, minScore, input.limit ?? 5);
+  return {
+    pairId: pair.id,
+    matches: found.map((s) => toMatch(pair.source, s)),
+    repetitions: units.countRepeats(ctx.db, pair.documentId, seg.sourceNorm, pair.id),
+  };
+}
+
+// ——— Concordance ———
+
+export function concordance(
+  ctx: ServiceContext,
+  input: { query: string; side?: 'source' | 'target' | 'both' | undefined; limit?: number | undefined },
+): TmConcordanceResult {
+  const folded = normalizeForSearch(input.query);
+  if (folded === '') throw new QalamError('bad_input', { field: 'query' });
+  const side = input.side ?? 'both';
+  const { total, rows } = units.searchUnits(ctx.db, folded, side, input.limit ?? 50);
+  return {
+    total,
+    hits: rows.map((r) => ({
+      unitId: r.id,
+      source: r.source,
+      target: r.target,
+      sourceHits: side === 'target' ? [] : findFolded(r.source, folded),
+      targetHits: side === 'source' ? [] : findFolded(r.target, folded),
+      origin: origin(r),
+    })),
+  };
+}
+
+// ——— Analysis ———
+
+const PROGRESS_EVERY = 500;
+
+/** Each non-excluded segment of a document with its context hash and best score. */
+export function bestScores(
+  ctx: ServiceContext,
+  documentId: number,
+  phase: 'analyze' | 'pretranslate',
+  minScore: number,
+  each: (row: SegmentRow, best: Scored<MemoryUnit> | undefined, seg: Segment) => void,
+): void {
+  const rows = units.documentSegments(ctx.db, documentId);
+  const total = rows.length;
+  ctx.events.emit('tm:progress', { documentId, phase, done: 0, total });
+  for (let i = 0; i < total; i++) {
+    const row = rows[i]!;
+    if (row.excluded === 0) {
+      const seg: Segment = {
+        pairId: row.id,
+        source: row.source,
+        sourceNorm: row.source_norm,
+        contextHash: contextHash(rows[i - 1]?.source_norm ?? '', rows[i + 1]?.source_norm ?? ''),
+      };
+      each(row, findMatches(ctx.db, seg, minScore, 1)[0], seg);
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0) ctx.events.emit('tm:progress', { documentId, phase, done: i + 1, total });
+  }
+  ctx.events.emit('tm:progress', { documentId, phase, done: total, total });
+}
+
+/**
+ * Words and segments per match band, as translators quote from: context (101%), 100%, then
+ * repetitions (a folded source seen earlier in the document that has no 100% match), then the
+ * fuzzy bands of the best match and no match.
+ */
+export function analyze(ctx: ServiceContext, documentId: number): TmAnalysis {
+  getDocument(ctx, documentId);
+  const bands = Object.fromEntries(TM_BANDS.map((b) => [b, emptyCount()])) as Record<TmBand, Count>;
+  const total = emptyCount();
+  const seen = new Set<string>();
+  bestScores(ctx, documentId, 'analyze', 50, (row, best) => {
+    const score = best?.score ?? 0;
+    let band: TmBand = bandOf(score);
+    if (score < 100 && seen.has(row.source_norm)) band = 'repetition';
+    seen.add(row.source_norm);
+    bands[band].segments++;
+    bands[band].words += row.source_words;
+    total.segments++;
+    total.words += row.source_words;
+  });
+  return { documentId, bands, total, memoryUnits: memoryIndex(ctx.db).size };
+}
+
+export function repetitions(ctx: ServiceContext, documentId: number): TmRepetitions {
+  getDocument(ctx, documentId);
+  return { documentId, ...units.repetitionCounts(ctx.db, documentId) };
+}
+
+// ——— Stats, removal ———
+
+export function stats(ctx: ServiceContext): TmStats {
+  const c = units.memoryCounts(ctx.db);
+  return {
+    units: c.byStatus.imported + c.byStatus.translated + c.byStatus.approved,
+    byStatus: c.byStatus,
+    origins: c.origins.map((o) => ({
+      kind: o.origin,
+      name: o.originName,
+      documentId: o.documentId,
+      documentExists: o.documentExists,
+      units: o.units,
+    })),
+  };
+}
+
+export function removeUnits(ctx: ServiceContext, of: { documentId: number } | { tmxName: string }): { removed: number } {
+  const ids = ctx.db.transaction(() => units.deleteUnitsOf(ctx.db, of)).immediate();
+  for (const id of ids) noteUnit(ctx.db, id, null);
+  return { removed: ids.length };
+}
+
+// ——— TMX in and out ———
+
+/** A TMX file's units join the memory; units already there (same source and English) are skipped. */
+export async function importTmx(
+  ctx: ServiceContext,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ stored: number; skipped: number }> {
+  const { parseTmx } = await import('../formats/tmx');
+  const parsed = parseTmx(bytes);
+  const who = actor(ctx);
+  const at = ctx.now();
+  const added: [number, string][] = [];
+  ctx.db
+    .transaction(() => {
+      for (const u of parsed) {
+        if (!u.source.trim() || !u.target.trim()) continue;
+        const sourceNorm = normalizeForSearch(u.source);
+        if (units.unitExists(ctx.db, sourceNorm, u.source, u.target)) continue;
+        const id = units.insertUnit(ctx.db, {
+          source: u.source,
+          target: u.target,
+          source_norm: sourceNorm,
+          target_norm: normalizeForSearch(u.target),
+          source_lang: u.sourceLang,
+          target_lang: u.targetLang,
+          status: 'imported',
+          origin: 'tmx',
+          origin_name: fileName,
+          pair_id: null,
+          document_id: null,
+          context_hash: null,
+          author: u.author ?? who.name,
+          created_at: u.createdAt ?? at,
+          changed_at: u.changedAt ?? u.createdAt ?? at,
+        });
+        added.push([id, sourceNorm]);
+      }
+    })
+    .immediate();
+  for (const [id, norm] of added) noteUnit(ctx.db, id, norm);
+  return { stored: added.length, skipped: parsed.length - added.length };
+}
+
+/** The whole memory as TMX 1.4b, or the units of one document. */
+export async function renderMemoryTmx(ctx: ServiceContext, of: { documentId?: number } = {}): Promise<Uint8Array> {
+  const { writeMemoryTmx } = await import('../formats/tmx');
+  return writeMemoryTmx(
+    (function* () {
+      for (const r of units.allUnits(ctx.db, of.documentId)) {
+        yield {
+          id: r.id,
+          source: r.source,
+          target: r.target,
+          sourceLang: r.source_lang,
+          targetLang: r.target_lang,
+          author: r.author,
+          createdAt: r.created_at,
+          changedAt: r.changed_at,
+          status: r.status,
+          origin: r.origin_name,
+        };
+      }
+    })(),
+    { exportedAt: ctx.now(), exportedBy: actor(ctx).name },
+  );
+}
+
+export async function exportMemoryToFile(
+  ctx: ServiceContext,
+  path: string,
+  overwrite = false,
+): Promise<{ bytes: number; units: number }> {
+  const bytes = await renderMemoryTmx(ctx);
+  writeFileAtomic(path, bytes, { overwrite });
+  return { bytes: bytes.length, units: stats(ctx).units };
+}
+
+export async function exportMemoryForRenderer(ctx: ServiceContext, saveAs: boolean): Promise<ExportResult> {
+  const bytes = await renderMemoryTmx(ctx);
+  const fileName = `translation-memory-${ctx.now().slice(0, 10)}.tmx`;
+  const mime = 'application/x-tmx+xml';
+  if (saveAs) {
+    if (!ctx.host.saveFile) throw new QalamError('unsupported');
+    const savedPath = await ctx.host.saveFile(fileName, bytes);
+    return savedPath === null
+      ? { fileName, mime, cancelled: true, bytes: bytes.length }
+      : { fileName, mime, savedPath, cancelled: false, bytes: bytes.length };
+  }
+  return { fileName, mime, dataBase64: Buffer.from(bytes).toString('base64'), cancelled: false, bytes: bytes.length };
+}
