@@ -204,6 +204,8 @@ describe('0004-document-skeletons', () => {
     db.prepare('DELETE FROM documents').run();
     expect(db.prepare('SELECT count(*) FROM pairs').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM document_skeletons').pluck().get()).toBe(0);
+  });
+});
 
 describe('memory units (translation memory from confirmed pairs)', () => {
   // Found by intent, not number: the step is renumbered if another lands first.
