@@ -38,9 +38,66 @@ export function t(key: string, options?: TOptions): string {
   return instance.t(key, options ?? {}) as string;
 }
 
+/**
+ * How an interpolated value is set apart from the sentence around it: `ltr` for paths and URLs
+ * (always read left to right), `auto` for names (a file or user name may be Arabic or Latin).
+ * Without it, "/tmp/x/data" inside an Arabic sentence shows as "tmp/x/data/".
+ */
+export type Isolate = 'ltr' | 'auto';
+
+export interface TextPart {
+  text: string;
+  /** Set on an isolated value: rendered in <bdi> (or between Unicode isolates in plain strings). */
+  isolate?: Isolate;
+}
+
+// Stand-ins for the isolated values while i18next interpolates; no translation contains U+0001.
+const SLOT = '\u0001';
+const SLOT_RE = /\u0001(\d+)\u0001/;
+
+/** A translation split into text and isolated values, for <Tr> to render values in <bdi>. */
+export function tParts(key: string, options: TOptions, isolate: Record<string, Isolate>): TextPart[] {
+  const names = Object.keys(isolate);
+  const opts: TOptions = { ...options };
+  names.forEach((n, i) => (opts[n] = `${SLOT}${i}${SLOT}`));
+  const pieces = t(key, opts).split(SLOT_RE);
+  const parts: TextPart[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % 2 === 0) {
+      if (pieces[i]) parts.push({ text: pieces[i]! });
+    } else {
+      const name = names[Number(pieces[i])]!;
+      parts.push({ text: String(options[name] ?? ''), isolate: isolate[name]! });
+    }
+  }
+  return parts;
+}
+
+// Built from code points: Svelte's compiler warns about bidi controls written in source.
+const LRI = String.fromCharCode(0x2066);
+const FSI = String.fromCharCode(0x2068);
+const PDI = String.fromCharCode(0x2069);
+
+/** A value isolated inside a plain string (attributes, notices): what <bdi> does, as characters. */
+export function isolateText(text: string, how: Isolate = 'auto'): string {
+  return `${how === 'ltr' ? LRI : FSI}${text}${PDI}`;
+}
+
+/** tParts as one string, for places that take text only (aria-label, title, a dialog's title). */
+export function tIsolated(key: string, options: TOptions, isolate: Record<string, Isolate>): string {
+  return tParts(key, options, isolate)
+    .map((p) => (p.isolate ? isolateText(p.text, p.isolate) : p.text))
+    .join('');
+}
+
+/** Error parameters that name a file, a document, a person or a path. */
+const ERROR_ISOLATE: Record<string, Isolate> = { name: 'auto', file: 'auto', path: 'ltr' };
+
 /** The translated message of an error from the main process. */
 export function errorMessage(error: AppError): string {
-  return t(`errors.${error.code}`, { ...(error.params ?? {}) });
+  const params = { ...(error.params ?? {}) };
+  const isolate = Object.fromEntries(Object.entries(ERROR_ISOLATE).filter(([k]) => k in params));
+  return tIsolated(`errors.${error.code}`, params, isolate);
 }
 
 // A plain cache of formatters, never rendered: no reactivity wanted.

@@ -87,16 +87,20 @@ interface Use {
   where: string;
 }
 
-/** `t('key')`, `t("key")`, `t(\`key\`)`, `$t(...)`, `i18n.t(...)`; template literals give a prefix. */
+/**
+ * `t('key')`, `t("key")`, `t(\`key\`)`, `$t(...)`, `i18n.t(...)`, `tParts(...)`, `tIsolated(...)` and
+ * `<Tr k="key">`; template literals give a prefix.
+ */
 export function usedKeys(code: string, where: string): Use[] {
   const uses: Use[] = [];
-  const re = /(?<![\w$.])(?:\$?t|i18n\.t)\(\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g;
+  const re = /(?<![\w$.])(?:\$?t|i18n\.t|tParts|tIsolated)\(\s*(['"`])((?:(?!\1)[^\\]|\\.)*)\1/g;
   for (const m of code.matchAll(re)) {
     const raw = m[2]!;
     const at = raw.indexOf('${');
     if (m[1] === '`' && at >= 0) uses.push({ key: raw.slice(0, at), dynamic: true, where });
     else uses.push({ key: raw, dynamic: false, where });
   }
+  for (const m of code.matchAll(/<Tr\s+k="([^"]+)"/g)) uses.push({ key: m[1]!, dynamic: false, where });
   return uses;
 }
 
