@@ -6,8 +6,6 @@ import type { ImportedDocument } from './model';
 
 /** Larger files are refused before decoding: a document this size is not a text to review. */
 export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
-/** A longer "paragraph" is a broken or hostile file (a 50 MB single line), not a paragraph. */
-export const MAX_PARAGRAPH_CHARS = 100_000;
 
 export interface DecodedText {
   text: string;
@@ -72,9 +70,6 @@ export function parseTxtWithCandidates(
   const decoded = decodeText(bytes, opts.encoding);
   const paragraphs = splitParagraphs(decoded.text);
   if (paragraphs.length === 0) throw new QalamError('import_empty');
-  for (const p of paragraphs) {
-    if (p.length > MAX_PARAGRAPH_CHARS) throw new QalamError('import_too_large', { paragraphChars: MAX_PARAGRAPH_CHARS });
-  }
   const doc: ImportedDocument = {
     format: 'txt',
     sourceLang: 'ar',

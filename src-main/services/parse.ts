@@ -4,6 +4,13 @@ import type { Encoding, ImportFormat } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ImportedDocument } from '../formats/model';
 import { parseTxtWithCandidates } from '../formats/txt';
+import { excerpt } from '../text/paragraphs';
+
+/**
+ * A longer "paragraph" is a broken or hostile file (a 50 MB single line), not a paragraph to
+ * translate. Every format is held to it, and the refusal names the paragraph and the limit.
+ */
+export const MAX_PARAGRAPH_CHARS = 100_000;
 
 export interface ParsedImport {
   doc: ImportedDocument;
@@ -20,11 +27,29 @@ export async function parseDocument(fileName: string, bytes: Uint8Array, encodin
   const format = await detectImportFormat(fileName, bytes);
   if (format === 'txt') {
     const { doc, candidates } = parseTxtWithCandidates(bytes, encoding ? { encoding } : {});
+    checkParagraphLengths(doc);
     return { doc, encodingCandidates: candidates };
   }
   if (format === 'tmx') throw new QalamError('import_unsupported', { format: 'tmx' });
   const { parseImport } = await import('../formats/index');
   const doc = await parseImport(format, bytes);
   if (doc.paragraphs.length === 0) throw new QalamError('import_empty');
+  checkParagraphLengths(doc);
   return { doc, encodingCandidates: [] };
+}
+
+/** Refuses the first paragraph (source or translation) over the limit, by number and first words. */
+export function checkParagraphLengths(doc: ImportedDocument, limit = MAX_PARAGRAPH_CHARS): void {
+  doc.paragraphs.forEach((p, i) => {
+    const side = p.source.length > limit ? 'source' : (p.target ?? '').length > limit ? 'target' : null;
+    if (side === null) return;
+    const text = side === 'source' ? p.source : p.target!;
+    throw new QalamError('import_paragraph_too_long', {
+      paragraph: i + 1,
+      side,
+      chars: text.length,
+      limit,
+      start: excerpt(text.slice(0, 200).replace(/\s+/g, ' '), 40),
+    });
+  });
 }

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'import_binary',
   'import_encoding',
   'import_too_large',
+  'import_paragraph_too_long',
   'import_malformed',
   'import_unsafe_xml',
   'import_unsupported',

@@ -96,3 +96,29 @@ function isHardWrapped(blocks: string[][]): boolean {
   // Wrapped lines run close to a wrap width; short unpunctuated lines are lists or titles.
   return inner > 0 && ended / inner < 0.5 && chars / inner >= MIN_WRAPPED_LINE;
 }
+
+const WHITE = /\s/;
+const MARK = /\p{M}/u;
+
+/**
+ * The start of a text for a preview or a message: at most `maxChars` characters, cut after the
+ * last whole word that fits, with "…" when anything was cut. A single word longer than the limit
+ * is cut inside, but never between a letter and its harakat or inside a surrogate pair.
+ */
+export function excerpt(text: string, maxChars: number): string {
+  const s = text.trim();
+  if (s.length <= maxChars) return s;
+  let end = -1;
+  for (let i = maxChars; i > 0; i--) {
+    if (WHITE.test(s[i]!)) {
+      end = i;
+      break;
+    }
+  }
+  if (end <= 0) {
+    end = maxChars;
+    while (end > 0 && (MARK.test(s[end]!) || /[\udc00-\udfff]/.test(s[end]!))) end--;
+  }
+  // "word,…" reads as a typo: a dangling comma or colon goes with the cut.
+  return `${s.slice(0, end).replace(/[\s,،;؛:]+$/u, '')}…`;
+}

@@ -40,10 +40,11 @@ export function t(key: string, options?: TOptions): string {
 
 /**
  * How an interpolated value is set apart from the sentence around it: `ltr` for paths and URLs
- * (always read left to right), `auto` for names (a file or user name may be Arabic or Latin).
+ * (always read left to right), `rtl` for quoted Arabic source text (right to left even when it
+ * starts with "CNN"), `auto` for names (a file or user name may be Arabic or Latin).
  * Without it, "/tmp/x/data" inside an Arabic sentence shows as "tmp/x/data/".
  */
-export type Isolate = 'ltr' | 'auto';
+export type Isolate = 'ltr' | 'rtl' | 'auto';
 
 export interface TextPart {
   text: string;
@@ -75,12 +76,13 @@ export function tParts(key: string, options: TOptions, isolate: Record<string, I
 
 // Built from code points: Svelte's compiler warns about bidi controls written in source.
 const LRI = String.fromCharCode(0x2066);
+const RLI = String.fromCharCode(0x2067);
 const FSI = String.fromCharCode(0x2068);
 const PDI = String.fromCharCode(0x2069);
 
 /** A value isolated inside a plain string (attributes, notices): what <bdi> does, as characters. */
 export function isolateText(text: string, how: Isolate = 'auto'): string {
-  return `${how === 'ltr' ? LRI : FSI}${text}${PDI}`;
+  return `${how === 'ltr' ? LRI : how === 'rtl' ? RLI : FSI}${text}${PDI}`;
 }
 
 /** tParts as one string, for places that take text only (aria-label, title, a dialog's title). */
@@ -90,13 +92,15 @@ export function tIsolated(key: string, options: TOptions, isolate: Record<string
     .join('');
 }
 
-/** Error parameters that name a file, a document, a person or a path. */
-const ERROR_ISOLATE: Record<string, Isolate> = { name: 'auto', file: 'auto', path: 'ltr' };
+/** Error parameters that name a file, a document, a person or a path, or quote the document's text. */
+const ERROR_ISOLATE: Record<string, Isolate> = { name: 'auto', file: 'auto', path: 'ltr', start: 'rtl' };
 
 /** The translated message of an error from the main process. */
 export function errorMessage(error: AppError): string {
   const params = { ...(error.params ?? {}) };
   const isolate = Object.fromEntries(Object.entries(ERROR_ISOLATE).filter(([k]) => k in params));
+  // The quoted start of a paragraph is Arabic source text, unless it is the translation's.
+  if (params.side === 'target' && isolate.start) isolate.start = 'ltr';
   return tIsolated(`errors.${error.code}`, params, isolate);
 }
 

@@ -11,7 +11,12 @@ const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function qalam(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  return qalamIn('C', ...args);
+}
+
+function qalamIn(lang: string, ...args: string[]) {
+  const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' };
+  const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -61,6 +66,20 @@ describe('qalam CLI', () => {
     expect(qalam('stats', 'abc').code).toBe(1);
     expect(qalam('frobnicate').code).toBe(2);
     expect(qalam('export', '1', '--format', 'pdf', '--out', join(dir, 'x.pdf')).code).toBe(2);
+  });
+
+  it('a paragraph over the limit is named with its number, first words and the limit, in English and Arabic', () => {
+    const file = join(dir, 'long-line.txt');
+    writeFileSync(file, ['فقرة أولى.', 'فقرة ثانية.', `CNN قالت ${'وبناءة '.repeat(16_000)}`.slice(0, 110_000)].join('\n'));
+    const en = qalamIn('C', 'import', file);
+    expect(en.code).toBe(1);
+    expect(en.stderr.trim()).toBe(
+      'qalam: Paragraph 3 (“CNN قالت وبناءة وبناءة وبناءة وبناءة…”) has 109,999 characters; a paragraph may have at most 100,000. Split it into shorter paragraphs and import the file again.',
+    );
+    const ar = qalamIn('ar_EG.UTF-8', 'import', file);
+    expect(ar.code).toBe(1);
+    expect(ar.stderr).toContain('عدد أحرف الفقرة 3 («CNN قالت وبناءة');
+    expect(ar.stderr).toContain('الحد الأقصى لعدد أحرف الفقرة الواحدة 100,000');
   });
 
   it('exports atomically and never overwrites without --force', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QalamError, type ErrorCode } from '../../../../src-main/shared/errors';
 import { importDocument, inspectImport } from '../../../../src-main/services/documents';
 import { listPairs } from '../../../../src-main/services/pairs';
+import { checkParagraphLengths, MAX_PARAGRAPH_CHARS } from '../../../../src-main/services/parse';
 import { countWords } from '../../../../src-main/text/words';
 import { encodeSingleByte, encodeUtf16, sampleBytes, sampleText, tableCounts, testRuntime, type TestRuntime } from '../helpers';
 
@@ -118,9 +119,50 @@ describe('hostile and broken plain text', () => {
     expect(await refusal(spliced)).toBe('import_encoding');
   });
 
-  it('refuses a 50 MB single line with a clear error', async () => {
+  it('refuses a 50 MB single line as a paragraph over the limit, not as a large file', async () => {
     const line = enc.encode('ا'.repeat(25 * 1024 * 1024)); // 2 bytes each: 50 MB
-    expect(await refusal(line)).toBe('import_too_large');
+    expect(await refusal(line)).toBe('import_paragraph_too_long');
+  });
+
+  it('names the paragraph over the limit, its length, the limit and its first words', async () => {
+    const long = `CNN قالت إن المحادثات كانت مهنية ${'وبناءة '.repeat(16_000)}`.slice(0, 109_999) + '.';
+    const text = [LINES[0], LINES[1], long, LINES[2]].join('\n');
+    const before = tableCounts(rt);
+    const err = await importBytes(enc.encode(text)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(QalamError);
+    expect((err as QalamError).code).toBe('import_paragraph_too_long');
+    expect((err as QalamError).params).toEqual({
+      paragraph: 3,
+      side: 'source',
+      chars: 110_000,
+      limit: MAX_PARAGRAPH_CHARS,
+      start: 'CNN قالت إن المحادثات كانت مهنية وبناءة…',
+    });
+    expect(tableCounts(rt)).toEqual(before);
+    // One character fewer than the limit is a paragraph like any other.
+    const fits = [LINES[0], 'ق'.repeat(MAX_PARAGRAPH_CHARS)].join('\n');
+    expect(sources((await importBytes(enc.encode(fits), { allowDuplicate: true })).id)[1]).toHaveLength(MAX_PARAGRAPH_CHARS);
+  });
+
+  it('holds every format to the paragraph limit, translations included', () => {
+    const doc = {
+      format: 'xliff12' as const,
+      sourceLang: 'ar',
+      targetLang: 'en',
+      warnings: [],
+      paragraphs: [
+        { source: 'قال', target: 'He said' },
+        { source: 'قالت', target: `She ${'said '.repeat(30)}`.padEnd(MAX_PARAGRAPH_CHARS + 1, 'x') },
+      ],
+    };
+    expect(() => checkParagraphLengths(doc)).toThrow(
+      expect.objectContaining({
+        code: 'import_paragraph_too_long',
+        params: expect.objectContaining({ paragraph: 2, chars: MAX_PARAGRAPH_CHARS + 1 }),
+      }),
+    );
+    doc.paragraphs[1]!.target = 'She said';
+    expect(() => checkParagraphLengths(doc)).not.toThrow();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeForSearch, toAsciiDigits } from '../../../../src-main/text/arabic';
-import { splitParagraphs } from '../../../../src-main/text/paragraphs';
+import { excerpt, splitParagraphs } from '../../../../src-main/text/paragraphs';
 import { countWords } from '../../../../src-main/text/words';
 
 describe('normalizeForSearch', () => {
@@ -46,6 +46,30 @@ describe('splitParagraphs', () => {
 });
 
 // The table-driven implementations must agree with the plain regex definitions they replace.
+describe('excerpt', () => {
+  it('keeps a short text whole and cuts a long one after the last whole word, with "…"', () => {
+    expect(excerpt('  قال المتحدث  ', 20)).toBe('قال المتحدث');
+    expect(excerpt('قالت المتحدثة باسم وزارة الخارجية', 16)).toBe('قالت المتحدثة…');
+    expect(excerpt('Zakharova said, in Moscow', 16)).toBe('Zakharova said…');
+  });
+  it('cuts a single overlong word inside, but not between a letter and its harakat', () => {
+    expect(excerpt('abcdefghij', 4)).toBe('abcd…');
+    // "الخَارِجِيَّةُ": index 3 is a fatha: the cut moves back to the letter before it.
+    expect(excerpt('الخَارِجِيَّةُ', 3)).toBe('ال…');
+  });
+  it('never returns more than the limit plus the ellipsis, nor an unpaired surrogate', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (text, max) => {
+        const out = excerpt(text, max);
+        expect(out.length).toBeLessThanOrEqual(max + 1);
+        expect(out.isWellFormed()).toBe(true);
+        if (text.trim().length > max) expect(out.endsWith('…')).toBe(true);
+        else expect(out).toBe(text.trim());
+      }),
+    );
+  });
+});
+
 describe('fast text functions agree with their reference definitions', () => {
   const referenceNormalize = (text: string) =>
     toAsciiDigits(
