@@ -62,7 +62,7 @@ describe('excerpt', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (text, max) => {
         const out = excerpt(text, max);
         expect(out.length).toBeLessThanOrEqual(max + 1);
-        expect(out.isWellFormed()).toBe(true);
+        expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
         if (text.trim().length > max) expect(out.endsWith('…')).toBe(true);
         else expect(out).toBe(text.trim());
       }),
