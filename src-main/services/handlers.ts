@@ -53,7 +53,7 @@ export const handlers: Handlers = {
   'comments:add': (ctx, input) => comments.addComment(ctx, input),
   'comments:set-resolved': (ctx, { commentId, resolved }) => comments.setResolved(ctx, commentId, resolved),
 
-  'history:list': (ctx, { pairId }) => historySvc.history(ctx, pairId),
+  'history:list': (ctx, { pairId }) => historySvc.listHistory(ctx, pairId),
   'history:restore': (ctx, input) => historySvc.restore(ctx, input),
 
   'io:export': (ctx, input) => io.exportForRenderer(ctx, input),

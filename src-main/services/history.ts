@@ -1,15 +1,22 @@
 import type { ParsedInput } from '../shared/contract';
-import { checkAction, statusAfterEdit, type Pair, type Revision } from '../shared/domain';
-import { QalamError } from '../shared/errors';
+import { checkAction, statusAfterEdit, type Batch, type Pair, type Revision } from '../shared/domain';
+import { QalamError, type ErrorCode } from '../shared/errors';
 import * as repo from '../store/repos/pairs';
-import { appendRevision, getRevision, listRevisions } from '../store/repos/revisions';
-import { normalizeForSearch } from '../text/arabic';
-import { countWords } from '../text/words';
-import { touchDocument } from '../store/repos/documents';
+import {
+  getBatch,
+  getRevision,
+  latestRevision,
+  listBatchRevisions,
+  listBatches as listBatchRows,
+  listRevisions,
+  revisionBefore,
+} from '../store/repos/revisions';
 import { actor, type ServiceContext } from './context';
+import { getDocument } from './documents';
+import { applyChange, batchTransaction, writeTransaction } from './pair-writes';
 import { getPair } from './pairs';
 
-export function history(ctx: ServiceContext, pairId: number): Revision[] {
+export function listHistory(ctx: ServiceContext, pairId: number): Revision[] {
   getPair(ctx, pairId);
   return listRevisions(ctx.db, pairId);
 }
@@ -17,41 +24,64 @@ export function history(ctx: ServiceContext, pairId: number): Revision[] {
 /** Restoring an earlier text is itself a new revision; nothing is rewritten. */
 export function restore(ctx: ServiceContext, input: ParsedInput<'history:restore'>): Pair {
   const who = actor(ctx);
-  const pair = ctx.db
-    .transaction(() => {
-      const pair = getPair(ctx, input.pairId);
-      if (pair.version !== input.expectedVersion) throw new QalamError('conflict', { currentVersion: pair.version });
+  const pairId = writeTransaction(ctx, () => {
+    const pair = getPair(ctx, input.pairId);
+    if (pair.version !== input.expectedVersion) throw new QalamError('conflict', { currentVersion: pair.version });
+    const verdict = checkAction(who.role, 'restore', pair);
+    if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'restore', status: pair.status });
+    const rev = getRevision(ctx.db, input.revisionId);
+    if (!rev || rev.pairId !== pair.id) throw new QalamError('not_found', { what: 'revision' });
+    const status = rev.target === pair.target ? pair.status : statusAfterEdit(pair.status, rev.target);
+    applyChange(ctx, pair, { target: rev.target, status }, who, { kind: 'restore', note: `#${rev.id}` });
+    return pair.id;
+  });
+  return getPair(ctx, pairId);
+}
+
+export function listBatches(ctx: ServiceContext, documentId: number): Batch[] {
+  getDocument(ctx, documentId);
+  return listBatchRows(ctx.db, documentId);
+}
+
+export interface UndoResult {
+  restored: number[];
+  /** Pairs left as they are: 'conflict' when changed since the batch, else the permission refusal. */
+  refused: { pairId: number; reason: ErrorCode }[];
+}
+
+/**
+ * Puts every pair a batch wrote back to its target and status from just before the batch, as
+ * 'restore' revisions of a new 'undo' batch (so the undo is history too, never a rewrite). A pair
+ * changed since the batch (its latest revision is no longer the batch's) keeps its newer work.
+ */
+export function undoBatch(ctx: ServiceContext, batchId: number): UndoResult {
+  const who = actor(ctx);
+  const batch = getBatch(ctx.db, batchId);
+  if (!batch) throw new QalamError('not_found', { what: 'batch' });
+  const result: UndoResult = { restored: [], refused: [] };
+  batchTransaction(ctx, { documentId: batch.documentId, origin: 'undo', who, note: `#${batch.id}` }, () => {
+    const at = ctx.now();
+    for (const rev of listBatchRevisions(ctx.db, batch.id)) {
+      const pair = repo.getPair(ctx.db, rev.pairId);
+      const before = revisionBefore(ctx.db, rev.pairId, rev.id);
+      if (!pair || !before) continue;
+      if (latestRevision(ctx.db, pair.id)?.id !== rev.id) {
+        result.refused.push({ pairId: pair.id, reason: 'conflict' });
+        continue;
+      }
       const verdict = checkAction(who.role, 'restore', pair);
-      if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'restore', status: pair.status });
-      const rev = getRevision(ctx.db, input.revisionId);
-      if (!rev || rev.pairId !== pair.id) throw new QalamError('not_found', { what: 'revision' });
-      const at = ctx.now();
-      const status = rev.target === pair.target ? pair.status : statusAfterEdit(pair.status, rev.target);
-      const ok = repo.writePair(ctx.db, pair.id, pair.version, {
-        target: rev.target,
-        targetNorm: normalizeForSearch(rev.target),
-        targetWords: countWords(rev.target),
-        status,
-        excluded: pair.excluded,
-        rejectionReason: pair.rejectionReason,
-        updatedAt: at,
-        updatedBy: who.name,
-      });
-      if (!ok) throw new QalamError('conflict', { currentVersion: -1 });
-      touchDocument(ctx.db, pair.documentId, at);
-      appendRevision(ctx.db, {
-        pairId: pair.id,
+      if (!verdict.ok || (before.status === 'approved' && who.role !== 'editor')) {
+        result.refused.push({ pairId: pair.id, reason: verdict.ok ? 'forbidden' : verdict.reason });
+        continue;
+      }
+      applyChange(ctx, pair, { target: before.target, status: before.status }, who, {
         kind: 'restore',
-        target: rev.target,
-        status,
-        author: who.name,
-        role: who.role,
-        note: `#${rev.id}`,
+        origin: 'undo',
+        note: `#${batch.id}`,
         at,
       });
-      return pair;
-    })
-    .immediate();
-  ctx.events.emit('pairs:changed', { documentId: pair.documentId, pairIds: [pair.id] });
-  return getPair(ctx, pair.id);
+      result.restored.push(pair.id);
+    }
+  });
+  return result;
 }

@@ -11,12 +11,11 @@ import { writeFileAtomic } from '../fs-atomic';
 import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
-import { appendRevision } from '../store/repos/revisions';
 import { stmt } from '../store/repos/statements';
 import { normalizeForSearch } from '../text/arabic';
-import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
+import { applyChange, batchTransaction } from './pair-writes';
 
 export interface ExportRequest {
   documentId: number;
@@ -253,8 +252,10 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
     return change;
   });
   const backupPath = writeBackup(ctx, input.documentId);
-  const applied = ctx.db
-    .transaction(() => {
+  const applied = batchTransaction(
+    ctx,
+    { documentId: input.documentId, origin: 'review-import', who, note: pending.fileName },
+    () => {
       const at = ctx.now();
       for (const change of accepted) {
         const pair = repo.getPair(ctx.db, change.pairId);
@@ -262,32 +263,18 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
         const verdict = checkAction(who.role, 'edit', pair);
         if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'edit', status: pair.status });
         const status = change.after.trim() === '' ? 'new' : input.status;
-        repo.writePair(ctx.db, pair.id, pair.version, {
-          target: change.after,
-          targetNorm: normalizeForSearch(change.after),
-          targetWords: countWords(change.after),
-          status,
-          excluded: pair.excluded,
-          rejectionReason: status === 'approved' ? null : pair.rejectionReason,
-          updatedAt: at,
-          updatedBy: who.name,
-        });
-        appendRevision(ctx.db, {
-          pairId: pair.id,
-          kind: 'replace',
-          target: change.after,
-          status,
-          author: who.name,
-          role: who.role,
-          note: pending.fileName,
-          at,
-        });
+        applyChange(
+          ctx,
+          pair,
+          { target: change.after, status, ...(status === 'approved' ? { rejectionReason: null } : {}) },
+          who,
+          { kind: 'replace', origin: 'review-import', note: pending.fileName, at },
+        );
       }
       return accepted.length;
-    })
-    .immediate();
+    },
+  );
   pendingReviews.delete(input.token);
-  ctx.events.emit('pairs:changed', { documentId: input.documentId, pairIds: accepted.map((c) => c.pairId) });
   return { applied, backupPath };
 }
 

@@ -1,13 +1,10 @@
 import type { NavKind, PairFilter, PairPage, ParsedInput } from '../shared/contract';
-import { checkAction, statusAfterEdit, type Action, type Pair, type Status } from '../shared/domain';
+import { checkAction, statusAfterEdit, type Action, type Pair } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import * as comments from '../store/repos/comments';
-import { touchDocument } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
-import { appendRevision, recordEdit } from '../store/repos/revisions';
-import { normalizeForSearch } from '../text/arabic';
-import { countWords } from '../text/words';
 import { actor, type Actor, type ServiceContext } from './context';
+import { applyChange, writeTransaction, type PairChange } from './pair-writes';
 
 export function getPair(ctx: ServiceContext, id: number): Pair {
   const p = repo.getPair(ctx.db, id);
@@ -48,49 +45,16 @@ function guard(ctx: ServiceContext, pairId: number, expectedVersion: number, act
   return pair;
 }
 
-interface Change {
-  target?: string;
-  status?: Status;
-  excluded?: boolean;
-  rejectionReason?: string | null;
-}
-
-/** Applies a change with the optimistic-concurrency check; the caller records the revision. */
-function write(ctx: ServiceContext, pair: Pair, change: Change, who: Actor, at: string): void {
-  const target = change.target ?? pair.target;
-  const ok = repo.writePair(ctx.db, pair.id, pair.version, {
-    target,
-    targetNorm: normalizeForSearch(target),
-    targetWords: countWords(target),
-    status: change.status ?? pair.status,
-    excluded: change.excluded ?? pair.excluded,
-    rejectionReason: change.rejectionReason === undefined ? pair.rejectionReason : change.rejectionReason,
-    updatedAt: at,
-    updatedBy: who.name,
-  });
-  if (!ok) throw new QalamError('conflict', { currentVersion: repo.getPair(ctx.db, pair.id)?.version ?? -1 });
-  touchDocument(ctx.db, pair.documentId, at);
-}
-
-function changed(ctx: ServiceContext, pair: Pair): Pair {
-  ctx.events.emit('pairs:changed', { documentId: pair.documentId, pairIds: [pair.id] });
-  return getPair(ctx, pair.id);
-}
-
 export function updateTarget(ctx: ServiceContext, input: ParsedInput<'pairs:update-target'>): Pair {
   const who = actor(ctx);
-  const result = ctx.db
-    .transaction(() => {
-      const pair = guard(ctx, input.pairId, input.expectedVersion, 'edit', who);
-      if (input.target === pair.target) return pair;
-      const at = ctx.now();
-      const status = statusAfterEdit(pair.status, input.target);
-      write(ctx, pair, { target: input.target, status }, who, at);
-      recordEdit(ctx.db, { pairId: pair.id, target: input.target, status, author: who.name, role: who.role, at });
-      return pair;
-    })
-    .immediate();
-  return changed(ctx, result);
+  const pairId = writeTransaction(ctx, () => {
+    const pair = guard(ctx, input.pairId, input.expectedVersion, 'edit', who);
+    if (input.target === pair.target) return pair.id;
+    const status = statusAfterEdit(pair.status, input.target);
+    applyChange(ctx, pair, { target: input.target, status }, who, { kind: 'edit' });
+    return pair.id;
+  });
+  return getPair(ctx, pairId);
 }
 
 export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-status'>): Pair {
@@ -98,76 +62,50 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
   const comment = input.comment?.trim() ?? '';
   if (input.action === 'reject' && comment === '') throw new QalamError('reason_required');
   if (input.action === 'reopen' && comment === '') throw new QalamError('comment_required');
-  const result = ctx.db
-    .transaction(() => {
-      const pair = guard(ctx, input.pairId, input.expectedVersion, input.action, who, input.target);
-      if (input.target !== undefined && input.target !== pair.target) {
-        // Saving text and status together: the edit itself must be allowed too.
-        const edit = checkAction(who.role, 'edit', pair);
-        if (!edit.ok) throw new QalamError(edit.reason, { action: 'edit', status: pair.status });
-      }
-      const at = ctx.now();
-      const target = input.target ?? pair.target;
-      const next: Record<typeof input.action, Change> = {
-        confirm: { status: 'translated', rejectionReason: null },
-        approve: { status: 'approved', rejectionReason: null },
-        reject: { status: 'rejected', rejectionReason: comment },
-        reopen: { status: 'translated' },
-      };
-      const change: Change = { ...next[input.action], ...(input.target !== undefined ? { target } : {}) };
-      write(ctx, pair, change, who, at);
-      if (input.action === 'reject' || input.action === 'reopen') {
-        comments.insertComment(ctx.db, {
-          pairId: pair.id,
-          parentId: null,
-          kind: input.action === 'reject' ? 'rejection' : 'reopen',
-          author: who.name,
-          role: who.role,
-          body: comment,
-          category: input.action === 'reject' ? (input.category ?? null) : null,
-          severity: input.action === 'reject' ? (input.category ? (input.severity ?? 'minor') : (input.severity ?? null)) : null,
-          at,
-        });
-      }
-      if (input.action === 'approve') comments.resolveRejections(ctx.db, pair.id, who.name, at);
-      appendRevision(ctx.db, {
+  const pairId = writeTransaction(ctx, () => {
+    const pair = guard(ctx, input.pairId, input.expectedVersion, input.action, who, input.target);
+    if (input.target !== undefined && input.target !== pair.target) {
+      // Saving text and status together: the edit itself must be allowed too.
+      const edit = checkAction(who.role, 'edit', pair);
+      if (!edit.ok) throw new QalamError(edit.reason, { action: 'edit', status: pair.status });
+    }
+    const at = ctx.now();
+    const next: Record<typeof input.action, PairChange> = {
+      confirm: { status: 'translated', rejectionReason: null },
+      approve: { status: 'approved', rejectionReason: null },
+      reject: { status: 'rejected', rejectionReason: comment },
+      reopen: { status: 'translated' },
+    };
+    const change: PairChange = { ...next[input.action], ...(input.target !== undefined ? { target: input.target } : {}) };
+    applyChange(ctx, pair, change, who, { kind: input.action, note: comment || null, at });
+    if (input.action === 'reject' || input.action === 'reopen') {
+      comments.insertComment(ctx.db, {
         pairId: pair.id,
-        kind: input.action,
-        target,
-        status: change.status!,
+        parentId: null,
+        kind: input.action === 'reject' ? 'rejection' : 'reopen',
         author: who.name,
         role: who.role,
-        note: comment || null,
+        body: comment,
+        category: input.action === 'reject' ? (input.category ?? null) : null,
+        severity: input.action === 'reject' ? (input.category ? (input.severity ?? 'minor') : (input.severity ?? null)) : null,
         at,
       });
-      return pair;
-    })
-    .immediate();
-  return changed(ctx, result);
+    }
+    if (input.action === 'approve') comments.resolveRejections(ctx.db, pair.id, who.name, at);
+    return pair.id;
+  });
+  return getPair(ctx, pairId);
 }
 
 export function setExcluded(ctx: ServiceContext, input: ParsedInput<'pairs:set-excluded'>): Pair {
   const who = actor(ctx);
   const action = input.excluded ? 'exclude' : 'include';
-  const result = ctx.db
-    .transaction(() => {
-      const pair = guard(ctx, input.pairId, input.expectedVersion, action, who);
-      const at = ctx.now();
-      write(ctx, pair, { excluded: input.excluded }, who, at);
-      appendRevision(ctx.db, {
-        pairId: pair.id,
-        kind: action,
-        target: pair.target,
-        status: pair.status,
-        author: who.name,
-        role: who.role,
-        note: null,
-        at,
-      });
-      return pair;
-    })
-    .immediate();
-  return changed(ctx, result);
+  const pairId = writeTransaction(ctx, () => {
+    const pair = guard(ctx, input.pairId, input.expectedVersion, action, who);
+    applyChange(ctx, pair, { excluded: input.excluded }, who, { kind: action });
+    return pair.id;
+  });
+  return getPair(ctx, pairId);
 }
 
 export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-approve'>): { count: number; pairIds: number[] } {
@@ -180,30 +118,17 @@ export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-
     ids = ids.filter((id) => wanted.has(id));
   }
   if (input.dryRun || ids.length === 0) return { count: ids.length, pairIds: ids };
-  const approved = ctx.db
-    .transaction(() => {
-      const at = ctx.now();
-      const done: number[] = [];
-      for (const id of ids) {
-        const pair = repo.getPair(ctx.db, id);
-        if (!pair || !checkAction(who.role, 'approve', pair).ok) continue;
-        write(ctx, pair, { status: 'approved', rejectionReason: null }, who, at);
-        comments.resolveRejections(ctx.db, id, who.name, at);
-        appendRevision(ctx.db, {
-          pairId: id,
-          kind: 'approve',
-          target: pair.target,
-          status: 'approved',
-          author: who.name,
-          role: who.role,
-          note: null,
-          at,
-        });
-        done.push(id);
-      }
-      return done;
-    })
-    .immediate();
-  ctx.events.emit('pairs:changed', { documentId: input.documentId, pairIds: approved });
+  const approved = writeTransaction(ctx, () => {
+    const at = ctx.now();
+    const done: number[] = [];
+    for (const id of ids) {
+      const pair = repo.getPair(ctx.db, id);
+      if (!pair || !checkAction(who.role, 'approve', pair).ok) continue;
+      applyChange(ctx, pair, { status: 'approved', rejectionReason: null }, who, { kind: 'approve', at });
+      comments.resolveRejections(ctx.db, id, who.name, at);
+      done.push(id);
+    }
+    return done;
+  });
   return { count: approved.length, pairIds: approved };
 }

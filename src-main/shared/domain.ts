@@ -43,6 +43,14 @@ export type TmUnitStatus = (typeof TM_UNIT_STATUSES)[number];
 export const TM_BANDS = ['context', 'exact', 'repetition', 'fuzzy95', 'fuzzy85', 'fuzzy75', 'fuzzy50', 'none'] as const;
 export type TmBand = (typeof TM_BANDS)[number];
 
+/**
+ * Where a revision's text came from, beside its kind: a bilingual re-import, translation memory,
+ * machine translation, pre-translation, find & replace, propagation of a repeated segment, or the
+ * undo of a batch. Stored as free text (see migration 0006); this list is what the code writes.
+ */
+export const REVISION_ORIGINS = ['review-import', 'tm', 'mt', 'pretranslate', 'replace', 'propagate', 'undo'] as const;
+export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
+
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -116,6 +124,22 @@ export interface Revision {
   kind: RevisionKind;
   target: string;
   status: Status;
+  author: string;
+  role: Role;
+  note: string | null;
+  createdAt: string;
+  /** Set when the revision was written by a batch (re-import, replace-all, pre-translation). */
+  batchId?: number | null;
+  origin?: RevisionOrigin | null;
+  /** A match score in percent (translation memory, machine translation), when there is one. */
+  score?: number | null;
+}
+
+/** Revisions written together by one operation, listed and undone as one. */
+export interface Batch {
+  id: number;
+  documentId: number;
+  origin: RevisionOrigin;
   author: string;
   role: Role;
   note: string | null;

@@ -4,9 +4,10 @@ import { m0002 } from './0002-memory-and-exports';
 import { m0003 } from './0003-stats-covering-index';
 import { m0004 } from './0004-document-skeletons';
 import { m0005 } from './0005-memory-units';
+import { m0006 } from './0006-revision-batches';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.version} is out of order`);

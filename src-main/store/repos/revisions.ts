@@ -1,4 +1,4 @@
-import type { Revision, RevisionKind, Role, Status } from '../../shared/domain';
+import type { Batch, Revision, RevisionKind, RevisionOrigin, Role, Status } from '../../shared/domain';
 import type { Db } from '../connection';
 import { stmt } from './statements';
 
@@ -13,6 +13,9 @@ interface RevisionRow {
   note: string | null;
   created_at: string;
   touched_at: string;
+  batch_id: number | null;
+  origin: RevisionOrigin | null;
+  score: number | null;
 }
 
 export interface NewRevision {
@@ -24,13 +27,30 @@ export interface NewRevision {
   role: Role;
   note: string | null;
   at: string;
+  batchId?: number | null;
+  origin?: RevisionOrigin | null;
+  score?: number | null;
 }
 
 export function appendRevision(db: Db, r: NewRevision): number {
   const res = stmt(
     db,
-    `INSERT INTO revisions (pair_id, kind, target, status, author, role, note, created_at, touched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.pairId, r.kind, r.target, r.status, r.author, r.role, r.note, r.at, r.at);
+    `INSERT INTO revisions (pair_id, kind, target, status, author, role, note, created_at, touched_at, batch_id, origin, score)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.pairId,
+    r.kind,
+    r.target,
+    r.status,
+    r.author,
+    r.role,
+    r.note,
+    r.at,
+    r.at,
+    r.batchId ?? null,
+    r.origin ?? null,
+    r.score ?? null,
+  );
   return Number(res.lastInsertRowid);
 }
 
@@ -51,11 +71,12 @@ export const EDIT_BURST_MS = 5 * 60 * 1000;
  * touched within the burst window, otherwise appends a new one.
  */
 export function recordEdit(db: Db, r: Omit<NewRevision, 'kind' | 'note'>): number {
-  const last = stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id DESC LIMIT 1').get(r.pairId) as
-    RevisionRow | undefined;
+  const last = latestRevisionRow(db, r.pairId);
   if (
     last &&
     last.kind === 'edit' &&
+    last.batch_id === null &&
+    last.origin === null &&
     last.author === r.author &&
     last.role === r.role &&
     Date.parse(r.at) - Date.parse(last.touched_at) < EDIT_BURST_MS
@@ -64,6 +85,24 @@ export function recordEdit(db: Db, r: Omit<NewRevision, 'kind' | 'note'>): numbe
     return last.id;
   }
   return appendRevision(db, { ...r, kind: 'edit', note: null });
+}
+
+function latestRevisionRow(db: Db, pairId: number): RevisionRow | undefined {
+  return stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id DESC LIMIT 1').get(pairId) as RevisionRow | undefined;
+}
+
+export function latestRevision(db: Db, pairId: number): Revision | undefined {
+  const row = latestRevisionRow(db, pairId);
+  return row && toRevision(row);
+}
+
+/** The revision a pair had just before `revisionId`: its state before that change. */
+export function revisionBefore(db: Db, pairId: number, revisionId: number): Revision | undefined {
+  const row = stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? AND id < ? ORDER BY id DESC LIMIT 1').get(
+    pairId,
+    revisionId,
+  ) as RevisionRow | undefined;
+  return row && toRevision(row);
 }
 
 export function listRevisions(db: Db, pairId: number): Revision[] {
@@ -86,5 +125,68 @@ function toRevision(r: RevisionRow): Revision {
     role: r.role,
     note: r.note,
     createdAt: r.touched_at,
+    batchId: r.batch_id,
+    origin: r.origin,
+    score: r.score,
+  };
+}
+
+interface BatchRow {
+  id: number;
+  document_id: number;
+  origin: RevisionOrigin;
+  author: string;
+  role: Role;
+  note: string | null;
+  created_at: string;
+}
+
+export function insertBatch(db: Db, b: Omit<Batch, 'id'>): number {
+  const res = stmt(db, 'INSERT INTO batches (document_id, origin, author, role, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    b.documentId,
+    b.origin,
+    b.author,
+    b.role,
+    b.note,
+    b.createdAt,
+  );
+  return Number(res.lastInsertRowid);
+}
+
+export function getBatch(db: Db, id: number): Batch | undefined {
+  const row = stmt(db, 'SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined;
+  return row && toBatch(row);
+}
+
+export function listBatches(db: Db, documentId: number): Batch[] {
+  return (stmt(db, 'SELECT * FROM batches WHERE document_id = ? ORDER BY id').all(documentId) as BatchRow[]).map(toBatch);
+}
+
+/** A batch that ended up writing nothing leaves no row behind. */
+export function deleteBatchIfEmpty(db: Db, id: number): boolean {
+  return (
+    stmt(db, 'DELETE FROM batches WHERE id = ? AND NOT EXISTS (SELECT 1 FROM revisions WHERE batch_id = ?)').run(id, id)
+      .changes === 1
+  );
+}
+
+/** The revisions a batch wrote, one per pair, in document order. */
+export function listBatchRevisions(db: Db, batchId: number): Revision[] {
+  return (
+    stmt(db, 'SELECT r.* FROM revisions r JOIN pairs p ON p.id = r.pair_id WHERE r.batch_id = ? ORDER BY p.position, r.id').all(
+      batchId,
+    ) as RevisionRow[]
+  ).map(toRevision);
+}
+
+function toBatch(r: BatchRow): Batch {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    origin: r.origin,
+    author: r.author,
+    role: r.role,
+    note: r.note,
+    createdAt: r.created_at,
   };
 }

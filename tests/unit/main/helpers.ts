@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
 import type { Role } from '../../../src-main/shared/domain';
 import { openRuntime, type Runtime } from '../../../src-main/runtime';
 import { importDocument } from '../../../src-main/services/documents';
@@ -73,4 +74,16 @@ export function encodeUtf16(text: string, endian: 'le' | 'be'): Uint8Array {
   view.setUint16(0, 0xfeff, endian === 'le');
   for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), endian === 'le');
   return out;
+}
+
+/** Edits a bilingual review DOCX as a reviewer in Word would: replaces text in its document part. */
+export async function editDocx(bytes: Uint8Array, edits: Record<string, string>): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let xml = await zip.file('word/document.xml')!.async('string');
+  for (const [from, to] of Object.entries(edits)) {
+    if (!xml.includes(from)) throw new Error(`"${from}" not in the document`);
+    xml = xml.replace(from, to);
+  }
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'uint8array' });
 }

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../../src-main/shared/domain';
 import { QalamError } from '../../../../src-main/shared/errors';
 import { importDocument } from '../../../../src-main/services/documents';
-import { history } from '../../../../src-main/services/history';
+import { listHistory } from '../../../../src-main/services/history';
 import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
 import { importTmx } from '../../../../src-main/services/tm';
 import { getPair, listPairs, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import { stats } from '../../../../src-main/services/stats';
-import { as, importSample, tableCounts, testRuntime, type TestRuntime } from '../helpers';
+import { as, editDocx, importSample, tableCounts, testRuntime, type TestRuntime } from '../helpers';
 
 let rt: TestRuntime;
 let documentId: number;
@@ -72,17 +71,6 @@ describe('exports', () => {
   });
 });
 
-async function editDocx(bytes: Uint8Array, edits: Record<string, string>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  let xml = await zip.file('word/document.xml')!.async('string');
-  for (const [from, to] of Object.entries(edits)) {
-    if (!xml.includes(from)) throw new Error(`"${from}" not in the document`);
-    xml = xml.replace(from, to);
-  }
-  zip.file('word/document.xml', xml);
-  return zip.generateAsync({ type: 'uint8array' });
-}
-
 describe('bilingual review round trip', () => {
   it('previews changes with conflicts, applies the accepted ones as revisions after a backup', async () => {
     const { file } = await renderExport(rt.ctx, { documentId, format: 'docx-bilingual' });
@@ -122,7 +110,7 @@ describe('bilingual review round trip', () => {
     const after = getPair(rt.ctx, p3.id);
     expect(after.target).toBe('Reviewed paragraph 3');
     expect(after.status).toBe('translated');
-    const last = history(rt.ctx, p3.id).at(-1)!;
+    const last = listHistory(rt.ctx, p3.id).at(-1)!;
     expect([last.kind, last.author, last.note]).toEqual(['replace', 'Eda Editor', 'reviewed.docx']);
     // A token is used once.
     expect(() => reviewApply(rt.ctx, { documentId, token: preview.token, pairIds: [p3.id], status: 'translated' })).toThrow(

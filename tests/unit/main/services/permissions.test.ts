@@ -5,7 +5,7 @@ import type { Action, Role, Status } from '../../../../src-main/shared/domain';
 import { QalamError } from '../../../../src-main/shared/errors';
 import { addComment } from '../../../../src-main/services/comments';
 import { storeImported } from '../../../../src-main/services/documents';
-import { history, restore } from '../../../../src-main/services/history';
+import { listHistory, restore } from '../../../../src-main/services/history';
 import { getPair, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
@@ -89,7 +89,7 @@ async function attempt(action: Action, pairId: number): Promise<Outcome> {
   const p = getPair(rt.ctx, pairId);
   const run: Record<Action, () => unknown> = {
     edit: () => updateTarget(rt.ctx, { pairId, target: 'A changed translation', expectedVersion: p.version }),
-    restore: () => restore(rt.ctx, { pairId, revisionId: history(rt.ctx, pairId)[0]!.id, expectedVersion: p.version }),
+    restore: () => restore(rt.ctx, { pairId, revisionId: listHistory(rt.ctx, pairId)[0]!.id, expectedVersion: p.version }),
     confirm: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'confirm' }),
     approve: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'approve' }),
     reject: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'reject', comment: 'Mistranslated name' }),

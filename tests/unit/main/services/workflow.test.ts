@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type QalamError } from '../../../../src-main/shared/errors';
 import { addComment, listComments, setResolved } from '../../../../src-main/services/comments';
 import { storeImported } from '../../../../src-main/services/documents';
-import { history, restore } from '../../../../src-main/services/history';
+import { listHistory, restore } from '../../../../src-main/services/history';
 import {
   bulkApprove,
   getPair,
@@ -50,7 +50,7 @@ describe('editing', () => {
     }
     expect(p.status).toBe('draft');
     expect(p.version).toBe(3);
-    const revs = history(rt.ctx, p.id);
+    const revs = listHistory(rt.ctx, p.id);
     expect(revs.map((r) => r.kind)).toEqual(['import', 'edit']);
     expect(revs[1]!.target).toBe('The spokeswoman said');
 
@@ -65,7 +65,7 @@ describe('editing', () => {
     const start = Date.parse(rt.ctx.now());
     rt.ctx.now = () => new Date(start + EDIT_BURST_MS + 1000).toISOString();
     p = updateTarget(rt.ctx, { pairId: p.id, target: 'Second', expectedVersion: p.version });
-    expect(history(rt.ctx, p.id).map((r) => r.target)).toEqual(['', 'First', 'Second']);
+    expect(listHistory(rt.ctx, p.id).map((r) => r.target)).toEqual(['', 'First', 'Second']);
   });
 
   it('sends an edited translated pair back to draft, and keeps a rejection visible while editing', () => {
@@ -99,7 +99,7 @@ describe('editing', () => {
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
     expect(p.status).toBe('approved');
     expect(p.openComments).toBe(0); // approval answers the rejection thread
-    expect(history(rt.ctx, p.id).map((r) => `${r.kind}:${r.status}:${r.role}`)).toEqual([
+    expect(listHistory(rt.ctx, p.id).map((r) => `${r.kind}:${r.status}:${r.role}`)).toEqual([
       'import:new:translator',
       'confirm:translated:translator',
       'edit:draft:translator',
@@ -131,11 +131,11 @@ describe('editing', () => {
     let p = pairAt(1);
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'confirm', target: 'Russia Today reported' });
     p = updateTarget(rt.ctx, { pairId: p.id, target: 'RT network reported', expectedVersion: p.version });
-    const confirmed = history(rt.ctx, p.id).find((r) => r.kind === 'confirm')!;
+    const confirmed = listHistory(rt.ctx, p.id).find((r) => r.kind === 'confirm')!;
     p = restore(rt.ctx, { pairId: p.id, revisionId: confirmed.id, expectedVersion: p.version });
     expect(p.target).toBe('Russia Today reported');
     expect(p.status).toBe('draft');
-    const last = history(rt.ctx, p.id).at(-1)!;
+    const last = listHistory(rt.ctx, p.id).at(-1)!;
     expect(last.kind).toBe('restore');
     expect(last.note).toBe(`#${confirmed.id}`);
   });

@@ -250,3 +250,44 @@ describe('memory units (translation memory from confirmed pairs)', () => {
     expect(db.prepare('SELECT count(*) FROM tm_units WHERE pair_id IS NULL AND document_id = 1').pluck().get()).toBe(2);
   });
 });
+
+describe('0006-revision-batches', () => {
+  it('adds batches and batch/origin/score to existing revisions, which keep their rows', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 5));
+    const now = '2026-01-01T00:00:00.000Z';
+    const doc = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('d', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('d'.repeat(64), now, now).lastInsertRowid;
+    const pair = db
+      .prepare(
+        `INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`,
+      )
+      .run(doc, now, now).lastInsertRowid;
+    db.prepare(
+      `INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at) VALUES (?, 'import', '', 'new', 'a', 'translator', ?, ?)`,
+    ).run(pair, now, now);
+    migrate(db, migrations.slice(0, 6));
+    expect(userVersion(db)).toBe(6);
+    expect(db.prepare('SELECT kind, batch_id, origin, score FROM revisions').all()).toEqual([
+      { kind: 'import', batch_id: null, origin: null, score: null },
+    ]);
+    const batch = db
+      .prepare(`INSERT INTO batches (document_id, origin, author, role, created_at) VALUES (?, 'tm', 'a', 'translator', ?)`)
+      .run(doc, now).lastInsertRowid;
+    const rev = db.prepare(
+      `INSERT INTO revisions (pair_id, kind, target, status, author, role, created_at, touched_at, batch_id, origin, score)
+       VALUES (?, 'replace', 't', 'draft', 'a', 'translator', ?, ?, ?, 'tm', ?)`,
+    );
+    rev.run(pair, now, now, batch, 87.5);
+    expect(() => rev.run(pair, now, now, batch, 101)).toThrow(/CHECK/);
+    expect(() => rev.run(pair, now, now, 999, null)).toThrow(/FOREIGN KEY/);
+    // Deleting the document takes its batches and their revisions with it.
+    db.prepare('DELETE FROM documents WHERE id = ?').run(doc);
+    expect(db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(0);
+  });
+});

@@ -1,3 +1,6 @@
+-- index batches_document
+CREATE INDEX batches_document ON batches (document_id, id);
+
 -- index comments_pair
 CREATE INDEX comments_pair ON comments (pair_id, resolved);
 
@@ -10,6 +13,9 @@ CREATE INDEX export_snapshots_document ON export_snapshots (document_id, id);
 -- index pairs_stats
 CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 
+-- index revisions_batch
+CREATE INDEX revisions_batch ON revisions (batch_id, pair_id) WHERE batch_id IS NOT NULL;
+
 -- index revisions_pair
 CREATE INDEX revisions_pair ON revisions (pair_id, id);
 
@@ -18,6 +24,17 @@ CREATE INDEX tm_units_document ON tm_units (document_id) WHERE document_id IS NO
 
 -- index tm_units_source_norm
 CREATE INDEX tm_units_source_norm ON tm_units (source_norm);
+
+-- table batches
+CREATE TABLE batches (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  origin TEXT NOT NULL CHECK (length(origin) > 0),
+  author TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('translator','editor')),
+  note TEXT,
+  created_at TEXT NOT NULL
+) STRICT;
 
 -- table comments
 CREATE TABLE comments (
@@ -101,7 +118,7 @@ CREATE TABLE revisions (
   note TEXT,
   created_at TEXT NOT NULL,
   touched_at TEXT NOT NULL
-) STRICT;
+, batch_id INTEGER REFERENCES batches (id) ON DELETE CASCADE, origin TEXT, score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100))) STRICT;
 
 -- table settings
 CREATE TABLE settings (
