@@ -12,7 +12,6 @@ import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
 import { stmt } from '../store/repos/statements';
-import { normalizeForSearch } from '../text/arabic';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
 import { applyChange, batchTransaction } from './pair-writes';
