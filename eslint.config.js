@@ -11,6 +11,32 @@ const rendererPatterns = [
   { regex: '^(\\.\\./)+src-main/(?!shared/)', message: 'import only src-main/shared from the renderer' },
 ];
 
+const ELECTRON_ONLY = 'only src-main/electron/ and transport/ipc.ts run inside Electron';
+
+/** Relative imports of these main-process directories, from any depth. */
+function layerDirs(dirs, message) {
+  return [{ regex: `^(\\.{1,2}/)+(.*/)?(${dirs.join('|')})(/|$)`, message }];
+}
+
+/** The composition roots wire the layers together; nothing inside a layer imports them. */
+const ROOTS = [
+  { regex: '^(\\.{1,2}/)+(runtime|cli|web)$', message: 'runtime, cli and web compose the layers; import a layer instead' },
+];
+
+/** One layer's no-restricted-imports block: its own bans, the roots (unless `roots` is false), and electron. */
+function mainLayer(files, patterns, electronMessage = ELECTRON_ONLY, roots = true) {
+  return {
+    files,
+    ignores: ['src-main/electron/**', 'src-main/transport/ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^electron(/|$)', message: electronMessage }, ...patterns, ...(roots ? ROOTS : [])] },
+      ],
+    },
+  };
+}
+
 export default ts.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.electron-native/**'] },
   js.configs.recommended,
@@ -33,13 +59,49 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
+  // The main process's layers (docs/ARCHITECTURE.md, "Layers"). ESLint replaces a rule's options
+  // from block to block instead of merging them, so each block repeats the ban on electron.
+  mainLayer(['src-main/**/*.ts'], [], ELECTRON_ONLY, false),
+  mainLayer(
+    ['src-main/shared/**/*.ts'],
+    [
+      ...nodeOnly.filter((p) => p !== 'electron').map((p) => ({ group: [p], message: 'shared/ must not depend on a process' })),
+      { regex: '^\\.\\./', message: 'shared/ imports nothing outside itself: both processes import it' },
+    ],
+    'shared/ must not depend on a process',
+  ),
+  mainLayer(
+    ['src-main/text/**/*.ts', 'src-main/formats/**/*.ts', 'src-main/tm/**/*.ts', 'src-main/qa/**/*.ts'],
+    [
+      { group: ['better-sqlite3'], message: 'pure layers (text, formats, tm, qa) take and return values: no database' },
+      ...layerDirs(
+        ['store', 'services', 'jobs', 'transport', 'electron'],
+        'pure layers (text, formats, tm, qa) know no store, services or transport',
+      ),
+    ],
+  ),
+  mainLayer(
+    ['src-main/store/**/*.ts'],
+    layerDirs(
+      ['services', 'jobs', 'formats', 'transport', 'electron'],
+      'store/ is below services and knows no file formats or transport',
+    ),
+  ),
+  mainLayer(
+    ['src-main/services/**/*.ts', 'src-main/jobs/**/*.ts'],
+    layerDirs(['transport', 'electron'], 'services know no transport: the host reaches them through ServiceContext'),
+  ),
+  mainLayer(
+    ['src-main/transport/**/*.ts'],
+    layerDirs(['electron'], 'transport/ reaches the shell only through ServiceContext.host'),
+    'of transport/, only ipc.ts runs inside Electron',
+  ),
   {
-    // shared/ is imported by both processes: nothing from electron, node or the DOM.
-    files: ['src-main/shared/**/*.ts'],
+    files: ['src-main/transport/ipc.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: nodeOnly.map((p) => ({ group: [p], message: 'shared/ must not depend on a process' })) },
+        { patterns: [...layerDirs(['electron'], 'transport/ reaches the shell only through ServiceContext.host'), ...ROOTS] },
       ],
     },
   },
