@@ -7,7 +7,7 @@ import { BrowserWindow, dialog, resetFakeElectron, shell } from './fake-electron
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const { createElectronHost, isExternalUrl, openExternalSafely, MAX_IMPORT_BYTES } =
+const { createElectronHost, isExternalUrl, openExternalSafely, EXTERNAL_SCHEMES, MAX_IMPORT_BYTES } =
   await import('../../../../src-main/electron/host');
 const { createMainI18n } = await import('../../../../src-main/i18n');
 const { QalamError } = await import('../../../../src-main/shared/errors');
@@ -29,6 +29,9 @@ describe('external links', () => {
     ['http://example.com', true],
     ['mailto:editor@example.com', true],
     ['file:///etc/passwd', false],
+    // With a host, file: would pass the "no host" rule: only the scheme list keeps these out.
+    ['file://fileserver/share/payload.exe', false],
+    ['file://localhost/etc/passwd', false],
     ['javascript:alert(1)', false],
     ['smb://server/share', false],
     ['app://qalam/index.html', false],
@@ -39,9 +42,14 @@ describe('external links', () => {
     expect(isExternalUrl(url)).toBe(allowed);
   });
 
+  it('leaves the app for web and mail links only', () => {
+    expect([...EXTERNAL_SCHEMES].sort()).toEqual(['http:', 'https:', 'mailto:']);
+  });
+
   it('opens only allowed schemes and reports what happened', async () => {
     expect(await openExternalSafely('https://example.com/')).toBe(true);
     expect(await openExternalSafely('file:///etc/passwd')).toBe(false);
+    expect(await openExternalSafely('file://fileserver/share/payload.exe')).toBe(false);
     expect(shell.openExternal.mock.calls).toEqual([['https://example.com/']]);
     shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
     expect(await openExternalSafely('mailto:a@example.com')).toBe(false);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow as ElectronWindow, Session, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cspFindings } from '../csp-policy';
 import { BrowserWindow, FakeSession, FakeWebContents, protocol, resetFakeElectron, screen, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -18,19 +19,29 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('webPreferences', () => {
-  it('is the one secure constant, with the CommonJS preload from the build', () => {
-    expect(win.WEB_PREFERENCES).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    });
-    expect(win.WEB_PREFERENCES.preload).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
+  // An allow-list, not a match: any key that is added (enableBlinkFeatures, additionalArguments…)
+  // or any value that changes fails here, and so must be argued for in review.
+  const ALLOWED_WEB_PREFERENCES: Record<string, unknown> = {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    // A file dropped on the window must reach the import drop zone, never replace the app page.
+    navigateOnDragDrop: false,
+    // A page looping on alert() gets a "stop this page" checkbox.
+    safeDialogs: true,
+    spellcheck: true,
+    preload: expect.stringMatching(/[/\\]preload[/\\]preload\.cjs$/),
+  };
+
+  it('has exactly the allowed keys, each with its allowed value', () => {
+    expect(Object.keys(win.WEB_PREFERENCES).sort()).toEqual(Object.keys(ALLOWED_WEB_PREFERENCES).sort());
+    expect(win.WEB_PREFERENCES).toStrictEqual(ALLOWED_WEB_PREFERENCES);
     expect(Object.isFrozen(win.WEB_PREFERENCES)).toBe(true);
   });
 
@@ -78,7 +89,7 @@ describe('protocol handler', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>Qalam</title>');
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(cspFindings(res.headers.get('content-security-policy')!)).toEqual([]);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
