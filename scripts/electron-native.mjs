@@ -125,10 +125,16 @@ function sameStamp(file, want) {
   }
 }
 
-/** The parent npm's variables describe Qalam, not better-sqlite3; prebuild-install reads some of them. */
+/**
+ * The parent npm's variables describe Qalam, not better-sqlite3; prebuild-install reads some of
+ * them. A `nodedir` from .npmrc would make node-gyp compile against Node's headers instead of
+ * Electron's, and label a binary Electron cannot load as the Electron build.
+ */
 function childEnv() {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('npm_package_')) delete env[key];
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('npm_package_') || key.toLowerCase() === 'npm_config_nodedir') delete env[key];
+  }
   return env;
 }
 

@@ -89,13 +89,14 @@ describe('better-sqlite3 for Electron', () => {
       'gyp ERR! not ok ',
     ].join('\n'),
   };
-  type Call = { tool: string; args: string[]; cwd: string; sawNodeBuild: boolean };
+  type Call = { tool: string; args: string[]; cwd: string; sawNodeBuild: boolean; nodedir: string | undefined };
   function runner(behaviour: { prebuild: boolean; gyp: boolean }) {
     const calls: Call[] = [];
-    const run = (_cmd: string, args: string[], opts: { cwd?: string | URL }): RunResult => {
+    const run = (_cmd: string, args: string[], opts: { cwd?: string | URL; env?: NodeJS.ProcessEnv }): RunResult => {
       const cwd = String(opts.cwd);
       const tool = args[0]!.includes('prebuild-install') ? 'prebuild-install' : 'node-gyp';
-      calls.push({ tool, args: args.slice(1), cwd, sawNodeBuild: existsSync(join(cwd, 'build')) });
+      const nodedir = opts.env?.npm_config_nodedir;
+      calls.push({ tool, args: args.slice(1), cwd, sawNodeBuild: existsSync(join(cwd, 'build')), nodedir });
       const succeed = tool === 'prebuild-install' ? behaviour.prebuild : behaviour.gyp;
       if (succeed) produce(cwd, `ELECTRON BUILD by ${tool}`);
       return succeed ? { status: 0, stderr: '' } : { status: 1, stderr: FAILURE_OUTPUT[tool]! };
@@ -144,6 +145,8 @@ describe('better-sqlite3 for Electron', () => {
     writeFileSync(gyp, '');
     const saved = process.env.npm_config_node_gyp;
     process.env.npm_config_node_gyp = gyp;
+    // npm passes .npmrc's nodedir on; node-gyp would then build against Node's headers.
+    process.env.npm_config_nodedir = '/usr';
     try {
       const { calls, run } = runner({ prebuild: false, gyp: true });
       const target = ensureElectronSqlite({ root, electronVersion: '45.5.0', arch: 'arm64', run, log: quiet });
@@ -155,8 +158,10 @@ describe('better-sqlite3 for Electron', () => {
         '--arch=arm64',
         '--dist-url=https://electronjs.org/headers',
       ]);
+      expect(calls.map((c) => c.nodedir)).toEqual([undefined, undefined]);
       expect(readFileSync(target, 'utf8')).toBe('ELECTRON BUILD by node-gyp');
     } finally {
+      delete process.env.npm_config_nodedir;
       if (saved === undefined) delete process.env.npm_config_node_gyp;
       else process.env.npm_config_node_gyp = saved;
     }
