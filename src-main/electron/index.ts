@@ -88,12 +88,13 @@ async function start(): Promise<void> {
   i18n = createMainI18n(languageFromSystem(app.getPreferredSystemLanguages()));
   const dataDir = app.getPath('userData');
   const host = createElectronHost({ getWindow: () => mainWindow, t: i18n.t });
+  const binding = nativeBinding();
   try {
     runtime = openRuntime({
       dataDir,
       transport: 'ipc',
       host,
-      ...(process.env.QALAM_NATIVE_BINDING ? { nativeBinding: process.env.QALAM_NATIVE_BINDING } : {}),
+      ...(binding ? { nativeBinding: binding } : {}),
     });
   } catch (e) {
     showStartupError(i18n, e, join(dataDir, DB_FILE));
@@ -114,6 +115,16 @@ async function start(): Promise<void> {
   disposeIpc = registerIpc({ dispatch, events: rt.ctx.events, getWindow: () => mainWindow, isAppUrl });
   await menu.refresh();
   openWindow();
+}
+
+/**
+ * The Electron build of better-sqlite3: `npm start` names it in the environment; a packaged app
+ * loads the copy shipped beside app.asar (electron-builder.yml) and never a path from the
+ * environment, which would let anyone who can set a variable run native code inside Qalam.
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return join(process.resourcesPath, 'native', 'better_sqlite3.node');
+  return process.env.QALAM_NATIVE_BINDING || undefined;
 }
 
 function openWindow(): void {

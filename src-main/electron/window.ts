@@ -30,6 +30,11 @@ export const WINDOW_STATE_FILE = 'window-state.json';
 const here = dirname(fileURLToPath(import.meta.url));
 export const PRELOAD_PATH = join(here, '..', 'preload', 'preload.cjs');
 export const RENDERER_DIR = join(here, '..', 'renderer');
+/**
+ * The window icon on Linux (macOS and Windows take theirs from the app bundle and the executable).
+ * out/main and src-main/electron are both two levels below the folder that holds resources/.
+ */
+export const WINDOW_ICON_PATH = join(here, '..', '..', 'resources', 'icons', '512x512.png');
 
 /** The only webPreferences any Qalam window gets. */
 export const WEB_PREFERENCES = Object.freeze({
@@ -271,6 +276,7 @@ export interface MainWindowOptions {
   /** window-state.json in userData; the bounds are read when the window opens and written when it closes. */
   stateFile: string;
   title?: string;
+  platform?: NodeJS.Platform;
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -282,6 +288,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: opts.title ?? 'Qalam',
+    ...((opts.platform ?? process.platform) === 'linux' ? { icon: WINDOW_ICON_PATH } : {}),
     // Shown when the first frame is painted: no white flash, no half-built layout.
     show: false,
     webPreferences: WEB_PREFERENCES,

@@ -1,7 +1,9 @@
 // The lifecycle in src-main/electron/index.ts, run against the fake electron module: each test imports the
 // entry afresh, as a new process would.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,15 +15,20 @@ type Item = MenuItemConstructorOptions;
 const menuLabels = () => (Menu.current?.template as Item[] | undefined)?.map((i) => i.label);
 
 let userData: string;
+const cleanups: (() => void)[] = [];
 beforeEach(() => {
   resetFakeElectron();
   userData = app.paths.userData!;
   delete process.env.ELECTRON_RENDERER_URL;
+  delete process.env.QALAM_NATIVE_BINDING;
 });
 afterEach(() => {
   app.emit('will-quit');
   rmSync(userData, { recursive: true, force: true });
   delete process.env.ELECTRON_RENDERER_URL;
+  delete process.env.QALAM_NATIVE_BINDING;
+  delete (process as { resourcesPath?: string }).resourcesPath;
+  while (cleanups.length) cleanups.pop()!();
 });
 
 /** Loads the entry as Electron would, lets the app become ready, and waits for start-up. */
@@ -113,9 +120,54 @@ describe('start-up', () => {
 
     resetFakeElectron();
     app.paths.userData = userData;
-    app.isPackaged = true;
+    packaged();
     await launch();
     expect(mainWindow().loadedUrl).toBe('app://qalam/index.html');
+  });
+});
+
+/** Plays a packaged app: process.resourcesPath holds native/better_sqlite3.node (here the Node build). */
+function packaged(withBinding = true): void {
+  app.isPackaged = true;
+  const resources = mkdtempSync(join(tmpdir(), 'qalam-resources-'));
+  cleanups.push(() => rmSync(resources, { recursive: true, force: true }));
+  if (withBinding) {
+    mkdirSync(join(resources, 'native'));
+    const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+    copyFileSync(join(sqlite, 'build', 'Release', 'better_sqlite3.node'), join(resources, 'native', 'better_sqlite3.node'));
+  }
+  (process as { resourcesPath?: string }).resourcesPath = resources;
+}
+
+describe('the native SQLite binding', () => {
+  const quietly = async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await launch();
+    error.mockRestore();
+  };
+
+  it('comes from QALAM_NATIVE_BINDING under npm start', async () => {
+    process.env.QALAM_NATIVE_BINDING = join(userData, 'missing.node');
+    await quietly();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('comes from the app’s resources when packaged, never from the environment', async () => {
+    process.env.QALAM_NATIVE_BINDING = join(userData, 'missing.node');
+    packaged();
+    await launch();
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(existsSync(join(userData, 'qalam.db'))).toBe(true);
+    expect(BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('is looked for in the resources only: a packaged app without it does not start', async () => {
+    packaged(false);
+    await quietly();
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(dialog.showErrorBox.mock.calls[0]![1]).toContain('better_sqlite3.node');
+    expect(BrowserWindow.instances).toHaveLength(0);
   });
 });
 

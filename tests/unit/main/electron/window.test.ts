@@ -54,6 +54,24 @@ describe('webPreferences', () => {
   });
 });
 
+describe('window icon', () => {
+  const open = (platform: NodeJS.Platform) =>
+    win.createMainWindow({ url: win.APP_ENTRY_URL, isAppUrl: win.createAppUrlCheck(), stateFile: join(dir, 's.json'), platform });
+
+  it('is the 512 px app icon on Linux', () => {
+    open('linux');
+    expect(BrowserWindow.instances[0]!.options.icon).toBe(win.WINDOW_ICON_PATH);
+    const png = readFileSync(win.WINDOW_ICON_PATH);
+    expect([png.toString('latin1', 12, 16), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['IHDR', 512, 512]);
+  });
+
+  it('comes from the app bundle or the executable on macOS and Windows', () => {
+    open('darwin');
+    open('win32');
+    expect(BrowserWindow.instances.map((w) => w.options.icon)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('app:// scheme', () => {
   it('is registered privileged as standard and secure, without CORS or CSP bypass', () => {
     win.registerAppScheme();
