@@ -4,7 +4,7 @@
 // and checks that SQLite is intact and that every acknowledged write is there.
 //
 // QALAM_CRASH_KILLS sets the number of kills (30 here; `npm run test:crash` runs 300) and
-// QALAM_CRASH_SEED replays a failing sequence of delays (the seed is in every failure message).
+// QALAM_CRASH_SEED replays a failing sequence of kills (the seed is in every failure message).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,11 +44,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A writer process, started early (modules loaded, store not yet opened) and released by go(). */
 interface Writer {
-  /**
-   * Opens the store and writes; SIGKILLs the writer `delayMs` after it is ready to write (or after
-   * go, when `fromGo`); settles with the number of writes acknowledged.
-   */
-  goAndKill(delayMs: number, fromGo: boolean): Promise<number>;
+  /** Opens the store and writes until `kill` says when; settles with the number of writes acknowledged. */
+  goAndKill(kill: KillPlan): Promise<number>;
+}
+
+/**
+ * When to kill: `jitterMs` after go, or `jitterMs` after the writer's `afterWrites`th acknowledged
+ * write (0: once it is ready). Counting writes rather than milliseconds keeps the writer busy at the
+ * kill however loaded the machine is; the jitter lands the kill anywhere inside the next write.
+ */
+interface KillPlan {
+  fromGo: boolean;
+  afterWrites: number;
+  jitterMs: number;
 }
 
 function startWriter(run: number, acks: Acks): Writer {
@@ -56,7 +64,9 @@ function startWriter(run: number, acks: Acks): Writer {
   let pending = '';
   let stderr = '';
   let acked = 0;
-  let onReady = () => {};
+  let plan: KillPlan | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), plan!.jitterMs));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout.on('data', (c: Buffer) => {
     pending += c.toString();
@@ -68,8 +78,10 @@ function startWriter(run: number, acks: Acks): Writer {
       if (kind === 'target') acks.targets.set(n[0]!, [n[1]!, n[2]!]);
       else if (kind === 'comment') acks.comments.push({ id: n[0]!, pairId: n[1]!, body: `Run ${n[2]} comment ${n[3]}` });
       else if (kind === 'import') acks.imports.push(n[0]!);
-      if (kind === 'ready') onReady();
-      else acked++;
+      if (kind !== 'ready') acked++;
+      if (plan && !plan.fromGo && (kind === 'ready' || kind === 'target' || kind === 'comment' || kind === 'import')) {
+        if (acked >= plan.afterWrites) arm();
+      }
     }
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
@@ -77,11 +89,9 @@ function startWriter(run: number, acks: Acks): Writer {
     child.on('exit', (code, signal) => resolve({ code, signal }));
   });
   return {
-    async goAndKill(delayMs, fromGo) {
-      let timer: NodeJS.Timeout | undefined;
-      const arm = () => (timer = setTimeout(() => child.kill('SIGKILL'), delayMs));
-      if (fromGo) arm();
-      else onReady = arm;
+    async goAndKill(kill) {
+      plan = kill;
+      if (kill.fromGo) arm();
       child.stdin.write('go\n');
       const { code, signal } = await exited;
       clearTimeout(timer);
@@ -152,17 +162,17 @@ describe('crash safety of the write path', () => {
       const AHEAD = 3;
       const queue = Array.from({ length: Math.min(AHEAD, KILLS) }, (_, i) => startWriter(i + 1, acks));
       for (let run = 1; run <= KILLS; run++) {
-        // Mostly among the writes; one kill in eight counts from "go", so that it lands while the
-        // store is being opened (WAL recovery, migrations, settings) or the first import runs.
+        // Mostly among the writes; one kill in eight comes soon after "go", while the store is
+        // being opened (WAL recovery, migrations, settings) or the first import runs.
         const fromGo = next() < 0.125;
-        const delay = fromGo ? Math.floor(next() * 150) : 100 + Math.floor(next() * 700);
-        const killed = queue.shift()!.goAndKill(delay, fromGo);
+        const plan = { fromGo, afterWrites: Math.floor(next() * 16), jitterMs: Math.floor(next() * (fromGo ? 150 : 20)) };
+        const killed = queue.shift()!.goAndKill(plan);
         if (run + AHEAD <= KILLS) queue.push(startWriter(run + AHEAD, acks));
         const acked = await killed;
         acks.writes += acked;
         if (acked > 0) killedWithWrites++;
         const problems = verify(acks);
-        expect(problems, `after kill ${run} (${delay} ms after ${fromGo ? 'go' : 'ready'}), seed ${SEED}`).toEqual([]);
+        expect(problems, `after kill ${run} (${JSON.stringify(plan)}), seed ${SEED}`).toEqual([]);
       }
       // The test proves something only if the writer was mostly busy writing when it died.
       expect(killedWithWrites).toBeGreaterThan(KILLS / 2);
