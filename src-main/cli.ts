@@ -130,7 +130,8 @@ export function buildProgram(): Command {
     const path = resolve(file);
     const size = statSync(path).size;
     if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
-    const bytes = new Uint8Array(readFileSync(path));
+    // A Buffer is a Uint8Array already: copying it would hold the file twice.
+    const bytes: Uint8Array = readFileSync(path);
     const rt = open(opts);
     try {
       if ((await detectImportFormat(basename(path), bytes)) === 'tmx') {

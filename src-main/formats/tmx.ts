@@ -15,8 +15,8 @@ import {
   firstElement,
   getAttr,
   hex4,
-  parseXml,
   splitXmlChars,
+  streamXml,
   textContent,
   type XmlElement,
 } from './xml';
@@ -160,14 +160,32 @@ export function fromTmxDate(tmx: string | undefined): string | undefined {
 // ——— Reader ———
 
 export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
-  const root = parseXml(bytes);
-  if (root.local !== 'tmx') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
-  const body = firstElement(root, 'body');
-  if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: root.line });
-  const header = firstElement(root, 'header');
-  const headerSrc = header ? getAttr(header, 'srclang') : undefined;
+  let rootLine = 1;
+  let header: XmlElement | undefined;
+  let body: XmlElement | null = null;
   const units: ImportedTmUnit[] = [];
-  for (const tuEl of elements(body, 'tu')) units.push(...readTu(tuEl, headerSrc));
+  streamXml(bytes, {
+    open(el, ancestors) {
+      const depth = ancestors.length;
+      if (depth === 0) {
+        rootLine = el.line;
+        // Refused at the first tag, before the rest of a large file is read.
+        if (el.local !== 'tmx') throw new QalamError('import_malformed', { detail: 'wrong_root', line: el.line });
+      } else if (depth === 1 && el.local === 'header') {
+        header ??= el;
+      } else if (depth === 1 && el.local === 'body') {
+        body ??= el;
+      } else if (depth === 2 && el.local === 'tu') {
+        return ancestors[1] === body;
+      }
+      return false;
+    },
+    close(el, ancestors) {
+      if (el.local === 'tu' && ancestors.length === 2 && ancestors[1] === body)
+        units.push(...readTu(el, header && getAttr(header, 'srclang')));
+    },
+  });
+  if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: rootLine });
   if (units.length === 0) throw new QalamError('import_empty');
   return units;
 }

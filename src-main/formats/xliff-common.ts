@@ -2,8 +2,8 @@
 // and the small validators for values read back from a file.
 import { ERROR_CATEGORIES, SEVERITIES, STATUSES } from '../shared/domain';
 import type { ErrorCategory, Severity, Status } from '../shared/domain';
-import type { ExportComment, ExportPair, ImportedComment, ImportedParagraph } from './model';
-import { elements, getAttr, hasForbiddenXmlChars, xmlSafeJson, type XmlElement } from './xml';
+import type { ExportComment, ExportPair, ImportedComment } from './model';
+import { getAttr, hasForbiddenXmlChars, xmlSafeJson, type XmlElement } from './xml';
 
 /**
  * Details of one note that XLIFF has no standard place for. A note is either a comment or the
@@ -111,20 +111,24 @@ export function isXsdDateTime(s: string): boolean {
 }
 
 /**
- * Units in document order through nested groups; `translate="no"` on a file, group or unit is
- * inherited until a descendant says otherwise. Both XLIFF versions share this shape.
+ * Whether a unit the stream reached is one to read, and if so whether it is excluded. Units are read
+ * directly in their container (a 1.2 <body>, a 2.0 <file>) or in nested groups, nowhere else;
+ * `translate="no"` on the file, a group or the unit is inherited until a descendant says otherwise.
+ * Both XLIFF versions share this shape.
+ *
+ * @param ancestors the unit's open ancestors, the root first
+ * @param container the container element the unit must sit in
+ * @returns null when the unit is not in that container's group tree; else its exclusion
  */
-export function collectUnits(
-  container: XmlElement,
-  unitName: 'trans-unit' | 'unit',
-  read: (unit: XmlElement, excluded: boolean) => ImportedParagraph,
-  excluded: boolean,
-  out: ImportedParagraph[],
-): void {
-  for (const el of elements(container)) {
+export function unitExclusion(ancestors: readonly XmlElement[], unit: XmlElement, container: XmlElement): boolean | null {
+  const at = ancestors.indexOf(container);
+  if (at < 0) return null;
+  for (let i = at + 1; i < ancestors.length; i++) if (ancestors[i]!.local !== 'group') return null;
+  let excluded = false;
+  // From the file (ancestors[1]) down to the unit itself.
+  for (const el of [...ancestors.slice(1), unit]) {
     const translate = getAttr(el, 'translate');
-    const ex = translate === undefined ? excluded : translate === 'no';
-    if (el.local === 'group') collectUnits(el, unitName, read, ex, out);
-    else if (el.local === unitName) out.push(read(el, ex));
+    if (translate !== undefined) excluded = translate === 'no';
   }
+  return excluded;
 }

@@ -22,7 +22,7 @@ import {
   severityPriority,
   unitId,
   type NoteMeta,
-  collectUnits,
+  unitExclusion,
 } from './xliff-common';
 import { readInline, writeInline } from './xliff-inline';
 import { insertAfter, newElement, patchOriginal, raw, removeChildren, setAttr } from './xliff-patch';
@@ -34,8 +34,8 @@ import {
   firstElement,
   getAttr,
   hex4,
-  parseXml,
   splitXmlChars,
+  streamXml,
   textContent,
   type XmlElement,
 } from './xml';
@@ -169,28 +169,50 @@ function inline(text: string, codes: readonly InlineCode[] | null | undefined): 
 // ——— Reader ———
 
 export function parseXliff12(bytes: Uint8Array): ImportedDocument {
-  const root = parseXml(bytes);
-  if (root.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
-  const version = getAttr(root, 'version') ?? '';
-  if (!/^1(\.|$)/.test(version) && root.uri !== XLIFF12_NS) {
-    throw new QalamError('import_malformed', { detail: 'xliff_version', line: root.line });
-  }
-  const files = elements(root, 'file');
-  if (files.length === 0) throw new QalamError('import_malformed', { detail: 'no_file', line: root.line });
-
   const paragraphs: ImportedParagraph[] = [];
-  const warnings: string[] = [];
   const langs = new Set<string>();
-  for (const file of files) {
-    const body = firstElement(file, 'body');
-    if (!body) throw new QalamError('import_malformed', { detail: 'no_body', line: file.line });
-    langs.add(`${getAttr(file, 'source-language') ?? ''}|${getAttr(file, 'target-language') ?? ''}`);
-    collectUnits(body, 'trans-unit', readUnit, getAttr(file, 'translate') === 'no', paragraphs);
-  }
+  let first: XmlElement | undefined;
+  /** The <body> of the file being read: only the first one in each file holds units we read. */
+  let body: XmlElement | null = null;
+  let bodySeen = false;
+  let rootLine = 1;
+  streamXml(bytes, {
+    open(el, ancestors) {
+      const depth = ancestors.length;
+      if (depth === 0) {
+        rootLine = el.line;
+        // Refused at the first tag, before the rest of a large file is read.
+        if (el.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: el.line });
+        const version = getAttr(el, 'version') ?? '';
+        if (!/^1(\.|$)/.test(version) && el.uri !== XLIFF12_NS) {
+          throw new QalamError('import_malformed', { detail: 'xliff_version', line: el.line });
+        }
+      } else if (depth === 1 && el.local === 'file') {
+        first ??= el;
+        body = null;
+        bodySeen = false;
+        langs.add(`${getAttr(el, 'source-language') ?? ''}|${getAttr(el, 'target-language') ?? ''}`);
+      } else if (depth === 2 && el.local === 'body' && !bodySeen && ancestors[1]!.local === 'file') {
+        body = el;
+        bodySeen = true;
+      } else if (el.local === 'trans-unit' && body) {
+        return unitExclusion(ancestors, el, body) !== null;
+      }
+      return false;
+    },
+    close(el, ancestors) {
+      const excluded = el.local === 'trans-unit' && body ? unitExclusion(ancestors, el, body) : null;
+      if (excluded !== null) {
+        paragraphs.push(readUnit(el, excluded));
+      } else if (ancestors.length === 1 && el.local === 'file' && !bodySeen) {
+        throw new QalamError('import_malformed', { detail: 'no_body', line: el.line });
+      }
+    },
+  });
+  if (!first) throw new QalamError('import_malformed', { detail: 'no_file', line: rootLine });
   if (paragraphs.length === 0) throw new QalamError('import_empty');
-  if (langs.size > 1) warnings.push('xliff_mixed_languages');
+  const warnings: string[] = langs.size > 1 ? ['xliff_mixed_languages'] : [];
 
-  const first = files[0]!;
   const doc: ImportedDocument = {
     format: 'xliff12',
     sourceLang: getAttr(first, 'source-language') || 'ar',

@@ -9,7 +9,7 @@ import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { sameCodes, type InlineCode } from '../shared/inline';
 import type { ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
-import { asCategory, asSeverity, asStatus, severityPriority, unitId, collectUnits } from './xliff-common';
+import { asCategory, asSeverity, asStatus, severityPriority, unitId, unitExclusion } from './xliff-common';
 import { readInline, writeInline } from './xliff-inline';
 import { insertAfter, newElement, patchOriginal, raw, removeChildren, setAttr } from './xliff-patch';
 import {
@@ -21,8 +21,8 @@ import {
   getAttr,
   hasForbiddenXmlChars,
   hex4,
-  parseXml,
   splitXmlChars,
+  streamXml,
   textContent,
   xmlSafeJson,
   type XmlElement,
@@ -159,15 +159,33 @@ function inline(text: string, codes: readonly InlineCode[] | null | undefined): 
 // ——— Reader ———
 
 export function parseXliff20(bytes: Uint8Array): ImportedDocument {
-  const root = parseXml(bytes);
-  if (root.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: root.line });
-  const version = getAttr(root, 'version') ?? '';
-  if (!/^2(\.|$)/.test(version)) throw new QalamError('import_malformed', { detail: 'xliff_version', line: root.line });
-  const files = elements(root, 'file');
-  if (files.length === 0) throw new QalamError('import_malformed', { detail: 'no_file', line: root.line });
-
   const paragraphs: ImportedParagraph[] = [];
-  for (const file of files) collectUnits(file, 'unit', readUnit, getAttr(file, 'translate') === 'no', paragraphs);
+  let root: XmlElement | undefined;
+  let first: XmlElement | undefined;
+  let file: XmlElement | null = null;
+  streamXml(bytes, {
+    open(el, ancestors) {
+      const depth = ancestors.length;
+      if (depth === 0) {
+        root = el;
+        // Refused at the first tag, before the rest of a large file is read.
+        if (el.local !== 'xliff') throw new QalamError('import_malformed', { detail: 'wrong_root', line: el.line });
+        const version = getAttr(el, 'version') ?? '';
+        if (!/^2(\.|$)/.test(version)) throw new QalamError('import_malformed', { detail: 'xliff_version', line: el.line });
+      } else if (depth === 1 && el.local === 'file') {
+        first ??= el;
+        file = el;
+      } else if (el.local === 'unit' && file) {
+        return unitExclusion(ancestors, el, file) !== null;
+      }
+      return false;
+    },
+    close(el, ancestors) {
+      const excluded = el.local === 'unit' && file ? unitExclusion(ancestors, el, file) : null;
+      if (excluded !== null) paragraphs.push(readUnit(el, excluded));
+    },
+  });
+  if (!root || !first) throw new QalamError('import_malformed', { detail: 'no_file', line: root?.line ?? 1 });
   if (paragraphs.length === 0) throw new QalamError('import_empty');
 
   const doc: ImportedDocument = {
@@ -179,7 +197,7 @@ export function parseXliff20(bytes: Uint8Array): ImportedDocument {
     original: bytes,
     warnings: [],
   };
-  const original = getAttr(files[0]!, 'original');
+  const original = getAttr(first, 'original');
   if (original) doc.name = original;
   return doc;
 }

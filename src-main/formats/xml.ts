@@ -4,14 +4,54 @@
 // the five predefined entities and character references. A DOCTYPE that only names an external DTD
 // (OmegaT writes `<!DOCTYPE tmx SYSTEM "tmx11.dtd">` into every TMX) is allowed and never loaded; one
 // with an internal subset — the only place entities could be declared — is refused, which closes XXE
-// and entity expansion ("billion laughs"). Depth and size caps keep a crafted file from exhausting
-// the stack or memory.
+// and entity expansion ("billion laughs").
+//
+// Files are read as a stream: the bytes are decoded a slice at a time and only the elements a reader
+// asks for (an XLIFF unit, a TMX tu) are built as trees, one at a time, so a 100 MB file does not
+// become a 100 MB string plus a tree of every element. Caps on size, depth, element count and text
+// keep a crafted file from exhausting the stack, memory or time, and are refused as soon as they are
+// passed, not after reading the rest.
 import { SaxesParser } from 'saxes';
 import { QalamError } from '../shared/errors';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-export const MAX_XML_BYTES = 200 * 1024 * 1024;
-export const MAX_XML_DEPTH = 200;
+
+export interface XmlLimits {
+  /** Size of the file. */
+  maxBytes: number;
+  /** Open elements at once. */
+  maxDepth: number;
+  /** Start tags in the whole file. */
+  maxElements: number;
+  /** Characters between two pieces of markup: one text node, comment, tag or attribute value. */
+  maxTextRun: number;
+  /** Elements inside one collected element (an XLIFF unit, a TMX tu). */
+  maxCollectedElements: number;
+  /** Characters of text inside one collected element. */
+  maxCollectedText: number;
+}
+
+export const XML_LIMITS: Readonly<XmlLimits> = {
+  maxBytes: 200 * 1024 * 1024,
+  maxDepth: 200,
+  // A 200 MB XLIFF from a CAT tool has about 2.5 million elements; inline codes add more.
+  maxElements: 10_000_000,
+  // No translation unit comes near these; a file that does is refused before it fills memory.
+  maxTextRun: 8 * 1024 * 1024,
+  maxCollectedElements: 100_000,
+  maxCollectedText: 8 * 1024 * 1024,
+};
+
+/** `parseXml` keeps the whole tree: the element count is what its memory grows with. */
+const TREE_LIMITS: Readonly<XmlLimits> = {
+  ...XML_LIMITS,
+  maxElements: 4_000_000,
+  maxCollectedElements: 4_000_000,
+  maxCollectedText: 256 * 1024 * 1024,
+};
+
+/** Decoded characters fed to the parser at a time. */
+const CHUNK_BYTES = 1024 * 1024;
 
 /** `<!DOCTYPE name>`, `… SYSTEM "uri"` or `… PUBLIC "id" "uri"`: no internal subset, nothing declared. */
 const EXTERNAL_ID_ONLY =
@@ -32,6 +72,7 @@ export interface XmlElement {
   local: string;
   uri: string;
   attrs: XmlAttr[];
+  /** Empty for elements that were not collected (see `streamXml`). */
   children: XmlNode[];
   /** 1-based line of the start tag, for error messages. */
   line: number;
@@ -44,36 +85,74 @@ export interface XmlText {
 
 export type XmlNode = XmlElement | XmlText;
 
-export interface ParseXmlOptions {
-  maxBytes?: number;
-  maxDepth?: number;
+export interface XmlHandlers {
+  /**
+   * A start tag outside any collected element, with its open ancestors (outermost first; their
+   * `children` are not kept). Return true to collect it: the element is then built with its whole
+   * subtree — attributes, nested elements and mixed text, exactly as parsed — and handed to `close`.
+   */
+  open?(el: XmlElement, ancestors: readonly XmlElement[]): boolean | void;
+  /** The end of every element `open` saw; a collected one arrives complete. */
+  close?(el: XmlElement, ancestors: readonly XmlElement[]): void;
 }
 
-/** Parses a whole document into a tree and returns its root element. Text is kept exactly as parsed. */
-export function parseXml(input: Uint8Array | string, opts: ParseXmlOptions = {}): XmlElement {
-  const maxBytes = opts.maxBytes ?? MAX_XML_BYTES;
-  const maxDepth = opts.maxDepth ?? MAX_XML_DEPTH;
+/**
+ * Reads a document as a stream of elements. Text outside collected elements is not kept. Throws a
+ * QalamError for anything unsafe, damaged, empty or over a limit, as soon as it is seen.
+ */
+export function streamXml(input: Uint8Array | string, handlers: XmlHandlers, limits: Partial<XmlLimits> = {}): void {
+  const lim: XmlLimits = { ...XML_LIMITS, ...limits };
   const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > maxBytes) throw new QalamError('import_too_large', { limitMb: Math.round(maxBytes / 1048576) });
-  const text = typeof input === 'string' ? input : decodeXmlBytes(input);
-  if (text.trim() === '') throw new QalamError('import_empty');
-  return buildTree(text, maxDepth);
-}
+  if (size > lim.maxBytes) throw new QalamError('import_too_large', { limitMb: Math.round(lim.maxBytes / 1048576) });
 
-function buildTree(text: string, maxDepth: number): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
+  /** Open elements, outermost first. */
   const stack: XmlElement[] = [];
-  let root: XmlElement | null = null;
-
-  const appendText = (t: string): void => {
-    const parent = stack[stack.length - 1];
-    if (!parent) return; // white space around the root element
-    const last = parent.children[parent.children.length - 1];
-    if (last?.type === 'text') last.text += t;
-    else parent.children.push({ type: 'text', text: t });
+  /** Index in `stack` of the element being collected, or -1. */
+  let collecting = -1;
+  let collectedElements = 0;
+  let collectedText = 0;
+  let elementCount = 0;
+  let sawRoot = false;
+  /**
+   * Characters fed since the parser last reported anything, counted in whole chunks: the parser holds
+   * a text node, comment or tag in memory until it ends, so a run without markup is refused while it
+   * grows, not after. (Runs are also checked exactly when they end, below.)
+   */
+  let quietRun = 0;
+  let reported = false;
+  const mark = (): void => {
+    reported = true;
+  };
+  const checkRun = (length: number): void => {
+    if (length > lim.maxTextRun) {
+      throw new QalamError('import_too_large', { context: 'xml_text', max: lim.maxTextRun, line: parser.line });
+    }
   };
 
+  const appendText = (t: string): void => {
+    mark();
+    checkRun(t.length);
+    if (collecting < 0) return; // white space between elements nobody asked for
+    collectedText += t.length;
+    if (collectedText > lim.maxCollectedText) {
+      throw new QalamError('import_too_large', {
+        context: 'xml_unit_text',
+        max: lim.maxCollectedText,
+        line: stack[collecting]!.line,
+      });
+    }
+    const parent = stack[stack.length - 1]!;
+    const last = parent.children[parent.children.length - 1];
+    // A copy, not a slice: a slice would keep the whole decoded chunk it came from alive.
+    if (last?.type === 'text') last.text = flat(last.text + t);
+    else parent.children.push({ type: 'text', text: flat(t) });
+  };
+
+  // Six handlers and no more: saxes stores each as a new property on the parser, and a seventh turns
+  // it into a slow dictionary-mode object (the whole parse then runs 3× slower).
   parser.on('doctype', (doctype) => {
+    mark();
     if (!EXTERNAL_ID_ONLY.test(doctype)) throw new QalamError('import_unsafe_xml', { detail: 'doctype', line: parser.line });
   });
   parser.on('error', (err) => {
@@ -81,43 +160,128 @@ function buildTree(text: string, maxDepth: number): XmlElement {
     throw new QalamError('import_malformed', { detail: 'xml_syntax', line: parser.line });
   });
   parser.on('opentag', (tag) => {
-    if (stack.length >= maxDepth) throw new QalamError('import_unsafe_xml', { detail: 'depth', line: parser.line });
+    mark();
+    if (stack.length >= lim.maxDepth) throw new QalamError('import_unsafe_xml', { detail: 'depth', line: parser.line });
+    if (++elementCount > lim.maxElements) {
+      throw new QalamError('import_too_large', { context: 'xml_elements', max: lim.maxElements, line: parser.line });
+    }
+    sawRoot = true;
     const el: XmlElement = {
       type: 'element',
-      name: tag.name,
-      local: tag.local,
-      uri: tag.uri,
-      attrs: Object.values(tag.attributes).map((a) => ({ name: a.name, local: a.local, uri: a.uri, value: a.value })),
+      name: flat(tag.name),
+      local: flat(tag.local),
+      uri: flat(tag.uri),
+      attrs: Object.values(tag.attributes).map((a) => ({
+        name: flat(a.name),
+        local: flat(a.local),
+        uri: flat(a.uri),
+        value: flat(a.value),
+      })),
       children: [],
       line: parser.line,
     };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
-    else root = el;
-    if (!tag.isSelfClosing) stack.push(el);
+    if (collecting >= 0) {
+      if (++collectedElements > lim.maxCollectedElements) {
+        throw new QalamError('import_too_large', {
+          context: 'xml_unit_elements',
+          max: lim.maxCollectedElements,
+          line: stack[collecting]!.line,
+        });
+      }
+      stack[stack.length - 1]!.children.push(el);
+    } else if (handlers.open?.(el, stack) === true) {
+      collecting = stack.length;
+      collectedElements = 0;
+      collectedText = 0;
+    }
+    stack.push(el);
   });
-  parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop();
+  parser.on('closetag', () => {
+    mark();
+    const el = stack.pop()!;
+    if (collecting >= 0 && stack.length > collecting) return; // inside a collected element: already attached
+    if (collecting === stack.length) collecting = -1;
+    handlers.close?.(el, stack);
   });
   parser.on('text', appendText);
   parser.on('cdata', appendText);
 
+  const feed = (chunk: string): void => {
+    reported = false;
+    parser.write(chunk);
+    quietRun = reported ? 0 : quietRun + chunk.length;
+    checkRun(quietRun);
+  };
+  let blank = true;
   try {
-    parser.write(text).close();
+    if (typeof input === 'string') {
+      blank = input.trim() === '';
+      if (!blank) for (let i = 0; i < input.length; i += CHUNK_BYTES) feed(input.slice(i, i + CHUNK_BYTES));
+    } else {
+      const { decoder, start } = xmlDecoder(input);
+      for (let i = start; i < input.length; i += CHUNK_BYTES) {
+        const text = decodeChunk(decoder, input.subarray(i, i + CHUNK_BYTES), true);
+        if (blank && text.trim() === '') continue; // empty so far: nothing to parse yet
+        blank = false;
+        feed(text);
+      }
+      const rest = decodeChunk(decoder, undefined, false);
+      if (rest.trim() !== '') blank = false;
+      if (!blank) feed(rest);
+    }
+    if (blank) throw new QalamError('import_empty');
+    parser.close();
   } catch (e) {
     if (e instanceof QalamError) throw e;
     // saxes reports most errors through the handler above; anything else is still a broken file.
     throw new QalamError('import_malformed', { detail: 'xml_syntax', line: parser.line });
   }
-  if (!root) throw new QalamError('import_malformed', { detail: 'no_root' });
-  return root;
+  if (!sawRoot) throw new QalamError('import_malformed', { detail: 'no_root' });
+}
+
+/** Parses a whole (small) document into a tree and returns its root element. Text is kept exactly as parsed. */
+export function parseXml(input: Uint8Array | string, limits: Partial<XmlLimits> = {}): XmlElement {
+  const doc: { root?: XmlElement } = {};
+  streamXml(
+    input,
+    {
+      open: () => true,
+      close: (el) => {
+        doc.root = el;
+      },
+    },
+    { ...TREE_LIMITS, ...limits },
+  );
+  return doc.root!;
 }
 
 /**
- * Decodes an XML file's bytes: a BOM first, then UTF-16 sniffing, then the declared encoding,
- * defaulting to UTF-8 as XML does. Invalid bytes are an error, never replacement characters.
+ * A string that owns its characters. V8 makes substrings views of their parent, so what a reader
+ * keeps would pin the megabyte chunk of the file it was cut from; and a piece of English cut from a
+ * chunk with Arabic in it stays two bytes a character. A UTF-8 round trip gives a compact copy
+ * (half the memory of the usual `(' ' + s).slice(1)` for English text).
  */
-export function decodeXmlBytes(bytes: Uint8Array): string {
+const LONE_SURROGATE_FREE = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+
+function flat(s: string): string {
+  if (s.length < 13) return s;
+  // XML cannot carry a lone surrogate, but UTF-8 would turn one into U+FFFD: never change text.
+  return LONE_SURROGATE_FREE.test(s) ? Buffer.from(s, 'utf8').toString('utf8') : (' ' + s).slice(1);
+}
+
+function decodeChunk(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array | undefined, stream: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    throw new QalamError('import_malformed', { detail: 'encoding' });
+  }
+}
+
+/**
+ * How an XML file's bytes are decoded: a BOM first, then UTF-16 sniffing, then the declared
+ * encoding, defaulting to UTF-8 as XML does. Invalid bytes are an error, never replacement characters.
+ */
+function xmlDecoder(bytes: Uint8Array): { decoder: InstanceType<typeof TextDecoder>; start: number } {
   let label = 'utf-8';
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -126,18 +290,17 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   else if (bytes[0] === 0x3c && bytes[1] === 0x00) label = 'utf-16le';
   else if (bytes[0] === 0x00 && bytes[1] === 0x3c) label = 'utf-16be';
   else label = declaredEncoding(bytes) ?? 'utf-8';
-
-  let decoder: InstanceType<typeof TextDecoder>;
   try {
-    decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+    return { decoder: new TextDecoder(label, { fatal: true, ignoreBOM: true }), start };
   } catch {
     throw new QalamError('import_unsupported', { detail: 'xml_encoding' });
   }
-  try {
-    return decoder.decode(bytes.subarray(start));
-  } catch {
-    throw new QalamError('import_malformed', { detail: 'encoding' });
-  }
+}
+
+/** The whole file as text (see `xmlDecoder`); the readers stream instead. */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  const { decoder, start } = xmlDecoder(bytes);
+  return decodeChunk(decoder, bytes.subarray(start), false);
 }
 
 function declaredEncoding(bytes: Uint8Array): string | null {

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { benchStore, round } from './store';
 import { benchExports } from './exports';
 import { benchUi } from './ui';
+import { benchXliffImport } from './xliff-import';
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const ui = await benchUi(store.bigDocDir, store.bigDocId, log);
   rmSync(store.bigDocDir, { recursive: true, force: true });
   const exports = await benchExports(10_000, log);
+  const xliff = benchXliffImport(100, log);
 
   const lines = [
     'Qalam bench',
@@ -37,10 +39,12 @@ async function main(): Promise<void> {
       (f) => `  ${f.format.padEnd(15)} ${String(f.ms).padStart(8)} ms ${String(round(f.bytes / 1024)).padStart(10)} KiB`,
     ),
     '',
+    `qalam import of a ${xliff.fileMb} MB XLIFF 1.2 (${xliff.units} units, own process): peak RSS ${xliff.peakRssMb} MB, ${xliff.wallSeconds} s${xliff.exitCode === 0 ? '' : `, refused: ${xliff.stderr}`}`,
+    '',
     `Total bench time ${round((Date.now() - started) / 1000)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  process.stdout.write(`${JSON.stringify({ store: store.figures, renderer: ui, exports }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff }, null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

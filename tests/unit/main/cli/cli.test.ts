@@ -55,6 +55,21 @@ describe('qalam CLI', () => {
     expect(stats.finished).toBe(false);
   });
 
+  it('refuses an XLIFF over a reading cap with one translated line that says which cap', () => {
+    const file = join(dir, 'huge-unit.xlf');
+    const text = 'x'.repeat(9 * 1024 * 1024);
+    writeFileSync(
+      file,
+      `<xliff version="1.2"><file source-language="ar" target-language="en"><body><trans-unit id="1"><source>${text}</source></trans-unit></body></file></xliff>`,
+    );
+    const en = qalamIn('C', 'import', file);
+    expect(en.code).toBe(1);
+    expect(en.stderr.trim().split('\n')).toHaveLength(1);
+    expect(en.stderr).toMatch(/^qalam: Near line 1 the file has more than 8,388,608 characters without any markup/);
+    const ar = qalamIn('ar_SA.UTF-8', 'import', file);
+    expect(ar.stderr).toMatch(/^qalam: قرب السطر 1 يحوي الملف أكثر من \S+ حرف/);
+  });
+
   it('fails with one clear line and a non-zero exit on bad input', () => {
     const empty = join(dir, 'empty.txt');
     writeFileSync(empty, '');

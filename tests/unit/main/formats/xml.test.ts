@@ -9,9 +9,14 @@ import {
   escapeText,
   parseXml,
   splitXmlChars,
+  streamXml,
+  XML_LIMITS,
   textContent,
   type XmlElement,
 } from '../../../../src-main/formats/xml';
+import { parseTmx } from '../../../../src-main/formats/tmx';
+import { parseXliff12 } from '../../../../src-main/formats/xliff12';
+import { parseXliff20 } from '../../../../src-main/formats/xliff20';
 import { REPO_ROOT } from './helpers/tools';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -77,6 +82,83 @@ describe('parseXml refuses hostile input', () => {
     const e = expectCode(() => parseXml(enc('<a>\n<secret-name attr="x"></a>')), 'import_malformed');
     expect(JSON.stringify(e.params)).not.toContain('secret');
     expect(e.params).toMatchObject({ detail: 'xml_syntax', line: 2 });
+  });
+});
+
+describe('streamXml reads a file as a stream, within caps', () => {
+  const units = (n: number, extra = '') => enc(`<r><u a="1">x<b>y</b>z</u>${'<u>t</u>'.repeat(n)}${extra}</r>`);
+
+  it('builds only the elements asked for, whole, with attributes and mixed content', () => {
+    const seen: string[] = [];
+    let first: XmlElement | undefined;
+    streamXml(units(2), {
+      open: (el, ancestors) => {
+        seen.push(`${ancestors.map((a) => a.local).join('/')}>${el.local}`);
+        return el.local === 'u';
+      },
+      close: (el) => {
+        if (el.local === 'u') first ??= el;
+        else expect(el.children).toEqual([]); // the root was not collected: nothing kept under it
+      },
+    });
+    // Elements inside a collected <u> are never offered to `open`.
+    expect(seen).toEqual(['>r', 'r>u', 'r>u', 'r>u']);
+    expect(first?.attrs).toEqual([{ name: 'a', local: 'a', uri: '', value: '1' }]);
+    expect(first?.children.map((c) => (c.type === 'text' ? c.text : `<${c.local}>`))).toEqual(['x', '<b>', 'z']);
+    expect(textContent(first!)).toBe('xyz');
+  });
+
+  it('refuses more elements than the cap, counting the whole file', () => {
+    expect(() => streamXml(units(7), {}, { maxElements: 10 })).not.toThrow();
+    const e = expectCode(() => streamXml(units(8), {}, { maxElements: 10 }), 'import_too_large');
+    expect(e.params).toMatchObject({ context: 'xml_elements', max: 10 });
+  });
+
+  it('refuses a collected element with too many elements or too much text inside', () => {
+    const open = (el: XmlElement) => el.local === 'u';
+    const big = enc(`<r><u>${'<b/>'.repeat(11)}</u></r>`);
+    expect(() => streamXml(big, { open }, { maxCollectedElements: 11 })).not.toThrow();
+    expect(expectCode(() => streamXml(big, { open }, { maxCollectedElements: 10 }), 'import_too_large').params).toMatchObject({
+      context: 'xml_unit_elements',
+      line: 1,
+    });
+    const wordy = enc(`<r><u>${'<b>abcd</b>'.repeat(5)}</u></r>`);
+    expect(() => streamXml(wordy, { open }, { maxCollectedText: 20 })).not.toThrow();
+    expect(expectCode(() => streamXml(wordy, { open }, { maxCollectedText: 19 }), 'import_too_large').params).toMatchObject({
+      context: 'xml_unit_text',
+    });
+  });
+
+  it('refuses a run of text longer than the cap', () => {
+    expect(() => streamXml(enc(`<a>${'x'.repeat(1000)}</a>`), {}, { maxTextRun: 1000 })).not.toThrow();
+    const e = expectCode(() => streamXml(enc(`<a>${'x'.repeat(1001)}</a>`), {}, { maxTextRun: 1000 }), 'import_too_large');
+    expect(e.params).toMatchObject({ context: 'xml_text', max: 1000 });
+  });
+
+  it('refuses an endless text while it grows, not at its end', () => {
+    // No end tag and no end of file in sight: a reader that waited for either would report a
+    // damaged file after holding all of it; the cap stops it after a few megabytes.
+    const endless = enc(`<a>${'x'.repeat(XML_LIMITS.maxTextRun + 3 * 1024 * 1024)}`);
+    expect(expectCode(() => streamXml(endless, {}), 'import_too_large').params).toMatchObject({ context: 'xml_text' });
+  });
+
+  it.each([
+    ['XLIFF 1.2', parseXliff12],
+    ['XLIFF 2.0', parseXliff20],
+    ['TMX', parseTmx],
+  ])('%s: a wrong root is refused at its start tag, before the rest of the file is read', (_name, parse) => {
+    // The syntax error further on is never reached: a reader that parsed the whole file first would report it.
+    const file = enc(`<html>${'<p>text</p>'.repeat(1000)}<broken</html>`);
+    expect(expectCode(() => parse(file), 'import_malformed').params).toMatchObject({ detail: 'wrong_root', line: 1 });
+  });
+
+  it('decodes across chunk boundaries, a character split between two chunks included', () => {
+    // 1 MiB chunks: put a two-byte Arabic letter across the first boundary.
+    const head = '<a>';
+    const pad = 'x'.repeat(1024 * 1024 - head.length - 1);
+    const root = parseXml(enc(`${head}${pad}سلام</a>`), { maxTextRun: 4 * 1024 * 1024 });
+    expect(textContent(root).endsWith('سلام')).toBe(true);
+    expect(textContent(root).length).toBe(pad.length + 4);
   });
 });
 
