@@ -9,6 +9,7 @@ import {
 } from '../shared/domain';
 import { documentErrors } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
+import { reviewedCounts } from '../store/repos/revisions';
 import type { ServiceContext } from './context';
 import { getDocument } from './documents';
 
@@ -17,9 +18,13 @@ export function stats(ctx: ServiceContext, documentId: number): Stats {
   return documentStats(ctx.db, documentId);
 }
 
-/** Errors per category and severity, weighted into penalty points per 1,000 reviewed words. */
+/**
+ * The LQA scorecard (MQM/LISA family): errors from rejections, weighted by severity into penalty
+ * points, normalised per 1,000 reviewed source words; score = 100 − that, floored at 0. Reviewed
+ * words are those of every segment an editor approved or rejected, whatever its status now.
+ */
 export function quality(ctx: ServiceContext, documentId: number): QualitySummary {
-  const s = stats(ctx, documentId);
+  getDocument(ctx, documentId);
   const byCategory = Object.fromEntries(
     ERROR_CATEGORIES.map((c) => [c, Object.fromEntries(SEVERITIES.map((v) => [v, 0])) as Record<Severity, number>]),
   ) as Record<ErrorCategory, Record<Severity, number>>;
@@ -29,13 +34,15 @@ export function quality(ctx: ServiceContext, documentId: number): QualitySummary
     byCategory[e.category][e.severity]++;
     penaltyPoints += SEVERITY_WEIGHT[e.severity];
   }
-  const reviewedWords = s.byStatus.approved.words + s.byStatus.rejected.words;
+  const reviewed = reviewedCounts(ctx.db, documentId);
+  const reviewedWords = reviewed.words;
   const penaltyPer1000 = reviewedWords > 0 ? Math.round((penaltyPoints * 1000 * 10) / reviewedWords) / 10 : 0;
   return {
     byCategory,
     errors: errors.length,
     penaltyPoints,
     reviewedWords,
+    reviewedSegments: reviewed.segments,
     penaltyPer1000,
     score: Math.max(0, Math.round((100 - penaltyPer1000) * 10) / 10),
   };

@@ -191,8 +191,12 @@ export interface QualitySummary {
   byCategory: Record<ErrorCategory, Record<Severity, number>>;
   errors: number;
   penaltyPoints: number;
-  /** Non-excluded source words that have been reviewed (approved or rejected). */
+  /**
+   * Source words of the non-excluded segments an editor has reviewed: approved or rejected at any
+   * time (a rejected segment fixed since still counts), or imported as approved or rejected.
+   */
   reviewedWords: number;
+  reviewedSegments: number;
   /** Penalty points per 1,000 reviewed words (lower is better). */
   penaltyPer1000: number;
   /** 100 − penaltyPer1000, floored at 0 (LISA-style: 100 is flawless). */

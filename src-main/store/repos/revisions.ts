@@ -190,3 +190,19 @@ function toBatch(r: BatchRow): Batch {
     createdAt: r.created_at,
   };
 }
+
+/**
+ * Segments an editor has reviewed, and their source words: approved or rejected now, or at any
+ * time before (a rejected segment fixed since was still reviewed), or carrying a rejection from an
+ * imported file. Excluded segments are not part of the review.
+ */
+export function reviewedCounts(db: Db, documentId: number): { segments: number; words: number } {
+  return stmt(
+    db,
+    `SELECT count(*) AS segments, coalesce(sum(p.source_words), 0) AS words FROM pairs p
+     WHERE p.document_id = ? AND p.excluded = 0 AND (
+       p.status IN ('approved', 'rejected')
+       OR EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id AND r.kind IN ('approve', 'reject'))
+       OR EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.kind = 'rejection'))`,
+  ).get(documentId) as { segments: number; words: number };
+}

@@ -226,4 +226,67 @@ describe('comments and quality', () => {
     expect(q.reviewedWords).toBe(a.sourceWords + b.sourceWords);
     expect(q.penaltyPer1000).toBeCloseTo((5 * 1000) / q.reviewedWords, 1);
   });
+
+  it('a rejected segment fixed since still counts as reviewed: its error is scored against its words', () => {
+    as(rt, 'translator');
+    let a = pairAt(0);
+    setStatus(rt.ctx, { pairId: a.id, expectedVersion: a.version, action: 'confirm', target: 'The spokeswoman' });
+    as(rt, 'editor');
+    a = pairAt(0);
+    setStatus(rt.ctx, {
+      pairId: a.id,
+      expectedVersion: a.version,
+      action: 'reject',
+      comment: 'Which one?',
+      category: 'accuracy',
+      severity: 'major',
+    });
+    as(rt, 'translator');
+    a = pairAt(0);
+    setStatus(rt.ctx, {
+      pairId: a.id,
+      expectedVersion: a.version,
+      action: 'confirm',
+      target: 'The Foreign Ministry spokeswoman',
+    });
+    expect(pairAt(0).status).toBe('translated');
+
+    const q = quality(rt.ctx, documentId);
+    expect(q.errors).toBe(1);
+    expect(q.penaltyPoints).toBe(5);
+    expect(q.reviewedWords).toBe(a.sourceWords);
+    expect(q.reviewedSegments).toBe(1);
+    expect(q.penaltyPer1000).toBeCloseTo((5 * 1000) / a.sourceWords, 1);
+    expect(q.score).toBeCloseTo(Math.max(0, 100 - (5 * 1000) / a.sourceWords), 1);
+    expect(q.penaltyPer1000).toBeGreaterThan(0);
+
+    // Words never reviewed do not dilute the score; an excluded segment leaves it altogether.
+    as(rt, 'editor');
+    const d = pairAt(3);
+    setExcluded(rt.ctx, { pairId: d.id, expectedVersion: d.version, excluded: true });
+    expect(quality(rt.ctx, documentId).reviewedWords).toBe(a.sourceWords);
+    a = pairAt(0);
+    setExcluded(rt.ctx, { pairId: a.id, expectedVersion: a.version, excluded: true });
+    expect(quality(rt.ctx, documentId)).toMatchObject({ errors: 0, reviewedWords: 0, reviewedSegments: 0, penaltyPer1000: 0 });
+  });
+
+  it('counts segments imported as approved or rejected as reviewed', () => {
+    const imported = storeImported(
+      rt.ctx,
+      {
+        format: 'xliff20',
+        sourceLang: 'ar',
+        targetLang: 'en',
+        warnings: [],
+        paragraphs: [
+          { source: 'قالت المتحدثة', target: 'The spokeswoman said', status: 'approved' },
+          { source: 'وذكرت شبكة روسيا اليوم', target: 'Russia Today said', status: 'rejected' },
+          { source: 'انتهاء مهام القوات', target: 'The end', status: 'translated' },
+        ],
+      },
+      { fileName: 'reviewed.xlf', hash: 'f'.repeat(64) },
+      () => {},
+    );
+    expect(quality(rt.ctx, imported)).toMatchObject({ reviewedSegments: 2, reviewedWords: 2 + 4 });
+  });
 });

@@ -122,6 +122,7 @@ describe('DocumentActions', () => {
       errors: 4,
       penaltyPoints: 17,
       reviewedWords: 850,
+      reviewedSegments: 12,
       penaltyPer1000: 20,
       score: 80,
     };
