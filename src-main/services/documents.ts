@@ -3,6 +3,7 @@ import type { ImportPreview, RecentDocument } from '../shared/contract';
 import type { DocumentSummary, Encoding, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ImportedComment, ImportedDocument } from '../formats/model';
+import { plainText } from '../shared/inline';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
 import { insertPair } from '../store/repos/pairs';
@@ -107,17 +108,22 @@ export function storeImported(
         const target = p.target ?? '';
         const status = importedStatus(p.status, target);
         const excluded = p.excluded ?? false;
+        // Counts and search see plain text: a line-break code between two words keeps them two.
+        const sourcePlain = plainText(p.source, p.sourceCodes);
+        const targetPlain = plainText(target, p.targetCodes);
         const pairId = insertPair(
           ctx.db,
           documentId,
           {
             position,
             source: p.source,
-            sourceNorm: normalizeForSearch(p.source),
-            sourceWords: countWords(p.source),
+            sourceCodes: p.sourceCodes,
+            sourceNorm: normalizeForSearch(sourcePlain),
+            sourceWords: countWords(sourcePlain),
             target,
-            targetNorm: target ? normalizeForSearch(target) : '',
-            targetWords: target ? countWords(target) : 0,
+            targetCodes: target ? p.targetCodes : null,
+            targetNorm: target ? normalizeForSearch(targetPlain) : '',
+            targetWords: target ? countWords(targetPlain) : 0,
             status,
             excluded,
             origin: p.origin ?? null,

@@ -32,7 +32,10 @@ export function restore(ctx: ServiceContext, input: ParsedInput<'history:restore
     const rev = getRevision(ctx.db, input.revisionId);
     if (!rev || rev.pairId !== pair.id) throw new QalamError('not_found', { what: 'revision' });
     const status = rev.target === pair.target ? pair.status : statusAfterEdit(pair.status, rev.target);
-    applyChange(ctx, pair, { target: rev.target, status }, who, { kind: 'restore', note: `#${rev.id}` });
+    applyChange(ctx, pair, { target: rev.target, targetCodes: rev.targetCodes, status }, who, {
+      kind: 'restore',
+      note: `#${rev.id}`,
+    });
     return pair.id;
   });
   return getPair(ctx, pairId);
@@ -74,7 +77,7 @@ export function undoBatch(ctx: ServiceContext, batchId: number): UndoResult {
         result.refused.push({ pairId: pair.id, reason: verdict.ok ? 'forbidden' : verdict.reason });
         continue;
       }
-      applyChange(ctx, pair, { target: before.target, status: before.status }, who, {
+      applyChange(ctx, pair, { target: before.target, targetCodes: before.targetCodes, status: before.status }, who, {
         kind: 'restore',
         origin: 'undo',
         note: `#${batch.id}`,

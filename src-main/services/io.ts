@@ -4,13 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
-import { checkAction, type ExportFormat } from '../shared/domain';
+import { checkAction, type ExportFormat, type ImportFormat } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
 import type { ExportedFile, ExportModel } from '../formats/model';
 import { writeFileAtomic } from '../fs-atomic';
 import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
+import { getSkeleton } from '../store/repos/skeletons';
 import { stmt } from '../store/repos/statements';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
@@ -31,6 +33,8 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
     position: p.position,
     source: p.source,
     target: p.target,
+    sourceCodes: p.sourceCodes,
+    targetCodes: p.targetCodes,
     status: p.status,
     excluded: p.excluded,
     rejectionReason: p.rejectionReason,
@@ -65,7 +69,14 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
     pairs,
     stats: documentStats(ctx.db, doc.id),
     options: { approvedOnly: req.approvedOnly ?? false, markUntranslated: req.markUntranslated ?? !req.approvedOnly },
+    original: originalOf(ctx, doc.id, doc.format),
   };
+}
+
+/** The imported file, for writers that put the translation back into it (XLIFF, layout formats). */
+function originalOf(ctx: ServiceContext, documentId: number, format: ImportFormat): ExportModel['original'] {
+  const bytes = getSkeleton(ctx.db, documentId);
+  return bytes ? { format, bytes } : null;
 }
 
 const SUFFIX: Record<ExportFormat, string> = {
@@ -158,8 +169,10 @@ interface PendingReview {
   documentId: number;
   fileName: string;
   createdAt: number;
-  changes: Map<number, ReviewChange & { version: number }>;
+  changes: Map<number, PendingChange>;
 }
+/** A change as the preview found it, with the target's codes read back from the file's tag tokens. */
+type PendingChange = ReviewChange & { version: number; afterCodes: InlineCode[] | null };
 const pendingReviews = new Map<string, PendingReview>();
 const REVIEW_TTL_MS = 60 * 60 * 1000;
 
@@ -177,7 +190,7 @@ export async function reviewPreview(
   const { readReviewedDocx } = await import('../formats/docx-bilingual');
   const rows = await readReviewedDocx(bytes);
   const base = latestSnapshot(ctx, documentId);
-  const changes = new Map<number, ReviewChange & { version: number }>();
+  const changes = new Map<number, PendingChange>();
   const unknownRows: number[] = [];
   const seen = new Set<number>();
   let lastPosition = -1;
@@ -193,7 +206,13 @@ export async function reviewPreview(
     if (pair.position < lastPosition) reordered = true;
     lastPosition = pair.position;
     const before = base?.get(pair.id)?.target ?? pair.target;
-    if (row.target === before) {
+    // Tag tokens resolve against the pair's own codes; a file without tokens leaves the codes as they are.
+    const afterCodes = row.targetTags
+      ? codesOrNull(codesFromTokens(row.targetTags, [...(pair.sourceCodes ?? []), ...(pair.targetCodes ?? [])]).codes)
+      : row.target === pair.target
+        ? pair.targetCodes
+        : null;
+    if (row.target === before && sameCodes(afterCodes, pair.targetCodes)) {
       unchanged++;
       continue;
     }
@@ -208,6 +227,7 @@ export async function reviewPreview(
       status: pair.status,
       locked: pair.status === 'approved',
       version: pair.version,
+      afterCodes,
     });
   }
   if (rows.length === 0) throw new QalamError('import_no_match');
@@ -223,7 +243,7 @@ export async function reviewPreview(
   pendingReviews.set(token, { documentId, fileName, createdAt: Date.now(), changes });
   return {
     token,
-    changes: [...changes.values()].map(({ version: _v, ...c }) => c),
+    changes: [...changes.values()].map(({ version: _v, afterCodes: _c, ...c }) => c),
     unchanged,
     unknownRows,
     missingPairIds,
@@ -265,7 +285,7 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
         applyChange(
           ctx,
           pair,
-          { target: change.after, status, ...(status === 'approved' ? { rejectionReason: null } : {}) },
+          { target: change.after, targetCodes: change.afterCodes, status, ...(status === 'approved' ? { rejectionReason: null } : {}) },
           who,
           { kind: 'replace', origin: 'review-import', note: pending.fileName, at },
         );

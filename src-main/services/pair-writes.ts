@@ -21,6 +21,7 @@
 // - It returns the pair as written (openComments as read: comments are not its business).
 import type { Pair, RevisionKind, RevisionOrigin, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { codesOrNull, plainText, sameCodes, type InlineCode } from '../shared/inline';
 import type { Db } from '../store/connection';
 import { touchDocument } from '../store/repos/documents';
 import { getPair, writePair } from '../store/repos/pairs';
@@ -32,6 +33,8 @@ import type { Actor, ServiceContext } from './context';
 /** The fields a writer may change; anything left out keeps its value. */
 export interface PairChange {
   target?: string;
+  /** The target's inline codes; a new `target` without codes has none. */
+  targetCodes?: InlineCode[] | null;
   status?: Status;
   excluded?: boolean;
   rejectionReason?: string | null;
@@ -119,7 +122,11 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
   const open = openWrites.get(ctx.db);
   if (!open) throw new Error('applyChange must run inside writeTransaction or batchTransaction');
   const target = change.target ?? pair.target;
-  if (target !== pair.target) {
+  const targetCodes = codesOrNull(
+    change.targetCodes !== undefined ? change.targetCodes : change.target !== undefined ? null : pair.targetCodes,
+  );
+  const textChanged = target !== pair.target || !sameCodes(targetCodes, pair.targetCodes);
+  if (textChanged) {
     if (pair.status === 'approved') throw new QalamError('locked', { action: 'edit', status: pair.status });
     if (pair.excluded) throw new QalamError('excluded', { action: 'edit', status: pair.status });
   }
@@ -127,17 +134,20 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
   const next: Pair = {
     ...pair,
     target,
+    targetCodes,
     status: change.status ?? pair.status,
     excluded: change.excluded ?? pair.excluded,
     rejectionReason: change.rejectionReason === undefined ? pair.rejectionReason : change.rejectionReason,
-    targetWords: target === pair.target ? pair.targetWords : countWords(target),
+    // Counts and search read plain text: a line-break code keeps the words on either side apart.
+    targetWords: textChanged ? countWords(plainText(target, targetCodes)) : pair.targetWords,
     version: pair.version + 1,
     updatedAt: at,
     updatedBy: who.name,
   };
   const ok = writePair(ctx.db, pair.id, pair.version, {
     target,
-    targetNorm: normalizeForSearch(target),
+    targetCodes,
+    targetNorm: normalizeForSearch(plainText(target, targetCodes)),
     targetWords: next.targetWords,
     status: next.status,
     excluded: next.excluded,
@@ -147,7 +157,7 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
   });
   if (!ok) throw new QalamError('conflict', { currentVersion: getPair(ctx.db, pair.id)?.version ?? -1 });
 
-  const base = { pairId: pair.id, target, status: next.status, author: who.name, role: who.role, at };
+  const base = { pairId: pair.id, target, targetCodes, status: next.status, author: who.name, role: who.role, at };
   if (revision.kind === 'edit' && open.batchId === null && !revision.origin) recordEdit(ctx.db, base);
   else {
     appendRevision(ctx.db, {

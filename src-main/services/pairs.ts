@@ -1,6 +1,7 @@
 import type { NavKind, PairFilter, PairPage, ParsedInput } from '../shared/contract';
 import { checkAction, statusAfterEdit, type Action, type Pair } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { codesProblem, sameCodes, type InlineCode } from '../shared/inline';
 import * as comments from '../store/repos/comments';
 import * as repo from '../store/repos/pairs';
 import { actor, type Actor, type ServiceContext } from './context';
@@ -49,9 +50,10 @@ export function updateTarget(ctx: ServiceContext, input: ParsedInput<'pairs:upda
   const who = actor(ctx);
   const pairId = writeTransaction(ctx, () => {
     const pair = guard(ctx, input.pairId, input.expectedVersion, 'edit', who);
-    if (input.target === pair.target) return pair.id;
+    const targetCodes = checkedCodes(input.target, input.targetCodes);
+    if (input.target === pair.target && sameCodes(targetCodes, pair.targetCodes)) return pair.id;
     const status = statusAfterEdit(pair.status, input.target);
-    applyChange(ctx, pair, { target: input.target, status }, who, { kind: 'edit' });
+    applyChange(ctx, pair, { target: input.target, targetCodes, status }, who, { kind: 'edit' });
     return pair.id;
   });
   return getPair(ctx, pairId);
@@ -64,7 +66,8 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
   if (input.action === 'reopen' && comment === '') throw new QalamError('comment_required');
   const pairId = writeTransaction(ctx, () => {
     const pair = guard(ctx, input.pairId, input.expectedVersion, input.action, who, input.target);
-    if (input.target !== undefined && input.target !== pair.target) {
+    const targetCodes = input.target !== undefined ? checkedCodes(input.target, input.targetCodes) : pair.targetCodes;
+    if (input.target !== undefined && (input.target !== pair.target || !sameCodes(targetCodes, pair.targetCodes))) {
       // Saving text and status together: the edit itself must be allowed too.
       const edit = checkAction(who.role, 'edit', pair);
       if (!edit.ok) throw new QalamError(edit.reason, { action: 'edit', status: pair.status });
@@ -76,7 +79,10 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
       reject: { status: 'rejected', rejectionReason: comment },
       reopen: { status: 'translated' },
     };
-    const change: PairChange = { ...next[input.action], ...(input.target !== undefined ? { target: input.target } : {}) };
+    const change: PairChange = {
+      ...next[input.action],
+      ...(input.target !== undefined ? { target: input.target, targetCodes } : {}),
+    };
     applyChange(ctx, pair, change, who, { kind: input.action, note: comment || null, at });
     if (input.action === 'reject' || input.action === 'reopen') {
       comments.insertComment(ctx.db, {
@@ -131,4 +137,18 @@ export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-
     return done;
   });
   return { count: approved.length, pairIds: approved };
+}
+
+/**
+ * A target's codes as sent by a client: the contract checked their shape; here they must fit the
+ * text (positions inside it, in order, not splitting a character). Unbalanced tags are allowed: the
+ * editor and the QA tag check mark them.
+ */
+export function checkedCodes(target: string, codes: readonly InlineCode[] | null | undefined): InlineCode[] | null {
+  if (!codes || codes.length === 0) return null;
+  // Stable: codes at one position keep the order the client gave them.
+  const sorted = [...codes].sort((a, b) => a.pos - b.pos);
+  const problem = codesProblem(target, sorted);
+  if (problem) throw new QalamError('bad_input', { field: 'targetCodes', detail: problem });
+  return sorted;
 }

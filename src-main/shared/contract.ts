@@ -26,6 +26,7 @@ import {
   type TmUnitStatus,
 } from './domain';
 import type { Result } from './errors';
+import { CODE_KINDS, MAX_CODES, MAX_CODE_ID, MAX_CODE_NATIVE, MAX_CODE_TYPE } from './inline';
 
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
@@ -36,6 +37,21 @@ const base64 = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const fileName = z.string().min(1).max(1024);
 const text = z.string().max(1_000_000);
+
+// ——— Inline codes (shared/inline.ts): shape here, fit to the text checked in the service ———
+const inlineCode = z
+  .object({
+    pos: z.number().int().nonnegative().max(1_000_000),
+    kind: z.enum(CODE_KINDS),
+    id: z.string().min(1).max(MAX_CODE_ID),
+    type: z.string().min(1).max(MAX_CODE_TYPE),
+    native: z.string().max(MAX_CODE_NATIVE).optional(),
+    format: z.string().max(20).optional(),
+    attrs: z.record(z.string().max(200), z.string().max(10_000)).optional(),
+  })
+  .strict();
+/** A target's codes; null or absent: none. */
+const targetCodes = z.array(inlineCode).max(MAX_CODES).nullable().optional();
 
 export const pairFilterSchema = z
   .object({
@@ -333,7 +349,7 @@ function navigateInput() {
     .strict();
 }
 function updateTargetInput() {
-  return z.object({ pairId: id, target: text, expectedVersion: version }).strict();
+  return z.object({ pairId: id, target: text, targetCodes, expectedVersion: version }).strict();
 }
 function setStatusInput() {
   return z
@@ -343,6 +359,7 @@ function setStatusInput() {
       action: z.enum(['confirm', 'approve', 'reject', 'reopen']),
       /** Saved together with the status change (e.g. Ctrl+Enter right after typing). */
       target: text.optional(),
+      targetCodes,
       /** Required for reject (the reason) and reopen. */
       comment: z.string().trim().max(10_000).optional(),
       category: z.enum(ERROR_CATEGORIES).optional(),

@@ -1,4 +1,5 @@
 // The vocabulary both processes share. Imports nothing from electron, node or the DOM.
+import type { InlineCode } from './inline';
 
 export const STATUSES = ['new', 'draft', 'translated', 'approved', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -101,8 +102,12 @@ export interface Pair {
   documentId: number;
   /** 0-based, dense within a document. */
   position: number;
+  /** Clean text; its inline codes (formatting, tags) are in `sourceCodes`. */
   source: string;
   target: string;
+  /** Inline codes at offsets in the text (shared/inline.ts), null when there are none. */
+  sourceCodes: InlineCode[] | null;
+  targetCodes: InlineCode[] | null;
   status: Status;
   excluded: boolean;
   /** Optimistic concurrency: every write bumps it; a write with a stale version is refused. */
@@ -123,6 +128,7 @@ export interface Revision {
   pairId: number;
   kind: RevisionKind;
   target: string;
+  targetCodes: InlineCode[] | null;
   status: Status;
   author: string;
   role: Role;

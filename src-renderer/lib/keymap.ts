@@ -10,6 +10,7 @@ export const COMMANDS = [
   'next-untranslated',
   'next-review',
   'copy-source',
+  'insert-tag',
   'leave-editor',
   'find',
   'help',
@@ -41,6 +42,8 @@ export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   const mod = e.ctrlKey || (ctx.mac === true && e.metaKey);
   const onlyMod = mod && !e.altKey;
   if (e.key === 'F1' && !mod && !e.altKey && !e.shiftKey) return 'help';
+  // memoQ's key: the next source tag the translation lacks goes in at the caret.
+  if (e.key === 'F9' && !mod && !e.altKey && !e.shiftKey) return 'insert-tag';
   if (e.key === '?' && !ctx.typing && !mod && !e.altKey) return 'help';
   if (e.key === 'Enter' && onlyMod) return e.shiftKey ? 'reject' : 'confirm';
   if (e.key === 'ArrowDown' && e.altKey && !mod) return e.shiftKey ? 'next-review' : 'next';
@@ -61,6 +64,7 @@ export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
   { command: 'next-untranslated', keys: [['Ctrl', 'Shift', '↓']] },
   { command: 'next-review', keys: [['Alt', 'Shift', '↓']] },
   { command: 'copy-source', keys: [['Ctrl', 'Shift', 'C']] },
+  { command: 'insert-tag', keys: [['F9']] },
   { command: 'leave-editor', keys: [['Esc']] },
   { command: 'find', keys: [['Ctrl', 'F']] },
   { command: 'help', keys: [['?'], ['F1']] },

@@ -5,6 +5,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { Pair } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
+import { sameCodes, type InlineCode } from '../../src-main/shared/inline';
 import { api } from '../lib/api';
 
 export const AUTOSAVE_MS = 600;
@@ -14,7 +15,17 @@ export type SaveState = 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 /** What the user typed and the version of the pair it was typed over. */
 export interface Draft {
   text: string;
+  /** The target's inline codes as edited (positions in `text`). */
+  codes: InlineCode[] | null;
   baseVersion: number;
+}
+
+/** Two values of a target are the same text with the same codes. */
+function same(
+  a: { text: string; codes: readonly InlineCode[] | null },
+  b: { text: string; codes: readonly InlineCode[] | null },
+) {
+  return a.text === b.text && sameCodes(a.codes, b.codes);
 }
 
 export interface Conflict {
@@ -58,14 +69,19 @@ export class Autosave {
     return this.drafts.get(pair.id)?.text ?? pair.target;
   }
 
+  codesOf(pair: Pair): InlineCode[] | null {
+    const draft = this.drafts.get(pair.id);
+    return draft ? draft.codes : pair.targetCodes;
+  }
+
   /** A save of this pair is on its way. */
   inFlight(pairId: number): boolean {
     return this.saving.has(pairId);
   }
 
-  edit(pair: Pair, text: string): void {
+  edit(pair: Pair, text: string, codes: InlineCode[] | null = this.codesOf(pair)): void {
     const draft = this.drafts.get(pair.id);
-    this.drafts.set(pair.id, { text, baseVersion: draft?.baseVersion ?? pair.version });
+    this.drafts.set(pair.id, { text, codes, baseVersion: draft?.baseVersion ?? pair.version });
     if (this.conflicts.has(pair.id)) return;
     this.saveStates.set(pair.id, 'dirty');
     clearTimeout(this.timers.get(pair.id));
@@ -106,11 +122,11 @@ export class Autosave {
    * A write that carried `sent` came back stored as `stored`: the draft goes when nothing was typed
    * since; otherwise what was typed since stays, rebased on the new version, and is saved next.
    */
-  settle(pairId: number, sent: string | null, stored: Pair): void {
+  settle(pairId: number, sent: Omit<Draft, 'baseVersion'> | null, stored: Pair): void {
     this.host.accept(stored);
     const now = this.drafts.get(pairId);
-    if (now && (sent === null || now.text === sent)) this.drafts.delete(pairId);
-    else if (now) this.drafts.set(pairId, { text: now.text, baseVersion: stored.version });
+    if (now && (sent === null || same(now, sent))) this.drafts.delete(pairId);
+    else if (now) this.drafts.set(pairId, { ...now, baseVersion: stored.version });
     this.saveErrors.delete(pairId);
     this.saveStates.set(pairId, this.timers.has(pairId) ? 'dirty' : 'saved');
   }
@@ -127,14 +143,19 @@ export class Autosave {
     const draft = this.drafts.get(pairId);
     if (!draft || this.conflicts.has(pairId)) return;
     const pair = this.host.current(pairId);
-    if (pair && pair.version === draft.baseVersion && pair.target === draft.text) {
+    if (pair && pair.version === draft.baseVersion && same({ text: pair.target, codes: pair.targetCodes }, draft)) {
       this.drafts.delete(pairId);
       this.saveStates.set(pairId, 'saved');
       return;
     }
     this.saveStates.set(pairId, 'saving');
-    const sent = draft.text;
-    const r = await api.invoke('pairs:update-target', { pairId, target: sent, expectedVersion: draft.baseVersion });
+    const sent = { text: draft.text, codes: draft.codes };
+    const r = await api.invoke('pairs:update-target', {
+      pairId,
+      target: sent.text,
+      targetCodes: sent.codes,
+      expectedVersion: draft.baseVersion,
+    });
     if (r.ok) this.settle(pairId, sent, r.value);
     else await this.fail(pairId, r.error);
   }
@@ -163,7 +184,7 @@ export class Autosave {
     const conflict = this.conflicts.get(pairId);
     const draft = this.drafts.get(pairId);
     if (!conflict || !draft) return;
-    this.drafts.set(pairId, { text: draft.text, baseVersion: conflict.theirs.version });
+    this.drafts.set(pairId, { ...draft, baseVersion: conflict.theirs.version });
     this.conflicts.delete(pairId);
     await this.flush(pairId);
   }

@@ -15,6 +15,7 @@ import {
   type Status,
 } from '../../src-main/shared/domain';
 import { appError, type AppError, type Result } from '../../src-main/shared/errors';
+import type { InlineCode } from '../../src-main/shared/inline';
 import { api, ApiError } from '../lib/api';
 import { t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
@@ -292,14 +293,19 @@ export class WorkspaceState {
     return this.autosave.textOf(pair);
   }
 
-  /** The user typed in the pair's editor. */
-  edit(pair: Pair, text: string): void {
-    this.autosave.edit(pair, text);
+  codesOf(pair: Pair): InlineCode[] | null {
+    return this.autosave.codesOf(pair);
   }
 
+  /** The user typed in the pair's editor (codes: the target's tags; left out, they stay as they are). */
+  edit(pair: Pair, text: string, codes?: InlineCode[] | null): void {
+    this.autosave.edit(pair, text, codes === undefined ? this.codesOf(pair) : codes);
+  }
+
+  /** The source, tags and all, becomes the translation to overwrite. */
   copySource(pair: Pair): void {
     if (!checkAction(settings.value.role, 'edit', pair).ok) return;
-    this.edit(pair, pair.source);
+    this.edit(pair, pair.source, pair.sourceCodes ? [...pair.sourceCodes] : null);
   }
 
   /** Saves the pair's draft now (leaving the pair). */
@@ -365,6 +371,7 @@ export class WorkspaceState {
     }
     const pending = saves.drafts.get(pair.id);
     const text = pending?.text ?? current.target;
+    const codes = pending ? pending.codes : current.targetCodes;
     const verdict = checkAction(role, action, { status: current.status, excluded: current.excluded, target: text });
     if (!verdict.ok) {
       if (verdict.reason === 'invalid_transition' && current.status === 'translated' && !pending) return true;
@@ -378,9 +385,10 @@ export class WorkspaceState {
       expectedVersion: pending?.baseVersion ?? current.version,
       action,
       target: text,
+      targetCodes: codes,
     });
     if (r.ok) {
-      saves.settle(pair.id, text, r.value);
+      saves.settle(pair.id, { text, codes }, r.value);
       return true;
     }
     await saves.fail(pair.id, r.error);

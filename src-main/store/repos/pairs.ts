@@ -1,5 +1,6 @@
 import type { PairFilter, NavKind } from '../../shared/contract';
 import type { Pair, PairOrigin, Status } from '../../shared/domain';
+import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
 import { stmt } from './statements';
@@ -10,6 +11,8 @@ interface PairRow {
   position: number;
   source: string;
   target: string;
+  source_codes: string | null;
+  target_codes: string | null;
   status: Status;
   excluded: 0 | 1;
   version: number;
@@ -22,16 +25,18 @@ interface PairRow {
   origin: PairOrigin | null;
 }
 
-const COLUMNS = `p.id, p.document_id, p.position, p.source, p.target, p.status, p.excluded, p.version,
+const COLUMNS = `p.id, p.document_id, p.position, p.source, p.target, p.source_codes, p.target_codes, p.status, p.excluded, p.version,
   p.source_words, p.target_words, p.rejection_reason, p.updated_at, p.updated_by, p.origin,
   (SELECT count(*) FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0) AS open_comments`;
 
 export interface NewPair {
   position: number;
   source: string;
+  sourceCodes?: readonly InlineCode[] | null | undefined;
   sourceNorm: string;
   sourceWords: number;
   target: string;
+  targetCodes?: readonly InlineCode[] | null | undefined;
   targetNorm: string;
   targetWords: number;
   status: Status;
@@ -39,8 +44,19 @@ export interface NewPair {
   origin?: PairOrigin | null | undefined;
 }
 
-const INSERT_PAIR = `INSERT INTO pairs (document_id, position, source, target, source_norm, target_norm, status, excluded,
-  source_words, target_words, created_at, updated_at, updated_by, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_PAIR = `INSERT INTO pairs (document_id, position, source, target, source_codes, target_codes, source_norm, target_norm,
+  status, excluded, source_words, target_words, created_at, updated_at, updated_by, origin)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Codes as stored: NULL when there are none. */
+export function codesJson(codes: readonly InlineCode[] | null | undefined): string | null {
+  const c = codesOrNull(codes);
+  return c ? JSON.stringify(c) : null;
+}
+
+export function parseCodes(json: string | null): InlineCode[] | null {
+  return json === null ? null : codesOrNull(JSON.parse(json) as InlineCode[]);
+}
 
 export function insertPair(db: Db, documentId: number, p: NewPair, at: string, by: string): number {
   const r = stmt(db, INSERT_PAIR).run(
@@ -48,6 +64,8 @@ export function insertPair(db: Db, documentId: number, p: NewPair, at: string, b
     p.position,
     p.source,
     p.target,
+    codesJson(p.sourceCodes),
+    codesJson(p.targetCodes),
     p.sourceNorm,
     p.targetNorm,
     p.status,
@@ -194,6 +212,7 @@ export function navigate(db: Db, documentId: number, from: number, direction: 'n
 
 export interface PairWrite {
   target: string;
+  targetCodes: readonly InlineCode[] | null;
   targetNorm: string;
   targetWords: number;
   status: Status;
@@ -207,11 +226,12 @@ export interface PairWrite {
 export function writePair(db: Db, id: number, expectedVersion: number, w: PairWrite): boolean {
   const r = stmt(
     db,
-    `UPDATE pairs SET target = ?, target_norm = ?, target_words = ?, status = ?, excluded = ?, rejection_reason = ?,
+    `UPDATE pairs SET target = ?, target_codes = ?, target_norm = ?, target_words = ?, status = ?, excluded = ?, rejection_reason = ?,
        updated_at = ?, updated_by = ?, version = version + 1
      WHERE id = ? AND version = ?`,
   ).run(
     w.target,
+    codesJson(w.targetCodes),
     w.targetNorm,
     w.targetWords,
     w.status,
@@ -232,6 +252,8 @@ export function toPair(r: PairRow): Pair {
     position: r.position,
     source: r.source,
     target: r.target,
+    sourceCodes: parseCodes(r.source_codes),
+    targetCodes: parseCodes(r.target_codes),
     status: r.status,
     excluded: r.excluded === 1,
     version: r.version,

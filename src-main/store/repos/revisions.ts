@@ -1,5 +1,7 @@
 import type { Batch, Revision, RevisionKind, RevisionOrigin, Role, Status } from '../../shared/domain';
+import type { InlineCode } from '../../shared/inline';
 import type { Db } from '../connection';
+import { codesJson, parseCodes } from './pairs';
 import { stmt } from './statements';
 
 interface RevisionRow {
@@ -7,6 +9,7 @@ interface RevisionRow {
   pair_id: number;
   kind: RevisionKind;
   target: string;
+  target_codes: string | null;
   status: Status;
   author: string;
   role: Role;
@@ -22,6 +25,7 @@ export interface NewRevision {
   pairId: number;
   kind: RevisionKind;
   target: string;
+  targetCodes?: readonly InlineCode[] | null | undefined;
   status: Status;
   author: string;
   role: Role;
@@ -35,12 +39,13 @@ export interface NewRevision {
 export function appendRevision(db: Db, r: NewRevision): number {
   const res = stmt(
     db,
-    `INSERT INTO revisions (pair_id, kind, target, status, author, role, note, created_at, touched_at, batch_id, origin, score)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO revisions (pair_id, kind, target, target_codes, status, author, role, note, created_at, touched_at, batch_id, origin, score)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.pairId,
     r.kind,
     r.target,
+    codesJson(r.targetCodes),
     r.status,
     r.author,
     r.role,
@@ -58,8 +63,8 @@ export function appendRevision(db: Db, r: NewRevision): number {
 export function importRevisions(db: Db, documentId: number, author: string, role: Role, at: string): void {
   stmt(
     db,
-    `INSERT INTO revisions (pair_id, kind, target, status, author, role, note, created_at, touched_at)
-     SELECT id, 'import', target, status, ?, ?, NULL, ?, ? FROM pairs WHERE document_id = ? ORDER BY position`,
+    `INSERT INTO revisions (pair_id, kind, target, target_codes, status, author, role, note, created_at, touched_at)
+     SELECT id, 'import', target, target_codes, status, ?, ?, NULL, ?, ? FROM pairs WHERE document_id = ? ORDER BY position`,
   ).run(author, role, at, at, documentId);
 }
 
@@ -81,7 +86,13 @@ export function recordEdit(db: Db, r: Omit<NewRevision, 'kind' | 'note'>): numbe
     last.role === r.role &&
     Date.parse(r.at) - Date.parse(last.touched_at) < EDIT_BURST_MS
   ) {
-    stmt(db, 'UPDATE revisions SET target = ?, status = ?, touched_at = ? WHERE id = ?').run(r.target, r.status, r.at, last.id);
+    stmt(db, 'UPDATE revisions SET target = ?, target_codes = ?, status = ?, touched_at = ? WHERE id = ?').run(
+      r.target,
+      codesJson(r.targetCodes),
+      r.status,
+      r.at,
+      last.id,
+    );
     return last.id;
   }
   return appendRevision(db, { ...r, kind: 'edit', note: null });
@@ -120,6 +131,7 @@ function toRevision(r: RevisionRow): Revision {
     pairId: r.pair_id,
     kind: r.kind,
     target: r.target,
+    targetCodes: parseCodes(r.target_codes),
     status: r.status,
     author: r.author,
     role: r.role,

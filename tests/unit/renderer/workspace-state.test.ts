@@ -119,6 +119,8 @@ function pair(id: number, status: Status = 'new', target = ''): Pair {
     position: id - 1,
     source: `مصدر ${id}`,
     target,
+    sourceCodes: null,
+    targetCodes: null,
     status,
     excluded: false,
     version: 1,
@@ -162,7 +164,7 @@ describe('WorkspaceState', () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 50);
     expect(writes()).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(100);
-    expect(writes().map((c) => c.input)).toEqual([{ pairId: 1, target: 'Hello', expectedVersion: 1 }]);
+    expect(writes().map((c) => c.input)).toEqual([{ pairId: 1, target: 'Hello', targetCodes: null, expectedVersion: 1 }]);
     expect(ws.autosave.saveStates.get(1)).toBe('saved');
     expect(ws.autosave.drafts.has(1)).toBe(false);
     expect(ws.pairAt(0)).toMatchObject({ target: 'Hello', status: 'draft', version: 2 });
@@ -190,7 +192,7 @@ describe('WorkspaceState', () => {
     gate = null;
     release();
     await saving;
-    expect(ws.autosave.drafts.get(1)).toEqual({ text: 'one two', baseVersion: 2 });
+    expect(ws.autosave.drafts.get(1)).toEqual({ text: 'one two', codes: null, baseVersion: 2 });
     expect(ws.autosave.saveStates.get(1)).toBe('dirty');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
     expect(writes().map((c) => c.input.expectedVersion)).toEqual([1, 2]);

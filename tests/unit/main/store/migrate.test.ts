@@ -291,3 +291,33 @@ describe('0006-revision-batches', () => {
     expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(0);
   });
 });
+
+describe('inline codes migration', () => {
+  it('adds NULL code columns to existing pairs and revisions, and checks the JSON', () => {
+    const db = fresh();
+    const step = migrations.findIndex((m) => m.description.startsWith('inline codes'));
+    expect(step).toBeGreaterThan(0);
+    migrate(db, migrations.slice(0, step));
+    const now = '2026-01-01T00:00:00.000Z';
+    const doc = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('old', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('d'.repeat(64), now, now).lastInsertRowid;
+    const pair = db
+      .prepare(
+        `INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`,
+      )
+      .run(doc, now, now).lastInsertRowid;
+    migrate(db, migrations.slice(0, step + 1));
+    expect(db.prepare('SELECT source, source_codes, target_codes FROM pairs').get()).toEqual({
+      source: 's',
+      source_codes: null,
+      target_codes: null,
+    });
+    expect(() => db.prepare(`UPDATE pairs SET target_codes = 'not json' WHERE id = ?`).run(pair)).toThrow(/CHECK/);
+    db.prepare(`UPDATE pairs SET source_codes = '[]' WHERE id = ?`).run(pair);
+    expect(db.prepare('SELECT target_codes FROM revisions').all()).toEqual([]);
+  });
+});

@@ -85,6 +85,7 @@ describe('PairPanel', () => {
       expectedVersion: 5,
       action: 'approve',
       target: pair().target,
+      targetCodes: null,
     });
   });
 

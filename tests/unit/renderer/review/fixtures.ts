@@ -15,6 +15,8 @@ export function pair(over: Partial<Pair> = {}): Pair {
     position: 3,
     source: 'قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا، إن بلادها ليست معتدية.',
     target: 'Russian Foreign Ministry spokeswoman Maria Zakharova said her country is not an aggressor.',
+    sourceCodes: null,
+    targetCodes: null,
     status: 'translated',
     excluded: false,
     version: 5,
@@ -38,6 +40,7 @@ export function revision(over: Partial<Revision> & Pick<Revision, 'kind' | 'targ
   return {
     id: nextId++,
     pairId: 7,
+    targetCodes: null,
     status: 'translated',
     author: 'Huda',
     role: 'translator',
