@@ -285,7 +285,12 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
         applyChange(
           ctx,
           pair,
-          { target: change.after, targetCodes: change.afterCodes, status, ...(status === 'approved' ? { rejectionReason: null } : {}) },
+          {
+            target: change.after,
+            targetCodes: change.afterCodes,
+            status,
+            ...(status === 'approved' ? { rejectionReason: null } : {}),
+          },
           who,
           { kind: 'replace', origin: 'review-import', note: pending.fileName, at },
         );

@@ -7,7 +7,7 @@ import { contract } from '../../../../src-main/shared/contract';
 import { QalamError } from '../../../../src-main/shared/errors';
 import { fromTagged, plainText } from '../../../../src-main/shared/inline';
 import { importDocument } from '../../../../src-main/services/documents';
-import { restore, history } from '../../../../src-main/services/history';
+import { restore, listHistory } from '../../../../src-main/services/history';
 import { renderExport } from '../../../../src-main/services/io';
 import { getPair, listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import { parseXliff12 } from '../../../../src-main/formats/xliff12';
@@ -98,7 +98,7 @@ describe('inline codes in the store', () => {
     expect(confirmed.targetCodes).toEqual(t.codes);
     const edited = updateTarget(rt.ctx, { pairId: p.id, target: 'Read it.', expectedVersion: confirmed.version });
     expect(edited.targetCodes).toBeNull();
-    const rev = history(rt.ctx, p.id).find((r) => r.kind === 'confirm')!;
+    const rev = listHistory(rt.ctx, p.id).find((r) => r.kind === 'confirm')!;
     expect(rev.targetCodes).toEqual(t.codes);
     const back = restore(rt.ctx, { pairId: p.id, revisionId: rev.id, expectedVersion: edited.version });
     expect([back.target, back.targetCodes]).toEqual([t.text, t.codes]);

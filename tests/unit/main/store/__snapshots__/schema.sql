@@ -102,7 +102,7 @@ CREATE TABLE pairs (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   updated_by TEXT, origin TEXT
-  CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')),
+  CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')), source_codes TEXT CHECK (source_codes IS NULL OR json_valid(source_codes)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes)),
   UNIQUE (document_id, position)
 ) STRICT;
 
@@ -118,7 +118,7 @@ CREATE TABLE revisions (
   note TEXT,
   created_at TEXT NOT NULL,
   touched_at TEXT NOT NULL
-, batch_id INTEGER REFERENCES batches (id) ON DELETE CASCADE, origin TEXT, score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100))) STRICT;
+, batch_id INTEGER REFERENCES batches (id) ON DELETE CASCADE, origin TEXT, score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes))) STRICT;
 
 -- table settings
 CREATE TABLE settings (
