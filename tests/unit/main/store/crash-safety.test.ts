@@ -44,29 +44,41 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A writer process, started early (modules loaded, store not yet opened) and released by go(). */
 interface Writer {
-  /** Opens the store and writes until `kill` says when; settles with the number of writes acknowledged. */
-  goAndKill(kill: KillPlan): Promise<number>;
+  /**
+   * Opens the store and writes until `kill` says when; settles with the number of writes
+   * acknowledged and the kind of write that was under way at the kill (begun, not acknowledged).
+   */
+  goAndKill(kill: KillPlan): Promise<{ acked: number; inside: string | null }>;
 }
 
 /**
- * When to kill: `jitterMs` after go, or `jitterMs` after the writer's `afterWrites`th acknowledged
- * write (0: once it is ready). Counting writes rather than milliseconds keeps the writer busy at the
- * kill however loaded the machine is; the jitter lands the kill anywhere inside the next write.
+ * When to kill: up to 150 ms after go (while the store opens), or inside the writer's
+ * `afterWrites + 1`th write, or inside its next import. Counting writes rather than milliseconds
+ * keeps the writer busy at the kill however loaded the machine is; `jitter` (0–1) places the kill
+ * within the write, scaled by how long the last write of that kind took from begin to
+ * acknowledgement, so kills land in parsing, inside the transaction and at the commit alike.
  */
 interface KillPlan {
-  fromGo: boolean;
+  at: 'go' | 'write' | 'import';
   afterWrites: number;
-  jitterMs: number;
+  jitter: number;
 }
+
+/** Begin-to-acknowledgement time of the last write of each kind, in ms, across writers. */
+const lastDuration: Record<string, number> = { target: 20, comment: 20, import: 40 };
 
 function startWriter(run: number, acks: Acks): Writer {
   const child = spawn(process.execPath, ['--import', TSX, WRITER, dir, String(run)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let pending = '';
   let stderr = '';
   let acked = 0;
+  let begun = 0;
+  let inside: string | null = null;
   let plan: KillPlan | null = null;
   let timer: NodeJS.Timeout | undefined;
-  const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), plan!.jitterMs));
+  let begunAt = 0;
+  const arm = (kind?: string) =>
+    (timer ??= setTimeout(() => child.kill('SIGKILL'), plan!.jitter * (kind ? 1.2 * lastDuration[kind]! : 150)));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout.on('data', (c: Buffer) => {
     pending += c.toString();
@@ -74,14 +86,21 @@ function startWriter(run: number, acks: Acks): Writer {
     pending = lines.pop()!; // an unfinished line was not acknowledged yet
     for (const line of lines) {
       const [kind, ...f] = line.split(' ');
+      if (kind === 'begin') {
+        begun++;
+        inside = f[0]!;
+        begunAt = performance.now();
+        if (plan?.at === 'write' ? begun > plan.afterWrites : plan?.at === 'import' && inside === 'import') arm(inside);
+        continue;
+      }
       const n = f.map(Number);
       if (kind === 'target') acks.targets.set(n[0]!, [n[1]!, n[2]!]);
       else if (kind === 'comment') acks.comments.push({ id: n[0]!, pairId: n[1]!, body: `Run ${n[2]} comment ${n[3]}` });
       else if (kind === 'import') acks.imports.push(n[0]!);
-      if (kind !== 'ready') acked++;
-      if (plan && !plan.fromGo && (kind === 'ready' || kind === 'target' || kind === 'comment' || kind === 'import')) {
-        if (acked >= plan.afterWrites) arm();
-      }
+      else continue;
+      acked++;
+      if (inside) lastDuration[inside] = performance.now() - begunAt;
+      inside = null;
     }
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
@@ -91,12 +110,12 @@ function startWriter(run: number, acks: Acks): Writer {
   return {
     async goAndKill(kill) {
       plan = kill;
-      if (kill.fromGo) arm();
+      if (kill.at === 'go') arm();
       child.stdin.write('go\n');
       const { code, signal } = await exited;
       clearTimeout(timer);
       if (signal !== 'SIGKILL') throw new Error(`writer run ${run} ended by itself (code ${code}): ${stderr.slice(-2000)}`);
-      return acked;
+      return { acked, inside };
     },
   };
 }
@@ -139,6 +158,14 @@ function verify(acks: Acks): string[] {
         problems.push(`pair ${pairId}: acknowledged run ${run} write ${n}, found ${JSON.stringify(text)}`);
       }
     }
+    // A pair and its history change in one transaction: the latest revision holds the pair's text.
+    const drifted = db
+      .prepare(
+        'SELECT p.id FROM pairs p WHERE p.target <> (SELECT r.target FROM revisions r WHERE r.pair_id = p.id ORDER BY r.id DESC LIMIT 1)',
+      )
+      .pluck()
+      .all();
+    if (drifted.length) problems.push(`pairs whose latest revision differs from their text: ${drifted.slice(0, 5).join(', ')}`);
     const comment = db.prepare('SELECT pair_id AS pairId, body FROM comments WHERE id = ?');
     for (const c of acks.comments) {
       const row = comment.get(c.id) as { pairId: number; body: string } | undefined;
@@ -158,17 +185,25 @@ describe('crash safety of the write path', () => {
       const next = random(SEED);
       const acks: Acks = { targets: new Map(), comments: [], imports: [], writes: 0 };
       let killedWithWrites = 0;
+      const killedInside: Record<string, number> = { target: 0, comment: 0, import: 0 };
       // Writers load their modules (about a second of CPU each) while the one before runs and is checked.
       const AHEAD = 3;
       const queue = Array.from({ length: Math.min(AHEAD, KILLS) }, (_, i) => startWriter(i + 1, acks));
       for (let run = 1; run <= KILLS; run++) {
-        // Mostly among the writes; one kill in eight comes soon after "go", while the store is
-        // being opened (WAL recovery, migrations, settings) or the first import runs.
-        const fromGo = next() < 0.125;
-        const plan = { fromGo, afterWrites: Math.floor(next() * 16), jitterMs: Math.floor(next() * (fromGo ? 150 : 20)) };
+        // Mostly inside or between updates and comments; one kill in four inside an import (120
+        // paragraphs in one transaction), one in eight while the store opens (WAL recovery,
+        // migrations, settings).
+        const roll = next();
+        const at = roll < 0.125 ? 'go' : roll < 0.375 ? 'import' : 'write';
+        const plan: KillPlan = {
+          at,
+          afterWrites: Math.floor(next() * 16),
+          jitter: next(),
+        };
         const killed = queue.shift()!.goAndKill(plan);
         if (run + AHEAD <= KILLS) queue.push(startWriter(run + AHEAD, acks));
-        const acked = await killed;
+        const { acked, inside } = await killed;
+        if (inside) killedInside[inside]!++;
         acks.writes += acked;
         if (acked > 0) killedWithWrites++;
         const problems = verify(acks);
@@ -178,7 +213,7 @@ describe('crash safety of the write path', () => {
       expect(killedWithWrites).toBeGreaterThan(KILLS / 2);
       expect(acks.targets.size + acks.comments.length).toBeGreaterThan(KILLS);
       console.log(
-        `crash safety: ${KILLS} kills, ${acks.writes} acknowledged writes, ${acks.imports.length} imports, seed ${SEED}`,
+        `crash safety: ${KILLS} kills (inside a write: ${JSON.stringify(killedInside)}), ${acks.writes} acknowledged writes, ${acks.imports.length} imports, seed ${SEED}`,
       );
     },
     60_000 + KILLS * 5_000,

@@ -3,8 +3,9 @@
 // the moment the UI would tell the user "saved". The parent SIGKILLs it at a random moment and
 // checks that every printed write survived.
 //
-// argv: <dataDir> <run>; starts writing when a line arrives on stdin. Lines: "ready", then "target <pairId> <run> <n>", "comment <commentId>
-// <pairId> <run> <n>", "import <documentId> <pairs>".
+// argv: <dataDir> <run>; starts writing when a line arrives on stdin. Lines: "ready", then for
+// each write "begin <kind>" and, once acknowledged, "target <pairId> <run> <n>", "comment
+// <commentId> <pairId> <run> <n>" or "import <documentId> <pairs>".
 import { writeSync } from 'node:fs';
 import { openRuntime } from '../../../../src-main/runtime';
 import type { PairPage } from '../../../../src-main/shared/contract';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const ack = (line: string) => writeSync(1, `${line}\n`);
   const article = Buffer.from(crashArticle()).toString('base64');
   const importOne = async () => {
+    ack('begin import');
     const doc = await call<DocumentSummary>('documents:import', {
       fileName: 'crash.txt',
       dataBase64: article,
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   for (;;) {
     n++;
     const roll = Math.random();
-    if (roll < 0.03) {
+    if (roll < 0.08) {
       documentIds.push((await importOne()).id);
       continue;
     }
@@ -60,9 +62,11 @@ async function main(): Promise<void> {
     });
     const pair = page.items[Math.floor(Math.random() * page.items.length)]!;
     if (roll < 0.75) {
+      ack('begin target');
       await call('pairs:update-target', { pairId: pair.id, target: targetText(run, n), expectedVersion: pair.version });
       ack(`target ${pair.id} ${run} ${n}`);
     } else {
+      ack('begin comment');
       const comment = await call<{ id: number }>('comments:add', { pairId: pair.id, body: `Run ${run} comment ${n}` });
       ack(`comment ${comment.id} ${pair.id} ${run} ${n}`);
     }
