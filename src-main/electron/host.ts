@@ -9,7 +9,7 @@ import { QalamError } from '../shared/errors';
 
 /** Only these leave the app for the system's handler; file:, javascript:, custom schemes never do. */
 export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-export const IMPORT_EXTENSIONS = ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv'] as const;
+export const IMPORT_EXTENSIONS = ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv', 'html', 'htm'] as const;
 /** The same ceiling as the plain-text reader: refusing before reading keeps a huge file out of memory. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 

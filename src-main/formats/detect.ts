@@ -14,6 +14,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   if (trimmed.startsWith('<')) {
     const xml = xmlFormat(trimmed);
     if (xml) return xml;
+    if (isHtml(trimmed, ext)) return 'html';
     // Markup we do not read (HTML, other XML) is not plain text to translate line by line.
     if (/^<(\?xml|!DOCTYPE|[A-Za-z_])/i.test(trimmed) && ext !== 'txt') return null;
   }
@@ -72,6 +73,18 @@ function xmlFormat(text: string): ImportFormat | null {
   if (version?.startsWith('2')) return 'xliff20';
   if (version?.startsWith('1')) return 'xliff12';
   return attrs.includes('urn:oasis:names:tc:xliff:document:2') ? 'xliff20' : 'xliff12';
+}
+
+const HTML_ROOTS = new Set(['html', 'head', 'body']);
+
+/** A web page: its root element (past the doctype) is html, head or body, or an .html file starts with a tag. */
+function isHtml(text: string, ext: string): boolean {
+  const named = ext === 'html' || ext === 'htm' || ext === 'xhtml';
+  // XML that is not XLIFF or TMX (an .xlf with the wrong root) stays unknown unless it says it is a page.
+  if (text.startsWith('<?xml') && !named) return false;
+  const m = /^<([A-Za-z][\w-]*)/.exec(skipProlog(text));
+  if (m && HTML_ROOTS.has(m[1]!.toLowerCase())) return true;
+  return named && m !== null;
 }
 
 /**

@@ -23,6 +23,8 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 const FILE_TYPES: Record<ExportFormat, { mime: string; extension: string }> = {
   'docx-bilingual': { mime: DOCX_MIME, extension: 'docx' },
+  'docx-layout': { mime: DOCX_MIME, extension: 'docx' },
+  'html-layout': { mime: 'text/html;charset=utf-8', extension: 'html' },
   docx: { mime: DOCX_MIME, extension: 'docx' },
   txt: { mime: 'text/plain;charset=utf-8', extension: 'txt' },
   html: { mime: 'text/html;charset=utf-8', extension: 'html' },
@@ -41,6 +43,10 @@ async function render(format: ExportFormat, model: ExportModel, labels: ExportLa
   switch (format) {
     case 'docx-bilingual':
       return writeBilingualDocx(model, labels);
+    case 'docx-layout':
+      return (await import('./docx-target-layout')).writeLayoutDocx(model);
+    case 'html-layout':
+      return (await import('./html')).writeLayoutHtml(model);
     case 'docx':
       return writeTargetDocx(model, labels);
     case 'txt':
@@ -82,7 +88,6 @@ export async function parseImport(
     case 'tmx':
       throw new QalamError('import_unsupported', { detail: 'tmx_is_memory' });
     case 'html':
-      // Detection does not offer HTML until its reader lands; a caller naming it gets a clear refusal.
-      throw new QalamError('import_unsupported', { format: 'html' });
+      return (await import('./html')).parseHtml(bytes);
   }
 }

@@ -415,3 +415,39 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 export function xmlSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
+
+// ——— Writing a parsed tree back ———
+
+/**
+ * A parsed tree as XML again: names and attributes as written (namespace declarations included), text
+ * escaped. Comments and processing instructions were not kept by the reader and are not written.
+ */
+export function serializeXml(el: XmlElement): string {
+  const out: string[] = [];
+  writeElement(el, out);
+  return out.join('');
+}
+
+function writeElement(el: XmlElement, out: string[]): void {
+  out.push('<', el.name);
+  for (const a of el.attrs) out.push(' ', a.name, '="', escapeAttr(a.value), '"');
+  if (el.children.length === 0) {
+    out.push('/>');
+    return;
+  }
+  out.push('>');
+  for (const c of el.children) {
+    if (c.type === 'text') out.push(escapeText(c.text));
+    else writeElement(c, out);
+  }
+  out.push('</', el.name, '>');
+}
+
+/** A deep copy, so one parsed node can be written in two places. */
+export function cloneElement(el: XmlElement): XmlElement {
+  return {
+    ...el,
+    attrs: el.attrs.map((a) => ({ ...a })),
+    children: el.children.map((c) => (c.type === 'text' ? { ...c } : cloneElement(c))),
+  };
+}

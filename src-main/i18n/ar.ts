@@ -39,7 +39,7 @@ export const ar: Catalogue = {
   dialog: {
     importTitle: 'استيراد مستند',
     importButton: 'استيراد',
-    supportedFiles: 'مستندات (TXT وDOCX وXLIFF وTMX وCSV)',
+    supportedFiles: 'مستندات (TXT وDOCX وXLIFF وTMX وCSV وHTML)',
     exportTitle: 'تصدير',
     exportButton: 'حفظ',
     exportFiles: 'ملفات {{ext}}',

@@ -39,7 +39,7 @@ export const en = {
   dialog: {
     importTitle: 'Import a document',
     importButton: 'Import',
-    supportedFiles: 'Documents (TXT, DOCX, XLIFF, TMX, CSV)',
+    supportedFiles: 'Documents (TXT, DOCX, XLIFF, TMX, CSV, HTML)',
     exportTitle: 'Export',
     exportButton: 'Save',
     exportFiles: '{{ext}} files',

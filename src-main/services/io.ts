@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
-import { checkAction, type ExportFormat, type ImportFormat } from '../shared/domain';
+import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
 import type { ExportedFile, ExportModel } from '../formats/model';
@@ -27,6 +27,8 @@ export interface ExportRequest {
 
 export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel {
   const doc = getDocument(ctx, req.documentId);
+  const layoutOf = LAYOUT_EXPORTS[req.format];
+  if (layoutOf !== undefined && (!doc.hasSkeleton || doc.format !== layoutOf)) throw new QalamError('export_no_skeleton');
   const comments = commentsOfDocument(ctx.db, doc.id);
   const pairs = repo.pairsOfDocument(ctx.db, doc.id).map((p) => ({
     id: p.id,
@@ -69,7 +71,9 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
     pairs,
     stats: documentStats(ctx.db, doc.id),
     options: { approvedOnly: req.approvedOnly ?? false, markUntranslated: req.markUntranslated ?? !req.approvedOnly },
-    original: originalOf(ctx, doc.id, doc.format),
+    // Only writers that put the translation back into the imported file read the blob: the layout
+    // formats, and an export in the document's own format (XLIFF from another tool).
+    original: layoutOf !== undefined || req.format === doc.format ? originalOf(ctx, doc.id, doc.format) : null,
   };
 }
 
@@ -81,6 +85,8 @@ function originalOf(ctx: ServiceContext, documentId: number, format: ImportForma
 
 const SUFFIX: Record<ExportFormat, string> = {
   'docx-bilingual': '.review',
+  'docx-layout': '.en',
+  'html-layout': '.en',
   docx: '.en',
   txt: '.en',
   html: '.en',

@@ -55,8 +55,31 @@ export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-export const EXPORT_FORMATS = ['docx-bilingual', 'docx', 'txt', 'html', 'md', 'xliff12', 'xliff20', 'tmx', 'csv'] as const;
+export const EXPORT_FORMATS = [
+  'docx-bilingual',
+  'docx-layout',
+  'html-layout',
+  'docx',
+  'txt',
+  'html',
+  'md',
+  'xliff12',
+  'xliff20',
+  'tmx',
+  'csv',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats written into the imported file itself, and the source format whose file they need. */
+export const LAYOUT_EXPORTS: Partial<Record<ExportFormat, ImportFormat>> = { 'docx-layout': 'docx', 'html-layout': 'html' };
+
+/** The export formats a document offers: the layout ones only when its imported file was kept. */
+export function exportFormatsFor(doc: Pick<DocumentSummary, 'format' | 'hasSkeleton'>): ExportFormat[] {
+  return EXPORT_FORMATS.filter((f) => {
+    const needs = LAYOUT_EXPORTS[f];
+    return needs === undefined || (doc.hasSkeleton && doc.format === needs);
+  });
+}
 
 export const IMPORT_FORMATS = ['txt', 'docx', 'xliff12', 'xliff20', 'tmx', 'csv', 'html'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

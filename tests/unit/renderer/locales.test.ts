@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src-renderer/lib/keymap';
 import { NAV_KINDS } from '../../../src-main/shared/contract';
-import { ENCODINGS, IMPORT_FORMATS, ROLES, STATUSES, THEMES, UI_LANGUAGES } from '../../../src-main/shared/domain';
+import { ENCODINGS, IMPORT_FORMATS, PAIR_ORIGINS, ROLES, STATUSES, THEMES, UI_LANGUAGES } from '../../../src-main/shared/domain';
 import { ERROR_CODES } from '../../../src-main/shared/errors';
 
 // Read through Vite (the renderer project has no Node types): every source file as text.
@@ -33,6 +33,7 @@ const DYNAMIC_PREFIXES = [
   'review.history.kind.',
   'review.comments.origin.',
   'export.formats.',
+  'workspace.origin.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
@@ -47,6 +48,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   roles: [...ROLES, ...ROLES.map((r) => `${r}Hint`)],
   languages: UI_LANGUAGES,
   themes: THEMES,
+  'workspace.origin': PAIR_ORIGINS,
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

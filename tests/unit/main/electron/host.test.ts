@@ -71,7 +71,10 @@ describe('pickImportFile', () => {
     ];
     expect(parent).toBe(window);
     expect(options.filters).toEqual([
-      { name: 'Documents (TXT, DOCX, XLIFF, TMX, CSV)', extensions: ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv'] },
+      {
+        name: 'Documents (TXT, DOCX, XLIFF, TMX, CSV, HTML)',
+        extensions: ['txt', 'docx', 'xlf', 'xliff', 'tmx', 'csv', 'html', 'htm'],
+      },
     ]);
     expect(options.properties).toEqual(['openFile']);
     expect(options.title).toBe('Import a document');

@@ -17,19 +17,26 @@ describe('DOCX source import', () => {
     expect(doc.paragraphs.map((p) => p.source)).toEqual([
       'عنوان التقرير',
       'قال المتحدث إن الوضع هادئ.',
+      // A footnote follows the paragraph that cites it.
+      'المصدر: وكالة الأنباء.',
       'البند الأول',
       'البند الثاني',
       'خلية ١',
       'خلية ٢',
       'خلية ٢ب',
       'خلية ٣',
-      'صفحة 3\tبعد\nسطرثان',
+      // The PAGE field (its result "3" included) is one code; tabs and line breaks stay characters.
+      'صفحة \tبعد\nسطرثان',
       'قبل المربع',
       'نص المربع',
       'داخل عنصر تحكم',
-      'المصدر: وكالة الأنباء.',
     ]);
-    expect(doc.warnings).toEqual(['docx_footnotes_appended']);
+    expect(doc.paragraphs.map((p) => p.origin ?? 'body')).toEqual([
+      ...['body', 'body', 'footnote'],
+      ...Array<string>(8).fill('body'),
+      ...['textbox', 'body'],
+    ]);
+    expect(doc.warnings).toEqual([]);
     expect(doc.paragraphs.every((p) => p.target === undefined)).toBe(true);
   });
 
@@ -65,8 +72,11 @@ describe('DOCX source import', () => {
       ],
     });
     const doc = await parseDocx(new Uint8Array(await Packer.toBuffer(made)));
-    // The reference mark is dropped, and the words it stood between stay two words.
-    expect(doc.paragraphs.map((p) => p.source)).toEqual(['العنوان', 'كلمة أخرى', 'بند', 'أ', 'ب', 'حاشية']);
+    // The reference mark is a code, and the words it stood between stay two words.
+    expect(doc.paragraphs.map((p) => p.source)).toEqual(['العنوان', 'كلمة أخرى', 'حاشية', 'بند', 'أ', 'ب']);
+    expect(doc.paragraphs[1]!.sourceCodes).toMatchObject([
+      { pos: 4, kind: 'standalone', type: 'footnote', attrs: { note: '1' } },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../../src-main/shared/domain';
+import { EXPORT_FORMATS, LAYOUT_EXPORTS } from '../../../../src-main/shared/domain';
 import { detectFormat, parseImport, parseTmx, readReviewedDocx, writeExport } from '../../../../src-main/formats/index';
 import { expectQalamErrorAsync, expectedParagraph } from './helpers/expect';
 import { comment, model, pair } from './helpers/model';
@@ -19,24 +19,28 @@ const sample = model([
 ]);
 
 describe('writeExport', () => {
-  it.each(EXPORT_FORMATS)('%s: sensible mime type and extension, non-empty bytes', async (format) => {
-    const file = await writeExport(format, sample);
-    expect(file.bytes.length).toBeGreaterThan(0);
-    const expected: Record<string, [RegExp, string]> = {
-      'docx-bilingual': [/wordprocessingml\.document$/, 'docx'],
-      docx: [/wordprocessingml\.document$/, 'docx'],
-      txt: [/^text\/plain/, 'txt'],
-      html: [/^text\/html/, 'html'],
-      md: [/^text\/markdown/, 'md'],
-      xliff12: [/^application\/xliff\+xml$/, 'xlf'],
-      xliff20: [/^application\/xliff\+xml$/, 'xlf'],
-      tmx: [/^application\/x-tmx\+xml$/, 'tmx'],
-      csv: [/^text\/csv/, 'csv'],
-    };
-    const [mime, ext] = expected[format]!;
-    expect(file.mime).toMatch(mime);
-    expect(file.extension).toBe(ext);
-  });
+  // The layout formats need the imported file: docx-layout.test.ts and html.test.ts cover them.
+  it.each(EXPORT_FORMATS.filter((f) => LAYOUT_EXPORTS[f] === undefined))(
+    '%s: sensible mime type and extension, non-empty bytes',
+    async (format) => {
+      const file = await writeExport(format, sample);
+      expect(file.bytes.length).toBeGreaterThan(0);
+      const expected: Record<string, [RegExp, string]> = {
+        'docx-bilingual': [/wordprocessingml\.document$/, 'docx'],
+        docx: [/wordprocessingml\.document$/, 'docx'],
+        txt: [/^text\/plain/, 'txt'],
+        html: [/^text\/html/, 'html'],
+        md: [/^text\/markdown/, 'md'],
+        xliff12: [/^application\/xliff\+xml$/, 'xlf'],
+        xliff20: [/^application\/xliff\+xml$/, 'xlf'],
+        tmx: [/^application\/x-tmx\+xml$/, 'tmx'],
+        csv: [/^text\/csv/, 'csv'],
+      };
+      const [mime, ext] = expected[format]!;
+      expect(file.mime).toMatch(mime);
+      expect(file.extension).toBe(ext);
+    },
+  );
 
   it('round-trips every re-importable export through detection and parseImport', async () => {
     for (const format of ['xliff12', 'xliff20', 'csv'] as const) {
@@ -107,6 +111,9 @@ describe('detectFormat', () => {
     expect(detectFormat(new Uint8Array([0xff, 0xfe, ...Buffer.from('نص عربي', 'utf16le')]), 'a.txt')).toBe('txt');
     expect(detectFormat(await zipDirectory(join(FIXTURES, 'docx/rich')), 'a.zip')).toBe('docx');
     expect(detectFormat(await zipOf({ 'xl/workbook.xml': '<workbook/>' }), 'a.docx')).toBeNull();
-    expect(detectFormat(enc('<html><body>x</body></html>'), 'page.html')).toBeNull();
+    expect(detectFormat(enc('<html><body>x</body></html>'), 'page.txt')).toBe('html');
+    expect(detectFormat(enc('<!DOCTYPE html>\n<!-- c --><HTML lang="ar">'), 'a')).toBe('html');
+    expect(detectFormat(enc('<p>فقرة</p>'), 'fragment.htm')).toBe('html');
+    expect(detectFormat(enc('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'a.svg')).toBeNull();
   });
 });

@@ -194,3 +194,24 @@ describe('import keeps the file of formats with a layout', () => {
     expect(tableCounts(rt).document_skeletons).toBe(0);
   });
 });
+
+describe('HTML import through the services', () => {
+  it('imports a page by content as blocks with their origin, keeps it, and writes the English into it', async () => {
+    const page =
+      '<!DOCTYPE html><html lang="ar" dir="rtl"><head><title>صفحة</title></head><body><p>قال <b>أحمد</b> ذلك.</p></body></html>';
+    const doc = await importBytes(enc.encode(page), { fileName: 'page.dat' });
+    expect(doc.format).toBe('html');
+    expect(doc.hasSkeleton).toBe(true);
+    const pairs = listPairs(rt.ctx, doc.id, 0, 10).items;
+    expect(pairs.map((p) => [p.source, p.origin])).toEqual([
+      ['صفحة', 'title'],
+      ['قال أحمد ذلك.', null],
+    ]);
+    const { renderExport } = await import('../../../../src-main/services/io');
+    const { file, fileName } = await renderExport(rt.ctx, { documentId: doc.id, format: 'html-layout' });
+    expect(fileName).toBe('صفحة.en.html');
+    // Nothing is translated yet: the page keeps its Arabic, marked as such, inside an English page.
+    expect(new TextDecoder().decode(file.bytes)).toContain('<html lang="en" dir="ltr">');
+    expect(new TextDecoder().decode(file.bytes)).toContain('<p lang="ar" dir="rtl">قال <b>أحمد</b> ذلك.</p>');
+  });
+});

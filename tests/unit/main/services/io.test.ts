@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../../src-main/shared/domain';
+import { EXPORT_FORMATS, exportFormatsFor } from '../../../../src-main/shared/domain';
 import { QalamError } from '../../../../src-main/shared/errors';
-import { importDocument } from '../../../../src-main/services/documents';
+import { getDocument, importDocument } from '../../../../src-main/services/documents';
 import { listHistory } from '../../../../src-main/services/history';
 import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
 import { importTmx } from '../../../../src-main/services/tm';
@@ -40,7 +40,9 @@ afterEach(() => rt.dispose());
 describe('exports', () => {
   it('exports the approved sample to every format', async () => {
     expect(stats(rt.ctx, documentId).finished).toBe(true);
-    for (const format of EXPORT_FORMATS) {
+    const offered = exportFormatsFor(getDocument(rt.ctx, documentId));
+    expect(offered).toEqual(EXPORT_FORMATS.filter((f) => f !== 'docx-layout' && f !== 'html-layout'));
+    for (const format of offered) {
       const { file, fileName } = await renderExport(rt.ctx, { documentId, format });
       expect(file.bytes.length, format).toBeGreaterThan(200);
       expect(fileName.startsWith('news-article-ar'), fileName).toBe(true);
@@ -51,6 +53,12 @@ describe('exports', () => {
         expect(text).toContain('English paragraph 11');
         expect(text).not.toContain('تم أضافة تعليقك'); // excluded boilerplate left out
       }
+    }
+  });
+
+  it('refuses a layout export of a document whose file was not kept, or is of another format', async () => {
+    for (const format of ['docx-layout', 'html-layout'] as const) {
+      await expect(renderExport(rt.ctx, { documentId, format })).rejects.toMatchObject({ code: 'export_no_skeleton' });
     }
   });
 

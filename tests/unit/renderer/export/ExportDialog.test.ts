@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EXPORT_FORMATS } from '../../../../src-main/shared/domain';
+import { EXPORT_FORMATS, LAYOUT_EXPORTS, type ExportFormat } from '../../../../src-main/shared/domain';
 import ExportDialog from '../../../../src-renderer/components/export/ExportDialog.svelte';
 import { i18n, t } from '../../../../src-renderer/lib/i18n.svelte';
 import { DocumentTools } from '../../../../src-renderer/state/document-tools';
@@ -26,8 +26,8 @@ function serve(nativeDialogs: boolean, exportResult: unknown) {
   });
 }
 
-async function open() {
-  render(ExportDialog, { props: { tools: new DocumentTools(3), onclose: vi.fn() } });
+async function open(formats?: readonly ExportFormat[]) {
+  render(ExportDialog, { props: { tools: new DocumentTools(3), onclose: vi.fn(), ...(formats ? { formats } : {}) } });
   const submit = await screen.findByRole('button', { name: /^(Download|Save as…)$/ });
   await vi.waitFor(() => expect((submit as HTMLButtonElement).disabled).toBe(false));
   return submit;
@@ -49,9 +49,16 @@ describe('ExportDialog', () => {
   });
   afterEach(() => cleanup());
 
-  it('offers every export format with a translated label', async () => {
+  it('offers the layout formats only when the document has its original file', async () => {
     serve(false, { ok: true, value: {} });
     await open();
+    const radios = screen.getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(EXPORT_FORMATS.filter((f) => LAYOUT_EXPORTS[f] === undefined));
+  });
+
+  it('offers every export format with a translated label', async () => {
+    serve(false, { ok: true, value: {} });
+    await open(EXPORT_FORMATS);
     const radios = screen.getAllByRole('radio') as HTMLInputElement[];
     expect(radios.map((r) => r.value)).toEqual([...EXPORT_FORMATS]);
     for (const f of EXPORT_FORMATS) {
