@@ -24,7 +24,8 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n
 
 export async function writeLayoutDocx(model: ExportModel): Promise<Uint8Array> {
   if (!model.original) throw new QalamError('export_no_skeleton');
-  const layout = await loadLayout(model.original);
+  const original = model.original.bytes;
+  const layout = await loadLayout(original);
   const { slots } = layout;
   // The walk is the import's: a difference means the package or the pairs are not the ones imported.
   if (slots.length !== model.pairs.length || slots.some((s, i) => s.text !== model.pairs[i]!.source)) {

@@ -342,7 +342,8 @@ function startTag(el: El, set: Record<string, string>): string {
 
 export function writeLayoutHtml(model: ExportModel): Uint8Array {
   if (!model.original) throw new QalamError('export_no_skeleton');
-  const page = readPage(model.original);
+  const original = model.original.bytes;
+  const page = readPage(original);
   const blocks = blocksOf(page);
   if (blocks.length !== model.pairs.length || blocks.some((b, i) => b.text !== model.pairs[i]!.source)) {
     throw new QalamError('export_skeleton_mismatch');

@@ -149,7 +149,9 @@ async function translated(over: (p: ExportPair, i: number) => Partial<ExportPair
 
 async function exportXml(over?: (p: ExportPair, i: number) => Partial<ExportPair>, approvedOnly = false) {
   const { bytes, pairs } = await translated(over);
-  const out = await writeLayoutDocx(model(pairs, { original: bytes, options: { approvedOnly, markUntranslated: false } }));
+  const out = await writeLayoutDocx(
+    model(pairs, { original: { format: 'docx', bytes }, options: { approvedOnly, markUntranslated: false } }),
+  );
   const read = (name: string) => readZipText(out, name);
   return {
     out,
@@ -251,7 +253,10 @@ describe('DOCX target in the source layout', () => {
   it('refuses a package that is not the one the pairs came from', async () => {
     const { pairs } = await translated();
     const other = await zipOf({ ...parts, 'word/footer1.xml': parts['word/footer1.xml'].replace('تذييل', 'آخر') });
-    await expectQalamErrorAsync(() => writeLayoutDocx(model(pairs, { original: other })), 'export_skeleton_mismatch');
+    await expectQalamErrorAsync(
+      () => writeLayoutDocx(model(pairs, { original: { format: 'docx', bytes: other } })),
+      'export_skeleton_mismatch',
+    );
     await expectQalamErrorAsync(() => writeLayoutDocx(model(pairs)), 'export_no_skeleton');
   });
 });

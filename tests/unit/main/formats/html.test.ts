@@ -114,7 +114,9 @@ function pairsFor(over: (p: ExportPair, i: number) => Partial<ExportPair> = () =
 
 const write = (pairs: ExportPair[], approvedOnly = false) =>
   new TextDecoder().decode(
-    writeLayoutHtml(model(pairs, { original: enc(PAGE), options: { approvedOnly, markUntranslated: false } })),
+    writeLayoutHtml(
+      model(pairs, { original: { format: 'html', bytes: enc(PAGE) }, options: { approvedOnly, markUntranslated: false } }),
+    ),
   );
 
 describe('HTML target in the page layout', () => {
@@ -173,7 +175,7 @@ describe('HTML target in the page layout', () => {
 
   it('refuses a page that is not the one the pairs came from', () => {
     expectQalamError(
-      () => writeLayoutHtml(model(pairsFor(), { original: enc(PAGE.replace('ذيل', 'آخر')) })),
+      () => writeLayoutHtml(model(pairsFor(), { original: { format: 'html', bytes: enc(PAGE.replace('ذيل', 'آخر')) } })),
       'export_skeleton_mismatch',
     );
     expectQalamError(() => writeLayoutHtml(model(pairsFor())), 'export_no_skeleton');
