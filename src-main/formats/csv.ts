@@ -6,6 +6,7 @@
 // Formula injection: no guard. Prefixing cells that start with = + - @ with an apostrophe would
 // change the text on the way back in, and a translation can legitimately start with "-" or "=". The
 // file is for reviewing text, not for opening with formulas enabled; losslessness wins.
+import { plainText } from '../shared/inline';
 import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ExportComment, ExportModel, ExportPair, ImportedComment, ImportedDocument, ImportedParagraph } from './model';
@@ -28,8 +29,9 @@ function row(p: ExportPair): string {
     String(p.position),
     p.status,
     p.excluded ? 'yes' : 'no',
-    quote(p.source),
-    quote(p.target),
+    // A spreadsheet has no tags: line breaks and tabs as characters, other codes left out.
+    quote(plainText(p.source, p.sourceCodes)),
+    quote(plainText(p.target, p.targetCodes)),
     quote(p.status === 'rejected' ? (p.rejectionReason ?? '') : ''),
     quote(p.comments.length > 0 ? JSON.stringify(p.comments.map(commentJson)) : ''),
   ].join(',');

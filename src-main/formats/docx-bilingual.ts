@@ -23,7 +23,8 @@ import type { ErrorCategory, Severity, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ExportComment, ExportModel, ExportPair, ReviewedRow } from './model';
 import { isOn, mainDocument, openZip, paragraphText } from './docx-ooxml';
-import { CODE_POINT_STYLE_DEF, hasArabicLetters, textRuns, type RunProps } from './docx-runs';
+import { tagNumbers } from '../shared/inline';
+import { CODE_POINT_STYLE_DEF, TAG_STYLE_DEF, codedRuns, hasArabicLetters, textRuns, type RunProps } from './docx-runs';
 import { elements, xmlSafe, type XmlElement } from './xml';
 
 export const MAX_ROWS_PER_TABLE = 500;
@@ -121,7 +122,7 @@ export async function writeBilingualDocx(model: ExportModel, labelsInput?: Bilin
     description: xmlSafe(labels.title),
     styles: {
       default: { document: { run: { font: { ascii: 'Calibri', hAnsi: 'Calibri', cs: ARABIC_FONT }, size: 22 } } },
-      characterStyles: [CODE_POINT_STYLE_DEF],
+      characterStyles: [CODE_POINT_STYLE_DEF, TAG_STYLE_DEF],
     },
     sections: [
       {
@@ -220,9 +221,11 @@ function headerRow(labels: BilingualLabels): TableRow {
 
 function pairRow(p: ExportPair, labels: BilingualLabels): TableRow {
   const id = new Paragraph({ children: [new TextRun({ text: String(p.id), size: 14, color: '808080' })] });
-  const source = new Paragraph({ bidirectional: true, children: textRuns(p.source, ARABIC_RUN) });
+  // Inline codes as tag tokens, numbered as the editor numbers them; the re-import reads them back.
+  const numbers = tagNumbers(p.sourceCodes ?? [], p.targetCodes ?? []);
+  const source = new Paragraph({ bidirectional: true, children: codedRuns(p.source, p.sourceCodes, numbers, ARABIC_RUN) });
   // No `bidirectional` and no alignment: the English paragraph is plain left-to-right.
-  const target = new Paragraph({ children: textRuns(p.target, ENGLISH_RUN) });
+  const target = new Paragraph({ children: codedRuns(p.target, p.targetCodes, numbers, ENGLISH_RUN) });
   const status: Paragraph[] = [labelParagraph([{ text: labels.statuses[p.status], size: 18 }])];
   if (p.status === 'rejected' && p.rejectionReason) {
     status.push(commentParagraph(`${labels.reason}: `, p.rejectionReason));
@@ -265,13 +268,16 @@ export async function readReviewedDocx(bytes: Uint8Array): Promise<ReviewedRow[]
       const trPr = elements(tr, 'trPr')[0];
       if (trPr && (isOn(elements(trPr, 'tblHeader')[0]) || elements(trPr, 'del').length > 0)) continue;
       const cells = descendants(tr, 'tc', new Set(['tc', 'tbl']));
-      const idText = cells[0] ? cellText(cells[0]).trim() : '';
-      rows.push({
+      const idText = cells[0] ? cellText(cells[0]).text.trim() : '';
+      const target = cells[2] ? cellText(cells[2]) : { text: '', tags: [] };
+      const row: ReviewedRow = {
         pairId: /^\d{1,15}$/.test(idText) ? Number(idText) : null,
-        source: cells[1] ? cellText(cells[1]) : '',
-        target: cells[2] ? cellText(cells[2]) : '',
+        source: cells[1] ? cellText(cells[1]).text : '',
+        target: target.text,
         index: rows.length,
-      });
+      };
+      if (target.tags.length > 0) row.targetTags = target.tags;
+      rows.push(row);
     }
   }
   return rows;
@@ -287,9 +293,19 @@ function descendants(el: XmlElement, local: string, stop: Set<string>): XmlEleme
   return out;
 }
 
-/** A cell's paragraphs joined by line feeds (a reviewer may press Enter inside a cell). */
-function cellText(tc: XmlElement): string {
-  return descendants(tc, 'p', new Set(['p', 'tbl']))
-    .map((p) => paragraphText(p, { dropHidden: false }).text)
-    .join('\n');
+/**
+ * A cell's paragraphs joined by line feeds (a reviewer may press Enter inside a cell), and its tag
+ * tokens at their offsets in that text.
+ */
+function cellText(tc: XmlElement): { text: string; tags: Array<{ pos: number; token: string }> } {
+  let text = '';
+  const tags: Array<{ pos: number; token: string }> = [];
+  descendants(tc, 'p', new Set(['p', 'tbl'])).forEach((p, i) => {
+    if (i > 0) text += '\n';
+    const found: Array<{ pos: number; token: string }> = [];
+    const base = text.length;
+    text += paragraphText(p, { dropHidden: false, tags: found }).text;
+    for (const t of found) tags.push({ pos: base + t.pos, token: t.token });
+  });
+  return { text, tags };
 }

@@ -15,6 +15,8 @@ const RATIO_FLOOR = 16 * 1024 * 1024;
 const MAX_RATIO = 200;
 /** The character style our bilingual writer gives a code point XML cannot carry (written as U+XXXX). */
 export const CODE_POINT_STYLE = 'QalamCodePoint';
+/** Character style of the tag tokens ({1}, {/1}, {2/}) in the bilingual review DOCX. */
+export const TAG_STYLE = 'QalamTag';
 
 export async function openZip(bytes: Uint8Array): Promise<JSZip> {
   if (bytes.length > MAX_DOCX_BYTES) throw new QalamError('import_too_large', { limitMb: MAX_DOCX_BYTES / 1048576 });
@@ -102,6 +104,8 @@ export async function mainDocument(zip: JSZip): Promise<{ name: string; root: Xm
 export interface TextOptions {
   /** Leave out runs hidden with <w:vanish/> (a source document's hidden text is not for translation). */
   dropHidden: boolean;
+  /** Collects runs in the tag-token style as tokens at their offset instead of reading them as text. */
+  tags?: Array<{ pos: number; token: string }>;
 }
 
 interface Walk {
@@ -155,6 +159,14 @@ function runText(r: XmlElement, w: Walk): void {
   const rPr = elements(r, 'rPr')[0];
   if (rPr && w.opts.dropHidden && isOn(elements(rPr, 'vanish')[0])) return;
   const style = rPr ? elements(rPr, 'rStyle')[0] : undefined;
+  if (style && w.opts.tags && getAttr(style, 'val', W_NS) === TAG_STYLE) {
+    const token = elements(r, 't').map(textContent).join('');
+    const last = w.opts.tags[w.opts.tags.length - 1];
+    // Word may split one token over several runs of the same style: they join.
+    if (last && last.pos === w.out.length && !last.token.endsWith('}')) last.token += token;
+    else w.opts.tags.push({ pos: w.out.length, token });
+    return;
+  }
   if (style && getAttr(style, 'val', W_NS) === CODE_POINT_STYLE) {
     const m = /^U\+([0-9A-Fa-f]{4,6})$/.exec(elements(r, 't').map(textContent).join(''));
     if (m) {

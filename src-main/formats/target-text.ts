@@ -1,6 +1,7 @@
 // Target-only documents (the English text alone) as plain text, HTML5 and Markdown.
 // Excluded pairs never appear; with `approvedOnly`, only approved translations do; pairs without a
 // (usable) translation are dropped, or shown as a visible marker with `markUntranslated`.
+import { plainText } from '../shared/inline';
 import type { ExportModel } from './model';
 
 /** The marker for a pair without a translation; `{{source}}` stands for the Arabic source text. */
@@ -19,8 +20,9 @@ export function targetBlocks(model: ExportModel): TargetBlock[] {
   for (const p of model.pairs) {
     if (p.excluded) continue;
     const usable = p.target.trim() !== '' && (!approvedOnly || p.status === 'approved');
-    if (usable) blocks.push({ kind: 'text', text: p.target });
-    else if (markUntranslated) blocks.push({ kind: 'untranslated', source: p.source });
+    // Plain text: a line-break or tab code is its character; other tags have no place here.
+    if (usable) blocks.push({ kind: 'text', text: plainText(p.target, p.targetCodes) });
+    else if (markUntranslated) blocks.push({ kind: 'untranslated', source: plainText(p.source, p.sourceCodes) });
   }
   return blocks;
 }

@@ -3,6 +3,7 @@
 // The reader is tolerant of what other tools write: `lang` (TMX 1.1) or `xml:lang`, codes in any
 // case with regions (`AR-sa`), a `*all*` source language, and inline codes (<bpt>, <ph>, …), whose
 // native markup is dropped so the memory holds only text.
+import { tagNumbers, toPieces, type InlineCode } from '../shared/inline';
 import { QalamError } from '../shared/errors';
 import type { ExportModel, ExportPair, ImportedTmUnit } from './model';
 import { primaryLang } from './xliff-common';
@@ -56,6 +57,7 @@ export function writeTmx(model: ExportModel): Uint8Array {
 
 function tu(pair: ExportPair, src: string, trg: string, exportedBy: string): string {
   const user = pair.updatedBy || exportedBy || undefined;
+  const numbers = tagNumbers(pair.sourceCodes ?? [], pair.targetCodes ?? []);
   return (
     `    <tu${attrs({
       tuid: pair.id,
@@ -64,8 +66,8 @@ function tu(pair: ExportPair, src: string, trg: string, exportedBy: string): str
       changedate: toTmxDate(pair.updatedAt),
       changeid: user,
     })}>\n` +
-    `      <tuv${attrs({ 'xml:lang': src })}><seg>${inline(pair.source)}</seg></tuv>\n` +
-    `      <tuv${attrs({ 'xml:lang': trg })}><seg>${inline(pair.target)}</seg></tuv>\n` +
+    `      <tuv${attrs({ 'xml:lang': src })}><seg>${coded(pair.source, pair.sourceCodes, numbers)}</seg></tuv>\n` +
+    `      <tuv${attrs({ 'xml:lang': trg })}><seg>${coded(pair.target, pair.targetCodes, numbers)}</seg></tuv>\n` +
     '    </tu>\n'
   );
 }
@@ -131,6 +133,31 @@ export function writeMemoryTmx(
     })}/>\n` +
     '  <body>\n';
   return new TextEncoder().encode(head + body.join('') + '  </body>\n</tmx>\n');
+}
+
+/**
+ * Segment content with inline codes as TMX's own: a pair as <bpt i>/<ept i> (numbered as the editor
+ * numbers tags, so source and target match), an end without its partner as <it>, a standalone code as
+ * <ph x>. Each carries the code's original markup as its native content; readers that do not know it
+ * keep the clean text.
+ */
+function coded(text: string, codes: readonly InlineCode[] | null | undefined, numbers: ReadonlyMap<string, number>): string {
+  if (!codes || codes.length === 0) return inline(text);
+  const opened = new Set(codes.filter((c) => c.kind === 'open').map((c) => c.id));
+  const closed = new Set(codes.filter((c) => c.kind === 'close').map((c) => c.id));
+  return toPieces(text, codes)
+    .map((p) => {
+      if (typeof p === 'string') return inline(p);
+      const n = numbers.get(p.id) ?? 0;
+      const native = escapeText(p.native ?? '');
+      const type = p.type === CP_TYPE ? undefined : p.type;
+      if (p.kind === 'standalone') return `<ph${attrs({ x: n, type })}>${native}</ph>`;
+      if (!(opened.has(p.id) && closed.has(p.id))) {
+        return `<it${attrs({ pos: p.kind === 'open' ? 'begin' : 'end', x: n, type })}>${native}</it>`;
+      }
+      return p.kind === 'open' ? `<bpt${attrs({ i: n, x: n, type })}>${native}</bpt>` : `<ept${attrs({ i: n })}>${native}</ept>`;
+    })
+    .join('');
 }
 
 function inline(text: string): string {

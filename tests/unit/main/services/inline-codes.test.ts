@@ -8,7 +8,8 @@ import { QalamError } from '../../../../src-main/shared/errors';
 import { fromTagged, plainText } from '../../../../src-main/shared/inline';
 import { importDocument } from '../../../../src-main/services/documents';
 import { restore, listHistory } from '../../../../src-main/services/history';
-import { renderExport } from '../../../../src-main/services/io';
+import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
+import { replaceParts, readZipText } from '../formats/helpers/zip';
 import { getPair, listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import { parseXliff12 } from '../../../../src-main/formats/xliff12';
 import { countWords } from '../../../../src-main/text/words';
@@ -117,5 +118,28 @@ describe('inline codes in the store', () => {
     );
     const back = parseXliff12(file.bytes).paragraphs[1]!;
     expect([back.target, back.targetCodes]).toEqual([t.text, t.codes]);
+  });
+
+  it('the bilingual review DOCX round-trips tags: unchanged tokens are no change, a deleted token is', async () => {
+    const { doc, pairs } = await importInline();
+    const p = pairs[1]!;
+    const t = fromTagged('Read {1}the full statement{/1} on the website{2/}.', p.sourceCodes!);
+    updateTarget(rt.ctx, { pairId: p.id, target: t.text, targetCodes: t.codes, expectedVersion: p.version });
+    const { file } = await renderExport(rt.ctx, { documentId: doc.id, format: 'docx-bilingual' });
+    const same = await reviewPreview(rt.ctx, doc.id, 'review.docx', file.bytes);
+    expect(same.changes).toEqual([]);
+    // The reviewer deletes the {2/} token: the text stays, the code goes.
+    const xml = await readZipText(file.bytes, 'word/document.xml');
+    const runs = [...xml.matchAll(/<w:r>(?:(?!<w:r>).)*?QalamTag(?:(?!<w:r>).)*?<\/w:r>/g)];
+    const token = runs.find((r) => r[0].includes('{2/}') && r.index! > xml.indexOf('the full statement'))!;
+    const edited = await replaceParts(file.bytes, {
+      'word/document.xml': xml.slice(0, token.index) + xml.slice(token.index! + token[0].length),
+    });
+    const preview = await reviewPreview(rt.ctx, doc.id, 'review.docx', edited);
+    expect(preview.changes.map((c) => c.pairId)).toEqual([p.id]);
+    reviewApply(rt.ctx, { documentId: doc.id, token: preview.token, pairIds: [p.id], status: 'draft' });
+    const after = getPair(rt.ctx, p.id);
+    expect(after.target).toBe(t.text);
+    expect(after.targetCodes!.map((c) => c.kind)).toEqual(['open', 'close']);
   });
 });
