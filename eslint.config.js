@@ -11,6 +11,10 @@ const rendererPatterns = [
   { regex: '^(\\.\\./)+src-main/(?!shared/)', message: 'import only src-main/shared from the renderer' },
 ];
 
+/** Text that reads as an SQL statement (upper-case keywords, as this code base writes them). */
+const SQL_TEXT =
+  '/(SELECT\\s[^]*\\sFROM\\s|INSERT\\s+(OR\\s+[A-Z]+\\s+)?INTO\\s|UPDATE\\s+\\w+\\s+SET\\s|DELETE\\s+FROM\\s|(CREATE|DROP|ALTER)\\s+(TABLE|INDEX|TRIGGER|VIEW)\\s|PRAGMA\\s+\\w)/';
+
 const ELECTRON_ONLY = 'only src-main/electron/ and transport/ipc.ts run inside Electron';
 
 /** Relative imports of these main-process directories, from any depth. */
@@ -102,6 +106,25 @@ export default ts.config(
       'no-restricted-imports': [
         'error',
         { patterns: [...layerDirs(['electron'], 'transport/ reaches the shell only through ServiceContext.host'), ...ROOTS] },
+      ],
+    },
+  },
+  {
+    // SQL lives in store/: services call repository functions, never a statement of their own.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[`Literal[value=${SQL_TEXT}]`, `TemplateElement[value.raw=${SQL_TEXT}]`].map((selector) => ({
+          selector,
+          message: 'SQL belongs in src-main/store/ (a repository function)',
+        })),
+        {
+          selector: `CallExpression[callee.property.name=/^(prepare|pragma|exec)$/]:matches([callee.object.name='db'], [callee.object.property.name='db'])`,
+          message: 'statements run in src-main/store/ (a repository function)',
+        },
+        { selector: `CallExpression[callee.name='stmt']`, message: 'statements run in src-main/store/ (a repository function)' },
       ],
     },
   },

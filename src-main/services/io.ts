@@ -13,7 +13,7 @@ import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
 import { getSkeleton } from '../store/repos/skeletons';
-import { stmt } from '../store/repos/statements';
+import { insertSnapshot, latestSnapshot } from '../store/repos/snapshots';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
 import { applyChange, batchTransaction } from './pair-writes';
@@ -110,7 +110,7 @@ export async function renderExport(ctx: ServiceContext, req: ExportRequest): Pro
     console.error('[qalam] export failed:', e);
     throw new QalamError('export_failed', { format: req.format });
   }
-  if (req.format === 'docx-bilingual') saveSnapshot(ctx, model);
+  if (req.format === 'docx-bilingual') insertSnapshot(ctx.db, model.document.id, 'docx-bilingual', model.exportedAt);
   ctx.events.emit('export:progress', { documentId: req.documentId, done: total, total });
   return { file, fileName: `${safeFileName(model.document.name)}${SUFFIX[req.format]}.${file.extension}` };
 }
@@ -150,27 +150,6 @@ export function safeFileName(name: string): string {
   return cleaned.slice(0, 120) || 'document';
 }
 
-function saveSnapshot(ctx: ServiceContext, model: ExportModel): void {
-  const versions = Object.fromEntries(
-    repo.pairsOfDocument(ctx.db, model.document.id).map((p) => [String(p.id), [p.version, p.target]] as const),
-  );
-  stmt(ctx.db, 'INSERT INTO export_snapshots (document_id, format, created_at, pairs) VALUES (?, ?, ?, ?)').run(
-    model.document.id,
-    'docx-bilingual',
-    model.exportedAt,
-    JSON.stringify(versions),
-  );
-}
-
-function latestSnapshot(ctx: ServiceContext, documentId: number): Map<number, { version: number; target: string }> | null {
-  const json = stmt(ctx.db, 'SELECT pairs FROM export_snapshots WHERE document_id = ? ORDER BY id DESC LIMIT 1')
-    .pluck()
-    .get(documentId) as string | undefined;
-  if (!json) return null;
-  const parsed = JSON.parse(json) as Record<string, [number, string]>;
-  return new Map(Object.entries(parsed).map(([id, [version, target]]) => [Number(id), { version, target }]));
-}
-
 interface PendingReview {
   documentId: number;
   fileName: string;
@@ -195,7 +174,7 @@ export async function reviewPreview(
   getDocument(ctx, documentId);
   const { readReviewedDocx } = await import('../formats/docx-bilingual');
   const rows = await readReviewedDocx(bytes);
-  const base = latestSnapshot(ctx, documentId);
+  const base = latestSnapshot(ctx.db, documentId);
   const changes = new Map<number, PendingChange>();
   const unknownRows: number[] = [];
   const seen = new Set<number>();

@@ -13,7 +13,7 @@ import type {
 } from '../shared/contract';
 import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../shared/domain';
 import { QalamError } from '../shared/errors';
-import type { Db } from '../store/connection';
+import { dataVersion, type Db } from '../store/connection';
 import { getDocumentRow } from '../store/repos/documents';
 import { readSettings } from '../store/repos/settings';
 import * as units from '../store/repos/tm';
@@ -37,10 +37,6 @@ interface IndexState {
   dataVersion: number;
 }
 const indexes = new WeakMap<Db, IndexState>();
-
-function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
-}
 
 /** The index for this connection, built on first use and whenever another process changed the store. */
 export function memoryIndex(db: Db): TmIndex {

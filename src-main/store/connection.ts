@@ -34,6 +34,11 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   }
 }
 
+/** Changes when another connection (a CLI run, the app) commits; this connection's own writes leave it. */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: a confirmed translation survives a power cut; WAL keeps it cheap.

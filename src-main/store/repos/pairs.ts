@@ -3,6 +3,7 @@ import type { Pair, PairOrigin, Status } from '../../shared/domain';
 import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
+import { all, get, sql, value, values, type Sql } from '../sql';
 import { stmt } from './statements';
 
 interface PairRow {
@@ -25,7 +26,7 @@ interface PairRow {
   origin: PairOrigin | null;
 }
 
-const COLUMNS = `p.id, p.document_id, p.position, p.source, p.target, p.source_codes, p.target_codes, p.status, p.excluded, p.version,
+const COLUMNS = sql`p.id, p.document_id, p.position, p.source, p.target, p.source_codes, p.target_codes, p.status, p.excluded, p.version,
   p.source_words, p.target_words, p.rejection_reason, p.updated_at, p.updated_by, p.origin,
   (SELECT count(*) FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0) AS open_comments`;
 
@@ -81,20 +82,22 @@ export function insertPair(db: Db, documentId: number, p: NewPair, at: string, b
 }
 
 export function getPair(db: Db, id: number): Pair | undefined {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.id = ?`).get(id) as PairRow | undefined;
+  const row = get<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id = ${id}`);
   return row && toPair(row);
 }
 
 export function getPairByPosition(db: Db, documentId: number, position: number): Pair | undefined {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position = ?`).get(documentId, position) as
-    PairRow | undefined;
+  const row = get<PairRow>(
+    db,
+    sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} AND p.position = ${position}`,
+  );
   return row && toPair(row);
 }
 
 export function pairsOfDocument(db: Db, documentId: number): Pair[] {
-  return (
-    stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? ORDER BY p.position`).all(documentId) as PairRow[]
-  ).map(toPair);
+  return all<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} ORDER BY p.position`).map(
+    toPair,
+  );
 }
 
 export function countPairs(db: Db, documentId: number): number {
@@ -112,35 +115,23 @@ function isUnfiltered(f: PairFilter | undefined): boolean {
   );
 }
 
-interface Where {
-  sql: string;
-  params: (string | number)[];
-}
-
-export function filterWhere(documentId: number, f: PairFilter | undefined): Where {
-  const parts = ['p.document_id = ?'];
-  const params: (string | number)[] = [documentId];
-  if (f?.statuses && f.statuses.length > 0) {
-    parts.push(`p.status IN (${f.statuses.map(() => '?').join(', ')})`);
-    params.push(...f.statuses);
-  }
-  if (f?.excluded === 'exclude') parts.push('p.excluded = 0');
-  if (f?.excluded === 'only') parts.push('p.excluded = 1');
+/** The WHERE condition of a filtered pair list, as one fragment with its parameters. */
+export function filterWhere(documentId: number, f: PairFilter | undefined): Sql {
+  const parts = [sql`p.document_id = ${documentId}`];
+  if (f?.statuses && f.statuses.length > 0) parts.push(sql`p.status IN (${sql.list(f.statuses)})`);
+  if (f?.excluded === 'exclude') parts.push(sql`p.excluded = 0`);
+  if (f?.excluded === 'only') parts.push(sql`p.excluded = 1`);
   const query = f?.text ? normalizeForSearch(f.text) : '';
   if (query) {
     const where = f?.textIn ?? 'both';
-    if (where === 'source') parts.push('instr(p.source_norm, ?) > 0');
-    else if (where === 'target') parts.push('instr(p.target_norm, ?) > 0');
-    else {
-      parts.push('(instr(p.source_norm, ?) > 0 OR instr(p.target_norm, ?) > 0)');
-      params.push(query);
-    }
-    params.push(query);
+    if (where === 'source') parts.push(sql`instr(p.source_norm, ${query}) > 0`);
+    else if (where === 'target') parts.push(sql`instr(p.target_norm, ${query}) > 0`);
+    else parts.push(sql`(instr(p.source_norm, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`);
   }
   if (f?.openComments) {
-    parts.push('EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)');
+    parts.push(sql`EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)`);
   }
-  return { sql: parts.join(' AND '), params };
+  return sql.join(parts, sql` AND `);
 }
 
 export function listPairs(
@@ -153,29 +144,23 @@ export function listPairs(
   if (isUnfiltered(filter)) {
     // Positions are dense, so a page is a range scan on the (document_id, position) index.
     const total = countPairs(db, documentId);
-    const rows = stmt(
+    const rows = all<PairRow>(
       db,
-      `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position >= ? AND p.position < ? ORDER BY p.position`,
-    ).all(documentId, offset, offset + limit) as PairRow[];
+      sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} AND p.position >= ${offset} AND p.position < ${offset + limit} ORDER BY p.position`,
+    );
     return { total, items: rows.map(toPair) };
   }
-  const w = filterWhere(documentId, filter);
-  const total = stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql}`)
-    .pluck()
-    .get(...w.params) as number;
-  const rows = stmt(db, `SELECT ${COLUMNS} FROM pairs p WHERE ${w.sql} ORDER BY p.position LIMIT ? OFFSET ?`).all(
-    ...w.params,
-    limit,
-    offset,
-  ) as PairRow[];
+  const where = filterWhere(documentId, filter);
+  const total = value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where}`)!;
+  const rows = all<PairRow>(
+    db,
+    sql`SELECT ${COLUMNS} FROM pairs p WHERE ${where} ORDER BY p.position LIMIT ${limit} OFFSET ${offset}`,
+  );
   return { total, items: rows.map(toPair) };
 }
 
 export function matchingPairIds(db: Db, documentId: number, filter?: PairFilter): number[] {
-  const w = filterWhere(documentId, filter);
-  return stmt(db, `SELECT p.id FROM pairs p WHERE ${w.sql} ORDER BY p.position`)
-    .pluck()
-    .all(...w.params) as number[];
+  return values<number>(db, sql`SELECT p.id FROM pairs p WHERE ${filterWhere(documentId, filter)} ORDER BY p.position`);
 }
 
 /** The index of a pair within the filtered list, or null when the filter hides it. */
@@ -183,30 +168,25 @@ export function locatePair(db: Db, documentId: number, pairId: number, filter?: 
   const pair = getPair(db, pairId);
   if (!pair || pair.documentId !== documentId) return null;
   if (isUnfiltered(filter)) return pair.position;
-  const w = filterWhere(documentId, filter);
-  const matches = stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql} AND p.id = ?`)
-    .pluck()
-    .get(...w.params, pairId) as number;
-  if (matches === 0) return null;
-  return stmt(db, `SELECT count(*) FROM pairs p WHERE ${w.sql} AND p.position < ?`)
-    .pluck()
-    .get(...w.params, pair.position) as number;
+  const where = filterWhere(documentId, filter);
+  if (value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.id = ${pairId}`) === 0) return null;
+  return value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.position < ${pair.position}`)!;
 }
 
-const NAV_WHERE: Record<NavKind, string> = {
-  any: 'p.excluded = 0',
-  'needs-work': `p.excluded = 0 AND p.status IN ('new', 'draft', 'rejected')`,
-  untranslated: `p.excluded = 0 AND p.status = 'new'`,
-  'needs-review': `p.excluded = 0 AND p.status = 'translated'`,
+const NAV_WHERE: Record<NavKind, Sql> = {
+  any: sql`p.excluded = 0`,
+  'needs-work': sql`p.excluded = 0 AND p.status IN ('new', 'draft', 'rejected')`,
+  untranslated: sql`p.excluded = 0 AND p.status = 'new'`,
+  'needs-review': sql`p.excluded = 0 AND p.status = 'translated'`,
 };
 
 export function navigate(db: Db, documentId: number, from: number, direction: 'next' | 'prev', kind: NavKind): Pair | null {
-  const cmp = direction === 'next' ? '>' : '<';
-  const order = direction === 'next' ? 'ASC' : 'DESC';
-  const row = stmt(
+  const step =
+    direction === 'next' ? sql`p.position > ${from} ORDER BY p.position ASC` : sql`p.position < ${from} ORDER BY p.position DESC`;
+  const row = get<PairRow>(
     db,
-    `SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ? AND p.position ${cmp} ? AND ${NAV_WHERE[kind]} ORDER BY p.position ${order} LIMIT 1`,
-  ).get(documentId, from) as PairRow | undefined;
+    sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} AND ${NAV_WHERE[kind]} AND ${step} LIMIT 1`,
+  );
   return row ? toPair(row) : null;
 }
 
