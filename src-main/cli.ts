@@ -136,7 +136,7 @@ export function buildProgram(): Command {
     try {
       if ((await detectImportFormat(basename(path), bytes)) === 'tmx') {
         const r = await tm.importTmx(rt.ctx, basename(path), bytes);
-        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.skipped} already there).`);
+        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
         return;
       }
       const doc = await importDocument(
@@ -215,7 +215,7 @@ export function buildProgram(): Command {
       const rt = open(opts);
       try {
         const r = await tm.importTmx(rt.ctx, basename(path), bytes);
-        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.skipped} already there).`);
+        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
       } finally {
         rt.close();
       }

@@ -10,6 +10,7 @@ import { insertPair } from '../store/repos/pairs';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
+import { excerpt } from '../text/paragraphs';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
 import { detectImportFormat, parseDocument } from './parse';
@@ -23,9 +24,11 @@ export interface ImportRequest {
 }
 
 const PROGRESS_EVERY = 2000;
+/** How much of each sample paragraph the import preview shows. */
+const PREVIEW_CHARS = 300;
 
 export async function inspectImport(ctx: ServiceContext, req: ImportRequest): Promise<ImportPreview> {
-  if ((await detectImportFormat(req.fileName, req.bytes)) === 'tmx') return inspectTmx(req);
+  if ((await detectImportFormat(req.fileName, req.bytes)) === 'tmx') return inspectTmx(ctx, req);
   const parsed = await parseDocument(req.fileName, req.bytes, req.encoding);
   const words = parsed.doc.paragraphs.reduce((n, p) => n + countWords(p.source), 0);
   return {
@@ -35,7 +38,7 @@ export async function inspectImport(ctx: ServiceContext, req: ImportRequest): Pr
     encodingCandidates: parsed.encodingCandidates,
     paragraphs: parsed.doc.paragraphs.length,
     words,
-    sample: parsed.doc.paragraphs.slice(0, 5).map((p) => p.source.slice(0, 300)),
+    sample: parsed.doc.paragraphs.slice(0, 5).map((p) => excerpt(p.source, PREVIEW_CHARS)),
     translated: parsed.doc.paragraphs.filter((p) => (p.target ?? '').trim() !== '').length,
     duplicates: docs.findByHash(ctx.db, contentHash(req.bytes)),
     warnings: parsed.doc.warnings,
@@ -43,9 +46,12 @@ export async function inspectImport(ctx: ServiceContext, req: ImportRequest): Pr
 }
 
 /** A TMX file feeds translation memory: the preview counts its units instead of paragraphs. */
-async function inspectTmx(req: ImportRequest): Promise<ImportPreview> {
+async function inspectTmx(ctx: ServiceContext, req: ImportRequest): Promise<ImportPreview> {
   const { parseTmx } = await import('../formats/tmx');
+  // Loaded on use: the memory service imports this module.
+  const { planTmx } = await import('./tm');
   const units = parseTmx(req.bytes);
+  const plan = planTmx(ctx.db, units);
   return {
     fileName: req.fileName,
     format: 'tmx',
@@ -53,8 +59,9 @@ async function inspectTmx(req: ImportRequest): Promise<ImportPreview> {
     encodingCandidates: [],
     paragraphs: units.length,
     words: units.reduce((n, u) => n + countWords(u.source), 0),
-    sample: units.slice(0, 5).map((u) => u.source.slice(0, 300)),
-    translated: units.length,
+    sample: units.slice(0, 5).map((u) => excerpt(u.source, PREVIEW_CHARS)),
+    translated: 0,
+    alreadyKnown: plan.known,
     duplicates: [],
     warnings: [],
   };

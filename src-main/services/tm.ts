@@ -13,6 +13,7 @@ import type {
 } from '../shared/contract';
 import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import type { ImportedTmUnit } from '../formats/model';
 import { dataVersion, type Db } from '../store/connection';
 import { getDocumentRow } from '../store/repos/documents';
 import { readSettings } from '../store/repos/settings';
@@ -294,22 +295,53 @@ export function removeUnits(ctx: ServiceContext, of: { documentId: number } | { 
 // ——— TMX in and out ———
 
 /** A TMX file's units join the memory; units already there (same source and English) are skipped. */
+/**
+ * What importing these TMX units would do: the units to store, and how many the memory already
+ * holds (or the file repeats) or that lack a source or a translation. The import preview and the
+ * import count with this one function, so the two never disagree.
+ */
+export function planTmx(
+  db: Db,
+  parsed: ImportedTmUnit[],
+): { store: (ImportedTmUnit & { sourceNorm: string })[]; known: number; empty: number } {
+  const store: (ImportedTmUnit & { sourceNorm: string })[] = [];
+  const seen = new Set<string>();
+  let known = 0;
+  let empty = 0;
+  for (const u of parsed) {
+    if (!u.source.trim() || !u.target.trim()) {
+      empty++;
+      continue;
+    }
+    const sourceNorm = normalizeForSearch(u.source);
+    const key = `${u.source}\u0000${u.target}`;
+    if (seen.has(key) || units.unitExists(db, sourceNorm, u.source, u.target)) {
+      known++;
+      continue;
+    }
+    seen.add(key);
+    store.push({ ...u, sourceNorm });
+  }
+  return { store, known, empty };
+}
+
 export async function importTmx(
   ctx: ServiceContext,
   fileName: string,
   bytes: Uint8Array,
-): Promise<{ stored: number; skipped: number }> {
+): Promise<{ stored: number; skipped: number; known: number }> {
   const { parseTmx } = await import('../formats/tmx');
   const parsed = parseTmx(bytes);
   const who = actor(ctx);
   const at = ctx.now();
   const added: [number, string][] = [];
+  let known = 0;
   ctx.db
     .transaction(() => {
-      for (const u of parsed) {
-        if (!u.source.trim() || !u.target.trim()) continue;
-        const sourceNorm = normalizeForSearch(u.source);
-        if (units.unitExists(ctx.db, sourceNorm, u.source, u.target)) continue;
+      const plan = planTmx(ctx.db, parsed);
+      known = plan.known;
+      for (const u of plan.store) {
+        const sourceNorm = u.sourceNorm;
         const id = units.insertUnit(ctx.db, {
           source: u.source,
           target: u.target,
@@ -332,7 +364,7 @@ export async function importTmx(
     })
     .immediate();
   for (const [id, norm] of added) noteUnit(ctx.db, id, norm);
-  return { stored: added.length, skipped: parsed.length - added.length };
+  return { stored: added.length, skipped: parsed.length - added.length, known };
 }
 
 /** The whole memory as TMX 1.4b, or the units of one document. */

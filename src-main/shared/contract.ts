@@ -80,6 +80,8 @@ export interface ImportPreview {
   words: number;
   sample: string[];
   translated: number;
+  /** TMX only: units translation memory already holds (or the file repeats); they are not stored again. */
+  alreadyKnown?: number;
   /** Documents already imported from the same bytes. */
   duplicates: DocumentSummary[];
   warnings: string[];
@@ -281,7 +283,7 @@ export const contract = {
 
   // translation memory
   /** TMX files go to translation memory, not to the library. */
-  'tm:import': channel<{ stored: number; skipped: number }>()(z.object({ fileName, dataBase64: base64 }).strict()),
+  'tm:import': channel<{ stored: number; skipped: number; known: number }>()(z.object({ fileName, dataBase64: base64 }).strict()),
   /** The whole memory as TMX 1.4b (saved like an export). */
   'tm:export': channel<ExportResult>()(z.object({ saveAs: z.boolean().optional() }).strict()),
   /** Matches for a pair, best first; `minScore` defaults to the tmMinScore setting. */

@@ -105,7 +105,7 @@ class LibraryState {
       }
       this.flow = null;
       notices.info(
-        t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), skipped: formatNumber(r.value.skipped) }),
+        t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), known: formatNumber(r.value.known) }),
       );
       return null;
     }

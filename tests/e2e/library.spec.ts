@@ -247,13 +247,17 @@ test('a TMX file goes to translation memory, not to the library', async ({ page,
   await expect(dialog.getByTestId('import-format')).toHaveText('Translation memory (TMX)');
   await expect(dialog).toContainText('Translation units');
   await expect(dialog.getByTestId('import-paragraphs')).toHaveText('2');
+  // The preview and the result count the same thing: units the memory already holds.
+  await expect(dialog.getByTestId('import-known')).toHaveText('0');
+  await expect(dialog).not.toContainText('Already translated');
   await expect(dialog.getByTestId('import-confirm')).toHaveText('Add to translation memory');
   await dialog.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('notice')).toHaveText(/Translation memory: 2 units stored, 0 already known\./);
+  await expect(page.getByTestId('notice')).toHaveText(/Translation memory: 2 units stored, 0 already there\./);
   await expect(dialog).toHaveCount(0);
   expect(await app.call('documents:list', {})).toEqual([]);
   // The same file again: nothing new to store.
   await chooseFile(page, { name: 'memory.tmx', mimeType: 'application/xml', buffer: Buffer.from(tmx, 'utf8') });
+  await expect(page.getByTestId('import-known')).toHaveText('2');
   await page.getByTestId('import-confirm').click();
-  await expect(page.getByTestId('notice').last()).toHaveText(/0 units stored, 2 already known\./);
+  await expect(page.getByTestId('notice').last()).toHaveText(/0 units stored, 2 already there\./);
 });

@@ -25,7 +25,7 @@ describe('qalam tm', () => {
   it('imports a TMX file, once', () => {
     const r = withDb('tm', 'import', tmx, '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ stored: 4, skipped: 0 });
+    expect(JSON.parse(r.stdout)).toEqual({ stored: 4, skipped: 0, known: 0 });
     expect(withDb('tm', 'import', tmx).stdout).toMatch(/Stored 0 translation units .*4 already there/);
   });
 

@@ -166,6 +166,22 @@ describe('hostile and broken plain text', () => {
   });
 });
 
+describe('import preview', () => {
+  it('shows the start of a long paragraph cut after a whole word, with "…"', async () => {
+    // LINES[2] is 370 characters: longer than the preview's 300.
+    expect(LINES[2]!.length).toBeGreaterThan(300);
+    const preview = await inspectImport(rt.ctx, { fileName: 'article.txt', bytes: sampleBytes() });
+    const sample = preview.sample[2]!;
+    expect(sample.endsWith('…')).toBe(true);
+    expect(sample.length).toBeLessThanOrEqual(301);
+    const shown = sample.slice(0, -1);
+    expect(LINES[2]!.startsWith(shown)).toBe(true);
+    // The next character of the paragraph is a space: no word was cut in half.
+    expect(LINES[2]![shown.length]).toMatch(/[\s,،;؛:]/);
+    expect(preview.sample[0]).toBe(LINES[0]);
+  });
+});
+
 describe('large documents', () => {
   it('imports 100k paragraphs in one transaction with progress', async () => {
     const paragraphs = Array.from({ length: 100_000 }, (_, i) => `الفقرة رقم ${i} من المستند الكبير.`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportFormatsFor } from '../../../../src-main/shared/domain';
 import { QalamError } from '../../../../src-main/shared/errors';
-import { getDocument, importDocument } from '../../../../src-main/services/documents';
+import { getDocument, importDocument, inspectImport } from '../../../../src-main/services/documents';
 import { listHistory } from '../../../../src-main/services/history';
 import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
 import { importTmx } from '../../../../src-main/services/tm';
@@ -74,8 +74,20 @@ describe('exports', () => {
 
   it('stores TMX units in translation memory, once', async () => {
     const { file } = await renderExport(rt.ctx, { documentId, format: 'tmx' });
-    expect(await importTmx(rt.ctx, 'memory.tmx', file.bytes)).toEqual({ stored: 11, skipped: 0 });
-    expect(await importTmx(rt.ctx, 'memory.tmx', file.bytes)).toEqual({ stored: 0, skipped: 11 });
+    expect(await importTmx(rt.ctx, 'memory.tmx', file.bytes)).toEqual({ stored: 11, skipped: 0, known: 0 });
+    expect(await importTmx(rt.ctx, 'memory.tmx', file.bytes)).toEqual({ stored: 0, skipped: 11, known: 11 });
+  });
+
+  it('the TMX preview counts what the import then reports: units already in memory, not "already translated"', async () => {
+    const { file } = await renderExport(rt.ctx, { documentId, format: 'tmx' });
+    const first = await inspectImport(rt.ctx, { fileName: 'memory.tmx', bytes: file.bytes });
+    expect(first).toMatchObject({ format: 'tmx', paragraphs: 11, translated: 0, alreadyKnown: 0 });
+    const stored = await importTmx(rt.ctx, 'memory.tmx', file.bytes);
+    expect(stored.known).toBe(first.alreadyKnown);
+    expect(stored.stored).toBe(11);
+    const again = await inspectImport(rt.ctx, { fileName: 'memory.tmx', bytes: file.bytes });
+    expect(again.alreadyKnown).toBe(11);
+    expect((await importTmx(rt.ctx, 'memory.tmx', file.bytes)).known).toBe(again.alreadyKnown);
   });
 });
 

@@ -23,11 +23,11 @@ async function importText(name: string, lines: string[]) {
 
 describe('the sample article against a TMX of four of its paragraphs', () => {
   beforeEach(async () => {
-    expect(await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx())).toEqual({ stored: 4, skipped: 0 });
+    expect(await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx())).toEqual({ stored: 4, skipped: 0, known: 0 });
   });
 
   it('stores each unit once: importing the same file again skips them all', async () => {
-    expect(await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx())).toEqual({ stored: 0, skipped: 4 });
+    expect(await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx())).toEqual({ stored: 0, skipped: 4, known: 4 });
     expect(tm.stats(rt.ctx)).toMatchObject({ units: 4, byStatus: { imported: 4, translated: 0, approved: 0 } });
     expect(tm.stats(rt.ctx).origins).toEqual([
       { kind: 'tmx', name: 'four.tmx', documentId: null, documentExists: false, units: 4 },
@@ -155,7 +155,7 @@ print(json.dumps([{'source': u.source, 'target': u.target} for u in store.units 
     );
     const other = testRuntime();
     try {
-      expect(await tm.importTmx(other.ctx, 'memory.tmx', bytes)).toEqual({ stored: 4, skipped: 0 });
+      expect(await tm.importTmx(other.ctx, 'memory.tmx', bytes)).toEqual({ stored: 4, skipped: 0, known: 0 });
     } finally {
       other.dispose();
     }
