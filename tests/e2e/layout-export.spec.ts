@@ -71,3 +71,24 @@ test('a text document is not offered an original layout', async ({ page, app }) 
   await expect(dialog.getByRole('radio', { name: /^Bilingual review table/ })).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /original layout/ })).toHaveCount(0);
 });
+
+test('an HTML page imports by block and is offered its original layout', async ({ page, app }) => {
+  const html =
+    '<!DOCTYPE html><html lang="ar" dir="rtl"><head><title>صفحة الأخبار</title></head><body><h1>عنوان</h1><p>قال <b>أحمد</b> ذلك.</p></body></html>';
+  const doc = await app.call('documents:import', {
+    fileName: 'news.html',
+    dataBase64: Buffer.from(html, 'utf8').toString('base64'),
+  });
+  await openDocument(page, app, doc.id);
+  await expect(page.getByTestId('origin').first()).toHaveText('Page title');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const layout = dialog.getByRole('radio', { name: /^Translation in the original layout \(HTML\)/ });
+  await layout.check();
+  await screenshot(page, 'layout-export-dialog-html');
+  const pending = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download' }).click();
+  const text = readFileSync(await (await pending).path(), 'utf8');
+  expect(text).toContain('<html lang="en" dir="ltr">');
+  expect(text).toContain('<p lang="ar" dir="rtl">قال <b>أحمد</b> ذلك.</p>');
+});
