@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     staticDir,
     port: Number(arg('port') ?? 0),
   });
-  console.log(`Qalam preview: ${bridge.url}/  (data: ${dataDir})`);
+  // The one place the login token is shown: to the one who started the preview, in their terminal.
+  // It works once; the browser then holds a session cookie.
+  console.log(`Qalam preview (data: ${dataDir}). Open this address; it works once:\n  ${bridge.loginUrl('/')}`);
   const stop = () => void bridge.close().then(() => (rt.close(), process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

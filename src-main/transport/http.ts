@@ -1,8 +1,12 @@
 // The loopback HTTP bridge: the same contract as IPC, for Playwright and `npm run web`.
-// It binds 127.0.0.1 only, needs a random per-run token, and refuses foreign Host and Origin
-// headers (DNS rebinding, cross-site requests).
+// It binds 127.0.0.1 only and refuses foreign Host and Origin headers (DNS rebinding, cross-site
+// requests). Any local account can reach a loopback port, so nothing is served without a secret:
+// as in Jupyter, the one who started the bridge gets a one-time login URL; its first visit trades
+// the token for an HttpOnly, SameSite=Strict session cookie and is redirected to a clean URL.
+// Neither the token nor the session is ever written into a page or a log. Non-browser clients
+// (tests) may send the per-run API token in a header instead.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
@@ -12,9 +16,10 @@ import type { Dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY, contentType } from '../renderer-assets';
 
 export const TOKEN_HEADER = 'x-qalam-token';
-export const TOKEN_META = 'qalam-bridge-token';
+/** The query parameter of a login URL. */
+export const LOGIN_PARAM = 'token';
 /** Base64 of the largest accepted import (256 MB) plus the JSON around it. */
-const MAX_BODY_BYTES = 360 * 1024 * 1024;
+export const MAX_BODY_BYTES = 360 * 1024 * 1024;
 
 export interface HttpBridgeOptions {
   dispatch: Dispatch;
@@ -23,18 +28,27 @@ export interface HttpBridgeOptions {
   staticDir?: string;
   port?: number;
   token?: string;
+  /** Largest request body accepted (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpBridge {
   url: string;
   port: number;
+  /** The API token for non-browser clients (TOKEN_HEADER); never put it in a page or a URL. */
   token: string;
+  /** A new one-time login URL (to `path`): its first visit sets the session cookie. */
+  loginUrl(path?: string): string;
   server: Server;
   close(): Promise<void>;
 }
 
 export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBridge> {
   const token = opts.token ?? randomBytes(24).toString('hex');
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  /** Login tokens not yet used, and the sessions they were traded for. */
+  const logins = new Set<string>();
+  const sessions = new Set<string>();
   const sseClients = new Set<ServerResponse>();
   const offEvents = opts.events.onAny((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -44,7 +58,8 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
   let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      console.error('[qalam] http bridge:', e);
+      // One line: a stack trace in a terminal helps nobody, and the request URL could carry a secret.
+      console.error(`[qalam] http bridge: ${e instanceof Error ? `${e.name}: ${e.message}` : 'failure'}`);
       if (!res.headersSent) sendJson(res, 500, fail('internal'));
       else res.end();
     });
@@ -58,17 +73,27 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     if (!isLoopback(req.socket.remoteAddress) || !hostAllowed(req.headers.host, port)) return refuse(res, 403, 'host');
     if (req.headers.origin !== undefined && !originAllowed(req.headers.origin, port)) return refuse(res, 403, 'origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return refuse(res, 400, 'path');
+    }
 
-    if (url.pathname.startsWith('/api/')) {
-      const given = url.pathname === '/api/events' ? url.searchParams.get('token') : header(req, TOKEN_HEADER);
-      if (!given || !sameToken(given, token)) return refuse(res, 401, 'token');
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(req, res);
-      const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(url.pathname);
+    const login = url.searchParams.get(LOGIN_PARAM);
+    if (login !== null) return logIn(login, url, req, res);
+    const hasSession = sessions.has(cookie(req, sessionCookie()) ?? '');
+
+    if (pathname.startsWith('/api/')) {
+      const given = header(req, TOKEN_HEADER);
+      if (!hasSession && !(given && sameToken(given, token))) return refuse(res, 401, 'login');
+      if (pathname === '/api/events' && req.method === 'GET') return openEvents(req, res);
+      const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(pathname);
       if (!match || req.method !== 'POST') return refuse(res, 404, 'route');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return sendJson(res, 415, fail('bad_input', { field: 'content-type' }));
-      const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === null) return sendJson(res, 413, fail('import_too_large'));
+      const body = await readBody(req, res, maxBody);
+      if (body === null) return; // refused (413) or the client went away
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -78,7 +103,29 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
       return sendJson(res, 200, await opts.dispatch(match[1]!, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
-    return serveStatic(url.pathname, res);
+    if (!hasSession) return refuse(res, 401, 'login (open the address `npm run web` printed)');
+    return serveStatic(pathname, res);
+  }
+
+  /** Cookies are per host, not per port: each bridge names its own. */
+  function sessionCookie(): string {
+    return `qalam_session_${port}`;
+  }
+
+  function logIn(login: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+    let known: string | undefined;
+    for (const t of logins) if (sameToken(login, t)) known = t;
+    if (known === undefined || req.method !== 'GET') return refuse(res, 401, 'login');
+    logins.delete(known);
+    const session = randomBytes(32).toString('hex');
+    sessions.add(session);
+    url.searchParams.delete(LOGIN_PARAM);
+    res.writeHead(303, {
+      Location: url.pathname + url.search,
+      'Set-Cookie': `${sessionCookie()}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      'Cache-Control': 'no-store',
+    });
+    res.end();
   }
 
   function openEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -91,21 +138,13 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
   function serveStatic(pathname: string, res: ServerResponse): void {
     const root = opts.staticDir;
     if (!root) return refuse(res, 404, 'static');
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = normalize(join(root, rel));
     if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile())
       return refuse(res, 404, 'static');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('Cache-Control', 'no-store');
-    const type = contentType(file);
-    if (file.endsWith('index.html')) {
-      // The page learns the token from its own origin; other sites cannot read this response.
-      const html = readFileSync(file, 'utf8').replace('</head>', `<meta name="${TOKEN_META}" content="${token}"></head>`);
-      res.writeHead(200, { 'Content-Type': type });
-      res.end(html);
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': type });
+    res.writeHead(200, { 'Content-Type': contentType(file) });
     createReadStream(file).pipe(res);
   }
 
@@ -118,6 +157,11 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     url: `http://127.0.0.1:${port}`,
     port,
     token,
+    loginUrl: (path = '/') => {
+      const login = randomBytes(24).toString('hex');
+      logins.add(login);
+      return `http://127.0.0.1:${port}${path}?${LOGIN_PARAM}=${login}`;
+    },
     server,
     close: () =>
       new Promise<void>((resolve) => {
@@ -133,6 +177,14 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -164,17 +216,33 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(json);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/**
+ * The request body, or null when it was refused: a declared or actual size over the limit gets a 413
+ * at once and the rest is never read (the connection is closed). A declared length is read straight
+ * into one buffer of that size, so an accepted body costs its size once, not chunks plus a copy.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    const tooLarge = (): void => {
+      req.removeAllListeners('data');
+      req.pause();
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+      res.end(JSON.stringify(fail('import_too_large', { limitMb: Math.floor(limit / 1048576) })), () => req.destroy());
+      resolve(null);
+    };
+    const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+    if (declared !== null && !(declared <= limit)) return tooLarge();
+    const whole = declared === null ? null : Buffer.allocUnsafe(declared);
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
     req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) over = true;
+      if (size + c.length > limit || (whole && size + c.length > whole.length)) return tooLarge();
+      if (whole) c.copy(whole, size);
       else chunks.push(c);
+      size += c.length;
     });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('end', () => resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks)));
+    req.on('aborted', () => resolve(null));
     req.on('error', reject);
   });
 }

@@ -10,9 +10,6 @@ declare global {
   }
 }
 
-const TOKEN_META = 'qalam-bridge-token';
-const TOKEN_HEADER = 'x-qalam-token';
-
 /** Thrown by `api.call`: carries the AppError so callers can show `errors.<code>`. */
 export class ApiError extends Error {
   readonly error: AppError;
@@ -31,8 +28,11 @@ function isResult(v: unknown): v is Result<unknown> {
 
 type AnyListener = (payload: unknown) => void;
 
+/**
+ * The page has no secret of its own: the bridge knows it by its HttpOnly session cookie, which the
+ * browser sends with every same-origin request and event stream.
+ */
 export interface HttpBridgeDeps {
-  token: string;
   fetch: typeof fetch;
   EventSource: typeof EventSource;
   base?: string;
@@ -47,7 +47,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): Bridge {
 
   function attach(event: EventName): void {
     if (attached.has(event)) return;
-    source ??= new deps.EventSource(`${base}/api/events?token=${encodeURIComponent(deps.token)}`);
+    source ??= new deps.EventSource(`${base}/api/events`);
     attached.add(event);
     source.addEventListener(event, (msg) => {
       let payload: unknown;
@@ -65,7 +65,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): Bridge {
       try {
         const res = await deps.fetch(`${base}/api/invoke/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: deps.token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
         const body: unknown = await res.json().catch(() => null);
@@ -88,11 +88,10 @@ export function createHttpBridge(deps: HttpBridgeDeps): Bridge {
   };
 }
 
-/** `window.qalam` when the preload provided it, else the HTTP bridge with the page's token. */
+/** `window.qalam` when the preload provided it, else the HTTP bridge of the page's own origin. */
 export function resolveBridge(win: Window & typeof globalThis = window): Bridge {
   if (win.qalam) return win.qalam;
-  const token = win.document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
-  return createHttpBridge({ token, fetch: win.fetch.bind(win), EventSource: win.EventSource });
+  return createHttpBridge({ fetch: win.fetch.bind(win), EventSource: win.EventSource });
 }
 
 export interface Api {

@@ -39,7 +39,7 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
     // Warm the HTTP cache and the SQLite page cache the way a second start would find them.
-    await page.goto(`${bridge.url}/`);
+    await page.goto(bridge.loginUrl('/'));
     await page.goto('about:blank');
     await page.goto(`${bridge.url}/#/documents/${documentId}`);
     await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined, null, { timeout: 60_000 });

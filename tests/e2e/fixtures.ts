@@ -107,7 +107,10 @@ export const test = base.extend<Options & { app: QalamApp; problems: PageProblem
         void report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
       });
     });
-    await page.goto(`${app.url}/`);
+    // Log in as a user of `npm run web` does: the one-time URL sets the session cookie and
+    // redirects to the clean address.
+    await page.goto(app.bridge.loginUrl('/'));
+    await expect(page).toHaveURL(`${app.url}/`);
     await use(page);
   },
 });

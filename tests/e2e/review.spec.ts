@@ -243,14 +243,13 @@ test('a translator cannot approve, even by calling the HTTP bridge directly', as
   await expect(panel(page).getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await expect(panel(page).getByRole('button', { name: 'Reject…' })).toHaveCount(0);
 
-  // Bypass the UI: the page's own token, a hand-made request.
+  // Bypass the UI: a hand-made request with the page's own session cookie.
   const p = pairs[0]!;
   const result = await page.evaluate(
     async ({ pairId, expectedVersion }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="qalam-bridge-token"]')!.content;
       const res = await fetch('/api/invoke/pairs:set-status', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-qalam-token': token },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ pairId, expectedVersion, action: 'approve' }),
       });
       return { status: res.status, body: (await res.json()) as unknown };
@@ -262,11 +261,10 @@ test('a translator cannot approve, even by calling the HTTP bridge directly', as
   // Nor reject, nor bulk-approve.
   const reject = await page.evaluate(
     async ({ pairId, expectedVersion, documentId }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="qalam-bridge-token"]')!.content;
       const call = (channel: string, body: unknown) =>
         fetch(`/api/invoke/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-qalam-token': token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
         }).then((r) => r.json() as Promise<{ ok: boolean; error?: { code: string } }>);
       return Promise.all([

@@ -20,18 +20,19 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function http(fetchImpl: typeof fetch) {
-  return createHttpBridge({ token: 'tok', fetch: fetchImpl, EventSource: FakeEventSource as unknown as typeof EventSource });
+  return createHttpBridge({ fetch: fetchImpl, EventSource: FakeEventSource as unknown as typeof EventSource });
 }
 
 describe('HTTP bridge', () => {
-  it('posts JSON with the token to /api/invoke/<channel> and returns the Result', async () => {
+  it("posts JSON to /api/invoke/<channel>, with no secret of its own (the session cookie is the browser's), and returns the Result", async () => {
     const fetchImpl = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => json({ ok: true, value: { deleted: 1 } }));
     const r = await http(fetchImpl as typeof fetch).invoke('documents:delete', { documentId: 3 });
     expect(r).toEqual({ ok: true, value: { deleted: 1 } });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe('/api/invoke/documents:delete');
     expect(init?.method).toBe('POST');
-    expect((init?.headers as Record<string, string>)['x-qalam-token']).toBe('tok');
+    expect(init?.headers).toEqual({ 'content-type': 'application/json' });
+    expect(init?.credentials ?? 'same-origin').toBe('same-origin');
     expect(JSON.parse(String(init?.body))).toEqual({ documentId: 3 });
   });
 
@@ -51,13 +52,13 @@ describe('HTTP bridge', () => {
     expect(odd.ok === false && odd.error.code).toBe('internal');
   });
 
-  it('opens one event stream with the token and delivers parsed payloads', () => {
+  it('opens one event stream, with no token in its URL, and delivers parsed payloads', () => {
     const bridge = http(async () => json({ ok: true, value: null }));
     const seen: unknown[] = [];
     const off = bridge.on('pairs:changed', (p) => seen.push(p));
     bridge.on('documents:changed', (p) => seen.push(p));
     const es = FakeEventSource.last!;
-    expect(es.url).toBe('/api/events?token=tok');
+    expect(es.url).toBe('/api/events');
     es.emit('pairs:changed', JSON.stringify({ documentId: 1, pairIds: [2] }));
     es.emit('documents:changed', JSON.stringify({ documentId: null }));
     es.emit('pairs:changed', 'not json');
@@ -103,18 +104,13 @@ describe('api', () => {
     warn.mockRestore();
   });
 
-  it('chooses window.qalam when the preload provided it, else HTTP with the page token', async () => {
+  it('chooses window.qalam when the preload provided it, else HTTP to its own origin', async () => {
     const preload = { invoke: vi.fn(), on: vi.fn() } as unknown as Bridge;
     expect(resolveBridge({ ...window, qalam: preload } as Window & typeof globalThis)).toBe(preload);
 
-    const meta = document.createElement('meta');
-    meta.name = 'qalam-bridge-token';
-    meta.content = 'page-token';
-    document.head.append(meta);
     const fetchImpl = vi.fn(async (_u: RequestInfo | URL, _i?: RequestInit) => json({ ok: true, value: 1 }));
     const fake = { document, fetch: fetchImpl, EventSource: FakeEventSource } as unknown as Window & typeof globalThis;
     await resolveBridge(fake).invoke('settings:get', {});
-    expect((fetchImpl.mock.calls[0]![1]?.headers as Record<string, string>)['x-qalam-token']).toBe('page-token');
-    meta.remove();
+    expect(fetchImpl.mock.calls[0]![0]).toBe('/api/invoke/settings:get');
   });
 });

@@ -16,6 +16,8 @@ const SECRET = 'private key material';
 let dir: string;
 let rt: TestRuntime;
 let bridge: HttpBridge;
+/** The session cookie a browser gets from the login URL: every request below is a logged-in one. */
+let session: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qalam-http-guards-'));
@@ -29,6 +31,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'renderer-private', 'key.txt'), SECRET);
   rt = testRuntime();
   bridge = await startHttpBridge({ dispatch: rt.dispatch, events: rt.ctx.events, staticDir });
+  const loginUrl = new URL(bridge.loginUrl('/'));
+  const login = await get(loginUrl.pathname + loginUrl.search, {}, false);
+  session = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
 });
 
 afterAll(async () => {
@@ -44,10 +49,11 @@ interface Reply {
 }
 
 /** A GET with the path sent exactly as written (fetch and URL would resolve `..` first). */
-function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+function get(path: string, headers: Record<string, string> = {}, withSession = true): Promise<Reply> {
   return new Promise((resolve, reject) => {
+    const base = { host: `127.0.0.1:${bridge.port}`, ...(withSession ? { cookie: session } : {}) };
     const req = request(
-      { host: '127.0.0.1', port: bridge.port, method: 'GET', path, headers: { host: `127.0.0.1:${bridge.port}`, ...headers } },
+      { host: '127.0.0.1', port: bridge.port, method: 'GET', path, headers: { ...base, ...headers } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
