@@ -36,7 +36,7 @@ const EXIT_USAGE = 2;
 
 function open(opts: Common): Runtime {
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
-  return openRuntime({ dataDir: dirname(dbPath), dbPath, transport: 'cli' });
+  return openRuntime({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined });
 }
 
 function out(opts: Common, json: unknown, text: string): void {

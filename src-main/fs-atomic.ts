@@ -7,10 +7,14 @@ import { QalamError } from './shared/errors';
  * Writes through a temporary file in the same folder and renames it into place, so a crash never
  * leaves a half-written export. Refuses to replace an existing file unless told to.
  */
-export function writeFileAtomic(path: string, bytes: Uint8Array, opts: { overwrite: boolean }): void {
+export function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  opts: { overwrite: boolean; /** File mode (before umask); 0600 for what only the owner may read. */ mode?: number },
+): void {
   if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx');
+  const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
   try {
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);

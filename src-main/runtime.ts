@@ -1,5 +1,5 @@
 // Composition root shared by the Electron shell, the web preview and the CLI.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, type Host, type ServiceContext } from './services/context';
 import { openDatabase, type Db } from './store/connection';
@@ -19,8 +19,16 @@ export function openRuntime(opts: {
   transport: ServiceContext['transport'];
   host?: Host;
   nativeBinding?: string;
+  /**
+   * Whether `dataDir` is the app's own folder (the default, QALAM_DATA_DIR, Electron's userData):
+   * then a folder an older version left open (0755) is closed to other users too. False for a
+   * folder the user named for a database file (`qalam --db ~/work/x.db`): not ours to change.
+   */
+  ownDataDir?: boolean;
 }): Runtime {
-  mkdirSync(opts.dataDir, { recursive: true });
+  // Other local accounts must not read the translations: the folder is the owner's alone.
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  if (opts.ownDataDir !== false) chmodSync(opts.dataDir, 0o700);
   const db = openDatabase(
     opts.dbPath ?? join(opts.dataDir, DB_FILE),
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},

@@ -1,7 +1,7 @@
 // Exports, the bilingual-review round trip and TMX import. Format code is loaded on first use:
 // docx and the XML writers are large and the app should not pay for them at start-up.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
 import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat } from '../shared/domain';
@@ -289,9 +289,12 @@ export function reviewApply(ctx: ServiceContext, input: ParsedInput<'io:review-a
 
 function writeBackup(ctx: ServiceContext, documentId: number): string {
   const dir = join(ctx.dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700); // also when an older version made it 0755
   const path = join(dir, `document-${documentId}-${ctx.now().replace(/[:.]/g, '-')}.json`);
   const doc = getDocument(ctx, documentId);
-  writeFileSync(path, JSON.stringify({ document: doc, pairs: repo.pairsOfDocument(ctx.db, documentId) }, null, 1));
+  const json = JSON.stringify({ document: doc, pairs: repo.pairsOfDocument(ctx.db, documentId) }, null, 1);
+  // Atomic like an export (a crash leaves no half backup), and the owner's alone like the database.
+  writeFileAtomic(path, new TextEncoder().encode(json), { overwrite: false, mode: 0o600 });
   return path;
 }

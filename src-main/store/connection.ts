@@ -1,4 +1,5 @@
 // Opening the database: the settings every connection must have, checked before anything is read.
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { QalamError } from '../shared/errors';
 import { migrate } from './migrate';
@@ -14,6 +15,7 @@ export interface OpenOptions {
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   let db: Db;
   try {
+    if (!opts.readonly && path !== ':memory:') makePrivate(path);
     db = new Database(path, {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       ...(opts.readonly ? { readonly: true } : {}),
@@ -37,6 +39,15 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
 /** Changes when another connection (a CLI run, the app) commits; this connection's own writes leave it. */
 export function dataVersion(db: Db): number {
   return db.pragma('data_version', { simple: true }) as number;
+}
+
+/**
+ * The database file is created (or, from an older version, tightened to) 0600 before SQLite opens
+ * it: SQLite gives the -wal and -shm files it creates the database file's permissions.
+ */
+function makePrivate(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 function configure(db: Db): void {

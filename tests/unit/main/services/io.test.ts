@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportFormatsFor } from '../../../../src-main/shared/domain';
 import { QalamError } from '../../../../src-main/shared/errors';
@@ -125,6 +126,10 @@ describe('bilingual review round trip', () => {
     const r = reviewApply(rt.ctx, { documentId, token: preview.token, pairIds: [p3.id], status: 'translated' });
     expect(r.applied).toBe(1);
     expect(existsSync(r.backupPath)).toBe(true);
+    // The owner's alone (issue 8.14), written through a temporary file that is gone afterwards.
+    expect(statSync(r.backupPath).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(r.backupPath)).mode & 0o777).toBe(0o700);
+    expect(readdirSync(dirname(r.backupPath)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const backup = JSON.parse(readFileSync(r.backupPath, 'utf8')) as { pairs: { id: number; target: string }[] };
     expect(backup.pairs.find((p) => p.id === p3.id)?.target).toBe('Changed in Qalam');
     const after = getPair(rt.ctx, p3.id);
