@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { QalamError } from './shared/errors';
@@ -12,23 +12,47 @@ export function writeFileAtomic(
   bytes: Uint8Array,
   opts: { overwrite: boolean; /** File mode (before umask); 0600 for what only the owner may read. */ mode?: number },
 ): void {
-  if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } catch (e) {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
+    const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } catch (e) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
+    }
     closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, path);
+    try {
+      renameSync(tmp, path);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    throw writeError(e, path);
   }
+}
+
+/** What a failed write means to the user, named after the file they asked for, never our temporary one. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'missing_folder',
+  ENOTDIR: 'not_folder',
+  EISDIR: 'is_folder',
+  EACCES: 'read_only',
+  EPERM: 'read_only',
+  EROFS: 'read_only',
+  ENOSPC: 'disk_full',
+  EDQUOT: 'disk_full',
+  EFBIG: 'disk_full',
+};
+
+function writeError(e: unknown, path: string): Error {
+  if (e instanceof QalamError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
+  return new QalamError('export_failed', { context: WRITE_FAILURES[code] ?? 'io', file: path, code: code || 'unknown' });
 }

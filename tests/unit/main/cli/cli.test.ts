@@ -106,4 +106,34 @@ describe('qalam CLI', () => {
     expect(again.stderr).toMatch(/already exists.*--force/);
     expect(qalam('export', '1', '--format', 'xliff20', '--out', out, '--force').code).toBe(0);
   });
+
+  it.each([
+    // Tests run as root, who ignores folder permissions: /sys refuses even root (EACCES).
+    [
+      'a read-only folder',
+      () => '/sys/kernel/qalam-export.docx',
+      /the folder is read-only or you may not write there/,
+      /للقراءة فقط/,
+    ],
+    ['a folder as the target', () => dir, /that is a folder\. Choose a file name\./, /هذا مجلد/],
+    ['a missing folder', () => join(dir, 'no-such-folder', 'out.docx'), /its folder does not exist/, /مجلده غير موجود/],
+    [
+      'a path through a file',
+      () => join(dir, 'cli.db', 'out.docx'),
+      /part of that path is a file, not a folder/,
+      /ملف وليس مجلدًا/,
+    ],
+  ])('a failed export into %s is one translated line naming the target, no stack', (_what, target, en, ar) => {
+    for (const force of [[], ['--force']]) {
+      const r = qalamIn('C', 'export', '1', '--format', 'docx', '--out', target(), ...force);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^qalam: Could not write ${target().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      expect(r.stderr).toMatch(en);
+      expect(r.stderr).not.toMatch(/\.tmp|\n\s+at /);
+    }
+    const inArabic = qalamIn('ar_EG.UTF-8', 'export', '1', '--format', 'docx', '--out', target());
+    expect(inArabic.stderr).toMatch(/^qalam: تعذّرت كتابة /);
+    expect(inArabic.stderr).toMatch(ar);
+  });
 });
