@@ -14,8 +14,10 @@ import type {
 import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ImportedTmUnit } from '../formats/model';
+import { transferCodes } from '../shared/inline';
 import { dataVersion, type Db } from '../store/connection';
 import { getDocumentRow } from '../store/repos/documents';
+import { getPair as getPairRow } from '../store/repos/pairs';
 import { readSettings } from '../store/repos/settings';
 import * as units from '../store/repos/tm';
 import type { SegmentRow, UnitRow } from '../store/repos/tm';
@@ -172,6 +174,20 @@ export function toMatch(source: string, s: Scored<MemoryUnit>): TmMatch {
   };
 }
 
+/**
+ * A match for a pair with inline codes gets the pair's codes mapped in order onto the match's English,
+ * at the places the memory's own translation had its tags. Memory units keep clean text; a unit taken
+ * from a confirmed pair still has that pair, whose codes sit on the same English. When numbers were
+ * substituted the positions no longer hold, and the tags are left for the translator (F9).
+ */
+function withCodes(ctx: ServiceContext, pair: Pair, unit: MemoryUnit, match: TmMatch): TmMatch {
+  if (!pair.sourceCodes || unit.pair_id === null || match.target !== match.storedTarget) return match;
+  const from = getPairRow(ctx.db, unit.pair_id);
+  if (!from?.targetCodes || from.target !== unit.target) return match;
+  const mapped = transferCodes(from.targetCodes, pair.sourceCodes);
+  return mapped.length > 0 ? { ...match, targetCodes: mapped } : match;
+}
+
 export function lookup(
   ctx: ServiceContext,
   input: { pairId: number; limit?: number | undefined; minScore?: number | undefined },
@@ -182,7 +198,7 @@ export function lookup(
   const found = findMatches(ctx.db, seg, minScore, input.limit ?? 5);
   return {
     pairId: pair.id,
-    matches: found.map((s) => toMatch(pair.source, s)),
+    matches: found.map((s) => withCodes(ctx, pair, s.unit, toMatch(pair.source, s))),
     repetitions: units.countRepeats(ctx.db, pair.documentId, seg.sourceNorm, pair.id),
   };
 }

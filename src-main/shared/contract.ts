@@ -26,7 +26,7 @@ import {
   type TmUnitStatus,
 } from './domain';
 import type { Result } from './errors';
-import { CODE_KINDS, MAX_CODES, MAX_CODE_ID, MAX_CODE_NATIVE, MAX_CODE_TYPE } from './inline';
+import { CODE_KINDS, MAX_CODES, MAX_CODE_ID, MAX_CODE_NATIVE, MAX_CODE_TYPE, type InlineCode } from './inline';
 
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
@@ -171,6 +171,12 @@ export interface TmMatch {
   /** How many numbers of `target` were substituted. */
   numbersReplaced: number;
   origin: TmOrigin;
+  /**
+   * The current source's inline codes placed on `target` in order (shared/inline transferCodes),
+   * when the memory knows where the stored translation had its tags; absent otherwise (the editor
+   * then marks the tags as missing and F9 inserts them). Codes never change `score`.
+   */
+  targetCodes?: InlineCode[];
 }
 
 export interface TmLookupResult {

@@ -11,6 +11,7 @@ import { restore, listHistory } from '../../../../src-main/services/history';
 import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
 import { replaceParts, readZipText } from '../formats/helpers/zip';
 import { getPair, listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { lookup, syncPairUnit } from '../../../../src-main/services/tm';
 import { parseXliff12 } from '../../../../src-main/formats/xliff12';
 import { countWords } from '../../../../src-main/text/words';
 import { FIXTURES, as, testRuntime, type TestRuntime } from '../helpers';
@@ -141,5 +142,46 @@ describe('inline codes in the store', () => {
     const after = getPair(rt.ctx, p.id);
     expect(after.target).toBe(t.text);
     expect(after.targetCodes!.map((c) => c.kind)).toEqual(['open', 'close']);
+  });
+
+  it('memory: codes never lower a match score, and a match gets the current source codes in order', async () => {
+    const { pairs } = await importInline();
+    const p = pairs[0]!;
+    const t = fromTagged('Maria {1}Zakharova{/1} said{2/}her country is not an aggressor.', p.sourceCodes!);
+    const confirmed = setStatus(rt.ctx, {
+      pairId: p.id,
+      expectedVersion: p.version,
+      action: 'confirm',
+      target: t.text,
+      targetCodes: t.codes,
+    });
+    syncPairUnit(rt.ctx, confirmed); // the memory mirrors the confirmed pair (clean text)
+    // The same paragraph in XLIFF 2.0: other elements (pc/ph), other ids and markup, the same clean text.
+    const v20 = await importDocument(rt.ctx, {
+      fileName: 'inline-20.xlf',
+      bytes: new Uint8Array(readFileSync(join(FIXTURES, 'formats/xliff/inline-20.xlf'))),
+    });
+    const q = listPairs(rt.ctx, v20.id, 0, 1).items[0]!;
+    expect(q.source).toBe(p.source);
+    const [match] = lookup(rt.ctx, { pairId: q.id }).matches;
+    expect(match!.score).toBeGreaterThanOrEqual(100);
+    expect(match!.target).toBe(t.text);
+    // The 2.0 pair's own codes, at the places the memory's English had its tags.
+    expect(match!.targetCodes!.map((c) => [c.pos, c.kind, c.native])).toEqual([
+      [6, 'open', '<pc id="1" type="fmt" subType="xlf:b">'],
+      [15, 'close', '</pc>'],
+      [20, 'standalone', '<ph id="2" dataRef="d1" type="fmt" subType="xlf:lb"/>'],
+    ]);
+    // A pair without codes scores the same against the same memory.
+    const plain = await importDocument(rt.ctx, {
+      fileName: 'plain.txt',
+      bytes: new TextEncoder().encode(p.source + '\n'),
+    });
+    const r = listPairs(rt.ctx, plain.id, 0, 1).items[0]!;
+    const [plainMatch] = lookup(rt.ctx, { pairId: r.id }).matches;
+    // (the 2.0 pair also has the same neighbours: a context match, 101)
+    expect(plainMatch!.score).toBe(100);
+    expect(match!.score).toBe(101);
+    expect(plainMatch!.targetCodes).toBeUndefined();
   });
 });
