@@ -42,7 +42,7 @@ export function markerText(template: string | undefined, source: string): string
 
 // ——— Plain text ———
 
-/** UTF-8, one paragraph per line with a blank line between paragraphs. */
+/** UTF-8, a blank line between paragraphs: a line break inside a paragraph stays one (see the export description). */
 export function writeTargetTxt(model: ExportModel, labels: TargetLabels = {}): Uint8Array {
   const paras = targetBlocks(model).map((b) => (b.kind === 'text' ? b.text : markerText(labels.untranslated, b.source)));
   return new TextEncoder().encode(paras.length > 0 ? paras.join('\n\n') + '\n' : '');
