@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpBridge, type HttpBridge } from '../../../../src-main/transport/http';
+import { startHttpBridge, TOKEN_HEADER, type HttpBridge } from '../../../../src-main/transport/http';
 import { cspFindings } from '../csp-policy';
 import { testRuntime, type TestRuntime } from '../helpers';
 
@@ -118,4 +118,35 @@ describe('static files stay inside the renderer folder', () => {
     expect(res.status).toBeLessThan(500);
     expect(res.body).not.toContain(SECRET);
   });
+});
+
+describe('request bodies have a ceiling by default', () => {
+  // The bridge as `npm run web` starts it, without a test-sized limit: a body declared far larger
+  // than any import is refused from its headers, before a byte of it is read.
+  it('refuses a declared 1 GiB body with 413 at once', async () => {
+    const res = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          method: 'POST',
+          path: '/api/invoke/documents:import',
+          headers: {
+            host: `127.0.0.1:${bridge.port}`,
+            'content-type': 'application/json',
+            'content-length': String(1024 ** 3),
+            [TOKEN_HEADER]: bridge.token,
+          },
+        },
+        (r) => {
+          r.resume();
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, closed: r.headers.connection === 'close' }));
+        },
+      );
+      // A bridge without a limit would wait for the rest of the gigabyte: the test then times out.
+      req.on('error', reject);
+      req.write('{"fileName":"huge.txt","dataBase64":"');
+    });
+    expect(res.status).toBe(413);
+  }, 20_000);
 });
