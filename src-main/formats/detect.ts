@@ -2,6 +2,7 @@
 // leaves open (a .csv whose header we do not recognise is still offered to the CSV reader).
 import type { ImportFormat } from '../shared/domain';
 import { looksLikeCsvHeader } from './csv';
+import { guessBomlessUtf16 } from './txt';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -9,7 +10,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   const ext = extensionOf(fileName);
   if (isZip(bytes)) return zipHasWordDocument(bytes) ? 'docx' : null;
   const head = decodeHead(bytes);
-  if (head === null) return null;
+  // NUL bytes: UTF-16 text without a BOM (plain text or markup), or nothing we read.
+  if (head === null) return guessBomlessUtf16(bytes) ? 'txt' : null;
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('<')) {
     const xml = xmlFormat(trimmed);

@@ -106,8 +106,12 @@ function looksBinary(bytes: Uint8Array): boolean {
   return nul > 0;
 }
 
-/** UTF-16 without a BOM: the NUL bytes of ASCII spaces and digits all fall on one parity. */
-function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
+/**
+ * UTF-16 without a BOM, only when the bytes really look like it: the zero bytes of ASCII spaces,
+ * digits and punctuation all fall on one parity, and there are many of them (Arabic prose has a
+ * space every five or six letters). One stray NUL in an ASCII file is not UTF-16.
+ */
+export function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
   if (bytes.length % 2 !== 0) return null;
   const n = Math.min(bytes.length, 64 * 1024);
   let even = 0;
@@ -117,10 +121,15 @@ function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
     if (i % 2 === 0) even++;
     else odd++;
   }
-  if (even === 0 && odd > 0) return 'utf-16le';
-  if (odd === 0 && even > 0) return 'utf-16be';
+  const units = n / 2;
+  const enough = (zeros: number) => zeros >= 2 && zeros >= units * MIN_UTF16_ZERO_SHARE;
+  if (even === 0 && enough(odd)) return 'utf-16le';
+  if (odd === 0 && enough(even)) return 'utf-16be';
   return null;
 }
+
+/** Share of code units with a zero byte below which a NUL-containing file is binary, not UTF-16. */
+const MIN_UTF16_ZERO_SHARE = 0.05;
 
 /** A decoded text is plausible when control characters (other than white space) are rare. */
 function isPlausible(text: string | null): text is string {

@@ -19,7 +19,11 @@ export interface ParsedImport {
 
 export async function detectImportFormat(fileName: string, bytes: Uint8Array): Promise<ImportFormat> {
   const { detectFormat } = await import('../formats/detect');
-  return detectFormat(bytes, fileName) ?? 'txt';
+  const format = detectFormat(bytes, fileName);
+  if (format !== null) return format;
+  // Never a fallback to plain text: an unknown format imported line by line is gibberish.
+  const head = bytes.subarray(0, 64 * 1024);
+  throw new QalamError(head.includes(0) || (head[0] === 0x50 && head[1] === 0x4b) ? 'import_binary' : 'import_unsupported');
 }
 
 /** Throws a QalamError for anything unreadable; a TMX file is not a document (see `importTmx`). */

@@ -95,6 +95,27 @@ describe('plain-text import of the sample article', () => {
 });
 
 describe('hostile and broken plain text', () => {
+  it('refuses ASCII text with one stray NUL instead of reading it as UTF-16 (issue 8.13)', async () => {
+    const text = 'The minister said on Tuesday that talks would resume next week in the capitals.\n';
+    const bytes = enc.encode(text.slice(0, 40) + '\u0000' + text.slice(41));
+    expect(bytes.length % 2).toBe(0); // even, as UTF-16 would be
+    expect(await refusal(bytes)).toBe('import_binary');
+  });
+
+  it('still reads Arabic UTF-16 without a BOM, little- and big-endian', async () => {
+    for (const endian of ['le', 'be'] as const) {
+      const bom = encodeUtf16(LINES.slice(0, 3).join('\n'), endian);
+      const doc = await importBytes(bom.subarray(2), { allowDuplicate: true });
+      expect(sources(doc.id)[0]).toBe(LINES[0]);
+    }
+  });
+
+  it('refuses XML it has no reader for, whatever its extension, instead of importing its markup as text', async () => {
+    const xml = enc.encode('<?xml version="1.0"?>\n<catalog><book id="1"><title>كتاب</title></book></catalog>\n');
+    for (const fileName of ['catalog.xml', 'catalog.xlf', 'catalog'])
+      expect(await refusal(xml, { fileName })).toBe('import_unsupported');
+  });
+
   it('refuses empty and blank files', async () => {
     expect(await refusal(new Uint8Array())).toBe('import_empty');
     expect(await refusal(enc.encode(' \n\r\n\t  \n'))).toBe('import_empty');
