@@ -20,11 +20,17 @@ export interface Draft {
   baseVersion: number;
 }
 
+/** A target as the user sees it: its text and its inline codes. */
+export interface TargetValue {
+  text: string;
+  codes: InlineCode[] | null;
+}
+
 /** Two values of a target are the same text with the same codes. */
-function same(
+export function sameTarget(
   a: { text: string; codes: readonly InlineCode[] | null },
   b: { text: string; codes: readonly InlineCode[] | null },
-) {
+): boolean {
   return a.text === b.text && sameCodes(a.codes, b.codes);
 }
 
@@ -125,7 +131,7 @@ export class Autosave {
   settle(pairId: number, sent: Omit<Draft, 'baseVersion'> | null, stored: Pair): void {
     this.host.accept(stored);
     const now = this.drafts.get(pairId);
-    if (now && (sent === null || same(now, sent))) this.drafts.delete(pairId);
+    if (now && (sent === null || sameTarget(now, sent))) this.drafts.delete(pairId);
     else if (now) this.drafts.set(pairId, { ...now, baseVersion: stored.version });
     this.saveErrors.delete(pairId);
     this.saveStates.set(pairId, this.timers.has(pairId) ? 'dirty' : 'saved');
@@ -143,7 +149,7 @@ export class Autosave {
     const draft = this.drafts.get(pairId);
     if (!draft || this.conflicts.has(pairId)) return;
     const pair = this.host.current(pairId);
-    if (pair && pair.version === draft.baseVersion && same({ text: pair.target, codes: pair.targetCodes }, draft)) {
+    if (pair && pair.version === draft.baseVersion && sameTarget({ text: pair.target, codes: pair.targetCodes }, draft)) {
       this.drafts.delete(pairId);
       this.saveStates.set(pairId, 'saved');
       return;

@@ -17,11 +17,12 @@ import {
 import { appError, type AppError, type Result } from '../../src-main/shared/errors';
 import type { InlineCode } from '../../src-main/shared/inline';
 import { api, ApiError } from '../lib/api';
-import { t } from '../lib/i18n.svelte';
+import { formatNumber, t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
-import { Autosave } from './autosave.svelte';
+import { Autosave, sameTarget, type TargetValue } from './autosave.svelte';
 import { DocumentTools } from './document-tools';
+import { EditHistory } from './edit-history';
 import { settings } from './settings.svelte';
 
 export { AUTOSAVE_MS, type Conflict, type Draft, type SaveState } from './autosave.svelte';
@@ -38,6 +39,9 @@ export interface FilterState {
   textIn: TextIn;
   openComments: boolean;
 }
+
+/** Where a programmatic change of a target comes from (see `changeTarget`). */
+export type TargetChangeOrigin = 'copy-source' | 'restore' | 'match' | 'replace';
 
 export interface RejectReason {
   comment: string;
@@ -99,6 +103,9 @@ export class WorkspaceState {
     void this.version;
     return this.focusedIndex === null ? undefined : this.cache.get(this.focusedIndex);
   });
+
+  /** Each pair's own undo and redo (the browser's one stack for the page would cross segments). */
+  readonly edits = new EditHistory<TargetValue>(sameTarget);
 
   /** The toolbar's whole-document actions (quality, bulk approval, export, review re-import). */
   readonly tools: DocumentTools;
@@ -297,15 +304,60 @@ export class WorkspaceState {
     return this.autosave.codesOf(pair);
   }
 
-  /** The user typed in the pair's editor (codes: the target's tags; left out, they stay as they are). */
+  private valueOf(pair: Pair): TargetValue {
+    return { text: this.textOf(pair), codes: this.codesOf(pair) };
+  }
+
+  /**
+   * The user typed in the pair's editor (codes: the target's tags; left out, they stay as they
+   * are). A burst of typing is one undo step.
+   */
   edit(pair: Pair, text: string, codes?: InlineCode[] | null): void {
+    this.edits.record(pair.id, this.valueOf(pair), 'typing');
     this.autosave.edit(pair, text, codes === undefined ? this.codesOf(pair) : codes);
   }
 
-  /** The source, tags and all, becomes the translation to overwrite. */
+  /**
+   * Every programmatic change of a target goes through here (copy source, a restored revision, an
+   * inserted memory or machine-translation match, a replacement): it is one undo step in that
+   * pair, autosaved like typing, and replacing a non-empty text says how to get it back. False when
+   * the pair may not be edited or nothing changes.
+   */
+  changeTarget(pair: Pair, text: string, origin: TargetChangeOrigin, codes: InlineCode[] | null = null): boolean {
+    const current = this.currentPair(pair.id) ?? pair;
+    if (!checkAction(settings.value.role, 'edit', current).ok) return false;
+    const before = this.valueOf(current);
+    if (sameTarget(before, { text, codes })) return false;
+    this.edits.record(pair.id, before, 'change');
+    this.autosave.edit(current, text, codes);
+    if (origin !== 'restore' && before.text.trim() !== '') {
+      notices.info(t('workspace.targetReplaced', { n: formatNumber(current.position + 1) }));
+    }
+    return true;
+  }
+
+  /** The source, tags and all, becomes the translation (one undo step). */
   copySource(pair: Pair): void {
-    if (!checkAction(settings.value.role, 'edit', pair).ok) return;
-    this.edit(pair, pair.source, pair.sourceCodes ? [...pair.sourceCodes] : null);
+    this.changeTarget(pair, pair.source, 'copy-source', pair.sourceCodes ? [...pair.sourceCodes] : null);
+  }
+
+  /** Ctrl+Z in a pair's editor: one step back in that pair only. */
+  undo(pair: Pair): boolean {
+    return this.applyStep(pair, (current) => this.edits.undo(pair.id, current));
+  }
+
+  /** Ctrl+Shift+Z / Ctrl+Y in a pair's editor. */
+  redo(pair: Pair): boolean {
+    return this.applyStep(pair, (current) => this.edits.redo(pair.id, current));
+  }
+
+  private applyStep(pair: Pair, take: (current: TargetValue) => TargetValue | null): boolean {
+    const current = this.currentPair(pair.id) ?? pair;
+    if (!checkAction(settings.value.role, 'edit', current).ok) return false;
+    const value = take(this.valueOf(current));
+    if (value === null) return false;
+    this.autosave.edit(current, value.text, value.codes);
+    return true;
   }
 
   /** Saves the pair's draft now (leaving the pair). */
@@ -424,8 +476,15 @@ export class WorkspaceState {
   }
 
   /** An earlier text of the pair becomes its text again (a new revision). */
-  restore(pair: Pair, revisionId: number): Promise<AppError | null> {
-    return this.write(pair, (p) => api.invoke('history:restore', { pairId: p.id, revisionId, expectedVersion: p.version }));
+  async restore(pair: Pair, revisionId: number): Promise<AppError | null> {
+    let before: TargetValue | null = null;
+    const error = await this.write(pair, (p) => {
+      before = { text: p.target, codes: p.targetCodes };
+      return api.invoke('history:restore', { pairId: p.id, revisionId, expectedVersion: p.version });
+    });
+    // Ctrl+Z in the pair then brings back the text the restore replaced.
+    if (!error && before !== null) this.edits.record(pair.id, before, 'change');
+    return error;
   }
 
   openReject(pair: Pair): void {
