@@ -179,25 +179,27 @@ export class WorkspaceState {
   setFilter(patch: Partial<FilterState>): void {
     Object.assign(this.filter, patch);
     clearTimeout(this.searchTimer);
-    if ('text' in patch) this.searchTimer = setTimeout(() => this.applyFilter(), SEARCH_DEBOUNCE_MS);
-    else this.applyFilter();
+    if ('text' in patch) this.searchTimer = setTimeout(() => void this.applyFilter(), SEARCH_DEBOUNCE_MS);
+    else void this.applyFilter();
   }
 
-  clearFilter(): void {
+  /** Shows every pair again; `goTo` is then focused in its editor. */
+  clearFilter(goTo?: Pair): Promise<void> {
     this.filter = { statuses: [], text: '', textIn: this.filter.textIn, openComments: false };
     clearTimeout(this.searchTimer);
-    this.applyFilter();
+    return this.applyFilter(goTo);
   }
 
-  private applyFilter(): void {
-    const focusedId = this.focused?.id;
+  /** The list restarts under the filter; the focused pair (or `goTo`, into its editor) is found in it. */
+  private applyFilter(goTo?: Pair): Promise<void> {
+    const focusedId = goTo?.id ?? this.focused?.id;
     this.applied = toPairFilter(this.filter);
     this.generation++;
     this.cache.reset();
     this.total = -1;
     this.focusedIndex = null;
     this.version++;
-    void this.cache
+    return this.cache
       .start()
       .then(async () => {
         if (focusedId === undefined) return;
@@ -206,7 +208,9 @@ export class WorkspaceState {
           pairId: focusedId,
           ...(this.applied ? { filter: this.applied } : {}),
         });
-        if (r.ok && r.value.index !== null) {
+        if (!r.ok || r.value.index === null) return;
+        if (goTo) this.focus(r.value.index, 'editor');
+        else {
           this.focusedIndex = r.value.index;
           this.scrollToIndex(r.value.index);
         }
@@ -260,10 +264,16 @@ export class WorkspaceState {
     this.focus(from + delta, 'editor');
   }
 
-  /** Goes to the next pair of a kind (by document order), skipping pairs the filter hides. */
+  /**
+   * Goes to the next pair of a kind in the whole document (by document order, wrapping). One the
+   * filter shows comes first; when the filter hides every one left, it is cleared (and says so)
+   * rather than claiming that nothing is left.
+   */
   async goNext(kind: NavKind): Promise<boolean> {
-    let from = this.focused?.position ?? -1;
+    const start = this.focused?.position ?? -1;
+    let from = start;
     let wrapped = from === -1;
+    let hidden: Pair | null = null;
     for (let tries = 0; tries < 50; tries++) {
       const r = await api.invoke('pairs:navigate', { documentId: this.documentId, fromPosition: from, direction: 'next', kind });
       if (!r.ok) {
@@ -277,12 +287,19 @@ export class WorkspaceState {
         from = -1;
         continue;
       }
+      if (wrapped && start >= 0 && pair.position >= start) break;
       const index = await this.indexOf(pair);
       if (index !== null) {
         this.focus(index, 'editor');
         return true;
       }
+      hidden ??= pair;
       from = pair.position;
+    }
+    if (hidden) {
+      notices.info(t('workspace.filterHidNext', { n: formatNumber(hidden.position + 1) }));
+      await this.clearFilter(hidden);
+      return true;
     }
     notices.info(t(`workspace.none.${kind}`));
     return false;
