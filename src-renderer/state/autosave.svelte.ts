@@ -7,6 +7,7 @@ import type { Pair } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
 import { sameCodes, type InlineCode } from '../../src-main/shared/inline';
 import { api } from '../lib/api';
+import { notices } from './notices.svelte';
 
 export const AUTOSAVE_MS = 600;
 
@@ -135,6 +136,7 @@ export class Autosave {
     else if (now) this.drafts.set(pairId, { ...now, baseVersion: stored.version });
     this.saveErrors.delete(pairId);
     this.saveStates.set(pairId, this.timers.has(pairId) ? 'dirty' : 'saved');
+    notices.succeeded();
   }
 
   /** A write was refused: the pair shows why, and keeps its draft. */

@@ -5,6 +5,7 @@ import type { ExportResult, Events, Input, PairFilter, ReviewImportPreview } fro
 import type { QualitySummary } from '../../src-main/shared/domain';
 import type { Result } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import { notices } from './notices.svelte';
 
 export type ExportOptions = Omit<Input<'io:export'>, 'documentId'>;
 export type ReviewApplyStatus = Input<'io:review-apply'>['status'];
@@ -41,13 +42,15 @@ export class DocumentTools {
   async approve(pairIds: number[]): Promise<Result<{ count: number; pairIds: number[] }>> {
     await this.host.settleDrafts();
     const r = await api.invoke('pairs:bulk-approve', { documentId: this.documentId, pairIds });
-    if (r.ok) this.host.refreshAll();
+    if (r.ok) this.done();
     return r;
   }
 
   async export(options: ExportOptions): Promise<Result<ExportResult>> {
     await this.host.settleDrafts();
-    return api.invoke('io:export', { documentId: this.documentId, ...options });
+    const r = await api.invoke('io:export', { documentId: this.documentId, ...options });
+    if (r.ok) notices.succeeded();
+    return r;
   }
 
   onExportProgress(listener: (p: Events['export:progress']) => void): () => void {
@@ -73,8 +76,14 @@ export class DocumentTools {
   ): Promise<Result<{ applied: number; backupPath: string }>> {
     await this.host.settleDrafts();
     const r = await api.invoke('io:review-apply', { documentId: this.documentId, token, pairIds, status });
-    if (r.ok) this.host.refreshAll();
+    if (r.ok) this.done();
     return r;
+  }
+
+  /** A bulk write went through: the workspace reloads, and earlier errors are over. */
+  private done(): void {
+    this.host.refreshAll();
+    notices.succeeded();
   }
 }
 

@@ -104,6 +104,7 @@ class LibraryState {
         return null;
       }
       this.flow = null;
+      notices.succeeded();
       notices.info(
         t('import.tmStored', { count: r.value.stored, n: formatNumber(r.value.stored), known: formatNumber(r.value.known) }),
       );
@@ -121,6 +122,7 @@ class LibraryState {
       return null;
     }
     this.flow = null;
+    notices.succeeded();
     await this.refresh();
     return r.value;
   }
@@ -132,6 +134,7 @@ class LibraryState {
       return false;
     }
     this.docs = this.docs.map((d) => (d.id === documentId ? r.value : d));
+    notices.succeeded();
     return true;
   }
 
@@ -141,6 +144,7 @@ class LibraryState {
       notices.error(r.error);
       return false;
     }
+    notices.succeeded();
     await this.refresh();
     return true;
   }

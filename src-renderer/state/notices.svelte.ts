@@ -1,5 +1,6 @@
 // Short messages at the edge of the window: errors from the main process (translated) and
-// confirmations. Errors stay until dismissed; information fades.
+// confirmations. Errors stay until dismissed or until the next action succeeds (the trouble is
+// over); information fades. The same message is never shown twice at once.
 import type { AppError } from '../../src-main/shared/errors';
 import { errorMessage } from '../lib/i18n.svelte';
 
@@ -8,6 +9,9 @@ export interface Notice {
   kind: 'error' | 'info';
   text: string;
 }
+
+export const INFO_MS = 4000;
+const MAX_SHOWN = 5;
 
 class Notices {
   items = $state<Notice[]>([]);
@@ -23,13 +27,20 @@ class Notices {
     clearTimeout(this.timers.get(id));
     this.timers.set(
       id,
-      setTimeout(() => this.dismiss(id), 4000),
+      setTimeout(() => this.dismiss(id), INFO_MS),
     );
   }
 
   error(error: AppError): void {
-    this.items.push({ id: this.next++, kind: 'error', text: errorMessage(error) });
-    if (this.items.length > 5) this.items.shift();
+    const text = errorMessage(error);
+    if (this.items.some((n) => n.kind === 'error' && n.text === text)) return;
+    this.items.push({ id: this.next++, kind: 'error', text });
+    if (this.items.length > MAX_SHOWN) this.dismiss(this.items[0]!.id);
+  }
+
+  /** An action went through: the errors of earlier ones no longer describe the present. */
+  succeeded(): void {
+    if (this.items.some((n) => n.kind === 'error')) this.items = this.items.filter((n) => n.kind !== 'error');
   }
 
   dismiss(id: number): void {

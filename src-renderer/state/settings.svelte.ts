@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
 import { i18n } from '../lib/i18n.svelte';
+import { notices } from './notices.svelte';
 
 export type SettingsPatch = Partial<Omit<Settings, 'userName'>> & { userName?: string };
 
@@ -42,6 +43,7 @@ class SettingsState {
     if (!r.ok) return r.error;
     this.value = r.value;
     this.apply();
+    notices.succeeded();
     return null;
   }
 

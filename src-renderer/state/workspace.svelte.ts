@@ -411,6 +411,7 @@ export class WorkspaceState {
     const r = await run(current);
     if (!r.ok) return r.error;
     this.accept(r.value);
+    notices.succeeded();
     return null;
   }
 

@@ -111,6 +111,7 @@ vi.mock('../../../src-renderer/lib/api', () => {
 
 const { WorkspaceState, AUTOSAVE_MS } = await import('../../../src-renderer/state/workspace.svelte');
 const { settings } = await import('../../../src-renderer/state/settings.svelte');
+const { notices } = await import('../../../src-renderer/state/notices.svelte');
 
 function pair(id: number, status: Status = 'new', target = ''): Pair {
   return {
@@ -317,6 +318,18 @@ describe('WorkspaceState', () => {
     expect(error?.code).toBe('conflict');
     expect(store.get(1)).toMatchObject({ status: 'translated', target: 'theirs' });
     expect(ws.autosave.conflicts.has(1)).toBe(true);
+  });
+
+  it('a refused action leaves an error notice that the next successful save clears', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    const ws = await open();
+    expect(await ws.setStatus(ws.pairAt(0)!, 'approve')).toBe(false);
+    expect(notices.items.filter((n) => n.kind === 'error')).toHaveLength(1);
+    ws.edit(ws.pairAt(1)!, 'Fixed elsewhere');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(store.get(2)!.target).toBe('Fixed elsewhere');
+    expect(notices.items.filter((n) => n.kind === 'error')).toEqual([]);
   });
 
   it('steps between rows within bounds', async () => {
