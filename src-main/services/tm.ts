@@ -116,8 +116,9 @@ export function findMatches(db: Db, seg: Segment, minScore: number, limit: numbe
   const rows = new Map<number, UnitRow>();
   for (const r of units.unitsBySourceNorm(db, seg.sourceNorm))
     if (r.pair_id !== seg.pairId || seg.pairId === null) rows.set(r.id, r);
-  // Exact matches are all that a 100% threshold needs; otherwise the index proposes fuzzy candidates.
-  if (minScore < 100 || rows.size === 0) {
+  // Exact matches are all that a 100% threshold, or a best-match-only caller that has one, needs;
+  // otherwise the index proposes fuzzy candidates.
+  if (rows.size === 0 || (minScore < 100 && limit > 1)) {
     const wanted = memoryIndex(db)
       .candidates(seg.sourceNorm, Math.min(minScore, 99), CANDIDATES)
       .map((c) => c.id)

@@ -70,17 +70,16 @@ export class TmIndex {
     this.ids[slot] = id;
     this.lens[slot] = Math.min(units, 65535);
     this.slotOf.set(id, slot);
-    const seen = new Set<string>();
     for (const k of keys) {
-      if (seen.has(k)) continue;
-      seen.add(k);
       let term = this.vocab.get(k);
       if (term === undefined) {
         term = this.postings.length;
         this.vocab.set(k, term);
         this.postings.push(new IntList());
       }
-      this.postings[term]!.push(slot);
+      const list = this.postings[term]!;
+      // A stem repeated in the unit is posted once: its slot is already the list's last entry.
+      if (list.length === 0 || list.data[list.length - 1] !== slot) list.push(slot);
     }
   }
 

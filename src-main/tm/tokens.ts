@@ -106,20 +106,32 @@ export function tokenize(text: string, folded = false): Token[] {
 // "والاقتصاد", "بالاقتصاد" and "الاقتصاد" are the same word with different glue: matching treats
 // them as a partial difference, and retrieval indexes them under one key.
 
-const CONJUNCTIONS = ['', 'و', 'ف'];
-const PREPOSITIONS = ['', 'ب', 'ك', 'ل'];
-const ARTICLES = ['', 'ال'];
-/** Every proclitic chain, longest first (ل + ال is written لل). */
-export const PROCLITICS: readonly string[] = (() => {
-  const set = new Set<string>();
-  for (const c of CONJUNCTIONS)
-    for (const p of PREPOSITIONS)
-      for (const a of ARTICLES) {
-        const chain = p === 'ل' && a === 'ال' ? `${c}لل` : c + p + a;
-        if (chain) set.add(chain);
-      }
-  return [...set].sort((a, b) => b.length - a.length);
-})();
+const WAW = 0x648;
+const FA = 0x641;
+const BA = 0x628;
+const KAF = 0x643;
+const LAM = 0x644;
+const ALEF = 0x627;
+
+/**
+ * Offsets at which a proclitic chain may end: conjunction (و ف)?, preposition (ب ك ل)?, article (ال)?,
+ * with ل + ال written لل. Ascending; the word itself (offset 0) is not included. Called for every
+ * word of every candidate, so it reads code units instead of trying a list of prefixes.
+ */
+function chainEnds(w: string): number[] {
+  const ends: number[] = [];
+  let i = 0;
+  const c0 = w.charCodeAt(0);
+  if (c0 === WAW || c0 === FA) ends.push((i = 1));
+  const c = w.charCodeAt(i);
+  if (c === LAM && w.charCodeAt(i + 1) === LAM) {
+    ends.push(i + 1, i + 2); // ل + a word starting with ل, or ل + ال
+    return ends;
+  }
+  if (c === BA || c === KAF || c === LAM) ends.push(++i);
+  if (w.charCodeAt(i) === ALEF && w.charCodeAt(i + 1) === LAM) ends.push(i + 2);
+  return ends;
+}
 
 /** A stem must keep this many letters: Arabic roots have three, so "وقت" keeps its و. */
 const MIN_STEM = 3;
@@ -129,9 +141,8 @@ const MIN_STEM = 3;
  * starts with such letters (كتاب → تاب) is harmless: both sides of a comparison strip the same way.
  */
 export function stem(word: string): string {
-  for (const p of PROCLITICS) {
-    if (word.length - p.length >= MIN_STEM && word.startsWith(p)) return word.slice(p.length);
-  }
+  const ends = chainEnds(word);
+  for (let k = ends.length - 1; k >= 0; k--) if (word.length - ends[k]! >= MIN_STEM) return word.slice(ends[k]);
   return word;
 }
 
@@ -142,9 +153,7 @@ export function stem(word: string): string {
  */
 export function cliticForms(word: string): string[] {
   const out = [word];
-  for (const p of PROCLITICS) {
-    if (word.length - p.length >= 2 && word.startsWith(p)) out.push(word.slice(p.length));
-  }
+  for (const e of chainEnds(word)) if (word.length - e >= 2) out.push(word.slice(e));
   return out;
 }
 
