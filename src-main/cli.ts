@@ -1,6 +1,7 @@
 // `qalam …`: headless commands over the same services as the app.
 // Exit codes: 0 ok, 1 the command failed (one line on stderr), 2 usage error.
 import { readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import {
@@ -21,6 +22,8 @@ import { openRuntime, type Runtime } from './runtime';
 import { importDocument } from './services/documents';
 import { exportToFile } from './services/io';
 import * as tm from './services/tm';
+import { pretranslate } from './services/tm-writes';
+import { translateFile } from './services/translate';
 import { detectImportFormat } from './services/parse';
 import { stats as documentStats } from './services/stats';
 import { listDocuments } from './services/documents';
@@ -93,6 +96,12 @@ function analysisTable(a: TmAnalysis): string {
     row('total', a.total),
     `  (against ${a.memoryUnits} memory units)`,
   ].join('\n');
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 50 || n > 101) throw new QalamError('bad_input', { field: '--min' });
+  return n;
 }
 
 function readInput(file: string): { path: string; bytes: Uint8Array } {
@@ -272,6 +281,56 @@ export function buildProgram(): Command {
     }
   });
 
+  common(
+    program
+      .command('pretranslate')
+      .description('fill empty translations from translation memory (one batch, undoable)')
+      .argument('<doc>', 'document id')
+      .option('--min <score>', 'lowest match score to fill, 50–101; below 100 fills as Draft', '100')
+      .option('--dry-run', 'count only, change nothing'),
+  ).action((doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
+    const rt = open(opts);
+    try {
+      const r = pretranslate(rt.ctx, { documentId: parseId(doc), minScore: parseScore(opts.min), dryRun: opts.dryRun ?? false });
+      out(
+        opts,
+        r,
+        `${opts.dryRun ? 'Would fill' : 'Filled'} ${r.filled} segments (${r.translated} as Translated, ${r.draft} as Draft); ${r.unmatched} without a match${r.batchId ? `; batch #${r.batchId}` : ''}.`,
+      );
+    } finally {
+      rt.close();
+    }
+  });
+
+  common(
+    program
+      .command('translate')
+      .description('import a document, apply a TMX memory and write the translated document (like OmegaT console-translate)')
+      .argument('<source>', 'source document')
+      .requiredOption('--tm <file>', 'TMX translation memory')
+      .requiredOption('--out <file>', 'target document (replaced if it exists)')
+      .option('--tmx-out <file>', 'also write the translations as TMX')
+      .option('--min <score>', 'lowest match score to apply, 50–101', '100'),
+  ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
+    const input = readInput(source);
+    const memory = readInput(opts.tm);
+    // Without --db the run leaves nothing behind: a pipeline step, not a library entry.
+    const rt = opts.db ? open(opts) : openRuntime({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' });
+    try {
+      const r = await translateFile(rt.ctx, {
+        fileName: basename(input.path),
+        bytes: input.bytes,
+        tmFileName: basename(memory.path),
+        tmBytes: memory.bytes,
+        out: resolve(opts.out),
+        tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
+        minScore: parseScore(opts.min),
+      });
+      out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
+    } finally {
+      rt.close();
+    }
+  });
   return program;
 }
 

@@ -14,6 +14,7 @@ import { excerpt } from '../text/paragraphs';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
 import { detectImportFormat, parseDocument } from './parse';
+import { mirrorDocument } from './tm-memory';
 
 export interface ImportRequest {
   fileName: string;
@@ -144,6 +145,8 @@ export function storeImported(
       if (doc.original) saveSkeleton(ctx.db, documentId, doc.original);
       // One statement writes every pair's import revision: the same rows, without 100k round trips.
       importRevisions(ctx.db, documentId, who.name, who.role, at);
+      // Translations that arrive confirmed or approved join the memory with the document.
+      if (doc.paragraphs.some((p) => p.target)) mirrorDocument(ctx, documentId);
       return documentId;
     })
     .immediate();

@@ -11,6 +11,7 @@ import * as pairs from './pairs';
 import * as settings from './settings';
 import * as statsSvc from './stats';
 import * as tm from './tm';
+import * as tmWrites from './tm-writes';
 
 export type Handler<C extends Channel> = (ctx: ServiceContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -71,6 +72,9 @@ export const handlers: Handlers = {
   'tm:lookup': (ctx, input) => tm.lookup(ctx, input),
   'tm:concordance': (ctx, input) => tm.concordance(ctx, input),
   'tm:analyze': (ctx, { documentId }) => tm.analyze(ctx, documentId),
+  'tm:pretranslate': (ctx, input) => tmWrites.pretranslate(ctx, input),
+  'tm:batches': (ctx, { documentId }) => tmWrites.listBatches(ctx, documentId),
+  'tm:undo-batch': (ctx, { batchId }) => historySvc.undoBatch(ctx, batchId),
   'tm:stats': (ctx) => tm.stats(ctx),
   'tm:repetitions': (ctx, { documentId }) => tm.repetitions(ctx, documentId),
   'tm:remove': (ctx, input) => tm.removeUnits(ctx, input),

@@ -18,6 +18,7 @@
 //   open edit revision during a burst of typing instead of appending one per keystroke.
 // - The transaction sets the document's updated_at once (to the latest change's time) before it
 //   commits, and emits 'pairs:changed' once per document after it commits; nothing on rollback.
+// - It keeps the pair's translation-memory unit in step (services/tm-memory.ts syncPairUnit).
 // - It returns the pair as written (openComments as read: comments are not its business).
 import type { Pair, RevisionKind, RevisionOrigin, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
@@ -29,6 +30,7 @@ import { appendRevision, deleteBatchIfEmpty, insertBatch, recordEdit } from '../
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
 import type { Actor, ServiceContext } from './context';
+import { syncPairUnit } from './tm-memory';
 
 /** The fields a writer may change; anything left out keeps its value. */
 export interface PairChange {
@@ -169,6 +171,9 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
       score: revision.score ?? null,
     });
   }
+
+  // Translation memory holds every confirmed or approved pair as it is now.
+  syncPairUnit(ctx, next);
 
   const doc = open.documents.get(pair.documentId);
   if (!doc) open.documents.set(pair.documentId, { at, pairIds: new Set([pair.id]) });

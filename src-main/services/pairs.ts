@@ -6,6 +6,7 @@ import * as comments from '../store/repos/comments';
 import * as repo from '../store/repos/pairs';
 import { actor, type Actor, type ServiceContext } from './context';
 import { applyChange, writeTransaction, type PairChange } from './pair-writes';
+import { propagateRepetitions } from './tm-writes';
 
 export function getPair(ctx: ServiceContext, id: number): Pair {
   const p = repo.getPair(ctx.db, id);
@@ -100,7 +101,10 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
     if (input.action === 'approve') comments.resolveRejections(ctx.db, pair.id, who.name, at);
     return pair.id;
   });
-  return getPair(ctx, pairId);
+  const result = getPair(ctx, pairId);
+  // Its repetitions in the document take the confirmed translation, as their own undoable batch.
+  if (input.action === 'confirm') propagateRepetitions(ctx, result, who);
+  return result;
 }
 
 export function setExcluded(ctx: ServiceContext, input: ParsedInput<'pairs:set-excluded'>): Pair {

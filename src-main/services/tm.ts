@@ -15,8 +15,7 @@ import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../sha
 import { QalamError } from '../shared/errors';
 import type { ImportedTmUnit } from '../formats/model';
 import { transferCodes } from '../shared/inline';
-import { dataVersion, type Db } from '../store/connection';
-import { getDocumentRow } from '../store/repos/documents';
+import type { Db } from '../store/connection';
 import { getPair as getPairRow } from '../store/repos/pairs';
 import { readSettings } from '../store/repos/settings';
 import * as units from '../store/repos/tm';
@@ -25,78 +24,14 @@ import { normalizeForSearch } from '../text/arabic';
 import { findFolded } from '../tm/concordance';
 import { substituteNumbers } from '../tm/numbers';
 import { bandOf, rank, type Query, type Scored } from '../tm/rank';
-import { contextHash, TmIndex } from '../tm/retrieval';
+import { contextHash } from '../tm/retrieval';
 import { diffWords } from '../tm/score';
 import { writeFileAtomic } from '../fs-atomic';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
-import { getPair } from './pairs';
+import { memoryIndex, noteUnit } from './tm-memory';
 
-// ——— The retrieval index, one per connection ———
-
-interface IndexState {
-  index: TmIndex;
-  /** PRAGMA data_version when built: it changes when another connection (a CLI run) commits. */
-  dataVersion: number;
-}
-const indexes = new WeakMap<Db, IndexState>();
-
-/** The index for this connection, built on first use and whenever another process changed the store. */
-export function memoryIndex(db: Db): TmIndex {
-  const version = dataVersion(db);
-  const state = indexes.get(db);
-  if (state && state.dataVersion === version && !state.index.wasted) return state.index;
-  const index = new TmIndex();
-  for (const row of units.indexRows(db)) index.add(row.id, row.source_norm);
-  indexes.set(db, { index, dataVersion: version });
-  return index;
-}
-
-/** Keeps a built index in step with this connection's own writes (which leave data_version alone). */
-function noteUnit(db: Db, id: number, sourceNorm: string | null): void {
-  const state = indexes.get(db);
-  if (!state) return;
-  if (sourceNorm === null) state.index.remove(id);
-  else state.index.add(id, sourceNorm);
-}
-
-// ——— Keeping the memory in step with pairs ———
-
-/**
- * Called by the pair write path after every change: a pair confirmed or approved is (re)written as its
- * unit; a rejected, emptied or excluded pair's unit is removed (an editor said it is wrong, or there is
- * nothing to offer); a draft keeps the unit of its last confirmation.
- */
-export function syncPairUnit(ctx: ServiceContext, pair: Pair): void {
-  const confirmed = pair.status === 'translated' || pair.status === 'approved';
-  if (confirmed && !pair.excluded && pair.target.trim() !== '') {
-    const doc = getDocumentRow(ctx.db, pair.documentId);
-    if (!doc) return;
-    const sourceNorm = normalizeForSearch(pair.source);
-    const around = units.neighbourNorms(ctx.db, pair.documentId, pair.position);
-    const id = units.upsertPairUnit(ctx.db, {
-      source: pair.source,
-      target: pair.target,
-      source_norm: sourceNorm,
-      target_norm: normalizeForSearch(pair.target),
-      source_lang: doc.source_lang,
-      target_lang: doc.target_lang,
-      status: pair.status === 'approved' ? 'approved' : 'translated',
-      origin: 'document',
-      origin_name: doc.name,
-      pair_id: pair.id,
-      document_id: pair.documentId,
-      context_hash: contextHash(around.prev, around.next),
-      author: pair.updatedBy,
-      created_at: pair.updatedAt,
-      changed_at: pair.updatedAt,
-    });
-    noteUnit(ctx.db, id, sourceNorm);
-  } else if (pair.status === 'rejected' || pair.excluded || pair.target.trim() === '') {
-    const id = units.deletePairUnit(ctx.db, pair.id);
-    if (id !== undefined) noteUnit(ctx.db, id, null);
-  }
-}
+export { memoryIndex } from './tm-memory';
 
 // ——— Matching ———
 
@@ -193,7 +128,8 @@ export function lookup(
   ctx: ServiceContext,
   input: { pairId: number; limit?: number | undefined; minScore?: number | undefined },
 ): TmLookupResult {
-  const pair = getPair(ctx, input.pairId);
+  const pair = getPairRow(ctx.db, input.pairId);
+  if (!pair) throw new QalamError('not_found', { what: 'pair' });
   const minScore = input.minScore ?? readSettings(ctx.db).tmMinScore;
   const seg = pairSegment(ctx, pair);
   const found = findMatches(ctx.db, seg, minScore, input.limit ?? 5);

@@ -209,6 +209,29 @@ export interface TmAnalysis {
   memoryUnits: number;
 }
 
+export interface TmPretranslateResult {
+  documentId: number;
+  /** Null when nothing was filled (a dry run, or no match at or above the threshold). */
+  batchId: number | null;
+  filled: number;
+  /** Filled as Translated (100% and context matches) and as Draft (lower). */
+  translated: number;
+  draft: number;
+  /** Empty, non-excluded pairs that had no match at or above the threshold. */
+  unmatched: number;
+}
+
+export interface TmBatch {
+  id: number;
+  documentId: number;
+  origin: string;
+  author: string;
+  note: string | null;
+  createdAt: string;
+  /** Pairs the batch wrote. */
+  pairs: number;
+}
+
 export interface TmStats {
   units: number;
   byStatus: Record<TmUnitStatus, number>;
@@ -296,6 +319,14 @@ export const contract = {
   'tm:lookup': channel<TmLookupResult>()(tmLookupInput()),
   'tm:concordance': channel<TmConcordanceResult>()(tmConcordanceInput()),
   'tm:analyze': channel<TmAnalysis>()(documentId),
+  /** Fills empty targets from matches at or above `minScore` (default 100) as one batch; progress on 'tm:progress'. */
+  'tm:pretranslate': channel<TmPretranslateResult>()(tmPretranslateInput()),
+  /** Pre-translation and propagation batches of a document, newest first. */
+  'tm:batches': channel<TmBatch[]>()(documentId),
+  /** Undoes a batch: pairs changed since keep their newer work and are listed as refused. */
+  'tm:undo-batch': channel<{ restored: number[]; refused: { pairId: number; reason: string }[] }>()(
+    z.object({ batchId: id }).strict(),
+  ),
   'tm:stats': channel<TmStats>()(empty),
   'tm:repetitions': channel<TmRepetitions>()(documentId),
   /** Removes the units of a document (also a deleted one) or of an imported file. */
@@ -446,6 +477,16 @@ function tmConcordanceInput() {
       query: z.string().trim().min(1).max(500),
       side: z.enum(['source', 'target', 'both']).optional(),
       limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict();
+}
+function tmPretranslateInput() {
+  return z
+    .object({
+      documentId: id,
+      minScore: z.number().int().min(50).max(101).optional(),
+      /** Count what would be filled; write nothing. */
+      dryRun: z.boolean().optional(),
     })
     .strict();
 }

@@ -5,6 +5,7 @@ import { benchStore, round } from './store';
 import { benchExports } from './exports';
 import { benchUi } from './ui';
 import { benchXliffImport } from './xliff-import';
+import { benchOmegatPipeline, benchTm, tmLines } from './tm';
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   rmSync(store.bigDocDir, { recursive: true, force: true });
   const exports = await benchExports(10_000, log);
   const xliff = benchXliffImport(100, log);
+  const tm = await benchTm(log);
+  const pipeline = benchOmegatPipeline(log);
 
   const lines = [
     'Qalam bench',
@@ -40,11 +43,14 @@ async function main(): Promise<void> {
     ),
     '',
     `qalam import of a ${xliff.fileMb} MB XLIFF 1.2 (${xliff.units} units, own process): peak RSS ${xliff.peakRssMb} MB, ${xliff.wallSeconds} s${xliff.exitCode === 0 ? '' : `, refused: ${xliff.stderr}`}`,
+    ...tmLines(tm, pipeline),
     '',
     `Total bench time ${round((Date.now() - started) / 1000)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  process.stdout.write(`${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline }, null, 2)}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -174,6 +174,11 @@ export function listBatches(db: Db, documentId: number): Batch[] {
   return (stmt(db, 'SELECT * FROM batches WHERE document_id = ? ORDER BY id').all(documentId) as BatchRow[]).map(toBatch);
 }
 
+/** How many revisions (one per pair) a batch wrote. */
+export function countBatchRevisions(db: Db, batchId: number): number {
+  return stmt(db, 'SELECT count(*) FROM revisions WHERE batch_id = ?').pluck().get(batchId) as number;
+}
+
 /** A batch that ended up writing nothing leaves no row behind. */
 export function deleteBatchIfEmpty(db: Db, id: number): boolean {
   return (

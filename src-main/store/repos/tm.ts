@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import type { TmUnitStatus as UnitStatus } from '../../shared/domain';
+import type { Status, TmUnitStatus as UnitStatus } from '../../shared/domain';
 import { stmt } from './statements';
 
 export interface UnitRow {
@@ -189,17 +189,19 @@ export interface SegmentRow {
   source: string;
   source_norm: string;
   target: string;
-  status: string;
+  status: Status;
   excluded: 0 | 1;
   source_words: number;
   version: number;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 /** Every pair of a document in order, with what analysis and pre-translation need. */
 export function documentSegments(db: Db, documentId: number): SegmentRow[] {
   return stmt(
     db,
-    `SELECT id, position, source, source_norm, target, status, excluded, source_words, version
+    `SELECT id, position, source, source_norm, target, status, excluded, source_words, version, updated_at, updated_by
      FROM pairs WHERE document_id = ? ORDER BY position`,
   ).all(documentId) as SegmentRow[];
 }

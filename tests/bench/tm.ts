@@ -1,0 +1,380 @@
+// Translation-memory figures: lookups against a 100k-unit memory, analysis of a 10k-paragraph document,
+// pre-translation of 100k paragraphs, and the OmegaT pipeline (qalam translate against OmegaT's
+// console-translate on the same 20k paragraphs and TMX, both as whole processes).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openRuntime, type Runtime } from '../../src-main/runtime';
+import { importDocument } from '../../src-main/services/documents';
+import { listPairs } from '../../src-main/services/pairs';
+import { analyze, lookup, memoryIndex } from '../../src-main/services/tm';
+import { pretranslate } from '../../src-main/services/tm-writes';
+import { insertUnit } from '../../src-main/store/repos/tm';
+import { normalizeForSearch } from '../../src-main/text/arabic';
+import { createProject, OMEGAT } from '../unit/main/interop/helpers/omegat';
+import { round } from './store';
+
+const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+const CLITICS = ['و', 'ال', 'ب', 'وال', 'بال', 'ل'];
+
+/** A deterministic generator of Arabic-like text with a Zipf-like vocabulary and attached clitics. */
+export class ArabicText {
+  private s: number;
+  private vocab: string[];
+  constructor(seed = 7, vocabSize = 40_000) {
+    this.s = seed;
+    this.vocab = [];
+    const seen = new Set<string>();
+    while (this.vocab.length < vocabSize) {
+      const len = 3 + Math.floor(this.rnd() * 5);
+      let w = '';
+      for (let i = 0; i < len; i++) w += LETTERS[Math.floor(this.rnd() * LETTERS.length)];
+      if (!seen.has(w)) {
+        seen.add(w);
+        this.vocab.push(w);
+      }
+    }
+  }
+  /** mulberry32: a plain LCG in doubles loses precision past 2^53 and falls into a short cycle. */
+  rnd(): number {
+    this.s = (this.s + 0x6d2b79f5) | 0;
+    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  word(): string {
+    // Log-uniform rank: a few words are very common, most are rare (as in real text).
+    const w = this.vocab[Math.floor(Math.exp(this.rnd() * Math.log(this.vocab.length))) - 1]!;
+    return this.rnd() < 0.2 ? CLITICS[Math.floor(this.rnd() * CLITICS.length)]! + w : w;
+  }
+  paragraph(min = 12, max = 40): string {
+    const n = min + Math.floor(this.rnd() * (max - min));
+    const words: string[] = [];
+    for (let i = 0; i < n; i++) words.push(i > 0 && this.rnd() < 0.05 ? String(1 + Math.floor(this.rnd() * 3000)) : this.word());
+    return `${words.join(' ')}.`;
+  }
+  /** Two words replaced and one given a clitic: a typical 85–95% match. */
+  variant(p: string): string {
+    const words = p.split(' ');
+    for (let k = 0; k < 2; k++) words[Math.floor(this.rnd() * words.length)] = this.word();
+    const i = Math.floor(this.rnd() * words.length);
+    words[i] = `و${words[i]}`;
+    return words.join(' ');
+  }
+}
+
+function percentile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+}
+
+function tempRuntime(): { rt: Runtime; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'qalam-bench-tm-'));
+  return { rt: openRuntime({ dataDir: dir, transport: 'cli' }), dir };
+}
+
+function fillMemory(rt: Runtime, sources: string[]): number {
+  const t0 = performance.now();
+  const at = new Date().toISOString();
+  rt.db
+    .transaction(() => {
+      sources.forEach((source, i) => {
+        const target = `English translation of unit ${i + 1}.`;
+        insertUnit(rt.db, {
+          source,
+          target,
+          source_norm: normalizeForSearch(source),
+          target_norm: normalizeForSearch(target),
+          source_lang: 'ar',
+          target_lang: 'en',
+          status: 'imported',
+          origin: 'tmx',
+          origin_name: 'bench.tmx',
+          pair_id: null,
+          document_id: null,
+          context_hash: null,
+          author: 'bench',
+          created_at: at,
+          changed_at: at,
+        });
+      });
+    })
+    .immediate();
+  return round(performance.now() - t0);
+}
+
+async function importLines(rt: Runtime, name: string, lines: string[]) {
+  return importDocument(rt.ctx, { fileName: name, bytes: new TextEncoder().encode(lines.join('\n')), allowDuplicate: true });
+}
+
+export interface TmFigures {
+  memoryUnits: number;
+  fillMs: number;
+  indexBuildMs: number;
+  indexHeapMb: number;
+  lookup: { queries: number; p50: number; p95: number; max: number; exactP95: number; fuzzyP95: number; newP95: number };
+  analysis: { paragraphs: number; ms: number; bands: Record<string, number> };
+  pretranslate: { paragraphs: number; minScore: number; ms: number; filled: number };
+  pretranslateFuzzy: { paragraphs: number; minScore: number; ms: number; filled: number };
+}
+
+export async function benchTm(log: (s: string) => void, units = 100_000): Promise<TmFigures> {
+  const gen = new ArabicText();
+  const { rt, dir } = tempRuntime();
+  try {
+    log(`tm: generating a ${units}-unit memory`);
+    const sources: string[] = [];
+    for (let i = 0; i < units; i++) sources.push(gen.paragraph());
+    const fillMs = fillMemory(rt, sources);
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    memoryIndex(rt.db);
+    const indexBuildMs = round(performance.now() - t0);
+    const indexHeapMb = round((process.memoryUsage().heapUsed - heap0) / 1048576);
+
+    log('tm: lookups');
+    const pick = () => sources[Math.floor(gen.rnd() * sources.length)]!;
+    const kinds: ('exact' | 'fuzzy' | 'new')[] = [];
+    const queries: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const kind = i % 3 === 0 ? 'exact' : i % 3 === 1 ? 'fuzzy' : 'new';
+      kinds.push(kind);
+      queries.push(kind === 'exact' ? pick() : kind === 'fuzzy' ? gen.variant(pick()) : gen.paragraph());
+    }
+    const qdoc = await importLines(rt, 'queries.txt', queries);
+    const pairs = listPairs(rt.ctx, qdoc.id, 0, 1000).items;
+    const times: Record<string, number[]> = { exact: [], fuzzy: [], new: [] };
+    const all: number[] = [];
+    for (const [i, p] of pairs.entries()) {
+      const t = performance.now();
+      lookup(rt.ctx, { pairId: p.id, minScore: 70, limit: 5 });
+      const ms = performance.now() - t;
+      all.push(ms);
+      times[kinds[i]!]!.push(ms);
+    }
+
+    log('tm: analysis of 10k paragraphs');
+    const mixed = (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = i % 10;
+        out.push(
+          r < 3
+            ? pick()
+            : r < 6
+              ? gen.variant(pick())
+              : r < 7 && out.length > 0
+                ? out[Math.floor(gen.rnd() * out.length)]!
+                : gen.paragraph(),
+        );
+      }
+      return out;
+    };
+    const adoc = await importLines(rt, 'analysis.txt', mixed(10_000));
+    let t = performance.now();
+    const a = analyze(rt.ctx, adoc.id);
+    const analysisMs = round(performance.now() - t);
+
+    log('tm: pre-translation of 100k paragraphs (100%)');
+    const pdoc = await importLines(rt, 'pretranslate.txt', mixed(100_000));
+    t = performance.now();
+    const pre = pretranslate(rt.ctx, { documentId: pdoc.id, minScore: 100 });
+    const preMs = round(performance.now() - t);
+
+    log('tm: pre-translation of 10k paragraphs (≥75%)');
+    const fdoc = await importLines(rt, 'fuzzy.txt', mixed(10_000));
+    t = performance.now();
+    const fuzzy = pretranslate(rt.ctx, { documentId: fdoc.id, minScore: 75 });
+    const fuzzyMs = round(performance.now() - t);
+
+    return {
+      memoryUnits: units,
+      fillMs,
+      indexBuildMs,
+      indexHeapMb,
+      lookup: {
+        queries: all.length,
+        p50: percentile(all, 0.5),
+        p95: percentile(all, 0.95),
+        max: percentile(all, 1),
+        exactP95: percentile(times.exact!, 0.95),
+        fuzzyP95: percentile(times.fuzzy!, 0.95),
+        newP95: percentile(times.new!, 0.95),
+      },
+      analysis: {
+        paragraphs: a.total.segments,
+        ms: analysisMs,
+        bands: Object.fromEntries(Object.entries(a.bands).map(([k, v]) => [k, v.segments])),
+      },
+      pretranslate: { paragraphs: 100_000, minScore: 100, ms: preMs, filled: pre.filled },
+      pretranslateFuzzy: { paragraphs: 10_000, minScore: 75, ms: fuzzyMs, filled: fuzzy.filled },
+    };
+  } finally {
+    rt.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ——— The OmegaT pipeline ———
+
+export interface ProcessFigures {
+  seconds: number;
+  peakMb: number;
+  exit: number | null;
+}
+
+export interface PipelineFigures {
+  paragraphs: number;
+  qalam: ProcessFigures;
+  omegat: ProcessFigures | null;
+  /** OmegaT's time / Qalam's time. */
+  speedup: number | null;
+  sameTarget: boolean | null;
+  firstDifference?: string;
+  skipped?: string;
+}
+
+/** Runs a command under /usr/bin/time -v: wall time and peak resident memory of the whole process. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ProcessFigures & { output: string } {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  const out = `${r.stdout}${r.stderr}`;
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(out);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(out);
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
+  return { seconds: round(seconds), peakMb: rss ? round(Number(rss[1]) / 1024) : NaN, exit: r.status, output: out };
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_000): PipelineFigures {
+  const gen = new ArabicText(11);
+  const dir = mkdtempSync(join(tmpdir(), 'qalam-bench-pipeline-'));
+  try {
+    const seen = new Set<string>();
+    const sources: string[] = [];
+    while (sources.length < paragraphs) {
+      const p = gen.paragraph();
+      if (!seen.has(normalizeForSearch(p))) {
+        seen.add(normalizeForSearch(p));
+        sources.push(p);
+      }
+    }
+    const english = sources.map((_, i) => `English paragraph ${i + 1}, as translated before.`);
+    const sourceFile = join(dir, 'source.txt');
+    writeFileSync(sourceFile, `${sources.join('\n')}\n`);
+    const tmxFile = join(dir, 'memory.tmx');
+    writeFileSync(
+      tmxFile,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  <header creationtool="bench" creationtoolversion="1" segtype="paragraph" o-tmf="bench" adminlang="en" srclang="ar" datatype="plaintext"/>\n  <body>\n${sources
+        .map(
+          (s, i) =>
+            `    <tu><tuv xml:lang="ar"><seg>${xml(s)}</seg></tuv><tuv xml:lang="en"><seg>${xml(english[i]!)}</seg></tuv></tu>\n`,
+        )
+        .join('')}  </body>\n</tmx>\n`,
+    );
+
+    log(`pipeline: qalam translate (${paragraphs} paragraphs)`);
+    const qalamOut = join(dir, 'qalam-target.txt');
+    const bin = resolve(__dirname, '../../bin/qalam.mjs');
+    const qalam = timed(process.execPath, [
+      bin,
+      'translate',
+      sourceFile,
+      '--tm',
+      tmxFile,
+      '--out',
+      qalamOut,
+      '--tmx-out',
+      join(dir, 'qalam-project.tmx'),
+    ]);
+    if (qalam.exit !== 0) throw new Error(`qalam translate failed:\n${qalam.output.slice(-2000)}`);
+    const { output: _q, ...qalamFigures } = qalam;
+
+    if (!existsSync(OMEGAT.jar) || !existsSync(OMEGAT.java)) {
+      return {
+        paragraphs,
+        qalam: qalamFigures,
+        omegat: null,
+        speedup: null,
+        sameTarget: null,
+        skipped: 'OmegaT is not installed',
+      };
+    }
+    log('pipeline: omegat --mode=console-translate');
+    const project = createProject('bench', { sourceLang: 'ar', targetLang: 'en' });
+    copyFileSync(sourceFile, join(project, 'source/source.txt'));
+    copyFileSync(tmxFile, join(project, 'tm/auto/memory.tmx'));
+    const home = mkdtempSync(join(tmpdir(), 'qalam-bench-omegat-home-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, LC_ALL: 'C.UTF-8' };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const omegat = timed(
+      OMEGAT.java,
+      [
+        '-Djava.awt.headless=true',
+        `-Duser.home=${home}`,
+        '-jar',
+        OMEGAT.jar,
+        project,
+        '--mode=console-translate',
+        `--config-dir=${join(home, 'config')}`,
+        '--disable-project-locking',
+        '--no-team',
+      ],
+      env,
+    );
+    const { output: omegatLog, ...omegatFigures } = omegat;
+    const omegatTarget = join(project, 'target/source.txt');
+    let sameTarget = false;
+    let firstDifference: string | undefined;
+    if (existsSync(omegatTarget)) {
+      const a = readFileSync(qalamOut, 'utf8').split('\n');
+      const b = readFileSync(omegatTarget, 'utf8').split('\n');
+      const i = a.findIndex((line, k) => line !== b[k]);
+      sameTarget = i < 0 && a.length === b.length;
+      if (!sameTarget)
+        firstDifference = `line ${i + 1}: qalam ${JSON.stringify(a[i] ?? null)} / omegat ${JSON.stringify(b[i] ?? null)}`;
+    } else firstDifference = `OmegaT wrote no target: ${omegatLog.slice(-1500)}`;
+    rmSync(project, { recursive: true, force: true });
+    rmSync(home, { recursive: true, force: true });
+    return {
+      paragraphs,
+      qalam: qalamFigures,
+      omegat: omegatFigures,
+      speedup: round(omegatFigures.seconds / qalamFigures.seconds),
+      sameTarget,
+      ...(firstDifference ? { firstDifference } : {}),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The table lines `npm run bench` prints for these scenarios. */
+export function tmLines(tm: TmFigures, p: PipelineFigures): string[] {
+  return [
+    `Translation memory, ${tm.memoryUnits} units (index built in ${tm.indexBuildMs} ms, +${tm.indexHeapMb} MB heap)`,
+    `  lookup (5 best ≥70%): p50 ${tm.lookup.p50} ms, p95 ${tm.lookup.p95} ms (exact ${tm.lookup.exactP95}, fuzzy ${tm.lookup.fuzzyP95}, unseen ${tm.lookup.newP95}) over ${tm.lookup.queries} lookups`,
+    `  analysis of ${tm.analysis.paragraphs} paragraphs: ${tm.analysis.ms} ms`,
+    `  pre-translation of ${tm.pretranslate.paragraphs} paragraphs at ${tm.pretranslate.minScore}%: ${tm.pretranslate.ms} ms (${tm.pretranslate.filled} filled); ${tm.pretranslateFuzzy.paragraphs} at ≥${tm.pretranslateFuzzy.minScore}%: ${tm.pretranslateFuzzy.ms} ms`,
+    '',
+    `OmegaT pipeline, ${p.paragraphs} paragraphs + a ${p.paragraphs}-unit TMX (whole processes, /usr/bin/time -v)`,
+    `  qalam translate: ${p.qalam.seconds} s, peak ${p.qalam.peakMb} MB`,
+    p.omegat
+      ? `  omegat --mode=console-translate: ${p.omegat.seconds} s, peak ${p.omegat.peakMb} MB; OmegaT/Qalam time ${p.speedup}×; same target text: ${p.sameTarget ? 'yes' : `NO (${p.firstDifference})`}`
+      : `  OmegaT: not measured (${p.skipped})`,
+  ];
+}
+
+/** `tsx tests/bench/tm.ts [lookup|pipeline]`: one scenario alone. */
+if (process.argv[1]?.endsWith('tm.ts')) {
+  const log = (s: string) => process.stderr.write(`  … ${s}\n`);
+  const which = process.argv[2] ?? 'all';
+  void (async () => {
+    const out: Record<string, unknown> = {};
+    if (which === 'all' || which === 'lookup') out.tm = await benchTm(log, Number(process.argv[3] ?? 100_000));
+    if (which === 'all' || which === 'pipeline') out.pipeline = benchOmegatPipeline(log, Number(process.argv[3] ?? 20_000));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  })();
+}
