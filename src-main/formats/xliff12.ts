@@ -140,7 +140,7 @@ function notesXml(pair: ExportPair): string {
   }
   for (const c of pair.comments) {
     notes.push(
-      `        <note${attrs({ from: c.author, priority: severityPriority(c.severity) })}>${escapeText(c.body)}</note>\n`,
+      `        <note${attrs({ from: c.author || undefined, priority: severityPriority(c.severity) })}>${escapeText(c.body)}</note>\n`,
     );
     metas.push(commentMeta(c, { alwaysAuthor: false }));
   }

@@ -43,18 +43,33 @@ export function createContext(opts: {
   };
 }
 
-/** Who is acting: the name and role from settings. Every revision and comment records them. */
+/**
+ * Who is acting: the name and role from settings, else the operating system's user name. Every
+ * revision and comment records them, and exports write the name into XLIFF notes and TMX
+ * creationid: an account that names no person ("root") is never written; the name stays empty.
+ */
 export function actor(ctx: ServiceContext, settings: Settings = readSettings(ctx.db)): Actor {
-  return { name: settings.userName || fallbackName(), role: settings.role };
+  return { name: settings.userName.trim() || systemUserName() || '', role: settings.role };
 }
 
-let cachedName: string | undefined;
-function fallbackName(): string {
+/** Accounts that name a machine role, not a person. */
+const SYSTEM_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'user', 'nobody', 'system', 'guest', 'daemon', 'www-data']);
+
+/** A login name fit to stand for a person, or null. */
+export function personName(login: string | undefined | null): string | null {
+  const name = (login ?? '').trim();
+  if (name === '' || SYSTEM_ACCOUNTS.has(name.toLowerCase())) return null;
+  return name;
+}
+
+let cachedName: string | null | undefined;
+/** The operating system's user name when it names a person (see personName). */
+export function systemUserName(): string | null {
   if (cachedName === undefined) {
     try {
-      cachedName = userInfo().username || 'user';
+      cachedName = personName(userInfo().username);
     } catch {
-      cachedName = 'user';
+      cachedName = null;
     }
   }
   return cachedName;
