@@ -25,7 +25,7 @@ import * as tm from './services/tm';
 import { pretranslate } from './services/tm-writes';
 import { translateFile } from './services/translate';
 import { detectImportFormat } from './services/parse';
-import { stats as documentStats } from './services/stats';
+import { getStats } from './services/stats';
 import { listDocuments } from './services/documents';
 import { errorMessage } from './cli-messages';
 
@@ -183,7 +183,7 @@ export function buildProgram(): Command {
     (doc: string, opts: Common) => {
       const rt = open(opts);
       try {
-        const s = documentStats(rt.ctx, parseId(doc));
+        const s = getStats(rt.ctx, parseId(doc));
         out(opts, s, `${statsTable(s)}${s.finished ? '\n  finished: every segment approved' : ''}`);
       } finally {
         rt.close();
@@ -249,7 +249,7 @@ export function buildProgram(): Command {
   common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action((opts: Common) => {
     const rt = open(opts);
     try {
-      const s = tm.stats(rt.ctx);
+      const s = tm.getMemoryStats(rt.ctx);
       out(
         opts,
         s,

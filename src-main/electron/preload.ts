@@ -1,17 +1,16 @@
 // window.qalam: the contract's Bridge over ipcRenderer, nothing more. A sandboxed preload can only
-// require('electron'), so everything from the contract is imported as types.
+// require('electron'), so the contract is imported as types and the one value it needs comes from
+// shared/wire.ts, which imports nothing and is bundled in.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Bridge, EventName, Events } from '../shared/contract';
-
-/** Same string as IPC_EVENT_CHANNEL in transport/ipc.ts (importing it would pull the main process in). */
-const EVENT_CHANNEL = 'qalam:event';
+import { IPC_EVENT_CHANNEL } from '../shared/wire';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 
 // One ipcRenderer listener for all subscriptions: the page never sees the IpcRendererEvent (it
 // carries `sender`, i.e. ipcRenderer itself).
-ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+ipcRenderer.on(IPC_EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
   if (typeof name !== 'string') return;
   for (const listener of [...(listeners.get(name) ?? [])]) {
     try {

@@ -1,4 +1,4 @@
-import type { EventName, Events } from '../shared/contract';
+import { EVENT_NAMES, type EventName, type Events } from '../shared/contract';
 
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 
@@ -18,9 +18,7 @@ export class EventBus {
 
   /** Listens to every event: transports forward them all. */
   onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
-    const offs = (
-      ['import:progress', 'export:progress', 'pairs:changed', 'tm:progress', 'documents:changed', 'menu:command'] as const
-    ).map((e) => this.on(e, (p) => listener(e, p)));
+    const offs = EVENT_NAMES.map(<E extends EventName>(e: E) => this.on(e, (p: Events[E]) => listener(e, p)));
     return () => offs.forEach((off) => off());
   }
 

@@ -5,11 +5,11 @@ import { QalamError } from '../shared/errors';
 import * as comments from './comments';
 import type { ServiceContext } from './context';
 import * as documents from './documents';
-import * as historySvc from './history';
+import * as history from './history';
 import * as io from './io';
 import * as pairs from './pairs';
 import * as settings from './settings';
-import * as statsSvc from './stats';
+import * as stats from './stats';
 import * as tm from './tm';
 import * as tmWrites from './tm-writes';
 
@@ -47,15 +47,15 @@ export const handlers: Handlers = {
   'pairs:set-excluded': (ctx, input) => pairs.setExcluded(ctx, input),
   'pairs:bulk-approve': (ctx, input) => pairs.bulkApprove(ctx, input),
 
-  'stats:document': (ctx, { documentId }) => statsSvc.stats(ctx, documentId),
-  'stats:quality': (ctx, { documentId }) => statsSvc.quality(ctx, documentId),
+  'stats:document': (ctx, { documentId }) => stats.getStats(ctx, documentId),
+  'stats:quality': (ctx, { documentId }) => stats.getQuality(ctx, documentId),
 
   'comments:list': (ctx, { pairId }) => comments.listComments(ctx, pairId),
   'comments:add': (ctx, input) => comments.addComment(ctx, input),
   'comments:set-resolved': (ctx, { commentId, resolved }) => comments.setResolved(ctx, commentId, resolved),
 
-  'history:list': (ctx, { pairId }) => historySvc.listHistory(ctx, pairId),
-  'history:restore': (ctx, input) => historySvc.restore(ctx, input),
+  'history:list': (ctx, { pairId }) => history.listHistory(ctx, pairId),
+  'history:restore': (ctx, input) => history.restore(ctx, input),
 
   'io:export': (ctx, input) => io.exportForRenderer(ctx, input),
   'io:pick-import': async (ctx) => {
@@ -74,8 +74,8 @@ export const handlers: Handlers = {
   'tm:analyze': (ctx, { documentId }) => tm.analyze(ctx, documentId),
   'tm:pretranslate': (ctx, input) => tmWrites.pretranslate(ctx, input),
   'tm:batches': (ctx, { documentId }) => tmWrites.listBatches(ctx, documentId),
-  'tm:undo-batch': (ctx, { batchId }) => historySvc.undoBatch(ctx, batchId),
-  'tm:stats': (ctx) => tm.stats(ctx),
+  'tm:undo-batch': (ctx, { batchId }) => history.undoBatch(ctx, batchId),
+  'tm:stats': (ctx) => tm.getMemoryStats(ctx),
   'tm:repetitions': (ctx, { documentId }) => tm.repetitions(ctx, documentId),
   'tm:remove': (ctx, input) => tm.removeUnits(ctx, input),
 

@@ -13,7 +13,7 @@ import { reviewedCounts } from '../store/repos/revisions';
 import type { ServiceContext } from './context';
 import { getDocument } from './documents';
 
-export function stats(ctx: ServiceContext, documentId: number): Stats {
+export function getStats(ctx: ServiceContext, documentId: number): Stats {
   getDocument(ctx, documentId);
   return documentStats(ctx.db, documentId);
 }
@@ -23,7 +23,7 @@ export function stats(ctx: ServiceContext, documentId: number): Stats {
  * points, normalised per 1,000 reviewed source words; score = 100 − that, floored at 0. Reviewed
  * words are those of every segment an editor approved or rejected, whatever its status now.
  */
-export function quality(ctx: ServiceContext, documentId: number): QualitySummary {
+export function getQuality(ctx: ServiceContext, documentId: number): QualitySummary {
   getDocument(ctx, documentId);
   const byCategory = Object.fromEntries(
     ERROR_CATEGORIES.map((c) => [c, Object.fromEntries(SEVERITIES.map((v) => [v, 0])) as Record<Severity, number>]),

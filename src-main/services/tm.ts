@@ -224,7 +224,7 @@ export function repetitions(ctx: ServiceContext, documentId: number): TmRepetiti
 
 // ——— Stats, removal ———
 
-export function stats(ctx: ServiceContext): TmStats {
+export function getMemoryStats(ctx: ServiceContext): TmStats {
   const c = units.memoryCounts(ctx.db);
   return {
     units: c.byStatus.imported + c.byStatus.translated + c.byStatus.approved,
@@ -351,7 +351,7 @@ export async function exportMemoryToFile(
 ): Promise<{ bytes: number; units: number }> {
   const bytes = await renderMemoryTmx(ctx);
   writeFileAtomic(path, bytes, { overwrite });
-  return { bytes: bytes.length, units: stats(ctx).units };
+  return { bytes: bytes.length, units: getMemoryStats(ctx).units };
 }
 
 export async function exportMemoryForRenderer(ctx: ServiceContext, saveAs: boolean): Promise<ExportResult> {

@@ -521,14 +521,16 @@ export interface Events {
 export const MENU_COMMANDS = ['import', 'export', 'open-recent', 'settings', 'help', 'find', 'library'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = [
-  'import:progress',
-  'export:progress',
-  'pairs:changed',
-  'tm:progress',
-  'documents:changed',
-  'menu:command',
-];
+/** A record rather than a list, so the compiler refuses an event left out or misspelt here. */
+const EVENT_SET: Record<EventName, true> = {
+  'import:progress': true,
+  'export:progress': true,
+  'pairs:changed': true,
+  'tm:progress': true,
+  'documents:changed': true,
+  'menu:command': true,
+};
+export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 
 /** The object the preload exposes as `window.qalam` and the HTTP client imitates. */
 export interface Bridge {

@@ -292,16 +292,6 @@ export function statusAfterEdit(status: Status, newTarget: string): Status {
   return 'draft';
 }
 
-/** Pairs a translator still has to work on. */
-export function needsWork(p: { status: Status; excluded: boolean }): boolean {
-  return !p.excluded && (p.status === 'new' || p.status === 'draft' || p.status === 'rejected');
-}
-
-/** Pairs an editor still has to review. */
-export function needsReview(p: { status: Status; excluded: boolean }): boolean {
-  return !p.excluded && p.status === 'translated';
-}
-
 export const emptyCount = (): Count => ({ segments: 0, words: 0 });
 
 export function emptyStats(): Stats {

@@ -91,12 +91,6 @@ export function normalizeForSearch(text: string): string {
   return utf16.decode(out.subarray(0, n));
 }
 
-const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-
-export function hasArabic(text: string): boolean {
-  return ARABIC_LETTER.test(text);
-}
-
 /** A folded text with, for every folded code unit, the index of the original code unit it came from. */
 export interface FoldedWithMap {
   folded: string;

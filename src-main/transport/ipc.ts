@@ -4,10 +4,8 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventBus } from '../services/events';
 import { CHANNELS } from '../shared/contract';
 import { fail, type Result } from '../shared/errors';
+import { IPC_EVENT_CHANNEL } from '../shared/wire';
 import type { Dispatch } from './dispatch';
-
-/** Main → renderer: `(name, payload)` for every EventBus event. The preload listens on the same name. */
-export const IPC_EVENT_CHANNEL = 'qalam:event';
 
 export interface IpcBridgeOptions {
   dispatch: Dispatch;

@@ -19,16 +19,11 @@ interface DocumentRow {
 
 const DOC_COLUMNS = `d.*, EXISTS (SELECT 1 FROM document_skeletons s WHERE s.document_id = d.id) AS has_skeleton`;
 
-export interface NewDocument {
-  name: string;
-  fileName: string;
-  format: ImportFormat;
-  encoding: string | null;
-  sourceLang: string;
-  targetLang: string;
-  contentHash: string;
-  createdAt: string;
-}
+/** What an import stores: the summary's own fields, before it has an id, statistics or a skeleton. */
+export type NewDocument = Pick<
+  DocumentSummary,
+  'name' | 'fileName' | 'format' | 'encoding' | 'sourceLang' | 'targetLang' | 'contentHash' | 'createdAt'
+>;
 
 export function insertDocument(db: Db, d: NewDocument): number {
   const r = stmt(

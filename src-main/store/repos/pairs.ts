@@ -86,14 +86,6 @@ export function getPair(db: Db, id: number): Pair | undefined {
   return row && toPair(row);
 }
 
-export function getPairByPosition(db: Db, documentId: number, position: number): Pair | undefined {
-  const row = get<PairRow>(
-    db,
-    sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} AND p.position = ${position}`,
-  );
-  return row && toPair(row);
-}
-
 export function pairsOfDocument(db: Db, documentId: number): Pair[] {
   return all<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} ORDER BY p.position`).map(
     toPair,

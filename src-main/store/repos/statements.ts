@@ -17,7 +17,3 @@ export function stmt(db: Db, sql: string): Database.Statement {
   }
   return s;
 }
-
-export function nowIso(): string {
-  return new Date().toISOString();
-}

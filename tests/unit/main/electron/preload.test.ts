@@ -74,14 +74,16 @@ describe('preload', () => {
 
   it('listens on the channel the IPC transport sends on', async () => {
     vi.resetModules();
-    const { IPC_EVENT_CHANNEL } = await import('../../../../src-main/transport/ipc');
+    const { IPC_EVENT_CHANNEL } = await import('../../../../src-main/shared/wire');
     await loadPreload();
     expect(ipcRenderer.eventNames()).toEqual([IPC_EVENT_CHANNEL]);
   });
 
-  it('imports nothing at run time but electron (a sandboxed preload cannot require anything else)', () => {
-    const source = readFileSync(PRELOAD, 'utf8');
-    const runtimeImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(runtimeImports).toEqual(['electron']);
+  it('imports nothing at run time but electron and the dependency-free wire strings (a sandboxed preload cannot require anything else)', () => {
+    const runtimeImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+    expect(runtimeImports(PRELOAD)).toEqual(['electron', '../shared/wire']);
+    // Bundled into the preload, so it must import nothing itself.
+    expect(runtimeImports(resolve(PRELOAD, '../../shared/wire.ts'))).toEqual([]);
   });
 });

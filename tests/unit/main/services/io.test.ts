@@ -8,7 +8,7 @@ import { listHistory } from '../../../../src-main/services/history';
 import { renderExport, reviewApply, reviewPreview } from '../../../../src-main/services/io';
 import { importTmx } from '../../../../src-main/services/tm';
 import { getPair, listPairs, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
-import { stats } from '../../../../src-main/services/stats';
+import { getStats } from '../../../../src-main/services/stats';
 import { as, editDocx, importSample, tableCounts, testRuntime, type TestRuntime } from '../helpers';
 
 let rt: TestRuntime;
@@ -40,7 +40,7 @@ afterEach(() => rt.dispose());
 
 describe('exports', () => {
   it('exports the approved sample to every format', async () => {
-    expect(stats(rt.ctx, documentId).finished).toBe(true);
+    expect(getStats(rt.ctx, documentId).finished).toBe(true);
     const offered = exportFormatsFor(getDocument(rt.ctx, documentId));
     expect(offered).toEqual(EXPORT_FORMATS.filter((f) => f !== 'docx-layout' && f !== 'html-layout'));
     for (const format of offered) {

@@ -12,7 +12,7 @@ import {
   setStatus,
   updateTarget,
 } from '../../../../src-main/services/pairs';
-import { quality, stats } from '../../../../src-main/services/stats';
+import { getQuality, getStats } from '../../../../src-main/services/stats';
 import { EDIT_BURST_MS } from '../../../../src-main/store/repos/revisions';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
@@ -146,7 +146,7 @@ describe('exclusion, navigation, statistics', () => {
     as(rt, 'editor');
     const boiler = pairAt(3);
     setExcluded(rt.ctx, { pairId: boiler.id, expectedVersion: boiler.version, excluded: true });
-    let s = stats(rt.ctx, documentId);
+    let s = getStats(rt.ctx, documentId);
     expect(s.total.segments).toBe(3);
     expect(s.excluded.segments).toBe(1);
     expect(s.excluded.words).toBe(3);
@@ -162,9 +162,9 @@ describe('exclusion, navigation, statistics', () => {
 
     as(rt, 'editor');
     expect(bulkApprove(rt.ctx, { documentId, dryRun: true }).count).toBe(3);
-    expect(stats(rt.ctx, documentId).byStatus.translated.segments).toBe(3);
+    expect(getStats(rt.ctx, documentId).byStatus.translated.segments).toBe(3);
     expect(bulkApprove(rt.ctx, { documentId }).count).toBe(3);
-    s = stats(rt.ctx, documentId);
+    s = getStats(rt.ctx, documentId);
     expect(s.finished).toBe(true);
     expect(s.byStatus.approved.words).toBe(s.total.words);
   });
@@ -219,7 +219,7 @@ describe('comments and quality', () => {
     });
     const b = pairAt(1);
     setStatus(rt.ctx, { pairId: b.id, expectedVersion: b.version, action: 'approve' });
-    const q = quality(rt.ctx, documentId);
+    const q = getQuality(rt.ctx, documentId);
     expect(q.errors).toBe(1);
     expect(q.byCategory.accuracy.major).toBe(1);
     expect(q.penaltyPoints).toBe(5);
@@ -251,7 +251,7 @@ describe('comments and quality', () => {
     });
     expect(pairAt(0).status).toBe('translated');
 
-    const q = quality(rt.ctx, documentId);
+    const q = getQuality(rt.ctx, documentId);
     expect(q.errors).toBe(1);
     expect(q.penaltyPoints).toBe(5);
     expect(q.reviewedWords).toBe(a.sourceWords);
@@ -264,10 +264,10 @@ describe('comments and quality', () => {
     as(rt, 'editor');
     const d = pairAt(3);
     setExcluded(rt.ctx, { pairId: d.id, expectedVersion: d.version, excluded: true });
-    expect(quality(rt.ctx, documentId).reviewedWords).toBe(a.sourceWords);
+    expect(getQuality(rt.ctx, documentId).reviewedWords).toBe(a.sourceWords);
     a = pairAt(0);
     setExcluded(rt.ctx, { pairId: a.id, expectedVersion: a.version, excluded: true });
-    expect(quality(rt.ctx, documentId)).toMatchObject({ errors: 0, reviewedWords: 0, reviewedSegments: 0, penaltyPer1000: 0 });
+    expect(getQuality(rt.ctx, documentId)).toMatchObject({ errors: 0, reviewedWords: 0, reviewedSegments: 0, penaltyPer1000: 0 });
   });
 
   it('counts segments imported as approved or rejected as reviewed', () => {
@@ -287,6 +287,6 @@ describe('comments and quality', () => {
       { fileName: 'reviewed.xlf', hash: 'f'.repeat(64) },
       () => {},
     );
-    expect(quality(rt.ctx, imported)).toMatchObject({ reviewedSegments: 2, reviewedWords: 2 + 4 });
+    expect(getQuality(rt.ctx, imported)).toMatchObject({ reviewedSegments: 2, reviewedWords: 2 + 4 });
   });
 });

@@ -28,8 +28,8 @@ describe('the sample article against a TMX of four of its paragraphs', () => {
 
   it('stores each unit once: importing the same file again skips them all', async () => {
     expect(await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx())).toEqual({ stored: 0, skipped: 4, known: 4 });
-    expect(tm.stats(rt.ctx)).toMatchObject({ units: 4, byStatus: { imported: 4, translated: 0, approved: 0 } });
-    expect(tm.stats(rt.ctx).origins).toEqual([
+    expect(tm.getMemoryStats(rt.ctx)).toMatchObject({ units: 4, byStatus: { imported: 4, translated: 0, approved: 0 } });
+    expect(tm.getMemoryStats(rt.ctx).origins).toEqual([
       { kind: 'tmx', name: 'four.tmx', documentId: null, documentExists: false, units: 4 },
     ]);
   });

@@ -5,7 +5,8 @@ import { testRuntime, type TestRuntime } from '../helpers';
 
 vi.mock('electron', () => import('../electron/fake-electron'));
 
-const { registerIpc, isTrustedSender, IPC_EVENT_CHANNEL } = await import('../../../../src-main/transport/ipc');
+const { registerIpc, isTrustedSender } = await import('../../../../src-main/transport/ipc');
+const { IPC_EVENT_CHANNEL } = await import('../../../../src-main/shared/wire');
 const { createAppUrlCheck, APP_ENTRY_URL } = await import('../../../../src-main/electron/window');
 const { CHANNELS } = await import('../../../../src-main/shared/contract');
 const { EventBus } = await import('../../../../src-main/services/events');
