@@ -84,7 +84,7 @@ describe('memory from confirmed and approved pairs', () => {
     confirm(pairsOf(a.id)[0]!.id, 'One.');
     confirm(pairsOf(a.id)[1]!.id, 'Two.');
     deleteDocument(rt.ctx, a.id);
-    expect(tm.stats(rt.ctx)).toMatchObject({
+    expect(tm.getMemoryStats(rt.ctx)).toMatchObject({
       units: 2,
       origins: [{ kind: 'document', name: 'news-article-ar', documentId: a.id, documentExists: false, units: 2 }],
     });
@@ -196,7 +196,7 @@ describe('pre-translation', () => {
     expect(listHistory(rt.ctx, numbers!.id).at(-1)).toMatchObject({ kind: 'edit', origin: 'pretranslate', score: 99 });
     expect(clitics).toMatchObject({ status: 'draft', target: ENGLISH[6] });
     // Drafts are not confirmed: they are no memory units.
-    expect(tm.stats(rt.ctx).byStatus.translated).toBe(2);
+    expect(tm.getMemoryStats(rt.ctx).byStatus.translated).toBe(2);
   });
 
   it('leaves typed text alone and refuses nothing it may not write', async () => {
