@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openRuntime, type Runtime } from '../../src-main/runtime';
 import { importDocument } from '../../src-main/services/documents';
 import { listPairs } from '../../src-main/services/pairs';
@@ -276,7 +277,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
 
     log(`pipeline: qalam translate (${paragraphs} paragraphs)`);
     const qalamOut = join(dir, 'qalam-target.txt');
-    const bin = resolve(__dirname, '../../bin/qalam.mjs');
+    const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/qalam.mjs');
     const qalam = timed(process.execPath, [
       bin,
       'translate',
