@@ -12,9 +12,16 @@ function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'en' | 'ar' {
   return lang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
+function i18n(): i18n {
+  instance ??= createI18n({ en, ar }, cliLanguage());
+  return instance;
+}
+
 export function errorMessage(err: AppError): string {
-  if (!instance) {
-    instance = createI18n({ en, ar }, cliLanguage());
-  }
-  return instance.t(err.key, { ...err.params, defaultValue: err.code });
+  return i18n().t(err.key, { ...err.params, defaultValue: err.code });
+}
+
+/** Any message of the locale files, in the CLI's language (QA reports). */
+export function message(key: string, params: Record<string, string | number> = {}): string {
+  return i18n().t(key, { ...params, defaultValue: key });
 }

@@ -27,7 +27,9 @@ import { translateFile } from './services/translate';
 import { detectImportFormat } from './services/parse';
 import { getStats } from './services/stats';
 import { listDocuments } from './services/documents';
-import { errorMessage } from './cli-messages';
+import { errorMessage, message } from './cli-messages';
+import { documentQa } from './services/qa';
+import type { QaReport } from './shared/qa';
 
 interface Common {
   db?: string;
@@ -36,6 +38,11 @@ interface Common {
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** `qalam qa` found errors: pipelines gate on it. */
+const EXIT_QA_ERRORS = 3;
+
+/** Set by a command whose outcome is not a failure but still has its own exit code. */
+let commandExitCode = 0;
 
 function open(opts: Common): Runtime {
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
@@ -331,13 +338,43 @@ export function buildProgram(): Command {
       rt.close();
     }
   });
+  common(
+    program
+      .command('qa')
+      .description(`quality checks of a document; exit code ${EXIT_QA_ERRORS} when errors stand, 0 otherwise`)
+      .argument('<doc>', 'document id'),
+  ).action((doc: string, opts: Common) => {
+    const rt = open(opts);
+    try {
+      const report = documentQa(rt.ctx, parseId(doc));
+      out(opts, report, qaText(report));
+      if (report.errors > 0) commandExitCode = EXIT_QA_ERRORS;
+    } finally {
+      rt.close();
+    }
+  });
+
   return program;
 }
 
+function qaText(r: QaReport): string {
+  const lines = [
+    `${r.errors} ${message('qa.severity.error')} · ${r.warnings} ${message('qa.severity.warning')}${r.ignored ? ` · ${r.ignored} ignored` : ''}`,
+    ...r.byCheck.map((c) => `  ${message(`qa.name.${c.check}`).padEnd(34)} ${String(c.issues).padStart(6)}  (${c.severity})`),
+  ];
+  for (const p of r.pairs) {
+    for (const i of p.issues) {
+      if (!i.ignored) lines.push(`#${p.position + 1}  ${i.severity.padEnd(7)}  ${message(`qa.check.${i.check}`, i.params)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 export async function run(argv: string[]): Promise<number> {
+  commandExitCode = 0;
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    return commandExitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are not errors; commander has already printed the usage problem.

@@ -26,10 +26,10 @@ export interface QaContext {
 export interface DocumentFigures {
   /** Bounds of log(target length / source length) outside which a pair is unusual; null with too few pairs. */
   lengthFences: { low: number; high: number } | null;
-  /** Folded source → the distinct targets it has in the document. */
-  targetsBySource: Map<string, Set<string>>;
-  /** Normalised target → the distinct folded sources it translates. */
-  sourcesByTarget: Map<string, Set<string>>;
+  /** Folded source → each distinct target it has in the document → the pairs that have it. */
+  targetsBySource: Map<string, Map<string, Set<number>>>;
+  /** Normalised target → each distinct folded source it translates → the pairs. */
+  sourcesByTarget: Map<string, Map<string, Set<number>>>;
 }
 
 const ARABIC_IN_ENGLISH = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»]/g;
@@ -63,7 +63,7 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (on('invisible-chars')) out.push(...invisible(target));
   if (on('spacing')) out.push(...spacing(target));
   if (on('length-ratio') && ctx.document?.lengthFences) out.push(...lengthRatio(source, target, ctx.document.lengthFences));
-  if (ctx.document) out.push(...consistency(source, target, ctx.document, on));
+  if (ctx.document) out.push(...consistency(pair.id, source, target, ctx.document, on));
   if (ctx.glossary) out.push(...terms(source, target, ctx.glossary, on));
   if (on('spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
   return out;
@@ -272,20 +272,43 @@ function targetKey(target: string): string {
     .toLowerCase();
 }
 
-function consistency(source: string, target: string, doc: DocumentFigures, on: (id: QaCheckId) => boolean): QaIssue[] {
+/** The keys of `groups` other than `own` held by some pair other than `pairId` (its stored text is not a rival). */
+function rivals(groups: Map<string, Set<number>> | undefined, own: string, pairId: number): string[] {
+  const out: string[] = [];
+  for (const [key, ids] of groups ?? []) {
+    if (key !== own && (ids.size > 1 || !ids.has(pairId))) out.push(key);
+  }
+  return out;
+}
+
+function consistency(
+  pairId: number,
+  source: string,
+  target: string,
+  doc: DocumentFigures,
+  on: (id: QaCheckId) => boolean,
+): QaIssue[] {
   const out: QaIssue[] = [];
   const folded = normalizeForSearch(source);
   const key = targetKey(target);
   if (on('inconsistent-target')) {
-    const others = [...(doc.targetsBySource.get(folded) ?? [])].filter((t) => t !== key);
+    const others = rivals(doc.targetsBySource.get(folded), key, pairId);
     if (others.length)
       out.push(issue('inconsistent-target', { other: others[0]!, count: others.length }, whole('target', target)));
   }
   if (on('inconsistent-source')) {
-    const others = [...(doc.sourcesByTarget.get(key) ?? [])].filter((s) => s !== folded);
+    const others = rivals(doc.sourcesByTarget.get(key), folded, pairId);
     if (others.length) out.push(issue('inconsistent-source', { count: others.length }, whole('source', source)));
   }
   return out;
+}
+
+function addTo(index: Map<string, Map<string, Set<number>>>, outer: string, inner: string, id: number): void {
+  let groups = index.get(outer);
+  if (!groups) index.set(outer, (groups = new Map()));
+  let ids = groups.get(inner);
+  if (!ids) groups.set(inner, (ids = new Set()));
+  ids.add(id);
 }
 
 function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
@@ -352,17 +375,15 @@ function mergeAdjacent(ranges: QaRange[]): QaRange[] {
 
 /** Figures drawn from the whole document that single-pair checks compare against. */
 export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
-  const targetsBySource = new Map<string, Set<string>>();
-  const sourcesByTarget = new Map<string, Set<string>>();
+  const targetsBySource: DocumentFigures['targetsBySource'] = new Map();
+  const sourcesByTarget: DocumentFigures['sourcesByTarget'] = new Map();
   const ratios: number[] = [];
   for (const p of pairs) {
     if (p.excluded || p.target.trim() === '') continue;
     const folded = normalizeForSearch(p.source);
     const key = targetKey(p.target);
-    if (!targetsBySource.has(folded)) targetsBySource.set(folded, new Set());
-    targetsBySource.get(folded)!.add(key);
-    if (!sourcesByTarget.has(key)) sourcesByTarget.set(key, new Set());
-    sourcesByTarget.get(key)!.add(folded);
+    addTo(targetsBySource, folded, key, p.id);
+    addTo(sourcesByTarget, key, folded, p.id);
     if (p.source.trim().split(/\s+/).length >= 3) ratios.push(logRatio(p.source, p.target));
   }
   return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget };

@@ -8,6 +8,7 @@ import * as documents from './documents';
 import * as history from './history';
 import * as io from './io';
 import * as pairs from './pairs';
+import * as qa from './qa';
 import * as settings from './settings';
 import * as stats from './stats';
 import * as tm from './tm';
@@ -78,6 +79,15 @@ export const handlers: Handlers = {
   'tm:stats': (ctx) => tm.getMemoryStats(ctx),
   'tm:repetitions': (ctx, { documentId }) => tm.repetitions(ctx, documentId),
   'tm:remove': (ctx, input) => tm.removeUnits(ctx, input),
+
+  // quality checks
+  'qa:check-pair': (ctx, { pairId, target }) => qa.checkPairQa(ctx, pairId, target),
+  'qa:report': (ctx, { documentId }) => qa.documentQa(ctx, documentId),
+  'qa:set-ignored': (ctx, { pairId, check, ignored }) => qa.setIgnored(ctx, pairId, check, ignored),
+  'qa:get-profile': (ctx, { documentId }) => qa.getQaProfile(ctx, documentId),
+  'qa:set-profile': (ctx, { documentId, disabled }) => qa.setQaProfile(ctx, documentId, disabled),
+  'qa:list-words': (ctx) => qa.listUserWords(ctx),
+  'qa:set-word': (ctx, { word, known }) => (known ? qa.addUserWord(ctx, word) : qa.removeUserWord(ctx, word)),
 
   'shell:open-external': async (ctx, { url }) => {
     if (!ctx.host.openExternal) throw new QalamError('unsupported');

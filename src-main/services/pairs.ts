@@ -4,6 +4,7 @@ import { QalamError } from '../shared/errors';
 import { codesProblem, sameCodes, type InlineCode } from '../shared/inline';
 import * as comments from '../store/repos/comments';
 import * as repo from '../store/repos/pairs';
+import { pairsWithErrors, standingErrorChecks } from './qa';
 import { actor, type Actor, type ServiceContext } from './context';
 import { applyChange, writeTransaction, type PairChange } from './pair-writes';
 import { propagateRepetitions } from './tm-writes';
@@ -84,7 +85,14 @@ export function setStatus(ctx: ServiceContext, input: ParsedInput<'pairs:set-sta
       ...next[input.action],
       ...(input.target !== undefined ? { target: input.target, targetCodes } : {}),
     };
-    applyChange(ctx, pair, change, who, { kind: input.action, note: comment || null, at });
+    let note = comment || null;
+    if (input.action === 'approve') {
+      const errors = standingErrorChecks(ctx, pair.id, input.target);
+      if (errors.length && !input.overrideQa)
+        throw new QalamError('qa_errors', { count: errors.length, checks: errors.join(', ') });
+      if (errors.length) note = `QA override: ${errors.join(', ')}`;
+    }
+    applyChange(ctx, pair, change, who, { kind: input.action, note, at });
     if (input.action === 'reject' || input.action === 'reopen') {
       comments.insertComment(ctx.db, {
         pairId: pair.id,
@@ -118,7 +126,10 @@ export function setExcluded(ctx: ServiceContext, input: ParsedInput<'pairs:set-e
   return getPair(ctx, pairId);
 }
 
-export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-approve'>): { count: number; pairIds: number[] } {
+export function bulkApprove(
+  ctx: ServiceContext,
+  input: ParsedInput<'pairs:bulk-approve'>,
+): { count: number; pairIds: number[]; withQaErrors: number } {
   const who = actor(ctx);
   if (who.role !== 'editor') throw new QalamError('forbidden', { action: 'approve' });
   const filter: PairFilter = { ...input.filter, statuses: ['translated'], excluded: 'exclude' };
@@ -127,7 +138,10 @@ export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-
     const wanted = new Set(input.pairIds);
     ids = ids.filter((id) => wanted.has(id));
   }
-  if (input.dryRun || ids.length === 0) return { count: ids.length, pairIds: ids };
+  const withErrors = input.includeQaErrors || ids.length === 0 ? new Set<number>() : pairsWithErrors(ctx, input.documentId);
+  const withQaErrors = ids.filter((id) => withErrors.has(id)).length;
+  ids = ids.filter((id) => !withErrors.has(id));
+  if (input.dryRun || ids.length === 0) return { count: ids.length, pairIds: ids, withQaErrors };
   const approved = writeTransaction(ctx, () => {
     const at = ctx.now();
     const done: number[] = [];
@@ -140,7 +154,7 @@ export function bulkApprove(ctx: ServiceContext, input: ParsedInput<'pairs:bulk-
     }
     return done;
   });
-  return { count: approved.length, pairIds: approved };
+  return { count: approved.length, pairIds: approved, withQaErrors };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 } from './domain';
 import type { Result } from './errors';
 import { CODE_KINDS, MAX_CODES, MAX_CODE_ID, MAX_CODE_NATIVE, MAX_CODE_TYPE, type InlineCode } from './inline';
+import { QA_CHECKS, type QaCheckId, type QaIssue, type QaReport } from './qa';
 
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
@@ -293,7 +294,7 @@ export const contract = {
   'pairs:update-target': channel<Pair>()(updateTargetInput()),
   'pairs:set-status': channel<Pair>()(setStatusInput()),
   'pairs:set-excluded': channel<Pair>()(setExcludedInput()),
-  'pairs:bulk-approve': channel<{ count: number; pairIds: number[] }>()(bulkApproveInput()),
+  'pairs:bulk-approve': channel<{ count: number; pairIds: number[]; withQaErrors: number }>()(bulkApproveInput()),
 
   'stats:document': channel<Stats>()(documentId),
   'stats:quality': channel<QualitySummary>()(documentId),
@@ -331,6 +332,33 @@ export const contract = {
   'tm:repetitions': channel<TmRepetitions>()(documentId),
   /** Removes the units of a document (also a deleted one) or of an imported file. */
   'tm:remove': channel<{ removed: number }>()(tmRemoveInput()),
+
+  // quality checks
+  /** One pair's issues; with `target`, judged on that (unsaved) text. */
+  'qa:check-pair': channel<{ issues: QaIssue[] }>()(z.object({ pairId: id, target: text.optional() }).strict()),
+  'qa:report': channel<QaReport>()(documentId),
+  /** Marks a warning "not an error" for the pair's current text, or takes the mark back. */
+  'qa:set-ignored': channel<{ issues: QaIssue[] }>()(
+    z.object({ pairId: id, check: z.enum(QA_CHECKS), ignored: z.boolean() }).strict(),
+  ),
+  'qa:get-profile': channel<{ disabled: QaCheckId[] }>()(documentId),
+  'qa:set-profile': channel<{ disabled: QaCheckId[] }>()(
+    z.object({ documentId: id, disabled: z.array(z.enum(QA_CHECKS)).max(QA_CHECKS.length) }).strict(),
+  ),
+  'qa:list-words': channel<{ words: string[] }>()(empty),
+  'qa:set-word': channel<{ words: string[] }>()(
+    z
+      .object({
+        word: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[\p{L}\p{M}'’-]+$/u),
+        known: z.boolean(),
+      })
+      .strict(),
+  ),
 
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
@@ -403,6 +431,8 @@ function setStatusInput() {
       comment: z.string().trim().max(10_000).optional(),
       category: z.enum(ERROR_CATEGORIES).optional(),
       severity: z.enum(SEVERITIES).optional(),
+      /** Approve although QA errors stand (the editor was asked); recorded in the history. */
+      overrideQa: z.boolean().optional(),
     })
     .strict();
 }
@@ -418,6 +448,8 @@ function bulkApproveInput() {
       filter: pairFilterSchema.optional(),
       /** Count only: the confirmation says how many before anything changes. */
       dryRun: z.boolean().optional(),
+      /** Pairs with QA errors are left out unless the editor includes them. */
+      includeQaErrors: z.boolean().optional(),
     })
     .strict();
 }

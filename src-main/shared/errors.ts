@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'file_exists',
   'unsupported',
   'no_network',
+  'qa_errors',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

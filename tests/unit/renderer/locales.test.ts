@@ -5,6 +5,7 @@ import { COMMANDS } from '../../../src-renderer/lib/keymap';
 import { NAV_KINDS } from '../../../src-main/shared/contract';
 import { ENCODINGS, IMPORT_FORMATS, PAIR_ORIGINS, ROLES, STATUSES, THEMES, UI_LANGUAGES } from '../../../src-main/shared/domain';
 import { ERROR_CODES } from '../../../src-main/shared/errors';
+import { QA_CHECKS } from '../../../src-main/shared/qa';
 
 // Read through Vite (the renderer project has no Node types): every source file as text.
 const SOURCES = import.meta.glob<string>('../../../src-renderer/**/*.{svelte,ts}', {
@@ -34,6 +35,10 @@ const DYNAMIC_PREFIXES = [
   'review.comments.origin.',
   'export.formats.',
   'workspace.origin.',
+  // Quality checks: messages, names and severities by check id (the CLI prints them too).
+  'qa.check.',
+  'qa.name.',
+  'qa.severity.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
@@ -49,6 +54,9 @@ const FAMILIES: Record<string, readonly string[]> = {
   languages: UI_LANGUAGES,
   themes: THEMES,
   'workspace.origin': PAIR_ORIGINS,
+  'qa.check': QA_CHECKS,
+  'qa.name': QA_CHECKS,
+  'qa.severity': ['error', 'warning'],
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

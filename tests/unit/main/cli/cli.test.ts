@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, encodeSingleByte, sampleText } from '../helpers';
+import { openRuntime } from '../../../../src-main/runtime';
+import { listPairs, setStatus } from '../../../../src-main/services/pairs';
 
 const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'qalam-cli-'));
@@ -135,5 +137,50 @@ describe('qalam CLI', () => {
     const inArabic = qalamIn('ar_EG.UTF-8', 'export', '1', '--format', 'docx', '--out', target());
     expect(inArabic.stderr).toMatch(/^qalam: تعذّرت كتابة /);
     expect(inArabic.stderr).toMatch(ar);
+  });
+});
+
+describe('qalam qa', () => {
+  it('prints the report and exits 3 while errors stand, 0 once none do (a pipeline gate)', () => {
+    const file = join(dir, 'qa.txt');
+    writeFileSync(file, 'وقع الاتفاق في عام ٢٠٢٣.\nهل انتهت المحادثات؟\n');
+    const doc = JSON.parse(qalam('import', file, '--json').stdout) as { id: number };
+    const withErrors = qalam('qa', String(doc.id));
+    expect(withErrors.code).toBe(3);
+    expect(withErrors.stdout).toMatch(/^2 Error · 0 Warning/);
+    expect(withErrors.stdout).toMatch(/#1 +error +The translation is empty\./);
+    const json = JSON.parse(qalam('qa', String(doc.id), '--json').stdout) as { errors: number; byCheck: { check: string }[] };
+    expect(json.errors).toBe(2);
+    expect(json.byCheck.map((c) => c.check)).toEqual(['empty-target']);
+    const arabic = qalamIn('ar_EG.UTF-8', 'qa', String(doc.id));
+    expect(arabic.stdout).toContain('الترجمة فارغة.');
+
+    // Translated correctly, through the same store: no error stands, exit 0.
+    const rt = openRuntime({ dataDir: dir, dbPath: db, transport: 'cli' });
+    try {
+      const [first, second] = listPairs(rt.ctx, doc.id, 0, 10).items;
+      setStatus(rt.ctx, {
+        pairId: first!.id,
+        expectedVersion: first!.version,
+        action: 'confirm',
+        target: 'The agreement was signed in 2023.',
+      });
+      setStatus(rt.ctx, {
+        pairId: second!.id,
+        expectedVersion: second!.version,
+        action: 'confirm',
+        target: 'Have the talks ended?',
+      });
+    } finally {
+      rt.close();
+    }
+    const clean = qalam('qa', String(doc.id));
+    expect(clean.stdout).toMatch(/^0 Error · 0 Warning/);
+    expect(clean.code).toBe(0);
+  });
+
+  it('is a usage error without a document, and a failure for an unknown one', () => {
+    expect(qalam('qa').code).toBe(2);
+    expect(qalam('qa', '999').code).toBe(1);
   });
 });

@@ -26,6 +26,7 @@ async function approvedSample(): Promise<number> {
       pairId: p.id,
       expectedVersion: p.version,
       action: 'approve',
+      overrideQa: true,
       target: `English paragraph ${p.position + 1} & <more>`,
     });
   }

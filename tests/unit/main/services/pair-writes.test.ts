@@ -79,7 +79,7 @@ describe('every writer goes through the one write path', () => {
     expect(expectWritten(p, next, 'reject').note).toBe('Too short');
     p = updateTarget(rt.ctx, { pairId: next.id, target: 'She said', expectedVersion: next.version });
     p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'confirm' });
-    next = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
+    next = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', overrideQa: true });
     expectWritten(p, next, 'approve');
     p = next;
     next = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reopen', comment: 'Client asked' });
@@ -178,7 +178,7 @@ describe('batches', () => {
     const { before, batchId } = await reviewImport();
     const p = getPair(rt.ctx, before[0]!.id);
     const confirmed = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'confirm' });
-    setStatus(rt.ctx, { pairId: p.id, expectedVersion: confirmed.version, action: 'approve' });
+    setStatus(rt.ctx, { pairId: p.id, expectedVersion: confirmed.version, action: 'approve', overrideQa: true });
     expect(undoBatch(rt.ctx, batchId).refused).toEqual([{ pairId: p.id, reason: 'conflict' }]);
     expect(code(() => undoBatch(rt.ctx, 999))).toBe('not_found');
   });
@@ -218,7 +218,7 @@ describe('the write path guards itself', () => {
   it('refuses to change the text of an approved or excluded pair, whatever the caller checked', () => {
     as(rt, 'editor');
     const p = translated(0, 'Approved text');
-    const approved = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
+    const approved = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', overrideQa: true });
     const excluded = setExcluded(rt.ctx, { pairId: pairAt(3).id, expectedVersion: 0, excluded: true });
     for (const [pair, refusal] of [
       [approved, 'locked'],

@@ -91,7 +91,7 @@ async function attempt(action: Action, pairId: number): Promise<Outcome> {
     edit: () => updateTarget(rt.ctx, { pairId, target: 'A changed translation', expectedVersion: p.version }),
     restore: () => restore(rt.ctx, { pairId, revisionId: listHistory(rt.ctx, pairId)[0]!.id, expectedVersion: p.version }),
     confirm: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'confirm' }),
-    approve: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'approve' }),
+    approve: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'approve', overrideQa: true }),
     reject: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'reject', comment: 'Mistranslated name' }),
     reopen: () => setStatus(rt.ctx, { pairId, expectedVersion: p.version, action: 'reopen', comment: 'Client changed the term' }),
     exclude: () => setExcluded(rt.ctx, { pairId, expectedVersion: p.version, excluded: true }),

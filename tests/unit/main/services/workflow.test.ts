@@ -96,7 +96,7 @@ describe('editing', () => {
     expect(p.status).toBe('translated');
     expect(p.rejectionReason).toBeNull();
     as(rt, 'editor');
-    p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
+    p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', overrideQa: true });
     expect(p.status).toBe('approved');
     expect(p.openComments).toBe(0); // approval answers the rejection thread
     expect(listHistory(rt.ctx, p.id).map((r) => `${r.kind}:${r.status}:${r.role}`)).toEqual([
@@ -118,7 +118,7 @@ describe('editing', () => {
     expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reject', comment: '  ' }))).toBe(
       'reason_required',
     );
-    p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve' });
+    p = setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', overrideQa: true });
     expect(code(() => setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'reopen' }))).toBe(
       'comment_required',
     );
@@ -218,7 +218,7 @@ describe('comments and quality', () => {
       severity: 'major',
     });
     const b = pairAt(1);
-    setStatus(rt.ctx, { pairId: b.id, expectedVersion: b.version, action: 'approve' });
+    setStatus(rt.ctx, { pairId: b.id, expectedVersion: b.version, action: 'approve', overrideQa: true });
     const q = getQuality(rt.ctx, documentId);
     expect(q.errors).toBe(1);
     expect(q.byCategory.accuracy.major).toBe(1);

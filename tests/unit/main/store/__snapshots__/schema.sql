@@ -72,7 +72,7 @@ CREATE TABLE "documents" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   opened_at TEXT
-) STRICT;
+, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled))) STRICT;
 
 -- table export_snapshots
 CREATE TABLE export_snapshots (
@@ -104,6 +104,17 @@ CREATE TABLE pairs (
   updated_by TEXT, origin TEXT
   CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')), source_codes TEXT CHECK (source_codes IS NULL OR json_valid(source_codes)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes)),
   UNIQUE (document_id, position)
+) STRICT;
+
+-- table qa_ignores
+CREATE TABLE qa_ignores (
+  pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+  check_id TEXT NOT NULL CHECK (length(check_id) > 0),
+  target_hash TEXT NOT NULL,
+  author TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('translator','editor')),
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (pair_id, check_id)
 ) STRICT;
 
 -- table revisions
@@ -149,6 +160,12 @@ CREATE TABLE "tm_units" (
   author TEXT,
   created_at TEXT NOT NULL,
   changed_at TEXT NOT NULL
+) STRICT;
+
+-- table user_words
+CREATE TABLE user_words (
+  word TEXT PRIMARY KEY CHECK (length(word) > 0),
+  added_at TEXT NOT NULL
 ) STRICT;
 
 -- trigger revisions_append_only

@@ -1,0 +1,199 @@
+// Automatic quality checks over the store: one pair as it is edited, a whole document as a report,
+// warnings marked "not an error", the document's check profile, the user dictionary. The checks
+// themselves are pure (src-main/qa/); this file decides what they see.
+import { createHash } from 'node:crypto';
+import { checkPair, documentFigures, type DocumentFigures, type QaContext } from '../qa/checks';
+import type { QaPair } from '../qa/types';
+import {
+  QA_CHECKS,
+  QA_SEVERITY,
+  standingErrors,
+  type QaCheckId,
+  type QaIssue,
+  type QaPairIssues,
+  type QaReport,
+} from '../shared/qa';
+import { QalamError } from '../shared/errors';
+import { getDocumentRow } from '../store/repos/documents';
+import { getPair } from '../store/repos/pairs';
+import * as repo from '../store/repos/qa';
+import { actor, type ServiceContext } from './context';
+import { englishSpeller } from './spell';
+
+/** What a target's "not an error" marks are bound to: a change of text brings the warning back. */
+export function targetHash(target: string): string {
+  return createHash('sha256').update(target).digest('base64url').slice(0, 22);
+}
+
+interface CachedFigures {
+  updatedAt: string;
+  computedAt: number;
+  figures: DocumentFigures;
+}
+
+// Document-wide figures (length fences, consistency) cost a pass over the document. They are
+// recomputed when the document has changed, but for a large document at most every few seconds:
+// a live check while typing may see a consistency picture a moment old.
+const LARGE_DOCUMENT = 20_000;
+const LARGE_REFRESH_MS = 5_000;
+const figuresCache = new WeakMap<ServiceContext['db'], Map<number, CachedFigures>>();
+
+function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): DocumentFigures {
+  const doc = getDocumentRow(ctx.db, documentId);
+  if (!doc) throw new QalamError('not_found', { what: 'document' });
+  let byDoc = figuresCache.get(ctx.db);
+  if (!byDoc) figuresCache.set(ctx.db, (byDoc = new Map()));
+  const cached = byDoc.get(documentId);
+  const now = Date.now();
+  if (cached && !rows) {
+    const fresh = cached.updatedAt === doc.updated_at;
+    const largeAndRecent = cached.figures.targetsBySource.size > LARGE_DOCUMENT && now - cached.computedAt < LARGE_REFRESH_MS;
+    if (fresh || largeAndRecent) return cached.figures;
+  }
+  const figures = documentFigures(rows ?? repo.qaRows(ctx.db, documentId));
+  byDoc.set(documentId, { updatedAt: doc.updated_at, computedAt: now, figures });
+  return figures;
+}
+
+function contextFor(ctx: ServiceContext, documentId: number, figures: DocumentFigures): QaContext {
+  const disabled = new Set(repo.qaDisabled(ctx.db, documentId));
+  return {
+    disabled,
+    document: figures,
+    speller: disabled.has('spelling') ? undefined : englishSpeller(),
+    acceptedWords: new Set(repo.userWords(ctx.db).map((w) => w.toLowerCase())),
+  };
+}
+
+function markIgnored(issues: QaIssue[], ignores: repo.QaIgnore[], target: string): QaIssue[] {
+  if (ignores.length === 0) return issues;
+  const hash = targetHash(target);
+  return issues.map((i) => {
+    const mark = ignores.find((g) => g.check === i.check && g.targetHash === hash);
+    return mark && i.severity === 'warning' ? { ...i, ignored: { by: mark.author, at: mark.createdAt } } : i;
+  });
+}
+
+/**
+ * The issues of one pair. With `target`, the checks judge that text instead of the stored one: the
+ * editor asks while the translator types, before anything is saved.
+ */
+export function checkPairQa(ctx: ServiceContext, pairId: number, target?: string): { issues: QaIssue[] } {
+  const pair = getPair(ctx.db, pairId);
+  if (!pair) throw new QalamError('not_found', { what: 'pair' });
+  const text = target ?? pair.target;
+  const qaContext = contextFor(ctx, pair.documentId, figuresFor(ctx, pair.documentId));
+  const issues = checkPair({ id: pair.id, source: pair.source, target: text, excluded: pair.excluded }, qaContext);
+  return { issues: markIgnored(issues, repo.ignoresOfPair(ctx.db, pairId), text) };
+}
+
+/** Every issue of a document, with counts per check: the QA report and `qalam qa`. */
+export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
+  const rows = repo.qaRows(ctx.db, documentId);
+  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
+  const ignores = new Map<number, repo.QaIgnore[]>();
+  for (const g of repo.ignoresOfDocument(ctx.db, documentId)) {
+    const list = ignores.get(g.pairId) ?? [];
+    list.push(g);
+    ignores.set(g.pairId, list);
+  }
+  const pairs: QaPairIssues[] = [];
+  const byCheck = new Map<QaCheckId, { issues: number; pairs: number }>();
+  let errors = 0;
+  let warnings = 0;
+  let ignored = 0;
+  for (const row of rows) {
+    const found = checkPair(row, qaContext);
+    if (found.length === 0) continue;
+    const issues = markIgnored(found, ignores.get(row.id) ?? [], row.target);
+    pairs.push({ pairId: row.id, position: row.position, issues });
+    const seen = new Set<QaCheckId>();
+    for (const i of issues) {
+      if (i.ignored) {
+        ignored++;
+        continue;
+      }
+      if (i.severity === 'error') errors++;
+      else warnings++;
+      const c = byCheck.get(i.check) ?? { issues: 0, pairs: 0 };
+      c.issues++;
+      if (!seen.has(i.check)) c.pairs++;
+      seen.add(i.check);
+      byCheck.set(i.check, c);
+    }
+  }
+  return {
+    documentId,
+    disabled: [...(qaContext.disabled ?? [])],
+    errors,
+    warnings,
+    ignored,
+    byCheck: QA_CHECKS.filter((c) => byCheck.has(c)).map((check) => ({
+      check,
+      severity: QA_SEVERITY[check],
+      ...byCheck.get(check)!,
+    })),
+    pairs,
+  };
+}
+
+/** Marks a warning "not an error" for the pair's current text (or takes the mark back). */
+export function setIgnored(ctx: ServiceContext, pairId: number, check: QaCheckId, ignored: boolean): { issues: QaIssue[] } {
+  if (QA_SEVERITY[check] === 'error') throw new QalamError('bad_input', { field: 'check' });
+  const pair = getPair(ctx.db, pairId);
+  if (!pair) throw new QalamError('not_found', { what: 'pair' });
+  const who = actor(ctx);
+  if (ignored) {
+    repo.putIgnore(ctx.db, {
+      pairId,
+      check,
+      targetHash: targetHash(pair.target),
+      author: who.name,
+      role: who.role,
+      createdAt: ctx.now(),
+    });
+  } else {
+    repo.deleteIgnore(ctx.db, pairId, check);
+  }
+  ctx.events.emit('pairs:changed', { documentId: pair.documentId, pairIds: [pairId] });
+  return checkPairQa(ctx, pairId);
+}
+
+export function getQaProfile(ctx: ServiceContext, documentId: number): { disabled: QaCheckId[] } {
+  if (!getDocumentRow(ctx.db, documentId)) throw new QalamError('not_found', { what: 'document' });
+  return { disabled: repo.qaDisabled(ctx.db, documentId) };
+}
+
+export function setQaProfile(ctx: ServiceContext, documentId: number, disabled: readonly QaCheckId[]): { disabled: QaCheckId[] } {
+  const unique = QA_CHECKS.filter((c) => disabled.includes(c));
+  if (!repo.setQaDisabled(ctx.db, documentId, unique)) throw new QalamError('not_found', { what: 'document' });
+  return { disabled: unique };
+}
+
+export function listUserWords(ctx: ServiceContext): { words: string[] } {
+  return { words: repo.userWords(ctx.db) };
+}
+
+export function addUserWord(ctx: ServiceContext, word: string): { words: string[] } {
+  repo.addUserWord(ctx.db, word.trim(), ctx.now());
+  return listUserWords(ctx);
+}
+
+export function removeUserWord(ctx: ServiceContext, word: string): { words: string[] } {
+  repo.removeUserWord(ctx.db, word.trim());
+  return listUserWords(ctx);
+}
+
+/** The errors still standing on a pair: an approval asks before it goes past them. */
+export function standingErrorChecks(ctx: ServiceContext, pairId: number, target?: string): QaCheckId[] {
+  return [...new Set(standingErrors(checkPairQa(ctx, pairId, target).issues).map((i) => i.check))];
+}
+
+/** The pairs of a document on which a QA error stands: bulk approval leaves them out. */
+export function pairsWithErrors(ctx: ServiceContext, documentId: number): Set<number> {
+  return new Set(
+    documentQa(ctx, documentId)
+      .pairs.filter((p) => standingErrors(p.issues).length > 0)
+      .map((p) => p.pairId),
+  );
+}
