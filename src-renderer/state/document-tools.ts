@@ -33,15 +33,23 @@ export class DocumentTools {
   }
 
   /** A dry run: which translated pairs (in the filter) an approval would take. */
-  async countApprovable(filter?: PairFilter): Promise<Result<{ count: number; pairIds: number[] }>> {
+  async countApprovable(
+    filter?: PairFilter,
+    includeQaErrors = false,
+  ): Promise<Result<{ count: number; pairIds: number[]; withQaErrors: number }>> {
     await this.host.settleDrafts();
-    return api.invoke('pairs:bulk-approve', { documentId: this.documentId, dryRun: true, ...(filter ? { filter } : {}) });
+    return api.invoke('pairs:bulk-approve', {
+      documentId: this.documentId,
+      dryRun: true,
+      includeQaErrors,
+      ...(filter ? { filter } : {}),
+    });
   }
 
   /** Approves exactly the counted pairs: one translated since the count is not approved unseen. */
-  async approve(pairIds: number[]): Promise<Result<{ count: number; pairIds: number[] }>> {
+  async approve(pairIds: number[], includeQaErrors = false): Promise<Result<{ count: number; pairIds: number[] }>> {
     await this.host.settleDrafts();
-    const r = await api.invoke('pairs:bulk-approve', { documentId: this.documentId, pairIds });
+    const r = await api.invoke('pairs:bulk-approve', { documentId: this.documentId, pairIds, includeQaErrors });
     if (r.ok) this.done();
     return r;
   }

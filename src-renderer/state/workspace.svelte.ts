@@ -17,13 +17,14 @@ import {
 import { appError, type AppError, type Result } from '../../src-main/shared/errors';
 import type { InlineCode } from '../../src-main/shared/inline';
 import { api, ApiError } from '../lib/api';
-import { formatNumber, t } from '../lib/i18n.svelte';
+import { errorMessage, formatNumber, t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
 import { Autosave, sameTarget, type TargetValue } from './autosave.svelte';
 import { DocumentTools } from './document-tools';
 import { EditHistory } from './edit-history';
 import { settings } from './settings.svelte';
+import { ui } from './ui.svelte';
 
 export { AUTOSAVE_MS, type Conflict, type Draft, type SaveState } from './autosave.svelte';
 
@@ -450,13 +451,23 @@ export class WorkspaceState {
     }
     saves.hold(pair.id);
     saves.saveStates.set(pair.id, 'saving');
-    const r = await api.invoke('pairs:set-status', {
+    const request = {
       pairId: pair.id,
       expectedVersion: pending?.baseVersion ?? current.version,
       action,
       target: text,
       targetCodes: codes,
-    });
+    };
+    let r = await api.invoke('pairs:set-status', request);
+    if (!r.ok && r.error.code === 'qa_errors') {
+      if (!(await this.approveOverQa(r.error))) {
+        // Not approved after all: the text on screen is still saved as it would have been.
+        if (saves.drafts.has(pair.id)) await saves.flush(pair.id);
+        else saves.saveStates.set(pair.id, 'saved');
+        return false;
+      }
+      r = await api.invoke('pairs:set-status', { ...request, overrideQa: true });
+    }
     if (r.ok) {
       saves.settle(pair.id, { text, codes }, r.value);
       return true;
@@ -464,6 +475,15 @@ export class WorkspaceState {
     await saves.fail(pair.id, r.error);
     if (r.error.code !== 'conflict') notices.error(r.error);
     return false;
+  }
+
+  /** The service refused an approval over QA errors: the editor decides, and the history records it. */
+  private approveOverQa(error: AppError): Promise<boolean> {
+    return ui.confirm({
+      title: t('qa.approve.title'),
+      message: errorMessage(error),
+      confirmLabel: t('qa.approve.anyway'),
+    });
   }
 
   async setExcluded(pair: Pair, excluded: boolean): Promise<void> {

@@ -42,6 +42,8 @@ const handlers: Record<string, Handler> = {
     const target = (i.target as string | undefined) ?? p.target;
     const verdict = checkAction(role, action, { ...p, target });
     if (!verdict.ok) return fail(verdict.reason);
+    if (action === 'approve' && target.includes('2022') && !i.overrideQa)
+      return fail('qa_errors', { count: 1, checks: 'number-missing' });
     const status: Record<typeof action, Status> = {
       confirm: 'translated',
       approve: 'approved',
@@ -112,6 +114,7 @@ vi.mock('../../../src-renderer/lib/api', () => {
 const { WorkspaceState, AUTOSAVE_MS } = await import('../../../src-renderer/state/workspace.svelte');
 const { settings } = await import('../../../src-renderer/state/settings.svelte');
 const { notices } = await import('../../../src-renderer/state/notices.svelte');
+const { ui } = await import('../../../src-renderer/state/ui.svelte');
 
 function pair(id: number, status: Status = 'new', target = ''): Pair {
   return {
@@ -257,6 +260,28 @@ describe('WorkspaceState', () => {
     expect(writes()).toHaveLength(0);
     expect(await ws.setStatus(ws.pairAt(1)!, 'approve')).toBe(true);
     expect(store.get(2)!.status).toBe('approved');
+  });
+
+  it('an approval over QA errors asks the editor first: approved only when confirmed, the override sent', async () => {
+    role = 'editor';
+    settings.value = { ...settings.value, role: 'editor' };
+    store.set(2, pair(2, 'translated', 'Signed in 2022'));
+    store.set(3, pair(3, 'translated', 'Also 2022'));
+    const ws = await open();
+    const first = ws.setStatus(ws.pairAt(1)!, 'approve');
+    await vi.waitFor(() => expect(ui.question).not.toBeNull());
+    expect(ui.question!.message).toBeTruthy();
+    ui.question!.answer(true);
+    expect(await first).toBe(true);
+    expect(store.get(2)!.status).toBe('approved');
+    expect(calls.filter((c) => c.channel === 'pairs:set-status').map((c) => c.input.overrideQa)).toEqual([undefined, true]);
+
+    const second = ws.setStatus(ws.pairAt(2)!, 'approve');
+    await vi.waitFor(() => expect(ui.question).not.toBeNull());
+    ui.question!.answer(false);
+    expect(await second).toBe(false);
+    expect(store.get(3)!.status).toBe('translated');
+    expect(ui.question).toBeNull();
   });
 
   it('shows a refused save as an error on the pair and in the overall state, keeping the text', async () => {

@@ -68,7 +68,13 @@ beforeAll(async () => {
     const boiler = pairs[11]!;
     setExcluded(rt.ctx, { pairId: boiler.id, expectedVersion: boiler.version, excluded: true });
     for (const p of pairs.slice(0, 11)) {
-      setStatus(rt.ctx, { pairId: p.id, expectedVersion: p.version, action: 'approve', overrideQa: true, target: english(p.position + 1) });
+      setStatus(rt.ctx, {
+        pairId: p.id,
+        expectedVersion: p.version,
+        action: 'approve',
+        overrideQa: true,
+        target: english(p.position + 1),
+      });
     }
     tmxBytes = (await renderExport(rt.ctx, { documentId: doc.id, format: 'tmx' })).file.bytes;
     approvedXliff = (await renderExport(rt.ctx, { documentId: doc.id, format: 'xliff12' })).file.bytes;

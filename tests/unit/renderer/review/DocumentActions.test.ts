@@ -56,12 +56,36 @@ describe('DocumentActions', () => {
     expect(invoke).toHaveBeenCalledWith('pairs:bulk-approve', {
       documentId: 4,
       dryRun: true,
+      includeQaErrors: false,
       filter: { statuses: ['translated'] },
     });
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Approve 10 segments' }));
     await vi.waitFor(() => expect(onchanged).toHaveBeenCalled());
-    expect(invoke).toHaveBeenLastCalledWith('pairs:bulk-approve', { documentId: 4, pairIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    expect(invoke).toHaveBeenLastCalledWith('pairs:bulk-approve', {
+      documentId: 4,
+      pairIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      includeQaErrors: false,
+    });
     expect(within(dialog).getByText('10 segments approved.')).toBeTruthy();
+  });
+
+  it('leaves pairs with QA errors out, says so, and includes them only when the editor ticks the box', async () => {
+    invoke.mockImplementation(async (_c: string, input: { dryRun?: boolean; includeQaErrors?: boolean }) =>
+      input.includeQaErrors
+        ? { ok: true, value: { count: 3, pairIds: [1, 2, 3], withQaErrors: 0 } }
+        : { ok: true, value: { count: 1, pairIds: [1], withQaErrors: 2 } },
+    );
+    show('editor', stats(3));
+    await fireEvent.click(screen.getByRole('button', { name: 'Approve all translated…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Approve translated segments' });
+    expect(await within(dialog).findByText('Approve 1 translated segment?')).toBeTruthy();
+    const include = within(dialog).getByRole('checkbox', { name: /2 translated segments have QA errors and are left out/ });
+    await fireEvent.click(include);
+    expect(await within(dialog).findByText('Approve 3 translated segments?')).toBeTruthy();
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Approve 3 segments' }));
+    await vi.waitFor(() =>
+      expect(invoke).toHaveBeenLastCalledWith('pairs:bulk-approve', { documentId: 4, pairIds: [1, 2, 3], includeQaErrors: true }),
+    );
   });
 
   it('uses the Arabic plural forms in the confirmation', async () => {
