@@ -206,22 +206,33 @@ export function buildProgram(): Command {
       .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
       .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
       .option('--approved-only', 'only approved translations')
+      .option('--csv-raw', 'CSV: write cells starting with = + - @ tab or CR as they are (no apostrophe guard)')
       .option('--force', 'replace an existing file'),
-  ).action(async (doc: string, opts: Common & { format: ExportFormat; out: string; approvedOnly?: boolean; force?: boolean }) => {
-    const rt = open(opts);
-    try {
-      const target = resolve(opts.out);
-      const r = await exportToFile(
-        rt.ctx,
-        { documentId: parseId(doc), format: opts.format, approvedOnly: opts.approvedOnly ?? false },
-        target,
-        opts.force ?? false,
-      );
-      out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
-    } finally {
-      rt.close();
-    }
-  });
+  ).action(
+    async (
+      doc: string,
+      opts: Common & { format: ExportFormat; out: string; approvedOnly?: boolean; csvRaw?: boolean; force?: boolean },
+    ) => {
+      const rt = open(opts);
+      try {
+        const target = resolve(opts.out);
+        const r = await exportToFile(
+          rt.ctx,
+          {
+            documentId: parseId(doc),
+            format: opts.format,
+            approvedOnly: opts.approvedOnly ?? false,
+            csvRaw: opts.csvRaw ?? false,
+          },
+          target,
+          opts.force ?? false,
+        );
+        out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
+      } finally {
+        rt.close();
+      }
+    },
+  );
 
   // translation memory
   const tmCmd = program.command('tm').description('translation memory: import, export, statistics');

@@ -3,9 +3,13 @@
 // Columns: id, position (0-based), status, excluded (yes/no), source, target, rejection_reason,
 // comments (a JSON array of {author, role, body, createdAt, resolved, category, severity}).
 //
-// Formula injection: no guard. Prefixing cells that start with = + - @ with an apostrophe would
-// change the text on the way back in, and a translation can legitimately start with "-" or "=". The
-// file is for reviewing text, not for opening with formulas enabled; losslessness wins.
+// Formula injection (OWASP): by default a text cell that a spreadsheet would read as a formula (it
+// starts with = + - @ TAB or CR) gets a leading apostrophe, which spreadsheets show as "this is text".
+// So that our own import can undo exactly that prefix, a cell made of apostrophes followed by one of
+// those characters is prefixed too: export adds one apostrophe to /^'*[=+\-@\t\r]/, import removes one
+// from /^'+[=+\-@\t\r]/, a bijection on strings; "'quoted" is left alone both ways.
+// `csvRaw` writes cells as they are, for tools that read CSV literally; such a file reads back the
+// same except for a cell that itself looks prefixed ("'=x" comes back as "=x").
 import { plainText } from '../shared/inline';
 import type { Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
@@ -17,22 +21,37 @@ export const CSV_COLUMNS = ['id', 'position', 'status', 'excluded', 'source', 't
 
 // ——— Writer ———
 
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** The spreadsheet-safe form of a cell's text (see the top of the file). */
+export function guardCell(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** Undoes exactly `guardCell`: `unguardCell(guardCell(s)) === s` for every string. */
+export function unguardCell(s: string): string {
+  return GUARDED.test(s) ? s.slice(1) : s;
+}
+
 export function writeCsv(model: ExportModel): Uint8Array {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const p of model.pairs) lines.push(row(p));
+  const cell = model.options.csvRaw ? (s: string) => s : guardCell;
+  for (const p of model.pairs) lines.push(row(p, cell));
   return new TextEncoder().encode('\uFEFF' + lines.join('\r\n') + '\r\n');
 }
 
-function row(p: ExportPair): string {
+function row(p: ExportPair, cell: (s: string) => string): string {
   return [
     String(p.id),
     String(p.position),
     p.status,
     p.excluded ? 'yes' : 'no',
     // A spreadsheet has no tags: line breaks and tabs as characters, other codes left out.
-    quote(plainText(p.source, p.sourceCodes)),
-    quote(plainText(p.target, p.targetCodes)),
-    quote(p.status === 'rejected' ? (p.rejectionReason ?? '') : ''),
+    quote(cell(plainText(p.source, p.sourceCodes))),
+    quote(cell(plainText(p.target, p.targetCodes))),
+    quote(cell(p.status === 'rejected' ? (p.rejectionReason ?? '') : '')),
+    // JSON starts with "[", never a formula.
     quote(p.comments.length > 0 ? JSON.stringify(p.comments.map(commentJson)) : ''),
   ].join(',');
 }
@@ -216,7 +235,11 @@ function readRow(
   cols: Partial<Record<Column, number>>,
   warnings: string[],
 ): ImportedParagraph & { position?: number } {
-  const cell = (c: Column): string | undefined => (cols[c] === undefined ? undefined : (rec[cols[c]!] ?? ''));
+  const raw = (c: Column): string | undefined => (cols[c] === undefined ? undefined : (rec[cols[c]!] ?? ''));
+  const cell = (c: Column): string | undefined => {
+    const v = raw(c);
+    return v === undefined ? undefined : unguardCell(v);
+  };
   const source = cell('source')!;
   const target = cell('target') ?? '';
   const p: ImportedParagraph & { position?: number } = {

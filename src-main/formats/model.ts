@@ -95,6 +95,8 @@ export interface ExportOptions {
   approvedOnly: boolean;
   /** In target documents, mark pairs without an (approved) translation instead of dropping them. */
   markUntranslated: boolean;
+  /** CSV: write cells as they are, without the spreadsheet formula guard (see formats/csv.ts). */
+  csvRaw?: boolean;
 }
 
 export interface ExportModel {

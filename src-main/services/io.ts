@@ -23,6 +23,7 @@ export interface ExportRequest {
   format: ExportFormat;
   approvedOnly?: boolean | undefined;
   markUntranslated?: boolean | undefined;
+  csvRaw?: boolean | undefined;
 }
 
 export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel {
@@ -70,7 +71,11 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
     exportedBy: actor(ctx).name,
     pairs,
     stats: documentStats(ctx.db, doc.id),
-    options: { approvedOnly: req.approvedOnly ?? false, markUntranslated: req.markUntranslated ?? !req.approvedOnly },
+    options: {
+      approvedOnly: req.approvedOnly ?? false,
+      markUntranslated: req.markUntranslated ?? !req.approvedOnly,
+      csvRaw: req.csvRaw ?? false,
+    },
     // Only writers that put the translation back into the imported file read the blob: the layout
     // formats, and an export in the document's own format (XLIFF from another tool).
     original: layoutOf !== undefined || req.format === doc.format ? originalOf(ctx, doc.id, doc.format) : null,

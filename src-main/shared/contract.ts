@@ -475,6 +475,8 @@ function exportInput() {
       format: z.enum(EXPORT_FORMATS),
       approvedOnly: z.boolean().optional(),
       markUntranslated: z.boolean().optional(),
+      /** CSV only: no apostrophe before cells a spreadsheet would run as formulas. */
+      csvRaw: z.boolean().optional(),
       /** Electron: ask for a path with the native save dialog and write there. */
       saveAs: z.boolean().optional(),
     })

@@ -195,3 +195,29 @@ test('a reviewed bilingual DOCX comes back with a diff preview and is applied as
   const history = await app.call('history:list', { pairId: after[4]!.id });
   expect(history.at(-1)).toMatchObject({ kind: 'replace', author: 'Sami Editor', role: 'editor', status: 'translated' });
 });
+
+test('CSV exports spreadsheet-safe unless the raw option, shown only for CSV, is ticked', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const documentId = await app.importText('formulas.csv', 'source,target\r\nمرحبا,"=HYPERLINK(""http://x"")"\r\n');
+  await openFresh(page, app, documentId);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const raw = dialog.getByRole('checkbox', { name: /^Raw CSV/ });
+  await dialog.getByRole('radio', { name: LABELS.txt }).check();
+  await expect(raw).toHaveCount(0);
+
+  const safe = await download(page, 'csv');
+  expect(safe.bytes.toString('utf8')).toContain(`,"'=HYPERLINK(""http://x"")",`);
+  await screenshot(page, 'export-dialog-csv');
+  await raw.check();
+  const written = await download(page, 'csv');
+  expect(written.bytes.toString('utf8')).toContain(`,"=HYPERLINK(""http://x"")",`);
+
+  await app.call('settings:update', { uiLanguage: 'ar' });
+  await openFresh(page, app, documentId);
+  await page.getByRole('button', { name: 'تصدير…' }).click();
+  const arDialog = page.getByRole('dialog');
+  await arDialog.getByRole('radio', { name: /CSV/ }).check();
+  await expect(arDialog.getByRole('checkbox', { name: /^تصدير خام/ })).toBeVisible();
+  await screenshot(page, 'export-dialog-csv-ar');
+});

@@ -138,6 +138,20 @@ describe('qalam CLI', () => {
     expect(inArabic.stderr).toMatch(/^qalam: تعذّرت كتابة /);
     expect(inArabic.stderr).toMatch(ar);
   });
+
+  it('exports CSV spreadsheet-safe by default, and as it is with --csv-raw', () => {
+    const file = join(dir, 'formulas.csv');
+    writeFileSync(file, 'source,target\nمرحبا,"=HYPERLINK(""http://x"")"\n');
+    const imported = qalam('import', file, '--json');
+    expect(imported.code).toBe(0);
+    const { id } = JSON.parse(imported.stdout) as { id: number };
+    const safe = join(dir, 'safe.csv');
+    const raw = join(dir, 'raw.csv');
+    expect(qalam('export', String(id), '--format', 'csv', '--out', safe).code).toBe(0);
+    expect(qalam('export', String(id), '--format', 'csv', '--out', raw, '--csv-raw').code).toBe(0);
+    expect(readFileSync(safe, 'utf8')).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    expect(readFileSync(raw, 'utf8')).toContain(`,"=HYPERLINK(""http://x"")",`);
+  });
 });
 
 describe('qalam qa', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseRecords, writeCsv } from '../../../../src-main/formats/csv';
+import { guardCell, parseCsv, parseRecords, unguardCell, writeCsv } from '../../../../src-main/formats/csv';
 import { expectQalamError, expectedParagraph } from './helpers/expect';
 import { comment, model, pair, plainModelArb } from './helpers/model';
 
@@ -27,8 +27,8 @@ describe('CSV writer', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
-  it('quotes text cells and doubles embedded quotes, keeping a leading = as is (no formula guard)', () => {
-    expect(text).toContain('1,0,approved,no,"قال, ""نعم""","=SUM(A1)\r\nsecond line","",""');
+  it('quotes text cells and doubles embedded quotes, with an apostrophe before a formula', () => {
+    expect(text).toContain(`1,0,approved,no,"قال, ""نعم""","'=SUM(A1)\r\nsecond line","",""`);
     expect(text).toContain('2,1,new,yes,"  مسافات  ","","",""');
   });
 
@@ -46,6 +46,89 @@ describe('CSV writer', () => {
       },
     ]);
     expect(rec[6]).toBe('Wrong; term');
+  });
+});
+
+// OWASP's CSV injection list, plus the apostrophe chains that make the guard reversible.
+const FORMULAS = [
+  ['=HYPERLINK("http://evil.example","click")', `'=HYPERLINK("http://evil.example","click")`],
+  ["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+  ['-2+3+cmd|x', "'-2+3+cmd|x"],
+  ['@SUM(1+1)*cmd|x', "'@SUM(1+1)*cmd|x"],
+  ['\t=1+1', "'\t=1+1"],
+  ['\r=1+1', "'\r=1+1"],
+  ["'=1+1", "''=1+1"],
+  ["''-x", "'''-x"],
+  ["'quoted", "'quoted"],
+  ["''", "''"],
+  ['a=b', 'a=b'],
+  [' =1', ' =1'],
+] as const;
+
+const cellsOf = (bytes: Uint8Array) => parseRecords(dec(bytes).slice(1)).slice(1);
+const textModel = (texts: readonly string[], over: { csvRaw?: boolean } = {}) => {
+  const m = model(texts.map((t, i) => pair(i + 1, { source: t, target: t, status: 'rejected', rejectionReason: t })));
+  return { ...m, options: { ...m.options, ...over } };
+};
+
+describe('CSV formula guard (spreadsheet-safe by default)', () => {
+  it.each(FORMULAS)('writes %j as %j in source, target and rejection reason', (input, written) => {
+    const [rec] = cellsOf(writeCsv(textModel([input])));
+    expect([rec![4], rec![5], rec![6]]).toEqual([written, written, written]);
+  });
+
+  it('leaves no data cell that a spreadsheet would start as a formula', () => {
+    const text = dec(writeCsv(textModel(FORMULAS.map(([input]) => input))));
+    expect(text).not.toMatch(/(^|,)"[=+\-@\t\r]/m);
+  });
+
+  it('writes cells as they are with csvRaw', () => {
+    const [rec] = cellsOf(writeCsv(textModel(['=HYPERLINK("x")'], { csvRaw: true })));
+    expect(rec![5]).toBe('=HYPERLINK("x")');
+  });
+
+  it("reads back exactly what was guarded: '=x is =x, ''=x is '=x, 'quoted stays", () => {
+    const doc = parseCsv(enc("source,target\n'=x,''=x\n'quoted,'@y\n"));
+    expect(doc.paragraphs.map((p) => [p.source, p.target])).toEqual([
+      ['=x', "'=x"],
+      ["'quoted", '@y'],
+    ]);
+  });
+
+  const tricky = fc
+    .tuple(fc.constantFrom('', "'", "''", "'''", '=', '+', '-', '@', '\t', '\r', "'=", "''+", "'\t", "'\r", 'x'), fc.string())
+    .map(([head, rest]) => head + rest);
+
+  it('guardCell and unguardCell are inverse on any string (property)', () => {
+    fc.assert(
+      fc.property(tricky, (s) => {
+        expect(unguardCell(guardCell(s))).toBe(s);
+        expect(guardCell(s)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('export then import gives every text back, in default mode (property)', () => {
+    fc.assert(
+      fc.property(fc.array(tricky, { minLength: 1, maxLength: 5 }), (texts) => {
+        const m = textModel(texts);
+        expect(parseCsv(writeCsv(m)).paragraphs).toEqual(m.pairs.map(expectedParagraph));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('raw mode writes every cell exactly and reads back all but apostrophe-prefixed formulas (property)', () => {
+    fc.assert(
+      fc.property(fc.array(tricky, { minLength: 1, maxLength: 5 }), (texts) => {
+        const m = textModel(texts, { csvRaw: true });
+        expect(cellsOf(writeCsv(m)).map((r) => r[5])).toEqual(texts);
+        const back = parseCsv(writeCsv(m)).paragraphs.map((p) => p.target);
+        expect(back).toEqual(texts.map((t) => (/^'+[=+\-@\t\r]/.test(t) ? t.slice(1) : t)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
