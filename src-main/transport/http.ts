@@ -14,8 +14,9 @@ import type { EventBus } from '../services/events';
 import { fail } from '../shared/errors';
 import type { Dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY, contentType } from '../renderer-assets';
+import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH, TOKEN_HEADER } from '../shared/wire';
 
-export const TOKEN_HEADER = 'x-qalam-token';
+export { TOKEN_HEADER };
 /** The query parameter of a login URL. */
 export const LOGIN_PARAM = 'token';
 /** Base64 of the largest accepted import (256 MB) plus the JSON around it. */
@@ -84,11 +85,13 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     if (login !== null) return logIn(login, url, req, res);
     const hasSession = sessions.has(cookie(req, sessionCookie()) ?? '');
 
+    // Everything under /api/ (HTTP_INVOKE_PATH, HTTP_EVENTS_PATH) needs the session or the token.
     if (pathname.startsWith('/api/')) {
       const given = header(req, TOKEN_HEADER);
       if (!hasSession && !(given && sameToken(given, token))) return refuse(res, 401, 'login');
-      if (pathname === '/api/events' && req.method === 'GET') return openEvents(req, res);
-      const match = /^\/api\/invoke\/([a-z]+:[a-z-]+)$/.exec(pathname);
+      if (pathname === HTTP_EVENTS_PATH && req.method === 'GET') return openEvents(req, res);
+      const channel = pathname.startsWith(HTTP_INVOKE_PATH) ? pathname.slice(HTTP_INVOKE_PATH.length) : '';
+      const match = /^([a-z]+:[a-z-]+)$/.exec(channel);
       if (!match || req.method !== 'POST') return refuse(res, 404, 'route');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
         return sendJson(res, 415, fail('bad_input', { field: 'content-type' }));

@@ -3,6 +3,7 @@
 // else in the renderer knows which one it runs on.
 import type { Bridge, Channel, EventName, Events, Input, Output } from '../../src-main/shared/contract';
 import { appError, type AppError, type Result } from '../../src-main/shared/errors';
+import { HTTP_EVENTS_PATH, HTTP_INVOKE_PATH } from '../../src-main/shared/wire';
 
 declare global {
   interface Window {
@@ -47,7 +48,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): Bridge {
 
   function attach(event: EventName): void {
     if (attached.has(event)) return;
-    source ??= new deps.EventSource(`${base}/api/events`);
+    source ??= new deps.EventSource(`${base}${HTTP_EVENTS_PATH}`);
     attached.add(event);
     source.addEventListener(event, (msg) => {
       let payload: unknown;
@@ -63,7 +64,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): Bridge {
   return {
     async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<Output<C>>> {
       try {
-        const res = await deps.fetch(`${base}/api/invoke/${channel}`, {
+        const res = await deps.fetch(`${base}${HTTP_INVOKE_PATH}${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
