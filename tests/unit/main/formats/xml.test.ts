@@ -18,6 +18,9 @@ import { parseTmx } from '../../../../src-main/formats/tmx';
 import { parseXliff12 } from '../../../../src-main/formats/xliff12';
 import { parseXliff20 } from '../../../../src-main/formats/xliff20';
 import { REPO_ROOT } from './helpers/tools';
+import { createI18n } from '../../../../src-main/shared/i18n';
+import enLocale from '../../../../src-renderer/locales/en.json';
+import arLocale from '../../../../src-renderer/locales/ar.json';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const fixture = (name: string) => new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/formats/hostile', name)));
@@ -220,5 +223,24 @@ describe('escaping', () => {
   it('never emits characters XML 1.0 forbids', () => {
     expect(escapeText('a\u0001b\uffffc\ud800')).toBe('a\ufffdb\ufffdc\ufffd');
     expect(splitXmlChars('a\u0001b\ud83d\ude00\udc00')).toEqual(['a', 1, 'b\ud83d\ude00', 0xdc00]);
+  });
+});
+
+describe('XML memory budget (issue 8.11)', () => {
+  it.each([
+    ['XLIFF 1.2', parseXliff12],
+    ['XLIFF 2.0', parseXliff20],
+    ['TMX', parseTmx],
+  ])('%s over the size limit is refused before parsing, naming the real limit in en and ar', (_name, parse) => {
+    expect(XML_LIMITS.maxBytes).toBe(48 * 1024 * 1024);
+    // Not even XML: a reader that started parsing would report a damaged file instead.
+    const e = expectCode(() => parse(new Uint8Array(XML_LIMITS.maxBytes + 1)), 'import_too_large');
+    expect(e.params).toEqual({ context: 'xml_size', sizeMb: 49, limitMb: 48 });
+    const en = createI18n({ en: enLocale, ar: arLocale }, 'en').t(`errors.${e.code}`, e.params);
+    expect(en).toBe(
+      'This XML file is 49 MB; Qalam imports XML files of up to 48 MB (a larger one needs more than 500 MB of memory). Split it into smaller files and import them one by one.',
+    );
+    const ar = createI18n({ en: enLocale, ar: arLocale }, 'ar').t(`errors.${e.code}`, e.params);
+    expect(ar).toContain('حتى 48 ميغابايت');
   });
 });
