@@ -481,7 +481,17 @@ export class WorkspaceState {
   private approveOverQa(error: AppError): Promise<boolean> {
     return ui.confirm({
       title: t('qa.approve.title'),
-      message: errorMessage(error),
+      // The service names the checks by id; the editor reads their names.
+      message: errorMessage({
+        ...error,
+        params: {
+          ...error.params,
+          checks: String(error.params?.checks ?? '')
+            .split(', ')
+            .map((id) => t(`qa.name.${id}`))
+            .join(', '),
+        },
+      }),
       confirmLabel: t('qa.approve.anyway'),
     });
   }

@@ -139,3 +139,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** Scrolls the virtual list with the mouse wheel until the row is rendered. */
+export async function reveal(page: Page, index: number): Promise<void> {
+  const target = row(page, index);
+  const list = (await page.getByRole('region', { name: 'Segments' }).boundingBox())!;
+  await page.mouse.move(list.x + list.width / 2, list.y + list.height / 2);
+  for (let i = 0; i < 60 && (await target.count()) === 0; i++) {
+    const indices = await page
+      .getByTestId('pair-row')
+      .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
+    await page.mouse.wheel(0, index > Math.max(...indices) ? 300 : -300);
+    await page.waitForTimeout(50);
+  }
+  await expect(target).toHaveCount(1);
+  await target.scrollIntoViewIfNeeded();
+}

@@ -3,28 +3,12 @@
 // permission rules enforced by the service even when the UI is bypassed.
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openDocument, row, screenshot, SCREENSHOTS, test } from './fixtures';
+import { expect, openDocument, reveal, row, screenshot, SCREENSHOTS, test } from './fixtures';
 import { ARTICLE, becomeUser, BOILERPLATE, EDITOR, pairsOf, prepareArticle, TRANSLATIONS, TRANSLATOR } from './review-sample';
 
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const panel = (page: Page) => page.getByTestId('pair-panel');
-
-/** Scrolls the virtual list with the mouse wheel until the row is rendered. */
-async function reveal(page: Page, index: number): Promise<void> {
-  const target = row(page, index);
-  const list = (await page.getByRole('region', { name: 'Segments' }).boundingBox())!;
-  await page.mouse.move(list.x + list.width / 2, list.y + list.height / 2);
-  for (let i = 0; i < 60 && (await target.count()) === 0; i++) {
-    const indices = await page
-      .getByTestId('pair-row')
-      .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.index)));
-    await page.mouse.wheel(0, index > Math.max(...indices) ? 300 : -300);
-    await page.waitForTimeout(50);
-  }
-  await expect(target).toHaveCount(1);
-  await target.scrollIntoViewIfNeeded();
-}
 
 /** Focuses a row by clicking its Arabic source: the panel follows the focused pair. */
 async function focusRow(page: Page, index: number): Promise<void> {

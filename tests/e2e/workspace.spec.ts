@@ -170,7 +170,7 @@ test.describe('as an editor', () => {
     await row(page, 5).getByTestId('toggle-excluded').click();
     await expect(row(page, 5)).toHaveClass(/excluded/);
     await expect(row(page, 5)).toContainText('Excluded');
-    await expect(page.getByTestId('statusbar')).toContainText('Excluded 1');
+    await expect(page.getByTestId('statusbar')).toContainText('+ 1 excluded');
     expect((await app.call('pairs:get', { pairId: pairs[5]!.id })).excluded).toBe(true);
   });
 });
@@ -414,7 +414,7 @@ test('rows show rejection reasons, open comments, exclusion and locks', async ({
   await page.getByTestId('pair-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(row(page, 11)).toHaveClass(/excluded/);
   await expect(row(page, 11).getByTestId('target')).toHaveAttribute('readonly', '');
-  await expect(page.getByTestId('statusbar')).toContainText('Excluded 1');
+  await expect(page.getByTestId('statusbar')).toContainText('+ 1 excluded');
   // A translator sees no exclude button; the rejected pair can be worked on again.
   await row(page, 11).getByTestId('target').focus();
   await expect(row(page, 11).getByTestId('toggle-excluded')).toHaveCount(0);
