@@ -425,10 +425,10 @@ test('rows show rejection reasons, open comments, exclusion and locks', async ({
 
   // "Open comments" keeps the two pairs with unresolved threads (the rejection counts as one).
   await page.getByRole('button', { name: 'Open comments' }).click();
-  await expect(page.getByTestId('result-count')).toHaveText('2 of 12 segments');
+  await expect(page.getByTestId('result-count')).toHaveText('2 of 11 segments + 1 excluded');
   await expect(page.getByTestId('pair-row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Open comments' }).click();
-  await expect(page.getByTestId('result-count')).toHaveText('12 segments');
+  await expect(page.getByTestId('result-count')).toHaveText('11 segments + 1 excluded');
 
   await app.call('settings:update', { theme: 'dark', uiLanguage: 'ar' });
   await page.reload();
