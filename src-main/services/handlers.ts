@@ -3,7 +3,7 @@
 import type { Channel, Output, ParsedInput } from '../shared/contract';
 import { QalamError } from '../shared/errors';
 import * as comments from './comments';
-import type { ServiceContext } from './context';
+import { systemUserName, type ServiceContext } from './context';
 import * as documents from './documents';
 import * as history from './history';
 import * as io from './io';
@@ -25,6 +25,7 @@ export const handlers: Handlers = {
     transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
     dataPath: ctx.dataDir,
     nativeDialogs: Boolean(ctx.host.pickImportFile && ctx.host.saveFile),
+    systemUserName: systemUserName(),
   }),
 
   'settings:get': (ctx) => settings.getSettings(ctx),

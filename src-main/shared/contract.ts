@@ -255,6 +255,8 @@ export interface AppInfo {
   dataPath: string;
   /** Native dialogs (open/save) exist only in Electron. */
   nativeDialogs: boolean;
+  /** The operating system's user name when it names a person (not root, not a service account): the name field's suggestion. */
+  systemUserName: string | null;
 }
 
 export interface RecentDocument {

@@ -15,7 +15,7 @@ let progressListener: Listener | null = null;
 
 /** What the app learnt at start-up: Electron (native dialogs) or the browser. */
 function info(nativeDialogs: boolean) {
-  app.info = { version: '0.1.0', transport: nativeDialogs ? 'ipc' : 'http', dataPath: '/d', nativeDialogs };
+  app.info = { version: '0.1.0', transport: nativeDialogs ? 'ipc' : 'http', dataPath: '/d', nativeDialogs, systemUserName: null };
 }
 
 function serve(nativeDialogs: boolean, exportResult: unknown) {

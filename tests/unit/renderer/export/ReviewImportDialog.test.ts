@@ -45,7 +45,7 @@ async function load(role: Role) {
     return { ok: false, error: { code: 'internal', key: 'errors.internal' } };
   });
   readFileAsBase64.mockResolvedValue({ fileName: 'reviewed.docx', dataBase64: 'UEsDBA==' });
-  app.info = { version: '0', transport: 'http', dataPath: '/d', nativeDialogs: false };
+  app.info = { version: '0', transport: 'http', dataPath: '/d', nativeDialogs: false, systemUserName: null };
   const onapplied = vi.fn();
   const tools = new DocumentTools(4, { settleDrafts: async () => {}, refreshAll: onapplied });
   render(ReviewImportDialog, { props: { tools, settings: settings(role), onclose: vi.fn() } });
