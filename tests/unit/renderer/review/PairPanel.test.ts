@@ -46,6 +46,9 @@ describe('PairPanel', () => {
   beforeEach(() => {
     i18n.set('en');
     invoke.mockReset();
+    // Calls a test does not answer (the workspace's delayed statistics refresh) get a failed Result,
+    // as from a main process that knows nothing, never undefined.
+    invoke.mockResolvedValue({ ok: false, error: { code: 'internal', key: 'errors.internal' } });
     comments = [];
     revisions = [];
     serve();
