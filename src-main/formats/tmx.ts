@@ -28,26 +28,27 @@ const TOOL_VERSION = '1';
 
 // ——— Writer ———
 
+/** The declaration, the header and the opening <body>: one for the document writer and the memory writer. */
+function tmxHead(srclang: string, exportedAt: string, exportedBy: string | undefined): string {
+  const header = attrs({
+    creationtool: 'Qalam',
+    creationtoolversion: TOOL_VERSION,
+    segtype: 'paragraph',
+    'o-tmf': 'Qalam',
+    adminlang: 'en',
+    srclang,
+    datatype: 'plaintext',
+    creationdate: toTmxDate(exportedAt),
+    creationid: exportedBy || undefined,
+  });
+  return `${XML_DECLARATION}<tmx version="1.4">\n  <header${header}/>\n  <body>\n`;
+}
+
 /** Only approved, non-excluded pairs: a memory must hold translations an editor has signed off. */
 export function writeTmx(model: ExportModel): Uint8Array {
   const src = model.document.sourceLang || 'ar';
   const trg = model.document.targetLang || 'en';
-  const out: string[] = [
-    XML_DECLARATION,
-    '<tmx version="1.4">\n',
-    `  <header${attrs({
-      creationtool: 'Qalam',
-      creationtoolversion: TOOL_VERSION,
-      segtype: 'paragraph',
-      'o-tmf': 'Qalam',
-      adminlang: 'en',
-      srclang: src,
-      datatype: 'plaintext',
-      creationdate: toTmxDate(model.exportedAt),
-      creationid: model.exportedBy || undefined,
-    })}/>\n`,
-    '  <body>\n',
-  ];
+  const out: string[] = [tmxHead(src, model.exportedAt, model.exportedBy)];
   for (const pair of model.pairs) {
     if (pair.status === 'approved' && !pair.excluded) out.push(tu(pair, src, trg, model.exportedBy));
   }
@@ -117,21 +118,7 @@ export function writeMemoryTmx(
     );
   }
   const src = meta.srcLang ?? ([...langs].sort((a, b) => b[1] - a[1])[0]?.[0] || 'ar');
-  const head =
-    XML_DECLARATION +
-    '<tmx version="1.4">\n' +
-    `  <header${attrs({
-      creationtool: 'Qalam',
-      creationtoolversion: TOOL_VERSION,
-      segtype: 'paragraph',
-      'o-tmf': 'Qalam',
-      adminlang: 'en',
-      srclang: src,
-      datatype: 'plaintext',
-      creationdate: toTmxDate(meta.exportedAt),
-      creationid: meta.exportedBy || undefined,
-    })}/>\n` +
-    '  <body>\n';
+  const head = tmxHead(src, meta.exportedAt, meta.exportedBy);
   return new TextEncoder().encode(head + body.join('') + '  </body>\n</tmx>\n');
 }
 
