@@ -18,18 +18,24 @@ import {
 import type { TmAnalysis } from './shared/contract';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
-import { openRuntime, type Runtime } from './runtime';
-import { importDocument } from './services/documents';
-import { exportToFile } from './services/io';
-import * as tm from './services/tm';
-import { pretranslate } from './services/tm-writes';
-import { translateFile } from './services/translate';
-import { detectImportFormat } from './services/parse';
-import { getStats } from './services/stats';
-import { listDocuments } from './services/documents';
-import { errorMessage, message } from './cli-messages';
-import { documentQa } from './services/qa';
+import { openContext, type OpenedContext } from './services/context';
 import type { QaReport } from './shared/qa';
+
+// Each command loads the services it uses when it runs (`await import`), and the translated
+// messages only when there is something to say: start-up pays for commander and the store alone.
+const services = {
+  documents: () => import('./services/documents'),
+  io: () => import('./services/io'),
+  tm: () => import('./services/tm'),
+  tmWrites: () => import('./services/tm-writes'),
+  translate: () => import('./services/translate'),
+  parse: () => import('./services/parse'),
+  stats: () => import('./services/stats'),
+  qa: () => import('./services/qa'),
+  messages: () => import('./cli-messages'),
+};
+
+type Runtime = OpenedContext;
 
 interface Common {
   db?: string;
@@ -46,7 +52,7 @@ let commandExitCode = 0;
 
 function open(opts: Common): Runtime {
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
-  return openRuntime({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined });
+  return openContext({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined });
 }
 
 function out(opts: Common, json: unknown, text: string): void {
@@ -150,12 +156,14 @@ export function buildProgram(): Command {
     const bytes: Uint8Array = readFileSync(path);
     const rt = open(opts);
     try {
-      if ((await detectImportFormat(basename(path), bytes)) === 'tmx') {
-        const r = await tm.importTmx(rt.ctx, basename(path), bytes);
+      if ((await (await services.parse()).detectImportFormat(basename(path), bytes)) === 'tmx') {
+        const r = await (await services.tm()).importTmx(rt.ctx, basename(path), bytes);
         out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
         return;
       }
-      const doc = await importDocument(
+      const doc = await (
+        await services.documents()
+      ).importDocument(
         rt.ctx,
         {
           fileName: basename(path),
@@ -176,7 +184,8 @@ export function buildProgram(): Command {
     }
   });
 
-  common(program.command('list').description('list imported documents')).action((opts: Common) => {
+  common(program.command('list').description('list imported documents')).action(async (opts: Common) => {
+    const { listDocuments } = await services.documents();
     const rt = open(opts);
     try {
       const docs = listDocuments(rt.ctx);
@@ -187,7 +196,8 @@ export function buildProgram(): Command {
   });
 
   common(program.command('stats').description('segments and words per status').argument('<doc>', 'document id')).action(
-    (doc: string, opts: Common) => {
+    async (doc: string, opts: Common) => {
+      const { getStats } = await services.stats();
       const rt = open(opts);
       try {
         const s = getStats(rt.ctx, parseId(doc));
@@ -213,6 +223,7 @@ export function buildProgram(): Command {
       doc: string,
       opts: Common & { format: ExportFormat; out: string; approvedOnly?: boolean; csvRaw?: boolean; force?: boolean },
     ) => {
+      const { exportToFile } = await services.io();
       const rt = open(opts);
       try {
         const target = resolve(opts.out);
@@ -239,6 +250,7 @@ export function buildProgram(): Command {
   common(tmCmd.command('import').description('add the units of a TMX file to translation memory').argument('<file>')).action(
     async (file: string, opts: Common) => {
       const { path, bytes } = readInput(file);
+      const tm = await services.tm();
       const rt = open(opts);
       try {
         const r = await tm.importTmx(rt.ctx, basename(path), bytes);
@@ -255,6 +267,7 @@ export function buildProgram(): Command {
       .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
       .option('--force', 'replace an existing file'),
   ).action(async (opts: Common & { out: string; force?: boolean }) => {
+    const tm = await services.tm();
     const rt = open(opts);
     try {
       const target = resolve(opts.out);
@@ -264,7 +277,8 @@ export function buildProgram(): Command {
       rt.close();
     }
   });
-  common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action((opts: Common) => {
+  common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action(async (opts: Common) => {
+    const tm = await services.tm();
     const rt = open(opts);
     try {
       const s = tm.getMemoryStats(rt.ctx);
@@ -289,7 +303,8 @@ export function buildProgram(): Command {
       .command('analyze')
       .description('words and segments per translation-memory match band')
       .argument('<doc>', 'document id'),
-  ).action((doc: string, opts: Common) => {
+  ).action(async (doc: string, opts: Common) => {
+    const tm = await services.tm();
     const rt = open(opts);
     try {
       const a = tm.analyze(rt.ctx, parseId(doc));
@@ -306,7 +321,8 @@ export function buildProgram(): Command {
       .argument('<doc>', 'document id')
       .option('--min <score>', 'lowest match score to fill, 50–101; below 100 fills as Draft', '100')
       .option('--dry-run', 'count only, change nothing'),
-  ).action((doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
+  ).action(async (doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
+    const { pretranslate } = await services.tmWrites();
     const rt = open(opts);
     try {
       const r = pretranslate(rt.ctx, { documentId: parseId(doc), minScore: parseScore(opts.min), dryRun: opts.dryRun ?? false });
@@ -332,8 +348,9 @@ export function buildProgram(): Command {
   ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
     const input = readInput(source);
     const memory = readInput(opts.tm);
+    const { translateFile } = await services.translate();
     // Without --db the run leaves nothing behind: a pipeline step, not a library entry.
-    const rt = opts.db ? open(opts) : openRuntime({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' });
+    const rt = opts.db ? open(opts) : openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' });
     try {
       const r = await translateFile(rt.ctx, {
         fileName: basename(input.path),
@@ -354,11 +371,13 @@ export function buildProgram(): Command {
       .command('qa')
       .description(`quality checks of a document; exit code ${EXIT_QA_ERRORS} when errors stand, 0 otherwise`)
       .argument('<doc>', 'document id'),
-  ).action((doc: string, opts: Common) => {
+  ).action(async (doc: string, opts: Common) => {
+    const { documentQa } = await services.qa();
+    const { message } = await services.messages();
     const rt = open(opts);
     try {
       const report = documentQa(rt.ctx, parseId(doc));
-      out(opts, report, qaText(report));
+      out(opts, report, qaText(report, message));
       if (report.errors > 0) commandExitCode = EXIT_QA_ERRORS;
     } finally {
       rt.close();
@@ -368,7 +387,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-function qaText(r: QaReport): string {
+function qaText(r: QaReport, message: (key: string, params?: Record<string, string | number>) => string): string {
   const lines = [
     `${r.errors} ${message('qa.severity.error')} · ${r.warnings} ${message('qa.severity.warning')}${r.ignored ? ` · ${r.ignored} ignored` : ''}`,
     ...r.byCheck.map((c) => `  ${message(`qa.name.${c.check}`).padEnd(34)} ${String(c.issues).padStart(6)}  (${c.severity})`),
@@ -408,6 +427,7 @@ export async function run(argv: string[]): Promise<number> {
         : err.code === 'file_exists'
           ? ' (--force replaces it)'
           : '';
+    const { errorMessage } = await services.messages();
     process.stderr.write(`qalam: ${errorMessage(err)}${hint}\n`);
     return EXIT_FAILED;
   }

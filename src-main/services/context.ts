@@ -1,6 +1,9 @@
+import { chmodSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import type { Role, Settings } from '../shared/domain';
-import type { Db } from '../store/connection';
+import { openDatabase, type Db } from '../store/connection';
+import { DB_FILE } from '../paths';
 import { readSettings } from '../store/repos/settings';
 import { EventBus } from './events';
 
@@ -41,6 +44,42 @@ export function createContext(opts: {
     transport: opts.transport,
     now: opts.now ?? (() => new Date().toISOString()),
   };
+}
+
+export interface OpenedContext {
+  db: Db;
+  ctx: ServiceContext;
+  close(): void;
+}
+
+export interface OpenContextOptions {
+  dataDir: string;
+  dbPath?: string | undefined;
+  transport: ServiceContext['transport'];
+  host?: Host | undefined;
+  nativeBinding?: string | undefined;
+  /**
+   * Whether `dataDir` is the app's own folder (the default, QALAM_DATA_DIR, Electron's userData):
+   * then a folder an older version left open (0755) is closed to other users too. False for a
+   * folder the user named for a database file (`qalam --db ~/work/x.db`): not ours to change.
+   */
+  ownDataDir?: boolean | undefined;
+}
+
+/**
+ * A connection and a service context over it: what the CLI and a job worker need. The app's
+ * runtime adds the contract's dispatch on top; the CLI does without it (and without loading zod).
+ */
+export function openContext(opts: OpenContextOptions): OpenedContext {
+  // Other local accounts must not read the translations: the folder is the owner's alone.
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  if (opts.ownDataDir !== false) chmodSync(opts.dataDir, 0o700);
+  const db = openDatabase(
+    opts.dbPath ?? join(opts.dataDir, DB_FILE),
+    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+  );
+  const ctx = createContext({ db, dataDir: opts.dataDir, transport: opts.transport, ...(opts.host ? { host: opts.host } : {}) });
+  return { db, ctx, close: () => db.close() };
 }
 
 /**

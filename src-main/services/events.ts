@@ -1,10 +1,13 @@
-import { EVENT_NAMES, type EventName, type Events } from '../shared/contract';
+import type { EventName, Events } from '../shared/contract';
 
 type Listener<E extends EventName> = (payload: Events[E]) => void;
 
 /** Main → renderer notifications; each transport subscribes and forwards. */
 export class EventBus {
   private listeners = new Map<EventName, Set<Listener<never>>>();
+  // Kept apart from the per-event sets so the bus needs no list of event names: the CLI starts
+  // without loading the contract (and zod) at all.
+  private anyListeners = new Set<<E extends EventName>(event: E, payload: Events[E]) => void>();
 
   on<E extends EventName>(event: E, listener: Listener<E>): () => void {
     let set = this.listeners.get(event);
@@ -18,11 +21,12 @@ export class EventBus {
 
   /** Listens to every event: transports forward them all. */
   onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
-    const offs = EVENT_NAMES.map(<E extends EventName>(e: E) => this.on(e, (p: Events[E]) => listener(e, p)));
-    return () => offs.forEach((off) => off());
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {
     for (const l of this.listeners.get(event) ?? []) (l as Listener<E>)(payload);
+    for (const l of this.anyListeners) l(event, payload);
   }
 }

@@ -17,7 +17,8 @@ function qalam(...args: string[]) {
 }
 
 function qalamIn(lang: string, ...args: string[]) {
-  const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' };
+  // The sources under test, not a build that may be older (tests/unit/main/cli/built.test.ts runs the build).
+  const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '', QALAM_CLI_SOURCE: '1' };
   const r = spawnSync(process.execPath, [BIN, ...args, '--db', db], { encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

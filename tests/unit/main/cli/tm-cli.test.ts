@@ -13,7 +13,10 @@ const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function qalam(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', QALAM_CLI_SOURCE: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const withDb = (...args: string[]) => qalam(...args, '--db', db);

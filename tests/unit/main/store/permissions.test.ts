@@ -56,6 +56,7 @@ describe('data folder and store permissions', () => {
     writeFileSync(join(shared, 'notes.txt'), 'mine');
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/qalam.mjs'), 'list', '--db', join(shared, 'x.db')], {
       encoding: 'utf8',
+      env: { ...process.env, QALAM_CLI_SOURCE: '1' },
     });
     expect(r.status).toBe(0);
     expect(mode(shared)).toBe(0o755);

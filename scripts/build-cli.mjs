@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Builds the command-line tool ahead of time (`npm run build`, and `prepare` on npm install/ci):
+// src-main/cli.ts → out/cli/qalam.mjs, one ES module for Node with the format code split into
+// chunks that load on first use. bin/qalam.mjs runs it when present, else the sources through tsx.
+// Packages stay in node_modules (better-sqlite3 is native; docx, mammoth, jszip and nspell are large
+// and loaded only by the commands that need them), except commander, which every call loads: bundled,
+// it skips Node's CommonJS resolution (about 5 ms of a 60 ms start).
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = resolve(process.argv[2] ?? join(root, 'out', 'cli'));
+const pkg = (await import(join(root, 'package.json'), { with: { type: 'json' } })).default;
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { qalam: 'src-main/cli.ts' },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: Object.keys(pkg.dependencies).filter((name) => name !== 'commander'),
+  minifySyntax: true,
+  // commander is CommonJS and requires Node built-ins; an ES module has no `require` of its own.
+  banner: {
+    js: "import { createRequire as __qalamRequire } from 'node:module'; const require = __qalamRequire(import.meta.url);",
+  },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});

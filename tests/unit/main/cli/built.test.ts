@@ -1,0 +1,84 @@
+// The CLI as `npm install` / `npm run build` builds it (scripts/build-cli.mjs): it runs, loads the
+// format code only when a command needs it, and answers in the same translated words as the sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PATH } from '../helpers';
+
+const ROOT = resolve(__dirname, '../../../..');
+// Inside the repository, so the build's packages resolve from its node_modules like out/cli's do.
+const OUT = join(ROOT, 'out', `cli-test-${process.pid}`);
+const ENTRY = join(OUT, 'qalam.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'qalam-built-cli-'));
+const db = join(dir, 'cli.db');
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), OUT], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+}, 60_000);
+afterAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function qalam(lang: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [ENTRY, ...args, '--db', db], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every file the entry loads before running anything: its static imports, followed through the chunks. */
+function staticGraph(entry: string): { files: string[]; packages: Set<string> } {
+  const files: string[] = [];
+  const packages = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (files.includes(file)) continue;
+    files.push(file);
+    const code = readFileSync(file, 'utf8');
+    // Static imports only: `import … from "x"` and `import "x"`, never `import("x")`.
+    for (const m of code.matchAll(/^import\s*(?:[^"'();]*?\sfrom\s*)?["']([^"']+)["'];?$/gm)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec));
+      else if (!spec.startsWith('node:')) packages.add(spec.split('/')[0]!);
+    }
+  }
+  return { files, packages };
+}
+
+describe('the built CLI', () => {
+  it('is one ES module whose start-up loads neither the format libraries nor the contract', () => {
+    expect(existsSync(ENTRY)).toBe(true);
+    const { packages } = staticGraph(ENTRY);
+    expect([...packages]).toContain('better-sqlite3');
+    for (const heavy of ['docx', 'mammoth', 'jszip', 'nspell', 'dictionary-en', 'zod', 'i18next', 'saxes', 'htmlparser2']) {
+      expect(packages.has(heavy), heavy).toBe(false);
+    }
+  });
+
+  it('lists, imports, exports a DOCX (format code loaded on use) and reports stats', () => {
+    expect(qalam('C', 'list')).toMatchObject({ code: 0, stdout: 'No documents.\n' });
+    const imported = qalam('C', 'import', SAMPLE_PATH, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect((JSON.parse(imported.stdout) as { stats: { total: { segments: number } } }).stats.total.segments).toBe(12);
+    const docx = join(dir, 'out.docx');
+    const exported = qalam('C', 'export', '1', '--format', 'docx', '--out', docx);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(qalam('C', 'stats', '1').stdout).toMatch(/total\s+12/);
+  });
+
+  it('says what went wrong in one translated line, in Arabic when LANG is Arabic', () => {
+    const en = qalam('C', 'stats', '99');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toMatch(/^qalam: .+\n$/);
+    const ar = qalam('ar_EG.UTF-8', 'stats', '99');
+    expect(ar.code).toBe(1);
+    expect(ar.stderr).toMatch(/^qalam: .*[\u0600-\u06ff].*\n$/);
+  });
+});
