@@ -14,6 +14,9 @@ export const COMMANDS = [
   'leave-editor',
   'find',
   'help',
+  // Assistance panel (components/assist): memory matches, concordance.
+  'insert-match',
+  'concordance',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -38,9 +41,30 @@ function letter(e: KeyLike, ch: string): boolean {
   return e.key.toLowerCase() === ch || e.code === `Key${ch.toUpperCase()}`;
 }
 
+/**
+ * The digit of a key by its physical position (Digit1, Numpad1), so Ctrl+1 works whatever the
+ * layout: an Arabic layout types ١ or 1 there, and Shift turns the key into ! on a US one. Null
+ * for any other key.
+ */
+export function digitOf(e: KeyLike): number | null {
+  const m = /^(?:Digit|Numpad)([0-9])$/.exec(e.code ?? '');
+  if (m) return Number(m[1]);
+  if (/^[0-9]$/.test(e.key)) return Number(e.key);
+  const arabicIndic = '٠١٢٣٤٥٦٧٨٩'.indexOf(e.key);
+  return arabicIndic >= 0 ? arabicIndic : null;
+}
+
+/** How many memory matches Ctrl+1… reaches (the panel shows as many). */
+export const MATCH_SLOTS = 5;
+
 export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   const mod = e.ctrlKey || (ctx.mac === true && e.metaKey);
   const onlyMod = mod && !e.altKey;
+  if (onlyMod && !e.shiftKey) {
+    const digit = digitOf(e);
+    if (digit !== null && digit >= 1 && digit <= MATCH_SLOTS) return 'insert-match';
+  }
+  if (onlyMod && !e.shiftKey && letter(e, 'k')) return 'concordance';
   if (e.key === 'F1' && !mod && !e.altKey && !e.shiftKey) return 'help';
   // memoQ's key: the next source tag the translation lacks goes in at the caret.
   if (e.key === 'F9' && !mod && !e.altKey && !e.shiftKey) return 'insert-tag';
@@ -68,6 +92,8 @@ export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
   { command: 'leave-editor', keys: [['Esc']] },
   { command: 'find', keys: [['Ctrl', 'F']] },
   { command: 'help', keys: [['?'], ['F1']] },
+  { command: 'insert-match', keys: [['Ctrl', `1…${MATCH_SLOTS}`]] },
+  { command: 'concordance', keys: [['Ctrl', 'K']] },
 ];
 
 export function isTypingTarget(el: Element | null): boolean {

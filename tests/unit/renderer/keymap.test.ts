@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, isTypingTarget, SHORTCUTS, COMMANDS, type KeyLike } from '../../../src-renderer/lib/keymap';
+import { commandFor, digitOf, isTypingTarget, SHORTCUTS, COMMANDS, type KeyLike } from '../../../src-renderer/lib/keymap';
 
 function key(spec: string, code?: string): KeyLike {
   const parts = spec.split('+');
@@ -92,6 +92,34 @@ describe('keymap', () => {
     expect(commandFor(key('Ctrl+ب', 'KeyF'), typing)).toBe('find');
     // Ctrl+C with an Arabic layout is still copy.
     expect(commandFor(key('Ctrl+ؤ', 'KeyC'), typing)).toBeNull();
+  });
+
+  it('inserts memory matches with Ctrl+1…5 by physical key, whatever the layout types', () => {
+    for (let d = 1; d <= 5; d++) {
+      expect(commandFor(key(`Ctrl+${d}`, `Digit${d}`), typing)).toBe('insert-match');
+      expect(digitOf(key(`Ctrl+${d}`, `Digit${d}`))).toBe(d);
+    }
+    // An Arabic layout with Eastern Arabic digits: the key is ٣, the position Digit3.
+    expect(commandFor(key('Ctrl+٣', 'Digit3'), typing)).toBe('insert-match');
+    expect(digitOf(key('Ctrl+٣', 'Digit3'))).toBe(3);
+    // Synthetic events without a code still carry the digit.
+    expect(digitOf(key('Ctrl+٢'))).toBe(2);
+    expect(digitOf(key('Ctrl+4'))).toBe(4);
+    expect(commandFor(key('Ctrl+2', 'Numpad2'), typing)).toBe('insert-match');
+    // Beyond the five slots, and with Shift (glossary terms) or Alt (AltGr layouts): not a match.
+    expect(commandFor(key('Ctrl+6', 'Digit6'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+0', 'Digit0'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+Shift+!', 'Digit1'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+Alt+1', 'Digit1'), typing)).toBeNull();
+    // A plain digit is typing.
+    expect(commandFor(key('1', 'Digit1'), typing)).toBeNull();
+    expect(digitOf(key('a', 'KeyA'))).toBeNull();
+  });
+
+  it('opens the concordance with Ctrl+K, also on an Arabic layout', () => {
+    expect(commandFor(key('Ctrl+k', 'KeyK'), typing)).toBe('concordance');
+    expect(commandFor(key('Ctrl+ن', 'KeyK'), typing)).toBe('concordance');
+    expect(commandFor(key('Ctrl+Shift+K', 'KeyK'), typing)).toBeNull();
   });
 
   it('opens help with "?" only outside text fields', () => {

@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src-renderer/lib/keymap';
 import { NAV_KINDS } from '../../../src-main/shared/contract';
-import { ENCODINGS, IMPORT_FORMATS, PAIR_ORIGINS, ROLES, STATUSES, THEMES, UI_LANGUAGES } from '../../../src-main/shared/domain';
+import {
+  ENCODINGS,
+  IMPORT_FORMATS,
+  PAIR_ORIGINS,
+  ROLES,
+  STATUSES,
+  THEMES,
+  TM_UNIT_STATUSES,
+  UI_LANGUAGES,
+} from '../../../src-main/shared/domain';
 import { ERROR_CODES } from '../../../src-main/shared/errors';
 import { QA_CHECKS } from '../../../src-main/shared/qa';
 
@@ -39,6 +48,9 @@ const DYNAMIC_PREFIXES = [
   'qa.check.',
   'qa.name.',
   'qa.severity.',
+  // Assistance: memory match kinds and unit statuses.
+  'assist.tm.kind.',
+  'assist.tm.status.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
@@ -57,6 +69,8 @@ const FAMILIES: Record<string, readonly string[]> = {
   'qa.check': QA_CHECKS,
   'qa.name': QA_CHECKS,
   'qa.severity': ['error', 'warning'],
+  'assist.tm.kind': ['context', 'exact', 'fuzzy'],
+  'assist.tm.status': TM_UNIT_STATUSES,
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
