@@ -69,7 +69,7 @@ function commentJson(c: ExportComment): Record<string, unknown> {
 }
 
 /** Text cells are always quoted, so leading spaces, newlines and delimiters survive every reader. */
-function quote(s: string): string {
+export function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
@@ -100,7 +100,7 @@ export function parseCsv(bytes: Uint8Array): ImportedDocument {
   };
 }
 
-function decodeCsv(bytes: Uint8Array): { text: string; legacy: boolean } {
+export function decodeCsv(bytes: Uint8Array): { text: string; legacy: boolean } {
   const attempt = (label: string, skip: number): string | null => {
     try {
       return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
@@ -125,7 +125,7 @@ function decodeCsv(bytes: Uint8Array): { text: string; legacy: boolean } {
 }
 
 /** The delimiter used most in the first record outside quotes: comma, semicolon (European Excel) or tab. */
-function sniffDelimiter(text: string): string {
+export function sniffDelimiter(text: string): string {
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {

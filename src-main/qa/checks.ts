@@ -330,8 +330,10 @@ function terms(source: string, target: string, glossary: TermIndex, on: (id: QaC
   }
   if (on('term-forbidden')) {
     for (const term of glossary.forbiddenTerms()) {
-      const at = findEnglishTerm(target, term.target);
-      if (at) out.push(issue('term-forbidden', { term: term.target }, [{ side: 'target', ...at }]));
+      for (const form of term.target.split(/[;|]/)) {
+        const at = form.trim() ? findEnglishTerm(target, form.trim()) : null;
+        if (at) out.push(issue('term-forbidden', { term: form.trim() }, [{ side: 'target', ...at }]));
+      }
     }
   }
   return out;

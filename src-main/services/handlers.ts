@@ -5,6 +5,7 @@ import { QalamError } from '../shared/errors';
 import * as comments from './comments';
 import { systemUserName, type ServiceContext } from './context';
 import * as documents from './documents';
+import * as glossary from './glossary';
 import * as history from './history';
 import * as io from './io';
 import * as pairs from './pairs';
@@ -89,6 +90,16 @@ export const handlers: Handlers = {
   'qa:set-profile': (ctx, { documentId, disabled }) => qa.setQaProfile(ctx, documentId, disabled),
   'qa:list-words': (ctx) => qa.listUserWords(ctx),
   'qa:set-word': (ctx, { word, known }) => (known ? qa.addUserWord(ctx, word) : qa.removeUserWord(ctx, word)),
+
+  // glossary
+  'glossary:list': (ctx, { documentId, query, limit }) => glossary.listTerms(ctx, documentId, query, limit),
+  'glossary:add': (ctx, { documentId, ...term }) => glossary.addTerm(ctx, documentId, term),
+  'glossary:edit': (ctx, { termId, ...term }) => glossary.editTerm(ctx, termId, term),
+  'glossary:delete': (ctx, { termId }) => glossary.deleteTerm(ctx, termId),
+  'glossary:set-scope': (ctx, { documentId, scope }) => glossary.setScope(ctx, documentId, scope),
+  'glossary:import': (ctx, input) => glossary.importGlossary(ctx, input.documentId, input.fileName, bytes(input.dataBase64)),
+  'glossary:export': (ctx, input) => glossary.exportGlossary(ctx, input.documentId, input.format, input.saveAs ?? false),
+  'glossary:find': (ctx, { documentId, pairIds }) => glossary.findTerms(ctx, documentId, pairIds),
 
   'shell:open-external': async (ctx, { url }) => {
     if (!ctx.host.openExternal) throw new QalamError('unsupported');

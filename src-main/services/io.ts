@@ -122,20 +122,25 @@ export async function renderExport(ctx: ServiceContext, req: ExportRequest): Pro
 
 export async function exportForRenderer(ctx: ServiceContext, input: ParsedInput<'io:export'>): Promise<ExportResult> {
   const { file, fileName } = await renderExport(ctx, input);
-  if (input.saveAs) {
+  return deliverFile(ctx, fileName, file.mime, file.bytes, input.saveAs ?? false);
+}
+
+/** An exported file: written through the native save dialog with `saveAs`, else handed to the renderer to save. */
+export async function deliverFile(
+  ctx: ServiceContext,
+  fileName: string,
+  mime: string,
+  bytes: Uint8Array,
+  saveAs: boolean,
+): Promise<ExportResult> {
+  if (saveAs) {
     if (!ctx.host.saveFile) throw new QalamError('unsupported');
-    const savedPath = await ctx.host.saveFile(fileName, file.bytes);
+    const savedPath = await ctx.host.saveFile(fileName, bytes);
     return savedPath === null
-      ? { fileName, mime: file.mime, cancelled: true, bytes: file.bytes.length }
-      : { fileName, mime: file.mime, savedPath, cancelled: false, bytes: file.bytes.length };
+      ? { fileName, mime, cancelled: true, bytes: bytes.length }
+      : { fileName, mime, savedPath, cancelled: false, bytes: bytes.length };
   }
-  return {
-    fileName,
-    mime: file.mime,
-    dataBase64: Buffer.from(file.bytes).toString('base64'),
-    cancelled: false,
-    bytes: file.bytes.length,
-  };
+  return { fileName, mime, dataBase64: Buffer.from(bytes).toString('base64'), cancelled: false, bytes: bytes.length };
 }
 
 /** CLI and tests: render and write atomically, never replacing a file unless asked. */

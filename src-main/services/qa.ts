@@ -18,6 +18,7 @@ import { getDocumentRow } from '../store/repos/documents';
 import { getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
+import { glossaryIndex } from './glossary';
 import { englishSpeller } from './spell';
 
 /** What a target's "not an error" marks are bound to: a change of text brings the warning back. */
@@ -57,12 +58,24 @@ function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): D
 
 function contextFor(ctx: ServiceContext, documentId: number, figures: DocumentFigures): QaContext {
   const disabled = new Set(repo.qaDisabled(ctx.db, documentId));
+  const glossary = glossaryIndex(ctx, documentId);
   return {
     disabled,
     document: figures,
+    glossary: glossary?.index,
     speller: disabled.has('spelling') ? undefined : englishSpeller(),
-    acceptedWords: new Set(repo.userWords(ctx.db).map((w) => w.toLowerCase())),
+    acceptedWords: acceptedWords(repo.userWords(ctx.db), glossary?.englishWords),
   };
+}
+
+/** The user's words and the glossary's English words, merged once per change of either. */
+let merged: { user: string; glossary: ReadonlySet<string> | undefined; words: ReadonlySet<string> } | undefined;
+function acceptedWords(user: string[], glossary: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  const key = user.join('\n');
+  if (merged?.user !== key || merged.glossary !== glossary) {
+    merged = { user: key, glossary, words: new Set([...(glossary ?? []), ...user.map((w) => w.toLowerCase())]) };
+  }
+  return merged.words;
 }
 
 function markIgnored(issues: QaIssue[], ignores: repo.QaIgnore[], target: string): QaIssue[] {

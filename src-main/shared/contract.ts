@@ -27,6 +27,16 @@ import {
 } from './domain';
 import type { Result } from './errors';
 import { CODE_KINDS, MAX_CODES, MAX_CODE_ID, MAX_CODE_NATIVE, MAX_CODE_TYPE, type InlineCode } from './inline';
+import {
+  GLOSSARY_FORMATS,
+  GLOSSARY_SCOPES,
+  MAX_NOTE_CHARS,
+  MAX_TERM_CHARS,
+  type GlossaryHits,
+  type GlossaryImportResult,
+  type GlossaryList,
+  type GlossaryTerm,
+} from './glossary';
 import { QA_CHECKS, type QaCheckId, type QaIssue, type QaReport } from './qa';
 
 const id = z.number().int().positive();
@@ -362,8 +372,36 @@ export const contract = {
       .strict(),
   ),
 
+  // Glossary: the one a document uses (its own, or the one shared by all documents)
+  /** Terms matching `query` (folded Arabic, English or note), Arabic order; all with no query. */
+  'glossary:list': channel<GlossaryList>()(
+    z
+      .object({ documentId: id, query: z.string().max(500).optional(), limit: z.number().int().min(1).max(20_000).optional() })
+      .strict(),
+  ),
+  'glossary:add': channel<GlossaryTerm>()(z.object({ documentId: id, ...glossaryTermFields() }).strict()),
+  'glossary:edit': channel<GlossaryTerm>()(z.object({ termId: id, ...glossaryTermFields() }).strict()),
+  'glossary:delete': channel<{ deleted: number }>()(z.object({ termId: id }).strict()),
+  'glossary:set-scope': channel<GlossaryList>()(z.object({ documentId: id, scope: z.enum(GLOSSARY_SCOPES) }).strict()),
+  /** CSV, TSV or TBX into the glossary the document uses; a bad file changes nothing. */
+  'glossary:import': channel<GlossaryImportResult>()(z.object({ documentId: id, fileName, dataBase64: base64 }).strict()),
+  'glossary:export': channel<ExportResult>()(
+    z.object({ documentId: id, format: z.enum(GLOSSARY_FORMATS), saveAs: z.boolean().optional() }).strict(),
+  ),
+  /** Terms recognised in the pairs' Arabic sources. */
+  'glossary:find': channel<GlossaryHits>()(z.object({ documentId: id, pairIds: z.array(id).max(1000) }).strict()),
+
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
+
+function glossaryTermFields() {
+  return {
+    source: z.string().trim().min(1).max(MAX_TERM_CHARS),
+    target: z.string().trim().min(1).max(MAX_TERM_CHARS),
+    note: z.string().max(MAX_NOTE_CHARS).optional(),
+    forbidden: z.boolean().optional(),
+  };
+}
 
 function settingsPatch() {
   return z

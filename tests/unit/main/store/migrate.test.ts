@@ -321,3 +321,36 @@ describe('inline codes migration', () => {
     expect(db.prepare('SELECT target_codes FROM revisions').all()).toEqual([]);
   });
 });
+
+describe('glossaries migration', () => {
+  it('gives existing documents the shared glossary, allows one shared glossary, and checks terms', () => {
+    const db = fresh();
+    const step = migrations.findIndex((m) => m.description.startsWith('glossaries'));
+    expect(step).toBeGreaterThan(0);
+    migrate(db, migrations.slice(0, step));
+    const now = '2026-01-01T00:00:00.000Z';
+    const doc = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('old', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('d'.repeat(64), now, now).lastInsertRowid;
+    migrate(db, migrations.slice(0, step + 1));
+    expect(db.prepare('SELECT glossary_scope FROM documents').pluck().get()).toBe('shared');
+    const add = db.prepare('INSERT INTO glossaries (document_id, created_at) VALUES (?, ?)');
+    const shared = add.run(null, now).lastInsertRowid;
+    expect(() => add.run(null, now)).toThrow(/UNIQUE/);
+    add.run(doc, now);
+    expect(() => add.run(doc, now)).toThrow(/UNIQUE/);
+    const term = db.prepare(
+      `INSERT INTO glossary_terms (glossary_id, source, source_norm, target, forbidden, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
+    );
+    term.run(shared, 'السلام', 'السلام', 'peace', 0, now, now);
+    expect(() => term.run(shared, ' ', ' ', 'peace', 0, now, now)).toThrow(/CHECK/);
+    expect(() => term.run(shared, 'السلام', 'السلام', 'peace', 2, now, now)).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE documents SET glossary_scope = 'other'`).run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(doc);
+    expect(db.prepare('SELECT count(*) FROM glossaries').pluck().get()).toBe(1);
+  });
+});

@@ -10,6 +10,12 @@ CREATE INDEX documents_content_hash ON documents (content_hash);
 -- index export_snapshots_document
 CREATE INDEX export_snapshots_document ON export_snapshots (document_id, id);
 
+-- index glossaries_one_shared
+CREATE UNIQUE INDEX glossaries_one_shared ON glossaries ((document_id IS NULL)) WHERE document_id IS NULL;
+
+-- index glossary_terms_by_source
+CREATE INDEX glossary_terms_by_source ON glossary_terms (glossary_id, source_norm);
+
 -- index pairs_stats
 CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 
@@ -72,7 +78,7 @@ CREATE TABLE "documents" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   opened_at TEXT
-, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled))) STRICT;
+, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document'))) STRICT;
 
 -- table export_snapshots
 CREATE TABLE export_snapshots (
@@ -82,6 +88,28 @@ CREATE TABLE export_snapshots (
   created_at TEXT NOT NULL,
   -- {"<pairId>": [version, target]} for every exported pair: the base a re-import diffs against.
   pairs TEXT NOT NULL CHECK (json_valid(pairs))
+) STRICT;
+
+-- table glossaries
+CREATE TABLE glossaries (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER UNIQUE REFERENCES documents (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0),
+  created_at TEXT NOT NULL
+) STRICT;
+
+-- table glossary_terms
+CREATE TABLE glossary_terms (
+  id INTEGER PRIMARY KEY,
+  glossary_id INTEGER NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+  source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+  source_norm TEXT NOT NULL,
+  target TEXT NOT NULL CHECK (length(trim(target)) > 0),
+  note TEXT NOT NULL DEFAULT '',
+  forbidden INTEGER NOT NULL DEFAULT 0 CHECK (forbidden IN (0, 1)),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
 ) STRICT;
 
 -- table pairs
