@@ -65,18 +65,27 @@ export function keepCaretRoom(el: HTMLElement): void {
  * Reads text and chips back. Browsers wrap typed text in elements of their own (a <div> per line, a
  * <br>, a styled <span> after a paste), so the walk descends into anything that is not a chip: a <br>
  * and the start of a block after text are line breaks. A chip whose code is not in `registry` is
- * dropped.
+ * dropped. `onText` learns where each text node starts in the value's text (for highlights, which
+ * must count exactly as the value is read).
  */
-export function readPieces(root: Node, registry: ReadonlyMap<string, InlineCode>): Piece[] {
+export function readPieces(
+  root: Node,
+  registry: ReadonlyMap<string, InlineCode>,
+  onText?: (node: Text, offset: number) => void,
+): Piece[] {
   const out: Piece[] = [];
   let text = '';
+  /** Clean-text length of what was flushed: `onText` gets offsets into the value's text. */
+  let flushed = 0;
   const flush = (): void => {
     if (text) out.push(text);
+    flushed += text.length;
     text = '';
   };
   const walk = (node: Node): void => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) {
+        onText?.(child as Text, flushed + text.length);
         text += child.nodeValue ?? '';
         continue;
       }

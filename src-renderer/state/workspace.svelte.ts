@@ -15,12 +15,14 @@ import {
   type Status,
 } from '../../src-main/shared/domain';
 import { appError, type AppError, type Result } from '../../src-main/shared/errors';
+import { normalizeForSearch } from '../../src-main/shared/fold';
 import type { InlineCode } from '../../src-main/shared/inline';
 import { api, ApiError } from '../lib/api';
 import { errorMessage, formatNumber, t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
 import { Autosave, sameTarget, type TargetValue } from './autosave.svelte';
+import { DecorationLayers, searchHits } from './decorations.svelte';
 import { DocumentTools } from './document-tools';
 import { EditHistory } from './edit-history';
 import { settings } from './settings.svelte';
@@ -111,6 +113,11 @@ export class WorkspaceState {
   /** The toolbar's whole-document actions (quality, bulk approval, export, review re-import). */
   readonly tools: DocumentTools;
 
+  /** Highlighted ranges in the cells, by layer (docs/ARCHITECTURE.md, "Cell decorations"). */
+  readonly decorations = new DecorationLayers();
+  /** The applied search folded once, not once per row. */
+  private readonly searchQuery = $derived(this.applied?.text ? normalizeForSearch(this.applied.text) : '');
+
   private cache: PageCache<Pair>;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -135,6 +142,16 @@ export class WorkspaceState {
         this.version++;
       },
       onError: (e) => notices.error(e instanceof ApiError ? e.error : appError('internal')),
+    });
+    // Hits of the applied search, on the side(s) it searched: the rows shown are the ones it matched.
+    this.decorations.set('search', (pair, target) => {
+      const query = this.searchQuery;
+      if (query === '') return null;
+      const where = this.applied?.textIn ?? 'both';
+      return {
+        source: where === 'target' ? [] : searchHits(pair.source, query),
+        target: where === 'source' ? [] : searchHits(target.text, query),
+      };
     });
   }
 
