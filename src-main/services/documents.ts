@@ -7,6 +7,7 @@ import { plainText } from '../shared/inline';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
 import { insertPair } from '../store/repos/pairs';
+import { buildSearchIndex } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
@@ -22,6 +23,11 @@ export interface ImportRequest {
   encoding?: Encoding;
   allowDuplicate?: boolean;
   name?: string;
+  /**
+   * Build the document's search index after the import commits (default). A throwaway document
+   * (qalam translate) is never searched and skips it.
+   */
+  searchIndex?: boolean;
 }
 
 const PROGRESS_EVERY = 2000;
@@ -87,6 +93,9 @@ export async function importDocument(
     onProgress?.(done, total);
     ctx.events.emit('import:progress', { fileName: req.fileName, done, total });
   });
+  // Its own transaction, after the import's: the import's inserts stay at the floor, and search
+  // scans until the index stands (repos/search.ts).
+  if (req.searchIndex !== false) buildSearchIndex(ctx.db, id);
   ctx.events.emit('documents:changed', { documentId: id });
   return getDocument(ctx, id);
 }

@@ -35,7 +35,7 @@ const TARGET_FORMAT: Record<string, ExportFormat> = { docx: 'docx', xliff12: 'xl
 
 export async function translateFile(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
   const memory = await importTmx(ctx, req.tmFileName, req.tmBytes);
-  const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true });
+  const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true, searchIndex: false });
   const filled = pretranslate(ctx, { documentId: doc.id, minScore: req.minScore });
   if (doc.format === 'txt') {
     // Like OmegaT: each paragraph replaced by its translation where there is one, the source

@@ -4,6 +4,7 @@ import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
 import { all, get, sql, value, values, type Sql } from '../sql';
+import { indexedTextMatch } from './search';
 import { stmt } from './statements';
 
 interface PairRow {
@@ -107,8 +108,12 @@ function isUnfiltered(f: PairFilter | undefined): boolean {
   );
 }
 
-/** The WHERE condition of a filtered pair list, as one fragment with its parameters. */
-export function filterWhere(documentId: number, f: PairFilter | undefined): Sql {
+/**
+ * The WHERE condition of a filtered pair list, as one fragment with its parameters. Text goes
+ * through the trigram index when it can answer (see repos/search.ts) and is scanned otherwise;
+ * `scan` forces the scan, which is what the index's results are tested against.
+ */
+export function filterWhere(db: Db, documentId: number, f: PairFilter | undefined, scan = false): Sql {
   const parts = [sql`p.document_id = ${documentId}`];
   if (f?.statuses && f.statuses.length > 0) parts.push(sql`p.status IN (${sql.list(f.statuses)})`);
   if (f?.excluded === 'exclude') parts.push(sql`p.excluded = 0`);
@@ -116,7 +121,9 @@ export function filterWhere(documentId: number, f: PairFilter | undefined): Sql 
   const query = f?.text ? normalizeForSearch(f.text) : '';
   if (query) {
     const where = f?.textIn ?? 'both';
-    if (where === 'source') parts.push(sql`instr(p.source_norm, ${query}) > 0`);
+    const indexed = scan ? null : indexedTextMatch(db, documentId, query, where);
+    if (indexed) parts.push(indexed);
+    else if (where === 'source') parts.push(sql`instr(p.source_norm, ${query}) > 0`);
     else if (where === 'target') parts.push(sql`instr(p.target_norm, ${query}) > 0`);
     else parts.push(sql`(instr(p.source_norm, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`);
   }
@@ -132,6 +139,7 @@ export function listPairs(
   offset: number,
   limit: number,
   filter?: PairFilter,
+  scan = false,
 ): { total: number; items: Pair[] } {
   if (isUnfiltered(filter)) {
     // Positions are dense, so a page is a range scan on the (document_id, position) index.
@@ -142,7 +150,7 @@ export function listPairs(
     );
     return { total, items: rows.map(toPair) };
   }
-  const where = filterWhere(documentId, filter);
+  const where = filterWhere(db, documentId, filter, scan);
   const total = value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where}`)!;
   const rows = all<PairRow>(
     db,
@@ -152,7 +160,7 @@ export function listPairs(
 }
 
 export function matchingPairIds(db: Db, documentId: number, filter?: PairFilter): number[] {
-  return values<number>(db, sql`SELECT p.id FROM pairs p WHERE ${filterWhere(documentId, filter)} ORDER BY p.position`);
+  return values<number>(db, sql`SELECT p.id FROM pairs p WHERE ${filterWhere(db, documentId, filter)} ORDER BY p.position`);
 }
 
 /** The index of a pair within the filtered list, or null when the filter hides it. */
@@ -160,7 +168,7 @@ export function locatePair(db: Db, documentId: number, pairId: number, filter?: 
   const pair = getPair(db, pairId);
   if (!pair || pair.documentId !== documentId) return null;
   if (isUnfiltered(filter)) return pair.position;
-  const where = filterWhere(documentId, filter);
+  const where = filterWhere(db, documentId, filter);
   if (value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.id = ${pairId}`) === 0) return null;
   return value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.position < ${pair.position}`)!;
 }

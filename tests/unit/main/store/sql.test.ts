@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../../src-main/store/migrate';
 import { filterWhere } from '../../../../src-main/store/repos/pairs';
+import { buildSearchIndex } from '../../../../src-main/store/repos/search';
 import { all, get, sql, value, values } from '../../../../src-main/store/sql';
 
 describe('the sql tag', () => {
@@ -45,18 +47,38 @@ describe('running queries built with it', () => {
   });
 
   it('builds the pair filter as one fragment: text search is a parameter, not SQL', () => {
-    const w = filterWhere(3, {
-      statuses: ['new', 'draft'],
-      excluded: 'exclude',
-      text: "it's",
-      textIn: 'both',
-      openComments: true,
-    });
+    const w = filterWhere(
+      db,
+      3,
+      {
+        statuses: ['new', 'draft'],
+        excluded: 'exclude',
+        text: "it's",
+        textIn: 'both',
+        openComments: true,
+      },
+      true,
+    );
     expect(w.text).toBe(
       'p.document_id = ? AND p.status IN (?, ?) AND p.excluded = 0 AND (instr(p.source_norm, ?) > 0 OR instr(p.target_norm, ?) > 0)' +
         ' AND EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)',
     );
     expect(w.params).toEqual([3, 'new', 'draft', "it's", "it's"]);
-    expect(filterWhere(3, undefined)).toMatchObject({ text: 'p.document_id = ?', params: [3] });
+    expect(filterWhere(db, 3, undefined)).toMatchObject({ text: 'p.document_id = ?', params: [3] });
+  });
+
+  it('asks the trigram index for a query of three characters or more once the document is indexed', () => {
+    const store = new Database(':memory:');
+    migrate(store);
+    store.exec(`INSERT INTO documents (id, name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+      VALUES (3, 'd', 'd.txt', 'txt', 'ar', 'en', '${'0'.repeat(64)}', 'now', 'now')`);
+    const scanned = filterWhere(store, 3, { text: 'say "hi"', textIn: 'source' });
+    expect(scanned.text).toBe('p.document_id = ? AND instr(p.source_norm, ?) > 0');
+    buildSearchIndex(store, 3);
+    const indexed = filterWhere(store, 3, { text: 'say "hi"', textIn: 'source' });
+    expect(indexed.text).toBe('p.document_id = ? AND p.id IN (SELECT rowid FROM pairs_search WHERE pairs_search MATCH ?)');
+    expect(indexed.params).toEqual([3, 'source_norm : "say ""hi"""']);
+    expect(filterWhere(store, 3, { text: 'ab' }).text).toContain('instr(');
+    expect(filterWhere(store, 3, { text: 'say' }, true).text).toContain('instr(');
   });
 });

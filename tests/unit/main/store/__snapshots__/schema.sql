@@ -134,6 +134,24 @@ CREATE TABLE pairs (
   UNIQUE (document_id, position)
 ) STRICT;
 
+-- table pairs_search
+CREATE VIRTUAL TABLE pairs_search USING fts5 (
+  source_norm, target_norm,
+  content = '', contentless_delete = 1, tokenize = 'trigram case_sensitive 1'
+);
+
+-- table pairs_search_config
+CREATE TABLE 'pairs_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table pairs_search_data
+CREATE TABLE 'pairs_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table pairs_search_docsize
+CREATE TABLE 'pairs_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+-- table pairs_search_idx
+CREATE TABLE 'pairs_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table qa_ignores
 CREATE TABLE qa_ignores (
   pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
@@ -158,6 +176,11 @@ CREATE TABLE revisions (
   created_at TEXT NOT NULL,
   touched_at TEXT NOT NULL
 , batch_id INTEGER REFERENCES batches (id) ON DELETE CASCADE, origin TEXT, score REAL CHECK (score IS NULL OR (score >= 0 AND score <= 100)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes))) STRICT;
+
+-- table search_indexed
+CREATE TABLE search_indexed (
+  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE
+) STRICT;
 
 -- table settings
 CREATE TABLE settings (
@@ -195,6 +218,28 @@ CREATE TABLE user_words (
   word TEXT PRIMARY KEY CHECK (length(word) > 0),
   added_at TEXT NOT NULL
 ) STRICT;
+
+-- trigger pairs_search_delete
+CREATE TRIGGER pairs_search_delete AFTER DELETE ON pairs
+BEGIN
+  DELETE FROM pairs_search WHERE rowid = OLD.id;
+END;
+
+-- trigger pairs_search_insert
+CREATE TRIGGER pairs_search_insert AFTER INSERT ON pairs
+WHEN EXISTS (SELECT 1 FROM search_indexed WHERE document_id = NEW.document_id)
+BEGIN
+  INSERT INTO pairs_search (rowid, source_norm, target_norm) VALUES (NEW.id, NEW.source_norm, NEW.target_norm);
+END;
+
+-- trigger pairs_search_update
+CREATE TRIGGER pairs_search_update AFTER UPDATE OF source_norm, target_norm ON pairs
+WHEN (OLD.source_norm <> NEW.source_norm OR OLD.target_norm <> NEW.target_norm)
+  AND EXISTS (SELECT 1 FROM search_indexed WHERE document_id = NEW.document_id)
+BEGIN
+  DELETE FROM pairs_search WHERE rowid = OLD.id;
+  INSERT INTO pairs_search (rowid, source_norm, target_norm) VALUES (NEW.id, NEW.source_norm, NEW.target_norm);
+END;
 
 -- trigger revisions_append_only
 CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions

@@ -1,0 +1,56 @@
+// Substring search over the folded columns through an FTS5 trigram index. A phrase of trigrams
+// matches exactly where instr() does (the text is folded before it is stored and before it is
+// queried, so the tokenizer is case-sensitive and folds nothing itself); queries shorter than a
+// trigram cannot use it and scan. The index is contentless (it stores no copy of the text) and
+// allows DELETE by rowid, so a pair can leave it without its old text.
+//
+// A document is indexed after its import, in a transaction of its own (imports stay at the
+// insert floor; search scans until then). Triggers keep the index current only for documents in
+// search_indexed, so the import's inserts do not pay for it; the delete trigger is not gated:
+// deleting a rowid the index never held is harmless, and a stale rowid could match a later pair.
+import type { Db } from '../connection';
+import { sql, type Sql } from '../sql';
+import { stmt } from './statements';
+
+/** Trigrams are of characters (code points): a shorter query has none to look up. */
+export const MIN_INDEXED_CHARS = 3;
+
+/**
+ * Indexes a document's pairs, in one transaction (joining the caller's if one is open). Does
+ * nothing for a document already indexed. Call it after the import's transaction has committed.
+ */
+export function buildSearchIndex(db: Db, documentId: number): void {
+  db.transaction(() => {
+    if (isSearchIndexed(db, documentId)) return;
+    stmt(
+      db,
+      `INSERT INTO pairs_search (rowid, source_norm, target_norm)
+       SELECT id, source_norm, target_norm FROM pairs WHERE document_id = ? ORDER BY id`,
+    ).run(documentId);
+    stmt(db, 'INSERT INTO search_indexed (document_id) VALUES (?)').run(documentId);
+  })();
+}
+
+export function isSearchIndexed(db: Db, documentId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM search_indexed WHERE document_id = ?').pluck().get(documentId) !== undefined;
+}
+
+/**
+ * The condition "the pair's folded source and/or target contains `folded`" through the index, or
+ * null when the index cannot answer it (query too short, or the document not indexed yet).
+ */
+export function indexedTextMatch(db: Db, documentId: number, folded: string, where: 'source' | 'target' | 'both'): Sql | null {
+  if (codePoints(folded) < MIN_INDEXED_CHARS || !isSearchIndexed(db, documentId)) return null;
+  const phrase = `"${folded.replaceAll('"', '""')}"`;
+  const columns = where === 'source' ? 'source_norm' : where === 'target' ? 'target_norm' : '{source_norm target_norm}';
+  return sql`p.id IN (SELECT rowid FROM pairs_search WHERE pairs_search MATCH ${`${columns} : ${phrase}`})`;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}

@@ -1,0 +1,230 @@
+// The trigram index must answer exactly what the substring scan answers: same pairs, same order,
+// same totals, for every filter combination, and stay so through edits, deletions and migration.
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PairFilter } from '../../../../src-main/shared/contract';
+import type { Status } from '../../../../src-main/shared/domain';
+import { deleteDocument, importDocument } from '../../../../src-main/services/documents';
+import { listPairs as listPairsService, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { migrate } from '../../../../src-main/store/migrate';
+import { migrations } from '../../../../src-main/store/migrations';
+import { filterWhere, listPairs } from '../../../../src-main/store/repos/pairs';
+import { isSearchIndexed } from '../../../../src-main/store/repos/search';
+import { normalizeForSearch } from '../../../../src-main/text/arabic';
+import { as, testRuntime, type TestRuntime } from '../helpers';
+
+let rnd = mulberry(20261202);
+function mulberry(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+// Word forms that folding makes equal or keeps apart: harakat, hamza on alef, alef maqsura, ta
+// marbuta, tatweel, attached clitics, both digit systems, Latin names, punctuation and quotes.
+const ARABIC = [
+  'السَّلَامُ',
+  'السلام',
+  'وبالسلام',
+  'للسلام',
+  'مُعَاهَدَة',
+  'معاهدة',
+  'بمعاهدته',
+  'الأمن',
+  'الامن',
+  'الإمارات',
+  'آمن',
+  'أمين',
+  'مستشفى',
+  'مستشفي',
+  'مدرسة',
+  'مدرسه',
+  'الــعربية',
+  'وزارة',
+  'الخارجية',
+  'سؤال',
+  'مسؤول',
+  'شيء',
+  '٢٠٢٢',
+  '۱۲۳٬۴۵۶',
+  '٣٫٥٪',
+  '2022',
+  'CNN',
+  'NATO-ب',
+  'iPhone',
+  '«قال»',
+  '؟',
+  '،',
+  'ص.ب',
+  '"اقتباس"',
+];
+const ENGLISH = [
+  'The',
+  'peace',
+  'treaty',
+  'Ministry',
+  'of',
+  'Foreign',
+  'Affairs',
+  'said',
+  'CNN',
+  '2022',
+  '3.5%',
+  '123,456',
+  "it's",
+  '"quoted"',
+  'e-mail',
+  'Kazakhstan',
+  'peacekeepers',
+  'NATO',
+  'x',
+  'AI',
+  '(brackets)',
+];
+
+function paragraph(words: readonly string[], min: number, max: number): string {
+  const n = min + Math.floor(rnd() * (max - min));
+  return Array.from({ length: n }, () => pick(words)).join(' ');
+}
+
+/** A query as a user would type it: a slice of stored text, a word form, or something absent. */
+function query(sources: readonly string[], targets: readonly string[]): string {
+  const r = rnd();
+  if (r < 0.35) {
+    const text = pick(rnd() < 0.6 ? sources : targets);
+    const start = Math.floor(rnd() * text.length);
+    return text.slice(start, start + 1 + Math.floor(rnd() * 12));
+  }
+  if (r < 0.6) return pick(ARABIC);
+  if (r < 0.8) return pick(ENGLISH);
+  if (r < 0.9) return `${pick(ARABIC)} ${pick(ARABIC)}`;
+  return pick(['zzz', 'غير موجود', 'ق', 'ab', '  ', 'ﻻ', 'ﷲ', 'ا ل', '"', '""x']);
+}
+
+const STATUS_SETS: (Status[] | undefined)[] = [undefined, ['new'], ['translated', 'draft'], ['approved']];
+
+describe('search through the trigram index', () => {
+  let rt: TestRuntime;
+  afterEach(() => rt.dispose());
+
+  async function corpus(n: number): Promise<{ id: number; sources: string[]; targets: string[] }> {
+    const sources = Array.from({ length: n }, () => paragraph(ARABIC, 3, 25));
+    const doc = await importDocument(rt.ctx, { fileName: 'c.txt', bytes: new TextEncoder().encode(sources.join('\n')) });
+    const targets: string[] = [];
+    as(rt, 'editor');
+    const current = (position: number) => listPairs(rt.db, doc.id, position, 1).items[0]!;
+    for (let position = 0; position < n; position++) {
+      const p = current(position);
+      const r = rnd();
+      if (r < 0.6) {
+        const target = paragraph(rnd() < 0.8 ? ENGLISH : [...ENGLISH, ...ARABIC], 2, 20);
+        updateTarget(rt.ctx, { pairId: p.id, target, expectedVersion: p.version });
+        targets.push(target);
+        if (r < 0.3) setStatus(rt.ctx, { pairId: p.id, action: 'confirm', expectedVersion: current(position).version });
+        if (r < 0.15)
+          setStatus(rt.ctx, { pairId: p.id, action: 'approve', overrideQa: true, expectedVersion: current(position).version });
+      } else if (r > 0.9) setExcluded(rt.ctx, { pairId: p.id, excluded: true, expectedVersion: p.version });
+    }
+    return { id: doc.id, sources, targets };
+  }
+
+  function expectSame(documentId: number, filter: PairFilter): number {
+    const viaIndex = listPairs(rt.db, documentId, 0, 1000, filter);
+    const viaScan = listPairs(rt.db, documentId, 0, 1000, filter, true);
+    expect({ filter, total: viaIndex.total, ids: viaIndex.items.map((p) => p.id) }).toEqual({
+      filter,
+      total: viaScan.total,
+      ids: viaScan.items.map((p) => p.id),
+    });
+    return viaScan.total;
+  }
+
+  it('finds exactly what the scan finds on a randomized Arabic/English corpus, with every filter', async () => {
+    rnd = mulberry(7);
+    rt = testRuntime({ clock: false });
+    const { id, sources, targets } = await corpus(400);
+    expect(isSearchIndexed(rt.db, id)).toBe(true);
+    let matched = 0;
+    let usedIndex = 0;
+    for (let i = 0; i < 400; i++) {
+      const text = query(sources, targets);
+      const filter: PairFilter = {
+        text,
+        textIn: pick(['source', 'target', 'both'] as const),
+        ...(pick(STATUS_SETS) ? { statuses: pick(STATUS_SETS)! } : {}),
+        excluded: pick(['include', 'exclude', 'only'] as const),
+      };
+      if (filterWhere(rt.db, id, filter).text.includes('pairs_search')) usedIndex++;
+      if (expectSame(id, filter) > 0) matched++;
+    }
+    // The comparison means something only if many queries hit and most went through the index.
+    expect(matched).toBeGreaterThan(150);
+    expect(usedIndex).toBeGreaterThan(250);
+  });
+
+  it('follows edits, exclusions and deletions: triggers keep the index current', async () => {
+    rnd = mulberry(11);
+    rt = testRuntime({ clock: false });
+    const { id } = await corpus(60);
+    const pair = listPairs(rt.db, id, 5, 1).items[0]!;
+    updateTarget(rt.ctx, { pairId: pair.id, target: 'A wholly unique rendering', expectedVersion: pair.version });
+    expect(listPairsService(rt.ctx, id, 0, 10, { text: 'wholly unique' }).items.map((p) => p.id)).toEqual([pair.id]);
+    const again = listPairs(rt.db, id, 5, 1).items[0]!;
+    updateTarget(rt.ctx, { pairId: pair.id, target: 'Something else', expectedVersion: again.version });
+    expect(listPairsService(rt.ctx, id, 0, 10, { text: 'wholly unique' }).total).toBe(0);
+    expectSame(id, { text: 'something else' });
+
+    // A deleted document's pairs leave the index: the ids of a later import may reuse theirs.
+    deleteDocument(rt.ctx, id);
+    expect(rt.db.prepare('SELECT count(*) FROM pairs_search').pluck().get()).toBe(0);
+    const next = await importDocument(rt.ctx, { fileName: 'n.txt', bytes: new TextEncoder().encode('واحد\nاثنان') });
+    expect(listPairsService(rt.ctx, next.id, 0, 10, { text: 'something' }).total).toBe(0);
+    expect(listPairsService(rt.ctx, next.id, 0, 10, { text: 'اثنان' }).total).toBe(1);
+  });
+
+  it('scans until a document is indexed, and for queries under three characters', async () => {
+    rt = testRuntime({ clock: false });
+    const doc = await importDocument(rt.ctx, {
+      fileName: 'u.txt',
+      bytes: new TextEncoder().encode('وَالسَّلامُ عليكم\nسلام'),
+      searchIndex: false,
+    });
+    expect(isSearchIndexed(rt.db, doc.id)).toBe(false);
+    expect(rt.db.prepare('SELECT count(*) FROM pairs_search').pluck().get()).toBe(0);
+    expect(filterWhere(rt.db, doc.id, { text: 'السلام' }).text).toContain('instr(');
+    expect(listPairsService(rt.ctx, doc.id, 0, 10, { text: 'السلام' }).total).toBe(1);
+    const indexed = await importDocument(rt.ctx, {
+      fileName: 'v.txt',
+      bytes: new TextEncoder().encode('وَالسَّلامُ عليكم\nسلام'),
+      allowDuplicate: true,
+    });
+    expect(filterWhere(rt.db, indexed.id, { text: 'سل' }).text).toContain('instr(');
+    expect(listPairsService(rt.ctx, indexed.id, 0, 10, { text: 'سل' }).total).toBe(2);
+    expect(listPairsService(rt.ctx, indexed.id, 0, 10, { text: 'سلا' }).total).toBe(2);
+  });
+});
+
+describe('migration 0010', () => {
+  it('indexes the documents of a store from before it', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const before = migrations.findIndex((m) => m.description.includes('trigram'));
+    migrate(db, migrations.slice(0, before));
+    db.exec(`INSERT INTO documents (id, name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+      VALUES (1, 'd', 'd.txt', 'txt', 'ar', 'en', '${'0'.repeat(64)}', 'now', 'now')`);
+    const insert =
+      db.prepare(`INSERT INTO pairs (document_id, position, source, source_norm, target, target_norm, source_words, created_at, updated_at)
+      VALUES (1, ?, ?, ?, ?, ?, 1, 'now', 'now')`);
+    ['المعاهدة', 'وبالسلام'].forEach((s, i) => insert.run(i, s, normalizeForSearch(s), 'Peace', 'peace'));
+    migrate(db);
+    expect(isSearchIndexed(db, 1)).toBe(true);
+    expect(listPairs(db, 1, 0, 10, { text: 'السلام' }).items.map((p) => p.position)).toEqual([1]);
+    expect(listPairs(db, 1, 0, 10, { text: 'peace', textIn: 'target' }).total).toBe(2);
+    expect(filterWhere(db, 1, { text: 'السلام' }).text).toContain('pairs_search');
+  });
+});
