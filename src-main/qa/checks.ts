@@ -30,6 +30,11 @@ export interface DocumentFigures {
   targetsBySource: Map<string, Map<string, Set<number>>>;
   /** Normalised target → each distinct folded source it translates → the pairs. */
   sourcesByTarget: Map<string, Map<string, Set<number>>>;
+  /**
+   * Each pair as the maps hold it: its folded source (folded once per document, not once per
+   * check) and, when translated, its stored target and that target's key.
+   */
+  byPair: Map<number, { folded: string; target: string; key: string | null }>;
 }
 
 const ARABIC_IN_ENGLISH = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»]/g;
@@ -63,7 +68,7 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (on('invisible-chars')) out.push(...invisible(target));
   if (on('spacing')) out.push(...spacing(target));
   if (on('length-ratio') && ctx.document?.lengthFences) out.push(...lengthRatio(source, target, ctx.document.lengthFences));
-  if (ctx.document) out.push(...consistency(pair.id, source, target, ctx.document, on));
+  if (ctx.document) out.push(...consistency(pair, target, ctx.document, on));
   if (ctx.glossary) out.push(...terms(source, target, ctx.glossary, on));
   if (on('spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
   return out;
@@ -83,14 +88,14 @@ function arabicInTarget(target: string): QaIssue[] {
 function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
   const inSource = findNumbers(source);
   const inTarget = findNumbers(target);
-  const spelled = spelledNumbers(target);
+  let spelled: Set<string> | undefined;
   const remaining = new Map<string, number>();
   for (const n of inTarget) remaining.set(n.value, (remaining.get(n.value) ?? 0) + 1);
   const missing: typeof inSource = [];
   for (const n of inSource) {
     const left = remaining.get(n.value) ?? 0;
     if (left > 0) remaining.set(n.value, left - 1);
-    else if (!spelled.has(n.value)) missing.push(n);
+    else if (!(spelled ??= spelledNumbers(target)).has(n.value)) missing.push(n);
   }
   const out: QaIssue[] = [];
   if (missing.length && !ctx.disabled?.has('number-missing')) {
@@ -134,13 +139,13 @@ function latinTokens(source: string, target: string): QaIssue[] {
 }
 
 const END_EQUIVALENT: Record<string, string> = { '؟': '?', '?': '?', '!': '!', '.': '.', ':': ':', '…': '…' };
-const CLOSERS = /[\s"'”’»)\]]+$/u;
+
+const CLOSER_CHARS = new Set([...' \t\n\r\u00A0"\'”’»)]']);
 
 function lastMark(text: string): { ch: string; at: number } | null {
-  const trimmed = text.replace(CLOSERS, '');
-  if (!trimmed) return null;
-  const ch = trimmed[trimmed.length - 1]!;
-  return { ch, at: trimmed.length - 1 };
+  let at = text.length - 1;
+  while (at >= 0 && (CLOSER_CHARS.has(text[at]!) || /\s/.test(text[at]!))) at--;
+  return at < 0 ? null : { ch: text[at]!, at };
 }
 
 function endPunctuation(source: string, target: string): QaIssue[] {
@@ -163,7 +168,10 @@ function endPunctuation(source: string, target: string): QaIssue[] {
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '“': '”', '‘': '’' };
 const CLOSING = new Map(Object.entries(OPENERS).map(([o, c]) => [c, o]));
 
+const PAIRED = /[()[\]{}“”‘’"]/;
+
 function unbalanced(target: string): QaIssue[] {
+  if (!PAIRED.test(target)) return [];
   const stack: { ch: string; at: number }[] = [];
   const bad: QaRange[] = [];
   for (let i = 0; i < target.length; i++) {
@@ -246,12 +254,28 @@ function spacing(target: string): QaIssue[] {
     : [];
 }
 
+/** Whether the text has at least `n` words (runs of non-space), counted without splitting it. */
+function hasWords(text: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a);
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words >= n) return true;
+    }
+  }
+  return false;
+}
+
 function logRatio(source: string, target: string): number {
   return Math.log((target.trim().length + 1) / (source.trim().length + 1));
 }
 
 function lengthRatio(source: string, target: string, fences: { low: number; high: number }): QaIssue[] {
-  if (source.trim().split(/\s+/).length < 3) return []; // a headline's ratio says little
+  if (!hasWords(source, 3)) return []; // a headline's ratio says little
   const r = logRatio(source, target);
   if (r >= fences.low && r <= fences.high) return [];
   return [
@@ -272,33 +296,44 @@ function targetKey(target: string): string {
     .toLowerCase();
 }
 
-/** The keys of `groups` other than `own` held by some pair other than `pairId` (its stored text is not a rival). */
-function rivals(groups: Map<string, Set<number>> | undefined, own: string, pairId: number): string[] {
-  const out: string[] = [];
-  for (const [key, ids] of groups ?? []) {
-    if (key !== own && (ids.size > 1 || !ids.has(pairId))) out.push(key);
+/**
+ * The keys of `groups` other than `own` held by some pair other than `pairId` (its stored text is
+ * not a rival): how many, and the first. Counted, not listed: in a document where one target
+ * stands for thousands of sources, listing them for every pair would cost the square of its size.
+ */
+function rivals(
+  groups: Map<string, Set<number>> | undefined,
+  own: string,
+  pairId: number,
+  stored: string | undefined,
+): { count: number; first: string | undefined } {
+  if (!groups) return { count: 0, first: undefined };
+  let count = groups.size;
+  if (groups.has(own)) count--;
+  if (stored !== undefined && stored !== own) {
+    const ids = groups.get(stored);
+    if (ids && ids.size === 1 && ids.has(pairId)) count--;
   }
-  return out;
+  if (count === 0) return { count, first: undefined };
+  for (const [key, ids] of groups) {
+    if (key !== own && (ids.size > 1 || !ids.has(pairId))) return { count, first: key };
+  }
+  return { count, first: undefined };
 }
 
-function consistency(
-  pairId: number,
-  source: string,
-  target: string,
-  doc: DocumentFigures,
-  on: (id: QaCheckId) => boolean,
-): QaIssue[] {
+function consistency(pair: QaPair, target: string, doc: DocumentFigures, on: (id: QaCheckId) => boolean): QaIssue[] {
   const out: QaIssue[] = [];
-  const folded = normalizeForSearch(source);
-  const key = targetKey(target);
+  const known = doc.byPair.get(pair.id);
+  const folded = known?.folded ?? normalizeForSearch(pair.source);
+  const key = known?.key != null && known.target === target ? known.key : targetKey(target);
   if (on('inconsistent-target')) {
-    const others = rivals(doc.targetsBySource.get(folded), key, pairId);
-    if (others.length)
-      out.push(issue('inconsistent-target', { other: others[0]!, count: others.length }, whole('target', target)));
+    const r = rivals(doc.targetsBySource.get(folded), key, pair.id, known?.key ?? undefined);
+    if (r.count && r.first !== undefined)
+      out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
   }
   if (on('inconsistent-source')) {
-    const others = rivals(doc.sourcesByTarget.get(key), folded, pairId);
-    if (others.length) out.push(issue('inconsistent-source', { count: others.length }, whole('source', source)));
+    const r = rivals(doc.sourcesByTarget.get(key), folded, pair.id, folded);
+    if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
   }
   return out;
 }
@@ -379,16 +414,22 @@ function mergeAdjacent(ranges: QaRange[]): QaRange[] {
 export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
   const targetsBySource: DocumentFigures['targetsBySource'] = new Map();
   const sourcesByTarget: DocumentFigures['sourcesByTarget'] = new Map();
+  const byPair: DocumentFigures['byPair'] = new Map();
   const ratios: number[] = [];
   for (const p of pairs) {
-    if (p.excluded || p.target.trim() === '') continue;
-    const folded = normalizeForSearch(p.source);
+    if (p.excluded) continue;
+    const folded = p.sourceFolded ?? normalizeForSearch(p.source);
+    if (p.target.trim() === '') {
+      byPair.set(p.id, { folded, target: p.target, key: null });
+      continue;
+    }
     const key = targetKey(p.target);
+    byPair.set(p.id, { folded, target: p.target, key });
     addTo(targetsBySource, folded, key, p.id);
     addTo(sourcesByTarget, key, folded, p.id);
-    if (p.source.trim().split(/\s+/).length >= 3) ratios.push(logRatio(p.source, p.target));
+    if (hasWords(p.source, 3)) ratios.push(logRatio(p.source, p.target));
   }
-  return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget };
+  return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget, byPair };
 }
 
 /**

@@ -6,4 +6,6 @@ export interface QaPair {
   source: string;
   target: string;
   excluded: boolean;
+  /** The source in the search folding when the caller has it stored (pairs.source_norm): not folded again. */
+  sourceFolded?: string;
 }

@@ -128,6 +128,26 @@ describe('QA checks, Arabic → English', () => {
     expect(report.get(c.id)!.map((i) => i.check)).toEqual(['inconsistent-source']);
   });
 
+  it('consistency counts rivals, not the pair’s own stored text, and judges a draft against the document', () => {
+    const pairs = [
+      pair('انتهت المحادثات.', 'The talks ended.'),
+      pair('انتهت المحادثات.', 'Talks are over.'),
+      pair('انتهت المحادثات.', 'The talks are finished.'),
+      pair('انتهت المحادثات.', 'The talks ended!'),
+    ];
+    const document = documentFigures(pairs);
+    const [first] = checkPair(pairs[0]!, { document }).filter((i) => i.check === 'inconsistent-target');
+    expect(first!.params).toEqual({ other: 'talks are over', count: 2 });
+    // The second pair typed into agreement with the first: its stored text is no rival of its draft.
+    const draft = { ...pairs[1]!, target: 'The talks ended.' };
+    const [second] = checkPair(draft, { document }).filter((i) => i.check === 'inconsistent-target');
+    expect(second!.params.count).toBe(1);
+    expect(second!.params.other).toBe('the talks are finished');
+    // Every pair agreeing: nothing to report, whatever the drafts before.
+    const agreed = pairs.map((p) => ({ ...p, target: 'The talks ended.' }));
+    expect([...checkDocument(agreed).values()].flat().filter((i) => i.check.startsWith('inconsistent'))).toEqual([]);
+  });
+
   it('glossary: a recognised term whose English is missing, a forbidden term used', () => {
     const glossary = new TermIndex([
       { id: 1, source: 'الأمم المتحدة', target: 'United Nations' },
