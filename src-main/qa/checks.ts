@@ -34,7 +34,7 @@ export interface DocumentFigures {
    * Each pair as the maps hold it: its folded source (folded once per document, not once per
    * check) and, when translated, its stored target and that target's key.
    */
-  byPair: Map<number, { folded: string; target: string; key: string | null }>;
+  byPair: Map<number, { folded: string; target: string; key: string | null; excluded: boolean }>;
 }
 
 const ARABIC_IN_ENGLISH = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»]/g;
@@ -288,7 +288,7 @@ function lengthRatio(source: string, target: string, fences: { low: number; high
 }
 
 /** How the target reads for consistency: case, spacing and final punctuation do not matter. */
-function targetKey(target: string): string {
+export function targetKey(target: string): string {
   return target
     .trim()
     .replace(/\s+/g, ' ')
@@ -344,6 +344,36 @@ function addTo(index: Map<string, Map<string, Set<number>>>, outer: string, inne
   let ids = groups.get(inner);
   if (!ids) groups.set(inner, (ids = new Set()));
   ids.add(id);
+}
+
+function removeFrom(index: Map<string, Map<string, Set<number>>>, outer: string, inner: string, id: number): void {
+  const groups = index.get(outer);
+  const ids = groups?.get(inner);
+  if (!groups || !ids) return;
+  ids.delete(id);
+  if (ids.size === 0) groups.delete(inner);
+  if (groups.size === 0) index.delete(outer);
+}
+
+/**
+ * Moves one pair within the consistency maps after its text or exclusion changed, so they stay
+ * exact without a pass over the document (the length fences wait for the next one). False when the
+ * figures never saw the pair.
+ */
+export function followChange(doc: DocumentFigures, pairId: number, target: string, excluded: boolean): boolean {
+  const known = doc.byPair.get(pairId);
+  if (!known) return false;
+  if (known.key !== null && !known.excluded) {
+    removeFrom(doc.targetsBySource, known.folded, known.key, pairId);
+    removeFrom(doc.sourcesByTarget, known.key, known.folded, pairId);
+  }
+  const key = target.trim() === '' ? null : targetKey(target);
+  doc.byPair.set(pairId, { folded: known.folded, target, key, excluded });
+  if (key !== null && !excluded) {
+    addTo(doc.targetsBySource, known.folded, key, pairId);
+    addTo(doc.sourcesByTarget, key, known.folded, pairId);
+  }
+  return true;
 }
 
 function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
@@ -417,14 +447,10 @@ export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
   const byPair: DocumentFigures['byPair'] = new Map();
   const ratios: number[] = [];
   for (const p of pairs) {
-    if (p.excluded) continue;
     const folded = p.sourceFolded ?? normalizeForSearch(p.source);
-    if (p.target.trim() === '') {
-      byPair.set(p.id, { folded, target: p.target, key: null });
-      continue;
-    }
-    const key = targetKey(p.target);
-    byPair.set(p.id, { folded, target: p.target, key });
+    const key = p.target.trim() === '' ? null : targetKey(p.target);
+    byPair.set(p.id, { folded, target: p.target, key, excluded: p.excluded });
+    if (p.excluded || key === null) continue;
     addTo(targetsBySource, folded, key, p.id);
     addTo(sourcesByTarget, key, folded, p.id);
     if (hasWords(p.source, 3)) ratios.push(logRatio(p.source, p.target));

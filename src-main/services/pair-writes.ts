@@ -19,6 +19,9 @@
 // - The transaction sets the document's updated_at once (to the latest change's time) before it
 //   commits, and emits 'pairs:changed' once per document after it commits; nothing on rollback.
 // - It keeps the pair's translation-memory unit in step (services/tm-memory.ts syncPairUnit).
+// - A change of text or exclusion voids the stored QA judgement of the pair and its consistency
+//   peers (services/qa.ts qaTextChanged, once per document before commit; the in-memory figures
+//   follow after commit, so a rollback leaves them as they were).
 // - It returns the pair as written (openComments as read: comments are not its business).
 import type { Pair, RevisionKind, RevisionOrigin, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
@@ -30,6 +33,7 @@ import { appendRevision, deleteBatchIfEmpty, insertBatch, recordEdit } from '../
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
 import type { Actor, ServiceContext } from './context';
+import { qaFiguresChanged, qaTextChanged, type QaTextChange } from './qa';
 import { syncPairUnit } from './tm-memory';
 
 /** The fields a writer may change; anything left out keeps its value. */
@@ -57,7 +61,7 @@ export interface RevisionMeta {
 interface OpenWrite {
   batchId: number | null;
   /** documentId → the latest change time and the ids changed, for the timestamp and the event. */
-  documents: Map<number, { at: string; pairIds: Set<number> }>;
+  documents: Map<number, { at: string; pairIds: Set<number>; qa: QaTextChange[] }>;
 }
 
 const openWrites = new WeakMap<Db, OpenWrite>();
@@ -106,7 +110,10 @@ function run<T>(
           });
         }
         const value = fn(open.batchId ?? 0);
-        for (const [documentId, { at }] of open.documents) touchDocument(ctx.db, documentId, at);
+        for (const [documentId, { at, qa }] of open.documents) {
+          touchDocument(ctx.db, documentId, at);
+          if (qa.length) qaTextChanged(ctx, documentId, qa);
+        }
         if (open.batchId !== null) deleteBatchIfEmpty(ctx.db, open.batchId);
         return value;
       })
@@ -114,7 +121,8 @@ function run<T>(
   } finally {
     openWrites.delete(ctx.db);
   }
-  for (const [documentId, { pairIds }] of open.documents) {
+  for (const [documentId, { pairIds, qa }] of open.documents) {
+    if (qa.length) qaFiguresChanged(ctx, documentId, qa);
     ctx.events.emit('pairs:changed', { documentId, pairIds: [...pairIds] });
   }
   return result;
@@ -175,11 +183,19 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
   // Translation memory holds every confirmed or approved pair as it is now.
   syncPairUnit(ctx, next);
 
-  const doc = open.documents.get(pair.documentId);
-  if (!doc) open.documents.set(pair.documentId, { at, pairIds: new Set([pair.id]) });
+  let doc = open.documents.get(pair.documentId);
+  if (!doc) open.documents.set(pair.documentId, (doc = { at, pairIds: new Set([pair.id]), qa: [] }));
   else {
     if (at > doc.at) doc.at = at;
     doc.pairIds.add(pair.id);
+  }
+  // QA reads the plain text: a change of codes alone leaves its judgement standing.
+  if (target !== pair.target || next.excluded !== pair.excluded) {
+    doc.qa.push({
+      pairId: pair.id,
+      before: { target: pair.target, excluded: pair.excluded },
+      after: { target, excluded: next.excluded },
+    });
   }
   return next;
 }

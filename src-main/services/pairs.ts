@@ -4,7 +4,7 @@ import { QalamError } from '../shared/errors';
 import { codesProblem, sameCodes, type InlineCode } from '../shared/inline';
 import * as comments from '../store/repos/comments';
 import * as repo from '../store/repos/pairs';
-import { pairsWithErrors, standingErrorChecks } from './qa';
+import { judgeDocument, pairsWithErrors, standingErrorChecks } from './qa';
 import { actor, type Actor, type ServiceContext } from './context';
 import { applyChange, writeTransaction, type PairChange } from './pair-writes';
 import { propagateRepetitions } from './tm-writes';
@@ -15,7 +15,13 @@ export function getPair(ctx: ServiceContext, id: number): Pair {
   return p;
 }
 
+/** A filter on QA issues reads the stored summary: pairs not judged since they changed are judged first. */
+function prepareFilter(ctx: ServiceContext, documentId: number, filter: PairFilter | undefined): void {
+  if (filter?.qaIssues) judgeDocument(ctx, documentId);
+}
+
 export function listPairs(ctx: ServiceContext, documentId: number, offset: number, limit: number, filter?: PairFilter): PairPage {
+  prepareFilter(ctx, documentId, filter);
   const page = repo.listPairs(ctx.db, documentId, offset, limit, filter);
   return { total: page.total, offset, items: page.items };
 }
@@ -26,6 +32,7 @@ export function locatePair(
   pairId: number,
   filter?: PairFilter,
 ): { index: number | null } {
+  prepareFilter(ctx, documentId, filter);
   return { index: repo.locatePair(ctx.db, documentId, pairId, filter) };
 }
 
@@ -133,6 +140,7 @@ export function bulkApprove(
   const who = actor(ctx);
   if (who.role !== 'editor') throw new QalamError('forbidden', { action: 'approve' });
   const filter: PairFilter = { ...input.filter, statuses: ['translated'], excluded: 'exclude' };
+  prepareFilter(ctx, input.documentId, filter);
   let ids = repo.matchingPairIds(ctx.db, input.documentId, filter);
   if (input.pairIds) {
     const wanted = new Set(input.pairIds);

@@ -2,7 +2,7 @@
 // warnings marked "not an error", the document's check profile, the user dictionary. The checks
 // themselves are pure (src-main/qa/); this file decides what they see.
 import { createHash } from 'node:crypto';
-import { checkPair, documentFigures, type DocumentFigures, type QaContext } from '../qa/checks';
+import { checkPair, documentFigures, followChange, targetKey, type DocumentFigures, type QaContext } from '../qa/checks';
 import type { QaPair } from '../qa/types';
 import {
   QA_CHECKS,
@@ -38,6 +38,11 @@ interface CachedFigures {
 const LARGE_DOCUMENT = 20_000;
 const LARGE_REFRESH_MS = 5_000;
 const figuresCache = new WeakMap<ServiceContext['db'], Map<number, CachedFigures>>();
+
+/** Drops what this process holds about every document (as a fresh process starts). */
+export function forgetFigures(ctx: ServiceContext): void {
+  figuresCache.delete(ctx.db);
+}
 
 function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): DocumentFigures {
   const doc = getDocumentRow(ctx.db, documentId);
@@ -100,25 +105,59 @@ export function checkPairQa(ctx: ServiceContext, pairId: number, target?: string
   return { issues: markIgnored(issues, repo.ignoresOfPair(ctx.db, pairId), text) };
 }
 
-/** Every issue of a document, with counts per check: the QA report and `qalam qa`. */
-export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
-  const rows = repo.qaRows(ctx.db, documentId);
-  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
+/** 0 none, 1 warnings only, 2 an error: what the stored summary keeps of a pair's issues. */
+function stateOf(issues: readonly QaIssue[]): repo.QaState {
+  let state: repo.QaState = 0;
+  for (const i of issues) {
+    if (i.ignored) continue;
+    if (i.severity === 'error') return 2;
+    state = 1;
+  }
+  return state;
+}
+
+function ignoresByPair(ctx: ServiceContext, documentId: number): Map<number, repo.QaIgnore[]> {
   const ignores = new Map<number, repo.QaIgnore[]>();
   for (const g of repo.ignoresOfDocument(ctx.db, documentId)) {
     const list = ignores.get(g.pairId) ?? [];
     list.push(g);
     ignores.set(g.pairId, list);
   }
+  return ignores;
+}
+
+/**
+ * Stored judgements count only for the glossary they were made with: when the document's glossary
+ * (its own or the shared one) changed since, all of them are void.
+ */
+function followGlossary(ctx: ServiceContext, documentId: number): void {
+  const g = glossaryIndex(ctx, documentId);
+  const fingerprint = g ? `${g.glossaryId}:${g.version}` : '';
+  if (repo.judgedWith(ctx.db, documentId) === fingerprint) return;
+  ctx.db.transaction(() => {
+    repo.markAllUnjudged(ctx.db, documentId);
+    repo.setJudgedWith(ctx.db, documentId, fingerprint);
+  })();
+}
+
+/** Every issue of a document, with counts per check: the QA report and `qalam qa`. */
+export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
+  followGlossary(ctx, documentId);
+  const rows = repo.qaRows(ctx.db, documentId);
+  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
+  const ignores = ignoresByPair(ctx, documentId);
   const pairs: QaPairIssues[] = [];
   const byCheck = new Map<QaCheckId, { issues: number; pairs: number }>();
+  const changedStates: [number, repo.QaState][] = [];
   let errors = 0;
   let warnings = 0;
   let ignored = 0;
   for (const row of rows) {
     const found = checkPair(row, qaContext);
-    if (found.length === 0) continue;
-    const issues = markIgnored(found, ignores.get(row.id) ?? [], row.target);
+    const issues = found.length === 0 ? found : markIgnored(found, ignores.get(row.id) ?? [], row.target);
+    const state = stateOf(issues);
+    if (state !== row.qaState) changedStates.push([row.id, state]);
+    if (issues.length === 0) continue;
     pairs.push({ pairId: row.id, position: row.position, issues });
     const seen = new Set<QaCheckId>();
     for (const i of issues) {
@@ -135,6 +174,8 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
       byCheck.set(i.check, c);
     }
   }
+  // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it.
+  if (changedStates.length) ctx.db.transaction(() => repo.setQaStates(ctx.db, changedStates))();
   return {
     documentId,
     disabled: [...(qaContext.disabled ?? [])],
@@ -148,6 +189,88 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
     })),
     pairs,
   };
+}
+
+/**
+ * Above this many unjudged pairs the whole document is checked in one pass (the report), which
+ * shares its per-document set-up; below, only those pairs are.
+ */
+const JUDGE_ONE_BY_ONE = 2_000;
+
+/**
+ * Brings the stored summary of a document up to date: every pair not judged since it (or what its
+ * checks compare against) changed is checked now. A query filtering on QA issues runs after it.
+ */
+export function judgeDocument(ctx: ServiceContext, documentId: number): void {
+  followGlossary(ctx, documentId);
+  const unjudged = repo.countUnjudged(ctx.db, documentId);
+  if (unjudged === 0) return;
+  if (unjudged > JUDGE_ONE_BY_ONE) {
+    documentQa(ctx, documentId);
+    return;
+  }
+  const rows = repo.unjudgedRows(ctx.db, documentId);
+  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId));
+  const states: [number, repo.QaState][] = rows.map((row) => {
+    const found = checkPair(row, qaContext);
+    const issues = found.length === 0 ? found : markIgnored(found, repo.ignoresOfPair(ctx.db, row.id), row.target);
+    return [row.id, stateOf(issues)];
+  });
+  ctx.db.transaction(() => repo.setQaStates(ctx.db, states))();
+}
+
+/** A pair whose text or exclusion a write changed (what the QA summary and figures need to know). */
+export interface QaTextChange {
+  pairId: number;
+  before: { target: string; excluded: boolean };
+  after: { target: string; excluded: boolean };
+}
+
+/**
+ * The write path's hook, inside its transaction (services/pair-writes.ts): a pair's text or
+ * exclusion changed, so its stored judgement is void, and so is that of its consistency peers:
+ * the pairs with the same folded source (their "translated differently" changes) and those that
+ * share its old or new target (their "same translation, different sources" changes). The peers
+ * come from the document figures this process holds, kept exact by {@link qaFiguresChanged};
+ * without them (another process, or none computed yet) the whole document is judged again.
+ */
+export function qaTextChanged(ctx: ServiceContext, documentId: number, changes: readonly QaTextChange[]): void {
+  const figures = figuresCache.get(ctx.db)?.get(documentId)?.figures;
+  if (!figures || changes.length > JUDGE_ONE_BY_ONE) {
+    repo.markAllUnjudged(ctx.db, documentId);
+    return;
+  }
+  const ids = new Set<number>();
+  for (const c of changes) {
+    ids.add(c.pairId);
+    const folded = figures.byPair.get(c.pairId)?.folded;
+    if (folded === undefined) {
+      repo.markAllUnjudged(ctx.db, documentId);
+      return;
+    }
+    for (const group of figures.targetsBySource.get(folded)?.values() ?? []) for (const id of group) ids.add(id);
+    for (const text of [c.before.target, c.after.target]) {
+      if (text.trim() === '') continue;
+      for (const group of figures.sourcesByTarget.get(targetKey(text))?.values() ?? []) for (const id of group) ids.add(id);
+    }
+  }
+  repo.markUnjudged(ctx.db, ids);
+}
+
+/**
+ * After the write committed: the cached figures' consistency maps follow the change, so the next
+ * write finds its peers without a pass over the document (length fences wait for a recompute).
+ */
+export function qaFiguresChanged(ctx: ServiceContext, documentId: number, changes: readonly QaTextChange[]): void {
+  const figures = figuresCache.get(ctx.db)?.get(documentId)?.figures;
+  if (!figures) return;
+  for (const c of changes) {
+    // Never seen (excluded when the figures were made): the next pass over the document adds it.
+    if (!followChange(figures, c.pairId, c.after.target, c.after.excluded)) {
+      figuresCache.get(ctx.db)?.delete(documentId);
+      return;
+    }
+  }
 }
 
 /** Marks a warning "not an error" for the pair's current text (or takes the mark back). */
@@ -168,6 +291,7 @@ export function setIgnored(ctx: ServiceContext, pairId: number, check: QaCheckId
   } else {
     repo.deleteIgnore(ctx.db, pairId, check);
   }
+  repo.markUnjudged(ctx.db, [pairId]);
   ctx.events.emit('pairs:changed', { documentId: pair.documentId, pairIds: [pairId] });
   return checkPairQa(ctx, pairId);
 }
@@ -180,6 +304,7 @@ export function getQaProfile(ctx: ServiceContext, documentId: number): { disable
 export function setQaProfile(ctx: ServiceContext, documentId: number, disabled: readonly QaCheckId[]): { disabled: QaCheckId[] } {
   const unique = QA_CHECKS.filter((c) => disabled.includes(c));
   if (!repo.setQaDisabled(ctx.db, documentId, unique)) throw new QalamError('not_found', { what: 'document' });
+  repo.markAllUnjudged(ctx.db, documentId);
   return { disabled: unique };
 }
 
@@ -189,11 +314,13 @@ export function listUserWords(ctx: ServiceContext): { words: string[] } {
 
 export function addUserWord(ctx: ServiceContext, word: string): { words: string[] } {
   repo.addUserWord(ctx.db, word.trim(), ctx.now());
+  repo.markAllUnjudged(ctx.db, null);
   return listUserWords(ctx);
 }
 
 export function removeUserWord(ctx: ServiceContext, word: string): { words: string[] } {
   repo.removeUserWord(ctx.db, word.trim());
+  repo.markAllUnjudged(ctx.db, null);
   return listUserWords(ctx);
 }
 
@@ -204,9 +331,6 @@ export function standingErrorChecks(ctx: ServiceContext, pairId: number, target?
 
 /** The pairs of a document on which a QA error stands: bulk approval leaves them out. */
 export function pairsWithErrors(ctx: ServiceContext, documentId: number): Set<number> {
-  return new Set(
-    documentQa(ctx, documentId)
-      .pairs.filter((p) => standingErrors(p.issues).length > 0)
-      .map((p) => p.pairId),
-  );
+  judgeDocument(ctx, documentId);
+  return new Set(repo.pairIdsWithQaState(ctx.db, documentId, 2));
 }

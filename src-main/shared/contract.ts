@@ -72,6 +72,8 @@ export const pairFilterSchema = z
     textIn: z.enum(['source', 'target', 'both']).optional(),
     /** Only pairs with unresolved comment threads. */
     openComments: z.boolean().optional(),
+    /** Only pairs on which a QA issue (error or warning, not marked "not an error") stands. */
+    qaIssues: z.boolean().optional(),
     /** Excluded pairs (boilerplate) are listed, dimmed, unless a filter leaves them out. Default: include. */
     excluded: z.enum(['include', 'exclude', 'only']).optional(),
   })

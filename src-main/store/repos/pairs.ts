@@ -104,6 +104,7 @@ function isUnfiltered(f: PairFilter | undefined): boolean {
     ((!f.statuses || f.statuses.length === 0) &&
       !f.text?.trim() &&
       !f.openComments &&
+      !f.qaIssues &&
       (f.excluded === undefined || f.excluded === 'include'))
   );
 }
@@ -130,6 +131,8 @@ export function filterWhere(db: Db, documentId: number, f: PairFilter | undefine
   if (f?.openComments) {
     parts.push(sql`EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)`);
   }
+  // The stored summary (services/qa.ts judges unjudged pairs before a query with this filter runs).
+  if (f?.qaIssues) parts.push(sql`p.qa_state > 0`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -7,16 +7,84 @@ export interface QaRow {
   id: number;
   position: number;
   source: string;
+  /** The stored search folding of the source: the checks need not fold it again. */
+  sourceFolded: string;
   target: string;
   excluded: boolean;
+  /** The stored summary (see migration 0011): null when not judged since the last change. */
+  qaState: QaState | null;
 }
+
+/** 0: no standing issue; 1: warnings only; 2: at least one error. */
+export type QaState = 0 | 1 | 2;
+
+interface QaRowRaw {
+  id: number;
+  position: number;
+  source: string;
+  source_norm: string;
+  target: string;
+  excluded: number;
+  qa_state: QaState | null;
+}
+
+const toQaRow = (r: QaRowRaw): QaRow => ({
+  id: r.id,
+  position: r.position,
+  source: r.source,
+  sourceFolded: r.source_norm,
+  target: r.target,
+  excluded: r.excluded === 1,
+  qaState: r.qa_state,
+});
 
 /** The text of every pair of a document, in order: what a document-wide check reads. */
 export function qaRows(db: Db, documentId: number): QaRow[] {
-  const rows = stmt(db, 'SELECT id, position, source, target, excluded FROM pairs WHERE document_id = ? ORDER BY position').all(
-    documentId,
-  ) as (Omit<QaRow, 'excluded'> & { excluded: number })[];
-  return rows.map((r) => ({ ...r, excluded: r.excluded === 1 }));
+  return (
+    stmt(
+      db,
+      'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? ORDER BY position',
+    ).all(documentId) as QaRowRaw[]
+  ).map(toQaRow);
+}
+
+/** The pairs of a document not judged since they (or what their checks depend on) last changed. */
+export function unjudgedRows(db: Db, documentId: number): QaRow[] {
+  return (
+    stmt(
+      db,
+      'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? AND qa_state IS NULL',
+    ).all(documentId) as QaRowRaw[]
+  ).map(toQaRow);
+}
+
+export function countUnjudged(db: Db, documentId: number): number {
+  return stmt(db, 'SELECT count(*) FROM pairs WHERE document_id = ? AND qa_state IS NULL').pluck().get(documentId) as number;
+}
+
+/** Stores judged states; the caller runs it in one transaction with the reads it judged. */
+export function setQaStates(db: Db, states: Iterable<readonly [pairId: number, state: QaState]>): void {
+  const update = stmt(db, 'UPDATE pairs SET qa_state = ? WHERE id = ?');
+  for (const [id, state] of states) update.run(state, id);
+}
+
+/** Pairs to judge again: they changed, or a pair their checks compare against did. */
+export function markUnjudged(db: Db, pairIds: Iterable<number>): void {
+  const update = stmt(db, 'UPDATE pairs SET qa_state = NULL WHERE id = ? AND qa_state IS NOT NULL');
+  for (const id of pairIds) update.run(id);
+}
+
+/** Every pair of a document (its profile changed), or of every document (the dictionary changed). */
+export function markAllUnjudged(db: Db, documentId: number | null): void {
+  if (documentId === null) stmt(db, 'UPDATE pairs SET qa_state = NULL WHERE qa_state IS NOT NULL').run();
+  else stmt(db, 'UPDATE pairs SET qa_state = NULL WHERE document_id = ? AND qa_state IS NOT NULL').run(documentId);
+}
+
+/** Pairs of a document whose stored state is at least `min` (1: any issue, 2: an error). */
+export function pairIdsWithQaState(db: Db, documentId: number, min: 1 | 2): number[] {
+  return stmt(db, 'SELECT id FROM pairs WHERE document_id = ? AND qa_state >= ? ORDER BY position')
+    .pluck()
+    .all(documentId, min) as number[];
 }
 
 export interface QaIgnore {
@@ -87,4 +155,13 @@ export function addUserWord(db: Db, word: string, at: string): void {
 
 export function removeUserWord(db: Db, word: string): void {
   stmt(db, 'DELETE FROM user_words WHERE word = ?').run(word);
+}
+
+/** What the document's stored judgements were made with (see migration 0011). */
+export function judgedWith(db: Db, documentId: number): string {
+  return (stmt(db, 'SELECT qa_judged_with FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
+}
+
+export function setJudgedWith(db: Db, documentId: number, fingerprint: string): void {
+  stmt(db, 'UPDATE documents SET qa_judged_with = ? WHERE id = ?').run(fingerprint, documentId);
 }

@@ -354,3 +354,28 @@ describe('glossaries migration', () => {
     expect(db.prepare('SELECT count(*) FROM glossaries').pluck().get()).toBe(1);
   });
 });
+
+describe('QA summary migration', () => {
+  it('leaves every existing pair unjudged and accepts only the three states', () => {
+    const db = fresh();
+    const step = migrations.findIndex((m) => m.description.startsWith('a stored QA summary'));
+    expect(step).toBeGreaterThan(0);
+    migrate(db, migrations.slice(0, step));
+    const now = '2026-01-01T00:00:00.000Z';
+    const doc = db
+      .prepare(
+        `INSERT INTO documents (name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+         VALUES ('old', 'd.txt', 'txt', 'ar', 'en', ?, ?, ?)`,
+      )
+      .run('e'.repeat(64), now, now).lastInsertRowid;
+    const pair = db
+      .prepare(
+        `INSERT INTO pairs (document_id, position, source, source_norm, source_words, created_at, updated_at) VALUES (?, 0, 's', 's', 1, ?, ?)`,
+      )
+      .run(doc, now, now).lastInsertRowid;
+    migrate(db, migrations.slice(0, step + 1));
+    expect(db.prepare('SELECT qa_state FROM pairs').pluck().get()).toBeNull();
+    db.prepare('UPDATE pairs SET qa_state = 2 WHERE id = ?').run(pair);
+    expect(() => db.prepare('UPDATE pairs SET qa_state = 3 WHERE id = ?').run(pair)).toThrow(/CHECK/);
+  });
+});

@@ -16,6 +16,9 @@ CREATE UNIQUE INDEX glossaries_one_shared ON glossaries ((document_id IS NULL)) 
 -- index glossary_terms_by_source
 CREATE INDEX glossary_terms_by_source ON glossary_terms (glossary_id, source_norm);
 
+-- index pairs_qa_unjudged
+CREATE INDEX pairs_qa_unjudged ON pairs (document_id) WHERE qa_state IS NULL;
+
 -- index pairs_stats
 CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 
@@ -78,7 +81,7 @@ CREATE TABLE "documents" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   opened_at TEXT
-, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document'))) STRICT;
+, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '') STRICT;
 
 -- table export_snapshots
 CREATE TABLE export_snapshots (
@@ -130,7 +133,7 @@ CREATE TABLE pairs (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   updated_by TEXT, origin TEXT
-  CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')), source_codes TEXT CHECK (source_codes IS NULL OR json_valid(source_codes)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes)),
+  CHECK (origin IS NULL OR origin IN ('header','footer','footnote','endnote','textbox','comment','title')), source_codes TEXT CHECK (source_codes IS NULL OR json_valid(source_codes)), target_codes TEXT CHECK (target_codes IS NULL OR json_valid(target_codes)), qa_state INTEGER CHECK (qa_state IS NULL OR qa_state IN (0, 1, 2)),
   UNIQUE (document_id, position)
 ) STRICT;
 
