@@ -11,7 +11,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('src-main/electron/index.ts') },
+        // The job worker is its own entry: jobs/worker-runner.ts starts out/main/job-worker.js.
+        input: { index: resolve('src-main/electron/index.ts'), 'job-worker': resolve('src-main/jobs/worker.ts') },
       },
     },
   },

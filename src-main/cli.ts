@@ -15,7 +15,8 @@ import {
   type TmBand,
   TM_BANDS,
 } from './shared/domain';
-import type { TmAnalysis } from './shared/contract';
+import type { EventName, TmAnalysis } from './shared/contract';
+import { progressOf } from './jobs/types';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
 import { openContext, type OpenedContext } from './services/context';
@@ -52,7 +53,26 @@ let commandExitCode = 0;
 
 function open(opts: Common): Runtime {
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
-  return openContext({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined });
+  return withProgress(openContext({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined }));
+}
+
+const PROGRESS_LABEL: Partial<Record<EventName, string>> = {
+  'import:progress': 'Importing',
+  'export:progress': 'Exporting',
+  'tm:progress': 'Matching',
+};
+
+/** The progress the app shows for a long job (the same events), as a bar on a terminal's stderr. */
+function withProgress(rt: Runtime): Runtime {
+  const bars = new Map<EventName, (done: number, total: number) => void>();
+  rt.ctx.events.onAny((event, payload) => {
+    const p = progressOf(event, payload);
+    if (!p) return;
+    let bar = bars.get(event);
+    if (!bar) bars.set(event, (bar = progressBar(PROGRESS_LABEL[event] ?? event)));
+    bar(p.done, p.total);
+  });
+  return rt;
 }
 
 function out(opts: Common, json: unknown, text: string): void {
@@ -163,17 +183,13 @@ export function buildProgram(): Command {
       }
       const doc = await (
         await services.documents()
-      ).importDocument(
-        rt.ctx,
-        {
-          fileName: basename(path),
-          bytes,
-          ...(opts.encoding ? { encoding: opts.encoding } : {}),
-          ...(opts.name ? { name: opts.name } : {}),
-          allowDuplicate: opts.allowDuplicate ?? false,
-        },
-        progressBar('Importing'),
-      );
+      ).importDocument(rt.ctx, {
+        fileName: basename(path),
+        bytes,
+        ...(opts.encoding ? { encoding: opts.encoding } : {}),
+        ...(opts.name ? { name: opts.name } : {}),
+        allowDuplicate: opts.allowDuplicate ?? false,
+      });
       out(
         opts,
         doc,
@@ -350,7 +366,7 @@ export function buildProgram(): Command {
     const memory = readInput(opts.tm);
     const { translateFile } = await services.translate();
     // Without --db the run leaves nothing behind: a pipeline step, not a library entry.
-    const rt = opts.db ? open(opts) : openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' });
+    const rt = opts.db ? open(opts) : withProgress(openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }));
     try {
       const r = await translateFile(rt.ctx, {
         fileName: basename(input.path),

@@ -1,8 +1,11 @@
 // Composition root shared by the Electron shell, the web preview and the tests: a store, a service
 // context and the contract's dispatch over them. (The CLI opens only the context: services/context.ts.)
+import { join } from 'node:path';
 import { openContext, type OpenContextOptions, type ServiceContext } from './services/context';
 import type { Db } from './store/connection';
+import { workerJobs } from './jobs/worker-runner';
 import { createDispatch, type Dispatch } from './transport/dispatch';
+import { DB_FILE } from './paths';
 
 export interface Runtime {
   db: Db;
@@ -11,7 +14,30 @@ export interface Runtime {
   close(): void;
 }
 
-export function openRuntime(opts: OpenContextOptions): Runtime {
+export function openRuntime(
+  opts: OpenContextOptions & {
+    /**
+     * 'worker' (the app, `npm run web`): long jobs run in a worker thread with its own connection,
+     * so the main event loop stays free. 'inline' (default; tests): in the caller's thread.
+     */
+    jobs?: 'worker' | 'inline';
+  },
+): Runtime {
   const opened = openContext(opts);
-  return { ...opened, dispatch: createDispatch(opened.ctx) };
+  if (opts.jobs === 'worker') {
+    opened.ctx.jobs = workerJobs({
+      ctx: opened.ctx,
+      dbPath: opts.dbPath ?? join(opts.dataDir, DB_FILE),
+      nativeBinding: opts.nativeBinding,
+    });
+  }
+  const jobs = opened.ctx.jobs;
+  return {
+    ...opened,
+    dispatch: createDispatch(opened.ctx),
+    close: () => {
+      void jobs.close();
+      opened.close();
+    },
+  };
 }

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     console.error(`qalam web: no built renderer in ${staticDir}; run "npm run build" first.`);
     process.exit(1);
   }
-  const rt = openRuntime({ dataDir, transport: 'http' });
+  const rt = openRuntime({ dataDir, transport: 'http', jobs: 'worker' });
   const bridge = await startHttpBridge({
     dispatch: rt.dispatch,
     events: rt.ctx.events,

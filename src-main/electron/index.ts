@@ -93,6 +93,7 @@ async function start(): Promise<void> {
     runtime = openRuntime({
       dataDir,
       transport: 'ipc',
+      jobs: 'worker',
       host,
       ...(binding ? { nativeBinding: binding } : {}),
     });

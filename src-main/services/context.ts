@@ -5,6 +5,8 @@ import type { Role, Settings } from '../shared/domain';
 import { openDatabase, type Db } from '../store/connection';
 import { DB_FILE } from '../paths';
 import { readSettings } from '../store/repos/settings';
+import { inlineJobs } from '../jobs/inline';
+import type { JobRunner } from '../jobs/types';
 import { EventBus } from './events';
 
 /** What the desktop shell can do that a browser cannot; the web preview leaves these out. */
@@ -21,6 +23,8 @@ export interface ServiceContext {
   events: EventBus;
   host: Host;
   transport: 'ipc' | 'http' | 'cli';
+  /** Where long jobs run (src-main/jobs/): the app's worker thread, or inline for the CLI and tests. */
+  jobs: JobRunner;
   now(): string;
 }
 
@@ -36,14 +40,16 @@ export function createContext(opts: {
   transport: ServiceContext['transport'];
   now?: () => string;
 }): ServiceContext {
-  return {
+  const ctx: ServiceContext = {
     db: opts.db,
     dataDir: opts.dataDir,
     events: new EventBus(),
     host: opts.host ?? {},
     transport: opts.transport,
+    jobs: inlineJobs(() => ctx),
     now: opts.now ?? (() => new Date().toISOString()),
   };
+  return ctx;
 }
 
 export interface OpenedContext {
@@ -64,6 +70,7 @@ export interface OpenContextOptions {
    * folder the user named for a database file (`qalam --db ~/work/x.db`): not ours to change.
    */
   ownDataDir?: boolean | undefined;
+  checkedBy?: 'main' | undefined;
 }
 
 /**
@@ -74,10 +81,10 @@ export function openContext(opts: OpenContextOptions): OpenedContext {
   // Other local accounts must not read the translations: the folder is the owner's alone.
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   if (opts.ownDataDir !== false) chmodSync(opts.dataDir, 0o700);
-  const db = openDatabase(
-    opts.dbPath ?? join(opts.dataDir, DB_FILE),
-    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
-  );
+  const db = openDatabase(opts.dbPath ?? join(opts.dataDir, DB_FILE), {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.checkedBy ? { checkedBy: opts.checkedBy } : {}),
+  });
   const ctx = createContext({ db, dataDir: opts.dataDir, transport: opts.transport, ...(opts.host ? { host: opts.host } : {}) });
   return { db, ctx, close: () => db.close() };
 }

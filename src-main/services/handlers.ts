@@ -36,7 +36,7 @@ export const handlers: Handlers = {
   'documents:get': (ctx, { documentId }) => documents.getDocument(ctx, documentId),
   'documents:recent': (ctx) => documents.recentDocuments(ctx),
   'documents:inspect-import': (ctx, input) => documents.inspectImport(ctx, { ...input, bytes: bytes(input.dataBase64) }),
-  'documents:import': (ctx, input) => documents.importDocument(ctx, { ...input, bytes: bytes(input.dataBase64) }),
+  'documents:import': (ctx, input) => ctx.jobs.run('documents:import', input),
   'documents:rename': (ctx, { documentId, name }) => documents.renameDocument(ctx, documentId, name),
   'documents:delete': (ctx, { documentId }) => documents.deleteDocument(ctx, documentId),
   'documents:open': (ctx, { documentId }) => documents.openDocument(ctx, documentId),
@@ -66,16 +66,16 @@ export const handlers: Handlers = {
     const picked = await ctx.host.pickImportFile();
     return picked && { fileName: picked.fileName, dataBase64: Buffer.from(picked.bytes).toString('base64') };
   },
-  'io:review-preview': (ctx, input) => io.reviewPreview(ctx, input.documentId, input.fileName, bytes(input.dataBase64)),
-  'io:review-apply': (ctx, input) => io.reviewApply(ctx, input),
+  'io:review-preview': (ctx, input) => ctx.jobs.run('io:review-preview', input),
+  'io:review-apply': (ctx, input) => ctx.jobs.run('io:review-apply', input),
 
   // translation memory
-  'tm:import': (ctx, input) => tm.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
+  'tm:import': (ctx, input) => ctx.jobs.run('tm:import', input),
   'tm:export': (ctx, input) => tm.exportMemoryForRenderer(ctx, input.saveAs ?? false),
   'tm:lookup': (ctx, input) => tm.lookup(ctx, input),
   'tm:concordance': (ctx, input) => tm.concordance(ctx, input),
   'tm:analyze': (ctx, { documentId }) => tm.analyze(ctx, documentId),
-  'tm:pretranslate': (ctx, input) => tmWrites.pretranslate(ctx, input),
+  'tm:pretranslate': (ctx, input) => ctx.jobs.run('tm:pretranslate', input),
   'tm:batches': (ctx, { documentId }) => tmWrites.listBatches(ctx, documentId),
   'tm:undo-batch': (ctx, { batchId }) => history.undoBatch(ctx, batchId),
   'tm:stats': (ctx) => tm.getMemoryStats(ctx),
@@ -84,7 +84,7 @@ export const handlers: Handlers = {
 
   // quality checks
   'qa:check-pair': (ctx, { pairId, target }) => qa.checkPairQa(ctx, pairId, target),
-  'qa:report': (ctx, { documentId }) => qa.documentQa(ctx, documentId),
+  'qa:report': (ctx, input) => ctx.jobs.run('qa:report', input),
   'qa:set-ignored': (ctx, { pairId, check, ignored }) => qa.setIgnored(ctx, pairId, check, ignored),
   'qa:get-profile': (ctx, { documentId }) => qa.getQaProfile(ctx, documentId),
   'qa:set-profile': (ctx, { documentId, disabled }) => qa.setQaProfile(ctx, documentId, disabled),
@@ -100,6 +100,9 @@ export const handlers: Handlers = {
   'glossary:import': (ctx, input) => glossary.importGlossary(ctx, input.documentId, input.fileName, bytes(input.dataBase64)),
   'glossary:export': (ctx, input) => glossary.exportGlossary(ctx, input.documentId, input.format, input.saveAs ?? false),
   'glossary:find': (ctx, { documentId, pairIds }) => glossary.findTerms(ctx, documentId, pairIds),
+
+  // long jobs
+  'jobs:cancel': (ctx, { jobId }) => ({ found: ctx.jobs.cancel(jobId) }),
 
   'shell:open-external': async (ctx, { url }) => {
     if (!ctx.host.openExternal) throw new QalamError('unsupported');

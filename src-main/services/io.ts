@@ -121,7 +121,7 @@ export async function renderExport(ctx: ServiceContext, req: ExportRequest): Pro
 }
 
 export async function exportForRenderer(ctx: ServiceContext, input: ParsedInput<'io:export'>): Promise<ExportResult> {
-  const { file, fileName } = await renderExport(ctx, input);
+  const { file, fileName } = await ctx.jobs.run('io:export', input);
   return deliverFile(ctx, fileName, file.mime, file.bytes, input.saveAs ?? false);
 }
 

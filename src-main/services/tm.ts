@@ -293,7 +293,10 @@ export async function importTmx(
     .transaction(() => {
       const plan = planTmx(ctx.db, parsed);
       known = plan.known;
-      for (const u of plan.store) {
+      const total = plan.store.length;
+      for (const [i, u] of plan.store.entries()) {
+        // A file's import progress, and a cancelled job's checkpoint (jobs/), inside the transaction.
+        if (i % 2000 === 0) ctx.events.emit('import:progress', { fileName, done: i, total });
         const sourceNorm = u.sourceNorm;
         const id = units.insertUnit(ctx.db, {
           source: u.source,
@@ -314,6 +317,7 @@ export async function importTmx(
         });
         added.push([id, sourceNorm]);
       }
+      ctx.events.emit('import:progress', { fileName, done: total, total });
     })
     .immediate();
   for (const [id, norm] of added) noteUnit(ctx.db, id, norm);

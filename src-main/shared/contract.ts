@@ -47,6 +47,14 @@ const base64 = z
   .max(400_000_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const fileName = z.string().min(1).max(1024);
+/**
+ * Long jobs (docs/ARCHITECTURE.md, "Long jobs"): the caller names the job so that it can follow its
+ * 'job:progress' events and cancel it with 'jobs:cancel' while the call is still waiting.
+ */
+const jobId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional();
 const text = z.string().max(1_000_000);
 
 // ——— Inline codes (shared/inline.ts): shape here, fit to the text checked in the service ———
@@ -327,7 +335,9 @@ export const contract = {
 
   // translation memory
   /** TMX files go to translation memory, not to the library. */
-  'tm:import': channel<{ stored: number; skipped: number; known: number }>()(z.object({ fileName, dataBase64: base64 }).strict()),
+  'tm:import': channel<{ stored: number; skipped: number; known: number }>()(
+    z.object({ fileName, dataBase64: base64, jobId }).strict(),
+  ),
   /** The whole memory as TMX 1.4b (saved like an export). */
   'tm:export': channel<ExportResult>()(z.object({ saveAs: z.boolean().optional() }).strict()),
   /** Matches for a pair, best first; `minScore` defaults to the tmMinScore setting. */
@@ -350,7 +360,7 @@ export const contract = {
   // quality checks
   /** One pair's issues; with `target`, judged on that (unsaved) text. */
   'qa:check-pair': channel<{ issues: QaIssue[] }>()(z.object({ pairId: id, target: text.optional() }).strict()),
-  'qa:report': channel<QaReport>()(documentId),
+  'qa:report': channel<QaReport>()(z.object({ documentId: id, jobId }).strict()),
   /** Marks a warning "not an error" for the pair's current text, or takes the mark back. */
   'qa:set-ignored': channel<{ issues: QaIssue[] }>()(
     z.object({ pairId: id, check: z.enum(QA_CHECKS), ignored: z.boolean() }).strict(),
@@ -393,6 +403,14 @@ export const contract = {
   /** Terms recognised in the pairs' Arabic sources. */
   'glossary:find': channel<GlossaryHits>()(z.object({ documentId: id, pairIds: z.array(id).max(1000) }).strict()),
 
+  // long jobs (the runner in src-main/jobs/)
+  /**
+   * Asks the job named `jobId` to stop: a queued job never starts; a running one stops at its next
+   * checkpoint and rolls back, and its own call then fails with 'cancelled'. `found` is false when
+   * no such job is queued or running (it has already finished).
+   */
+  'jobs:cancel': channel<{ found: boolean }>()(z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict()),
+
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
 
@@ -428,6 +446,7 @@ function importInput() {
       /** Import even when the same bytes were imported before (the user said yes). */
       allowDuplicate: z.boolean().optional(),
       name: z.string().trim().min(1).max(300).optional(),
+      jobId,
     })
     .strict();
 }
@@ -521,11 +540,12 @@ function exportInput() {
       csvRaw: z.boolean().optional(),
       /** Electron: ask for a path with the native save dialog and write there. */
       saveAs: z.boolean().optional(),
+      jobId,
     })
     .strict();
 }
 function reviewPreviewInput() {
-  return z.object({ documentId: id, fileName, dataBase64: base64 }).strict();
+  return z.object({ documentId: id, fileName, dataBase64: base64, jobId }).strict();
 }
 function reviewApplyInput() {
   return z
@@ -534,6 +554,7 @@ function reviewApplyInput() {
       token: z.string().min(1).max(100),
       pairIds: z.array(id).max(200_000),
       status: z.enum(['draft', 'translated', 'approved']),
+      jobId,
     })
     .strict();
 }
@@ -563,6 +584,7 @@ function tmPretranslateInput() {
       minScore: z.number().int().min(50).max(101).optional(),
       /** Count what would be filled; write nothing. */
       dryRun: z.boolean().optional(),
+      jobId,
     })
     .strict();
 }
@@ -591,6 +613,8 @@ export interface Events {
   /** Analysis and pre-translation of a document. */
   'tm:progress': { documentId: number; phase: 'analyze' | 'pretranslate'; done: number; total: number };
   'documents:changed': { documentId: number | null };
+  /** A long job's progress (jobs/): `job` is the channel that started it, `jobId` the caller's name for it. */
+  'job:progress': { jobId: string; job: string; done: number; total: number };
   /** Application menu commands the renderer acts on. */
   'menu:command': { command: MenuCommand; documentId?: number };
 }
@@ -604,6 +628,7 @@ const EVENT_SET: Record<EventName, true> = {
   'pairs:changed': true,
   'tm:progress': true,
   'documents:changed': true,
+  'job:progress': true,
   'menu:command': true,
 };
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'unsupported',
   'no_network',
   'qa_errors',
+  /** A long job stopped on request (jobs:cancel); nothing it did was kept. */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

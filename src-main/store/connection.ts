@@ -10,6 +10,11 @@ export interface OpenOptions {
   /** Path to an Electron build of better_sqlite3.node; Node's build is used when absent. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Another connection of this process (the main thread, for a job worker's) has just checked and
+   * migrated the file: skip the integrity check and the migrations, which read the whole file.
+   */
+  checkedBy?: 'main';
 }
 
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
@@ -26,9 +31,9 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   try {
     db.pragma('busy_timeout = 5000');
     // Check before anything writes (switching to WAL rewrites the header): a damaged file stays as found.
-    checkIntegrity(db);
+    if (!opts.checkedBy) checkIntegrity(db);
     configure(db);
-    if (!opts.readonly) migrate(db);
+    if (!opts.readonly && !opts.checkedBy) migrate(db);
     return db;
   } catch (e) {
     db.close();

@@ -1,0 +1,24 @@
+// Messages between the main thread's runner (worker-runner.ts) and the job worker (worker.ts).
+import type { EventName } from '../shared/contract';
+import type { AppError } from '../shared/errors';
+import type { ServiceContext } from '../services/context';
+import type { JobName } from './types';
+
+export interface WorkerData {
+  dataDir: string;
+  dbPath: string;
+  transport: ServiceContext['transport'];
+  nativeBinding?: string | undefined;
+  /**
+   * A SharedArrayBuffer of one Int32: the sequence number of the job to stop. The worker is busy in
+   * synchronous work while a job runs and reads no messages, so the flag is shared memory.
+   */
+  cancel: SharedArrayBuffer;
+}
+
+export type ToWorker = { type: 'run'; seq: number; name: JobName; input: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'event'; name: EventName; payload: unknown }
+  | { type: 'done'; seq: number; value: unknown }
+  | { type: 'failed'; seq: number; error: AppError };

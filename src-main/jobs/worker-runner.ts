@@ -1,0 +1,138 @@
+// The main thread's side of the job worker: one worker, started on the first job and kept; jobs
+// queue here and go to the worker one at a time (SQLite has one writer anyway), so a queued job
+// can be cancelled before it starts and the worker's shared cancel flag names only the running one.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { QalamError } from '../shared/errors';
+import type { ServiceContext } from '../services/context';
+import type { JobName, JobRunner } from './types';
+import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
+
+interface Pending {
+  seq: number;
+  name: JobName;
+  input: { jobId?: string | undefined };
+  resolve(value: unknown): void;
+  reject(e: unknown): void;
+}
+
+export interface WorkerJobsOptions {
+  ctx: ServiceContext;
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  /** The worker's entry; by default beside this module (worker.ts from source, job-worker.js built). */
+  workerFile?: string;
+}
+
+/**
+ * The app's build (electron.vite.config.ts) emits the worker as out/main/job-worker.js next to the
+ * bundle holding this code. From source (tsx, vitest) it is TypeScript: a two-line bootstrap
+ * registers tsx's loader in the new thread first (`--import tsx` in execArgv does not reach it).
+ */
+function defaultWorker(): { entry: string | URL; eval: boolean } {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return { entry: join(dirname(here), 'job-worker.js'), eval: false };
+  // tsx's ES module API (its CommonJS one cannot register the ESM loader from here).
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('tsx/package.json');
+  const api = (require(pkg) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!;
+  const tsx = pathToFileURL(join(dirname(pkg), api.import.default)).href;
+  const worker = pathToFileURL(join(dirname(here), 'worker.ts')).href;
+  return {
+    entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
+    eval: true,
+  };
+}
+
+export function workerJobs(opts: WorkerJobsOptions): JobRunner {
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  const queue: Pending[] = [];
+  let running: Pending | null = null;
+  let worker: Worker | null = null;
+  let seq = 0;
+
+  function start(): Worker {
+    const entry = opts.workerFile ? { entry: opts.workerFile, eval: false } : defaultWorker();
+    const data: WorkerData = {
+      dataDir: opts.ctx.dataDir,
+      dbPath: opts.dbPath,
+      transport: opts.ctx.transport,
+      nativeBinding: opts.nativeBinding,
+      cancel: cancelFlag.buffer as SharedArrayBuffer,
+    };
+    const w = new Worker(entry.entry, { workerData: data, eval: entry.eval });
+    w.on('message', (msg: FromWorker) => {
+      if (msg.type === 'event') {
+        opts.ctx.events.emit(msg.name, msg.payload as never);
+        return;
+      }
+      const job = running;
+      if (!job || job.seq !== msg.seq) return;
+      running = null;
+      if (msg.type === 'done') job.resolve(msg.value);
+      else job.reject(new QalamError(msg.error.code, msg.error.params));
+      next();
+    });
+    const lost = (e: unknown) => {
+      if (worker !== w) return;
+      worker = null;
+      console.error('[qalam] the job worker stopped:', e);
+      const job = running;
+      running = null;
+      job?.reject(new QalamError('internal'));
+      next();
+    };
+    w.on('error', lost);
+    w.on('exit', (code) => lost(new Error(`exit code ${code}`)));
+    return w;
+  }
+
+  function next(): void {
+    if (running || queue.length === 0) {
+      // An idle worker does not keep the process alive (tests, `npm run web` on Ctrl-C).
+      if (!running) worker?.unref();
+      return;
+    }
+    running = queue.shift()!;
+    worker ??= start();
+    worker.ref();
+    worker.postMessage({ type: 'run', seq: running.seq, name: running.name, input: running.input } satisfies ToWorker);
+  }
+
+  return {
+    run(name, input) {
+      return new Promise((resolve, reject) => {
+        queue.push({ seq: ++seq, name, input, resolve: resolve as (v: unknown) => void, reject });
+        next();
+      });
+    },
+    cancel(jobId) {
+      if (running?.input.jobId === jobId) {
+        Atomics.store(cancelFlag, 0, running.seq);
+        return true;
+      }
+      const i = queue.findIndex((j) => j.input.jobId === jobId);
+      if (i < 0) return false;
+      queue.splice(i, 1)[0]!.reject(new QalamError('cancelled'));
+      return true;
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      for (const job of queue.splice(0)) job.reject(new QalamError('cancelled'));
+      if (!w) return;
+      if (running) {
+        // Mid-transaction: stopping the thread leaves the database as before the job (WAL).
+        running.reject(new QalamError('cancelled'));
+        running = null;
+        await w.terminate();
+        return;
+      }
+      const exited = new Promise((resolve) => w.once('exit', resolve));
+      w.postMessage({ type: 'close' } satisfies ToWorker);
+      await exited;
+    },
+  };
+}
