@@ -5,6 +5,7 @@ import { QalamError } from '../shared/errors';
 import * as comments from './comments';
 import { systemUserName, type ServiceContext } from './context';
 import * as documents from './documents';
+import * as find from './find';
 import * as glossary from './glossary';
 import * as history from './history';
 import * as io from './io';
@@ -90,6 +91,10 @@ export const handlers: Handlers = {
   'qa:set-profile': (ctx, { documentId, disabled }) => qa.setQaProfile(ctx, documentId, disabled),
   'qa:list-words': (ctx) => qa.listUserWords(ctx),
   'qa:set-word': (ctx, { word, known }) => (known ? qa.addUserWord(ctx, word) : qa.removeUserWord(ctx, word)),
+
+  // find & replace
+  'find:preview': (ctx, input) => find.preview(ctx, input),
+  'find:replace': (ctx, input) => find.replace(ctx, input),
 
   // glossary
   'glossary:list': (ctx, { documentId, query, limit }) => glossary.listTerms(ctx, documentId, query, limit),

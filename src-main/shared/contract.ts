@@ -38,6 +38,7 @@ import {
   type GlossaryTerm,
 } from './glossary';
 import { QA_CHECKS, type QaCheckId, type QaIssue, type QaReport } from './qa';
+import { FIND_MAX_CHARS, FIND_SCOPES, type FindResult, type ReplaceResult } from './find';
 
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
@@ -411,8 +412,38 @@ export const contract = {
    */
   'jobs:cancel': channel<{ found: boolean }>()(z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict()),
 
+  // Find & replace (shared/find.ts): the preview writes nothing; a replace is one undoable batch
+  /** Every hit in the document and, with `replace`, each pair's English after replacing. */
+  'find:preview': channel<FindResult>()(findInput()),
+  /** Replaces in the pairs listed (as previewed: a pair changed since is skipped), as one 'replace' batch. */
+  'find:replace': channel<ReplaceResult>()(
+    findInput()
+      .extend({
+        replace: z.string().max(FIND_MAX_CHARS),
+        pairs: z
+          .array(z.object({ pairId: id, version }).strict())
+          .min(1)
+          .max(1_000_000),
+      })
+      .strict(),
+  ),
+
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
+
+function findInput() {
+  return z
+    .object({
+      documentId: id,
+      find: z.string().min(1).max(FIND_MAX_CHARS),
+      replace: z.string().max(FIND_MAX_CHARS).optional(),
+      in: z.enum(FIND_SCOPES),
+      matchCase: z.boolean(),
+      wholeWord: z.boolean(),
+      regex: z.boolean(),
+    })
+    .strict();
+}
 
 function glossaryTermFields() {
   return {

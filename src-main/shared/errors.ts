@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'qa_errors',
   /** A long job stopped on request (jobs:cancel); nothing it did was kept. */
   'cancelled',
+  'find_bad_regex',
+  'find_too_slow',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
