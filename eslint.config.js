@@ -75,12 +75,12 @@ export default ts.config(
     'shared/ must not depend on a process',
   ),
   mainLayer(
-    ['src-main/text/**/*.ts', 'src-main/formats/**/*.ts', 'src-main/tm/**/*.ts', 'src-main/qa/**/*.ts'],
+    ['src-main/text/**/*.ts', 'src-main/formats/**/*.ts', 'src-main/tm/**/*.ts', 'src-main/qa/**/*.ts', 'src-main/mt/**/*.ts'],
     [
-      { group: ['better-sqlite3'], message: 'pure layers (text, formats, tm, qa) take and return values: no database' },
+      { group: ['better-sqlite3'], message: 'pure layers (text, formats, tm, qa, mt) take and return values: no database' },
       ...layerDirs(
         ['store', 'services', 'jobs', 'transport', 'electron'],
-        'pure layers (text, formats, tm, qa) know no store, services or transport',
+        'pure layers (text, formats, tm, qa, mt) know no store, services or transport',
       ),
     ],
   ),

@@ -5,6 +5,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createElectronHost } from './host';
 import { createMainI18n, languageFromSystem, type MainI18n } from '../i18n';
 import { createAppMenu, type AppMenu } from './menu';
+import { safeStorageKeyStore } from './mt-key';
 import { openRuntime, type Runtime } from '../runtime';
 import type { Channel } from '../shared/contract';
 import { QalamError } from '../shared/errors';
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
       transport: 'ipc',
       jobs: 'worker',
       host,
+      mtKey: safeStorageKeyStore,
       ...(binding ? { nativeBinding: binding } : {}),
     });
   } catch (e) {

@@ -8,6 +8,7 @@ import { readSettings } from '../store/repos/settings';
 import { inlineJobs } from '../jobs/inline';
 import type { JobRunner } from '../jobs/types';
 import { EventBus } from './events';
+import { envKeyStore, type MtKeyStore } from './mt-key';
 
 /** What the desktop shell can do that a browser cannot; the web preview leaves these out. */
 export interface Host {
@@ -25,6 +26,8 @@ export interface ServiceContext {
   transport: 'ipc' | 'http' | 'cli';
   /** Where long jobs run (src-main/jobs/): the app's worker thread, or inline for the CLI and tests. */
   jobs: JobRunner;
+  /** The machine-translation key: safeStorage in the app, QALAM_MT_KEY in the CLI and the preview. */
+  mtKey: MtKeyStore;
   now(): string;
 }
 
@@ -38,6 +41,7 @@ export function createContext(opts: {
   dataDir: string;
   host?: Host;
   transport: ServiceContext['transport'];
+  mtKey?: MtKeyStore;
   now?: () => string;
 }): ServiceContext {
   const ctx: ServiceContext = {
@@ -47,6 +51,7 @@ export function createContext(opts: {
     host: opts.host ?? {},
     transport: opts.transport,
     jobs: inlineJobs(() => ctx),
+    mtKey: opts.mtKey ?? envKeyStore(),
     now: opts.now ?? (() => new Date().toISOString()),
   };
   return ctx;
@@ -64,6 +69,8 @@ export interface OpenContextOptions {
   transport: ServiceContext['transport'];
   host?: Host | undefined;
   nativeBinding?: string | undefined;
+  /** Where the machine-translation key lives; the environment (QALAM_MT_KEY) unless the shell gives one. */
+  mtKey?: ((dataDir: string) => MtKeyStore) | undefined;
   /**
    * Whether `dataDir` is the app's own folder (the default, QALAM_DATA_DIR, Electron's userData):
    * then a folder an older version left open (0755) is closed to other users too. False for a
@@ -85,7 +92,13 @@ export function openContext(opts: OpenContextOptions): OpenedContext {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.checkedBy ? { checkedBy: opts.checkedBy } : {}),
   });
-  const ctx = createContext({ db, dataDir: opts.dataDir, transport: opts.transport, ...(opts.host ? { host: opts.host } : {}) });
+  const ctx = createContext({
+    db,
+    dataDir: opts.dataDir,
+    transport: opts.transport,
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.mtKey ? { mtKey: opts.mtKey(opts.dataDir) } : {}),
+  });
   return { db, ctx, close: () => db.close() };
 }
 

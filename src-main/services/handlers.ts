@@ -9,6 +9,7 @@ import * as find from './find';
 import * as glossary from './glossary';
 import * as history from './history';
 import * as io from './io';
+import * as mt from './mt';
 import * as pairs from './pairs';
 import * as qa from './qa';
 import * as settings from './settings';
@@ -108,6 +109,15 @@ export const handlers: Handlers = {
 
   // long jobs
   'jobs:cancel': (ctx, { jobId }) => ({ found: ctx.jobs.cancel(jobId) }),
+
+  // MT
+  'mt:set-key': (ctx, { key }) => mt.setKey(ctx, key),
+  'mt:test': (ctx) => mt.testConnection(ctx),
+  'mt:suggest': (ctx, { pairId }) => mt.suggest(ctx, pairId),
+  'mt:set-allowed': (ctx, { documentId, allowed }) => mt.setAllowed(ctx, documentId, allowed),
+  'mt:estimate': (ctx, { documentId }) => mt.estimate(ctx, documentId),
+  'mt:pretranslate': (ctx, { documentId }) => mt.pretranslate(ctx, documentId),
+  'mt:cancel': (ctx, { documentId }) => mt.cancel(ctx, documentId),
 
   'shell:open-external': async (ctx, { url }) => {
     if (!ctx.host.openExternal) throw new QalamError('unsupported');

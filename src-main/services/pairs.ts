@@ -62,7 +62,12 @@ export function updateTarget(ctx: ServiceContext, input: ParsedInput<'pairs:upda
     const targetCodes = checkedCodes(input.target, input.targetCodes);
     if (input.target === pair.target && sameCodes(targetCodes, pair.targetCodes)) return pair.id;
     const status = statusAfterEdit(pair.status, input.target);
-    applyChange(ctx, pair, { target: input.target, targetCodes, status }, who, { kind: 'edit' });
+    // Inserted from memory or machine translation: its own revision with that origin, never merged
+    // into a burst of typing, so the history says where the text came from.
+    applyChange(ctx, pair, { target: input.target, targetCodes, status }, who, {
+      kind: 'edit',
+      ...(input.origin ? { origin: input.origin } : {}),
+    });
     return pair.id;
   });
   return getPair(ctx, pairId);

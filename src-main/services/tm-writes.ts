@@ -121,7 +121,7 @@ export function propagateRepetitions(ctx: ServiceContext, pair: Pair, who: Actor
 export function listBatches(ctx: ServiceContext, documentId: number): TmBatch[] {
   getDocument(ctx, documentId);
   return listBatchRows(ctx.db, documentId)
-    .filter((b) => b.origin === 'pretranslate' || b.origin === 'propagate')
+    .filter((b) => b.origin === 'pretranslate' || b.origin === 'propagate' || b.origin === 'mt')
     .reverse()
     .map((b) => ({
       id: b.id,

@@ -6,6 +6,8 @@ import {
   ENCODINGS,
   ERROR_CATEGORIES,
   EXPORT_FORMATS,
+  MT_ENGLISH,
+  MT_PROVIDERS,
   ROLES,
   SEVERITIES,
   STATUSES,
@@ -270,6 +272,49 @@ export interface TmRepetitions {
   groups: number;
 }
 
+// ——— MT (machine translation) ———
+
+export interface MtSuggestion {
+  pairId: number;
+  text: string;
+  /** The provider's name, for the label. */
+  provider: string;
+  /** Taken from the store's cache: nothing was sent or paid for. */
+  cached: boolean;
+}
+
+export interface MtEstimate {
+  documentId: number;
+  /** Empty, non-excluded targets the user may fill, and their source characters. */
+  segments: number;
+  chars: number;
+  /** What would actually be sent: sources not yet in the cache, each distinct text once. */
+  sendSegments: number;
+  sendChars: number;
+}
+
+export interface MtPretranslateResult {
+  documentId: number;
+  /** Null when nothing was filled; otherwise undoable with tm:undo-batch. */
+  batchId: number | null;
+  filled: number;
+  /** Characters and requests sent to the provider in this run (cached texts cost nothing). */
+  sentChars: number;
+  requests: number;
+  fromCache: number;
+  /** Stopped by the user: what had arrived was still filled, as one batch. */
+  cancelled: boolean;
+  /** Typed into (or otherwise changed) while the run was on: left as the user has it. */
+  skipped: number;
+}
+
+export interface MtTestResult {
+  provider: string;
+  sample: string;
+  translation: string;
+  ms: number;
+}
+
 export interface AppInfo {
   version: string;
   transport: 'ipc' | 'http';
@@ -428,6 +473,31 @@ export const contract = {
       .strict(),
   ),
 
+  // MT (machine translation). The key goes in through mt:set-key and never comes back out:
+  // settings:get says only mtHasKey.
+  'mt:set-key': channel<{ hasKey: boolean }>()(
+    z
+      .object({
+        key: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .regex(/^[\x21-\x7e]+$/)
+          .nullable(),
+      })
+      .strict(),
+  ),
+  /** Translates a fixed sample sentence (no document text) with the current settings. */
+  'mt:test': channel<MtTestResult>()(empty),
+  /** The pair's source through the provider (or the cache); refused unless its document allows MT. */
+  'mt:suggest': channel<MtSuggestion>()(pairId),
+  'mt:set-allowed': channel<DocumentSummary>()(z.object({ documentId: id, allowed: z.boolean() }).strict()),
+  'mt:estimate': channel<MtEstimate>()(documentId),
+  /** Fills empty targets as Draft in one batch; progress on 'mt:progress'; mt:cancel stops it. */
+  'mt:pretranslate': channel<MtPretranslateResult>()(documentId),
+  'mt:cancel': channel<{ cancelled: boolean }>()(documentId),
+
   'shell:open-external': channel<{ opened: boolean }>()(externalInput()),
 } as const;
 
@@ -465,6 +535,21 @@ function settingsPatch() {
       onboarded: z.boolean().optional(),
       tmMinScore: z.number().int().min(0).max(100).optional(),
       tmPropagate: z.boolean().optional(),
+      mtProvider: z.enum(MT_PROVIDERS).optional(),
+      mtEndpoint: z
+        .string()
+        .trim()
+        .max(500)
+        .refine((u) => u === '' || /^https?:\/\/[^\s/]+/i.test(u), 'an http(s) address')
+        .optional(),
+      mtModel: z
+        .string()
+        .trim()
+        .max(200)
+        .regex(/^[^\x00-\x1f\x7f]*$/)
+        .optional(),
+      mtEnglish: z.enum(MT_ENGLISH).optional(),
+      mtTimeoutSec: z.number().int().min(5).max(300).optional(),
     })
     .strict();
 }
@@ -508,7 +593,16 @@ function navigateInput() {
     .strict();
 }
 function updateTargetInput() {
-  return z.object({ pairId: id, target: text, targetCodes, expectedVersion: version }).strict();
+  return z
+    .object({
+      pairId: id,
+      target: text,
+      targetCodes,
+      expectedVersion: version,
+      /** The text was inserted from a memory match or machine translation (recorded in history). */
+      origin: z.enum(['tm', 'mt']).optional(),
+    })
+    .strict();
 }
 function setStatusInput() {
   return z
@@ -643,6 +737,8 @@ export interface Events {
   'pairs:changed': { documentId: number; pairIds: number[] };
   /** Analysis and pre-translation of a document. */
   'tm:progress': { documentId: number; phase: 'analyze' | 'pretranslate'; done: number; total: number };
+  /** Batch machine translation: segments translated so far. */
+  'mt:progress': { documentId: number; done: number; total: number };
   'documents:changed': { documentId: number | null };
   /** A long job's progress (jobs/): `job` is the channel that started it, `jobId` the caller's name for it. */
   'job:progress': { jobId: string; job: string; done: number; total: number };
@@ -658,6 +754,7 @@ const EVENT_SET: Record<EventName, true> = {
   'export:progress': true,
   'pairs:changed': true,
   'tm:progress': true,
+  'mt:progress': true,
   'documents:changed': true,
   'job:progress': true,
   'menu:command': true,

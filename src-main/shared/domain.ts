@@ -52,6 +52,13 @@ export type TmBand = (typeof TM_BANDS)[number];
 export const REVISION_ORIGINS = ['review-import', 'tm', 'mt', 'pretranslate', 'replace', 'propagate', 'undo'] as const;
 export type RevisionOrigin = (typeof REVISION_ORIGINS)[number];
 
+/** Machine-translation providers (src-main/mt/); 'none': machine translation is off. */
+export const MT_PROVIDERS = ['none', 'libretranslate', 'deepl', 'openai'] as const;
+export type MtProvider = (typeof MT_PROVIDERS)[number];
+/** The English a provider is asked for (DeepL's EN-US / EN-GB; the chat prompt's spelling). */
+export const MT_ENGLISH = ['en-US', 'en-GB'] as const;
+export type MtEnglish = (typeof MT_ENGLISH)[number];
+
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'iso-8859-6'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -117,6 +124,8 @@ export interface DocumentSummary {
   openedAt: string | null;
   /** The imported file is kept (DOCX, HTML): the target can be written in its layout. */
   hasSkeleton: boolean;
+  /** The user allowed this document's text to be sent to the machine-translation provider. */
+  mtAllowed: boolean;
   stats: Stats;
 }
 
@@ -202,6 +211,16 @@ export interface Settings {
   tmMinScore: number;
   /** Confirming a paragraph fills its unconfirmed repetitions in the document. */
   tmPropagate: boolean;
+  // MT: the provider, its endpoint (empty: the provider's public default), the model (chat
+  // endpoints), the English asked for and the request timeout. The key is not a setting: it lives
+  // in the key store (services/mt-key.ts) and the renderer only ever learns whether there is one.
+  mtProvider: MtProvider;
+  mtEndpoint: string;
+  mtModel: string;
+  mtEnglish: MtEnglish;
+  mtTimeoutSec: number;
+  /** Read-only, computed by the settings service: a key is stored (never the key itself). */
+  mtHasKey: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -213,6 +232,12 @@ export const DEFAULT_SETTINGS: Settings = {
   onboarded: false,
   tmMinScore: 70,
   tmPropagate: true,
+  mtProvider: 'none',
+  mtEndpoint: '',
+  mtModel: '',
+  mtEnglish: 'en-US',
+  mtTimeoutSec: 30,
+  mtHasKey: false,
 };
 
 export interface QualitySummary {

@@ -36,6 +36,20 @@ export const ERROR_CODES = [
   'cancelled',
   'find_bad_regex',
   'find_too_slow',
+
+  // MT
+  'mt_not_configured',
+  'mt_not_allowed',
+  'mt_timeout',
+  'mt_auth',
+  'mt_rate_limited',
+  'mt_quota',
+  'mt_server',
+  'mt_rejected',
+  'mt_bad_response',
+  'mt_unreachable',
+  'mt_cancelled',
+  'mt_key_store',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -93,7 +93,15 @@ export function tIsolated(key: string, options: TOptions, isolate: Record<string
 }
 
 /** Error parameters that name a file, a document, a person or a path, or quote the document's text. */
-const ERROR_ISOLATE: Record<string, Isolate> = { name: 'auto', file: 'auto', path: 'ltr', start: 'rtl' };
+const ERROR_ISOLATE: Record<string, Isolate> = {
+  name: 'auto',
+  file: 'auto',
+  path: 'ltr',
+  start: 'rtl',
+  provider: 'ltr',
+  host: 'ltr',
+  detail: 'auto',
+};
 
 /** The translated message of an error from the main process. */
 export function errorMessage(error: AppError): string {

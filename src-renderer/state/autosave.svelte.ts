@@ -19,6 +19,8 @@ export interface Draft {
   /** The target's inline codes as edited (positions in `text`). */
   codes: InlineCode[] | null;
   baseVersion: number;
+  /** The text was inserted from memory or machine translation (history records it); typing clears it. */
+  origin?: 'tm' | 'mt' | undefined;
 }
 
 /** A target as the user sees it: its text and its inline codes. */
@@ -86,9 +88,9 @@ export class Autosave {
     return this.saving.has(pairId);
   }
 
-  edit(pair: Pair, text: string, codes: InlineCode[] | null = this.codesOf(pair)): void {
+  edit(pair: Pair, text: string, codes: InlineCode[] | null = this.codesOf(pair), origin?: 'tm' | 'mt'): void {
     const draft = this.drafts.get(pair.id);
-    this.drafts.set(pair.id, { text, codes, baseVersion: draft?.baseVersion ?? pair.version });
+    this.drafts.set(pair.id, { text, codes, baseVersion: draft?.baseVersion ?? pair.version, origin });
     if (this.conflicts.has(pair.id)) return;
     this.saveStates.set(pair.id, 'dirty');
     clearTimeout(this.timers.get(pair.id));
@@ -163,6 +165,7 @@ export class Autosave {
       target: sent.text,
       targetCodes: sent.codes,
       expectedVersion: draft.baseVersion,
+      ...(draft.origin ? { origin: draft.origin } : {}),
     });
     if (r.ok) this.settle(pairId, sent, r.value);
     else await this.fail(pairId, r.error);

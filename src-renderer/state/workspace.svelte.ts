@@ -44,7 +44,10 @@ export interface FilterState {
 }
 
 /** Where a programmatic change of a target comes from (see `changeTarget`). */
-export type TargetChangeOrigin = 'copy-source' | 'restore' | 'match' | 'replace';
+export type TargetChangeOrigin = 'copy-source' | 'restore' | 'match' | 'replace' | 'mt';
+
+/** Inserted suggestions are saved at once with their origin, so the history says where the text came from. */
+const SAVED_ORIGIN: Partial<Record<TargetChangeOrigin, 'tm' | 'mt'>> = { match: 'tm', mt: 'mt' };
 
 export interface RejectReason {
   comment: string;
@@ -364,7 +367,9 @@ export class WorkspaceState {
     const before = this.valueOf(current);
     if (sameTarget(before, { text, codes })) return false;
     this.edits.record(pair.id, before, 'change');
-    this.autosave.edit(current, text, codes);
+    const saved = SAVED_ORIGIN[origin];
+    this.autosave.edit(current, text, codes, saved);
+    if (saved) void this.autosave.flush(pair.id);
     if (origin !== 'restore' && before.text.trim() !== '') {
       notices.info(t('workspace.targetReplaced', { n: formatNumber(current.position + 1) }));
     }

@@ -10,9 +10,23 @@ import { m0008 } from './0008-qa';
 import { m0009 } from './0009-glossary';
 import { m0010 } from './0010-search-index';
 import { m0011 } from './0011-qa-summary';
+import { m0012 } from './0012-machine-translation';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+];
 
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.version} is out of order`);

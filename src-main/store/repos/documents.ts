@@ -15,6 +15,7 @@ interface DocumentRow {
   updated_at: string;
   opened_at: string | null;
   has_skeleton: 0 | 1;
+  mt_allowed: 0 | 1;
 }
 
 const DOC_COLUMNS = `d.*, EXISTS (SELECT 1 FROM document_skeletons s WHERE s.document_id = d.id) AS has_skeleton`;
@@ -135,6 +136,7 @@ function toSummary(r: DocumentRow, stats: Stats): DocumentSummary {
     updatedAt: r.updated_at,
     openedAt: r.opened_at,
     hasSkeleton: r.has_skeleton === 1,
+    mtAllowed: r.mt_allowed === 1,
     stats,
   };
 }

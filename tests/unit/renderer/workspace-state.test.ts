@@ -175,6 +175,30 @@ describe('WorkspaceState', () => {
     expect(ws.autosave.overall).toBe('saved');
   });
 
+  it('an inserted machine translation is saved at once with origin mt, and one undo brings the typed text back', async () => {
+    const ws = await open();
+    const p = ws.pairAt(0)!;
+    ws.edit(p, 'My own start');
+    expect(ws.changeTarget(p, 'Machine text', 'mt')).toBe(true);
+    await vi.waitFor(() => expect(writes()).toHaveLength(1));
+    expect(writes()[0]?.input).toEqual({
+      pairId: 1,
+      target: 'Machine text',
+      targetCodes: null,
+      expectedVersion: 1,
+      origin: 'mt',
+    });
+    await vi.waitFor(() => expect(ws.pairAt(0)?.target).toBe('Machine text'));
+    // Typing after it is plain typing again.
+    ws.edit(ws.pairAt(0)!, 'Machine text, edited');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 50);
+    expect(writes()[1]?.input).not.toHaveProperty('origin');
+    expect(ws.undo(ws.pairAt(0)!)).toBe(true);
+    expect(ws.textOf(ws.pairAt(0)!)).toBe('Machine text');
+    expect(ws.undo(ws.pairAt(0)!)).toBe(true);
+    expect(ws.textOf(ws.pairAt(0)!)).toBe('My own start');
+  });
+
   it('saves at once when the pair is left (flush), and not again after', async () => {
     const ws = await open();
     ws.edit(ws.pairAt(1)!, 'Leaving');

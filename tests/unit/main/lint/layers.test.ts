@@ -35,6 +35,11 @@ const LAYERS: [string, string[], string[]][] = [
   ],
   ['src-main/qa/fixture.ts', ['electron', 'better-sqlite3', '../services/pairs'], ['./numbers', '../text/arabic']],
   [
+    'src-main/mt/fixture.ts',
+    ['electron', 'better-sqlite3', '../store/repos/mt', '../services/mt'],
+    ['./http', '../shared/errors'],
+  ],
+  [
     'src-main/store/repos/fixture.ts',
     ['electron', '../../services/pairs', '../../formats/model', '../../transport/dispatch', '../../runtime'],
     ['../connection', './statements', '../../shared/domain', '../../text/arabic', 'better-sqlite3'],

@@ -81,7 +81,7 @@ CREATE TABLE "documents" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   opened_at TEXT
-, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '') STRICT;
+, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '', mt_allowed INTEGER NOT NULL DEFAULT 0 CHECK (mt_allowed IN (0, 1))) STRICT;
 
 -- table export_snapshots
 CREATE TABLE export_snapshots (
@@ -114,6 +114,15 @@ CREATE TABLE glossary_terms (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
+
+-- table mt_cache
+CREATE TABLE mt_cache (
+  engine TEXT NOT NULL CHECK (length(engine) > 0),
+  source_hash TEXT NOT NULL CHECK (length(source_hash) = 64),
+  target TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (engine, source_hash)
+) STRICT, WITHOUT ROWID;
 
 -- table pairs
 CREATE TABLE pairs (
