@@ -19,6 +19,16 @@ export interface ImportFlow {
   tmx: boolean;
   busy: boolean;
   progress: { done: number; total: number } | null;
+  /** The running import's job id (docs/ARCHITECTURE.md, "Long jobs"): its progress and its Cancel. */
+  jobId: string | null;
+  /** Cancel was pressed: the main process is rolling the import back. */
+  cancelling: boolean;
+}
+
+/** A job id the caller chooses; unique enough within one window's session. */
+function newJobId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `import-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 class LibraryState {
@@ -33,8 +43,8 @@ class LibraryState {
   start(): () => void {
     this.off.push(
       api.on('documents:changed', () => void this.refresh()),
-      api.on('import:progress', (p) => {
-        if (this.flow && this.flow.file.fileName === p.fileName) this.flow.progress = { done: p.done, total: p.total };
+      api.on('job:progress', (p) => {
+        if (this.flow?.jobId === p.jobId) this.flow.progress = { done: p.done, total: p.total };
       }),
     );
     return () => {
@@ -57,7 +67,18 @@ class LibraryState {
   async inspect(file: PickedFile, encoding: Encoding | null = null): Promise<void> {
     const seq = ++this.seq;
     const preview = this.flow && this.flow.file.dataBase64 === file.dataBase64 ? this.flow.preview : null;
-    this.flow = { seq, file, preview, encoding, error: null, tmx: false, busy: true, progress: null };
+    this.flow = {
+      seq,
+      file,
+      preview,
+      encoding,
+      error: null,
+      tmx: false,
+      busy: true,
+      progress: null,
+      jobId: null,
+      cancelling: false,
+    };
     const r = await api.invoke('documents:inspect-import', {
       fileName: file.fileName,
       dataBase64: file.dataBase64,
@@ -85,7 +106,16 @@ class LibraryState {
     if (this.flow) await this.inspect($state.snapshot(this.flow.file), encoding);
   }
 
+  /** Closes the dialog; during an import, asks the main process to stop it and roll it back first. */
   cancel(): void {
+    const flow = this.flow;
+    if (flow?.jobId) {
+      if (flow.cancelling) return;
+      flow.cancelling = true;
+      // The import's own call answers 'cancelled' (or its document, if it was already past saving).
+      void api.invoke('jobs:cancel', { jobId: flow.jobId });
+      return;
+    }
     this.flow = null;
   }
 
@@ -95,10 +125,13 @@ class LibraryState {
     if (!flow || (!flow.preview && !flow.tmx) || flow.busy) return null;
     flow.busy = true;
     flow.error = null;
+    flow.progress = null;
+    flow.jobId = newJobId();
+    const jobId = flow.jobId;
     const { fileName, dataBase64 } = flow.file;
     if (flow.tmx) {
-      const r = await api.invoke('tm:import', { fileName, dataBase64 });
-      flow.busy = false;
+      const r = await api.invoke('tm:import', { fileName, dataBase64, jobId });
+      if (this.stopped(flow, r)) return null;
       if (!r.ok) {
         flow.error = r.error;
         return null;
@@ -115,8 +148,9 @@ class LibraryState {
       dataBase64,
       ...(flow.encoding ? { encoding: flow.encoding } : {}),
       ...(flow.preview && flow.preview.duplicates.length > 0 ? { allowDuplicate: true } : {}),
+      jobId,
     });
-    flow.busy = false;
+    if (this.stopped(flow, r)) return null;
     if (!r.ok) {
       flow.error = r.error;
       return null;
@@ -125,6 +159,17 @@ class LibraryState {
     notices.succeeded();
     await this.refresh();
     return r.value;
+  }
+
+  /** Ends a finished import call; true when it was cancelled (the dialog closes, nothing was stored). */
+  private stopped(flow: ImportFlow, r: { ok: true } | { ok: false; error: AppError }): boolean {
+    flow.busy = false;
+    flow.jobId = null;
+    flow.cancelling = false;
+    if (r.ok || r.error.code !== 'cancelled') return false;
+    if (this.flow === flow) this.flow = null;
+    notices.info(t('errors.cancelled'));
+    return true;
   }
 
   async rename(documentId: number, name: string): Promise<boolean> {

@@ -43,14 +43,17 @@ export interface PageProblems {
 interface Options {
   /** The user the app starts with; null leaves settings untouched (first run: onboarding). */
   user: { name: string; role: Role } | null;
+  /** Where long jobs run: 'worker' as in the app (src-main/jobs/), 'inline' in the test's process. */
+  jobs: 'worker' | 'inline';
 }
 
 export const test = base.extend<Options & { app: QalamApp; problems: PageProblems }>({
   user: [{ name: 'Test Translator', role: 'translator' }, { option: true }],
+  jobs: ['inline', { option: true }],
 
-  app: async ({ user }, use) => {
+  app: async ({ user, jobs }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qalam-e2e-'));
-    const rt = openRuntime({ dataDir, transport: 'http' });
+    const rt = openRuntime({ dataDir, transport: 'http', jobs });
     const bridge = await startHttpBridge({ dispatch: rt.dispatch, events: rt.ctx.events, staticDir: STATIC_DIR });
     const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
       const r = await rt.dispatch(channel, input);
