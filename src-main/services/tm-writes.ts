@@ -120,7 +120,11 @@ export function propagateRepetitions(ctx: ServiceContext, pair: Pair, who: Actor
 
 export function listBatches(ctx: ServiceContext, documentId: number): TmBatch[] {
   getDocument(ctx, documentId);
-  return listBatchRows(ctx.db, documentId)
+  const rows = listBatchRows(ctx.db, documentId);
+  // history.undoBatch notes the batch it undid as '#<id>' on its own 'undo' batch.
+  const undoneAt = new Map<string, string>();
+  for (const b of rows) if (b.origin === 'undo' && b.note && !undoneAt.has(b.note)) undoneAt.set(b.note, b.createdAt);
+  return rows
     .filter((b) => b.origin === 'pretranslate' || b.origin === 'propagate' || b.origin === 'mt')
     .reverse()
     .map((b) => ({
@@ -131,5 +135,6 @@ export function listBatches(ctx: ServiceContext, documentId: number): TmBatch[] 
       note: b.note,
       createdAt: b.createdAt,
       pairs: countBatchRevisions(ctx.db, b.id),
+      undoneAt: undoneAt.get(`#${b.id}`) ?? null,
     }));
 }

@@ -254,6 +254,8 @@ export interface TmBatch {
   createdAt: string;
   /** Pairs the batch wrote. */
   pairs: number;
+  /** When the batch was first undone (tm:undo-batch); null while it stands. */
+  undoneAt: string | null;
 }
 
 export interface TmStats {

@@ -5,6 +5,7 @@ import type { ExportResult, Events, Input, PairFilter, ReviewImportPreview } fro
 import type { QualitySummary } from '../../src-main/shared/domain';
 import type { Result } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import { MemoryTools } from './memory-tools';
 import { notices } from './notices.svelte';
 
 export type ExportOptions = Omit<Input<'io:export'>, 'documentId'>;
@@ -22,10 +23,13 @@ const standalone: DocumentToolsHost = { settleDrafts: async () => {}, refreshAll
 export class DocumentTools {
   readonly documentId: number;
   private readonly host: DocumentToolsHost;
+  /** Analysis, pre-translation and its batches. */
+  readonly memory: MemoryTools;
 
   constructor(documentId: number, host: DocumentToolsHost = standalone) {
     this.documentId = documentId;
     this.host = host;
+    this.memory = new MemoryTools(documentId, host);
   }
 
   quality(): Promise<Result<QualitySummary>> {

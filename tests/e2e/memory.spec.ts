@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ENGLISH, fourParagraphTmx, variants } from '../fixtures/tm-sample';
-import { expect, fixturePath, openDocument, row, screenshot, test, type QalamApp } from './fixtures';
+import { expect, fixturePath, openDocument, reveal, row, screenshot, test, type QalamApp } from './fixtures';
 
 const ARTICLE_PATH = fixturePath('news-article-ar.txt');
 const ARTICLE = readFileSync(ARTICLE_PATH, 'utf8');
@@ -125,4 +125,210 @@ test('matches beside the segment: 100% and fuzzy matches for every variant, inse
   await expect(page.getByTestId('tm-no-match')).toBeVisible();
   await page.keyboard.press('Control+1');
   await expect(editor).toHaveValue('');
+});
+
+test('concordance (Ctrl+K) finds an Arabic phrase from the selection, folded, and an English one, hits marked', async ({
+  page,
+  app,
+}) => {
+  await importTmx(app);
+  const id = await app.importFile(ARTICLE_PATH);
+  await openDocument(page, app, id);
+  // Select «قوات حفظ السلام» in the source of row 6 and press Ctrl+K.
+  const source = row(page, 6).getByTestId('source');
+  await source.evaluate((el) => {
+    const text = el.textContent ?? '';
+    const phrase = 'قوات حفظ السلام';
+    const start = text.indexOf(phrase);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    let offset = 0;
+    while (node && offset + (node.textContent ?? '').length <= start) {
+      offset += (node.textContent ?? '').length;
+      node = walker.nextNode();
+    }
+    const range = document.createRange();
+    range.setStart(node!, start - offset);
+    range.setEnd(node!, start - offset + phrase.length);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByTestId('concordance');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('concordance-query')).toHaveValue('قوات حفظ السلام');
+  // Paragraphs 1, 4 and 7 of the memory hold the phrase; each hit is marked in the Arabic.
+  await expect(dialog.getByTestId('concordance-hit')).toHaveCount(3);
+  for (const hit of await dialog.getByTestId('concordance-hit').all()) {
+    await expect(hit.locator('[lang="ar"] mark').first()).toHaveText('قوات حفظ السلام');
+  }
+  await screenshot(page, 'memory-concordance-en');
+
+  // Harakat and another hamza form in the query still find it.
+  await dialog.getByTestId('concordance-query').fill('إنتهاء مَهام');
+  await expect(dialog.getByTestId('concordance-hit')).toHaveCount(1);
+  await expect(dialog.getByTestId('concordance-hit').locator('[lang="en"]')).toContainText('peacekeeping mission');
+  // English, in the translations.
+  await dialog.getByTestId('concordance-query').fill('peacekeeping forces');
+  await expect(dialog.getByTestId('concordance-hit')).toHaveCount(2);
+  await expect(dialog.getByTestId('concordance-hit').first().locator('[lang="en"] mark')).toHaveText(/peacekeeping forces/i);
+  await dialog.getByTestId('concordance-query').fill('Zanzibar');
+  await expect(dialog.getByTestId('concordance-summary')).toHaveText('No hits in translation memory or approved pairs.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('analysis shows the bands; pre-translation previews, fills with a summary, and its batch is undone', async ({
+  page,
+  app,
+}) => {
+  await importTmx(app);
+  // The article, one of its paragraphs repeated, and the variants: every band of a quote.
+  const v = variants(ARTICLE);
+  const paragraphs = ARTICLE.split('\n').filter((l) => l.trim() !== '');
+  const text = [...paragraphs, paragraphs[1]!, ...v.map((x) => x.text)].join('\n');
+  const id = await app.importText('quote.txt', text);
+  await openDocument(page, app, id);
+  // Three paragraphs repeat an earlier one: the copy, and the diacritised and hamza variants (folded).
+  await expect(page.getByTestId('stat-repetitions')).toContainText('Repetitions 3');
+
+  await page.getByTestId('open-analysis').click();
+  const analysis = page.getByTestId('analysis');
+  const band = (name: string) => analysis.getByTestId(`band-${name}`);
+  await expect(band('exact').getByTestId('segments')).toHaveText('6'); // 4 paragraphs, 2 variants folded to 100%
+  await expect(band('repetition').getByTestId('segments')).toHaveText('1');
+  await expect(band('fuzzy95').getByTestId('segments')).toHaveText('1'); // other numbers: 99%
+  await expect(band('fuzzy85').getByTestId('segments')).toHaveText('1'); // attached clitics: 88%
+  await expect(band('none').getByTestId('segments')).toHaveText('8');
+  await expect(band('total').locator('td').first()).toHaveText('17');
+  await expect(analysis).toContainText('Against 4 memory units.');
+  await screenshot(page, 'memory-analysis-en');
+  await page.keyboard.press('Escape');
+
+  // Someone typed in paragraph 1 already: pre-translation leaves it alone.
+  await edit(page, 0);
+  await page.keyboard.type('Typed by hand.');
+  await page.getByTestId('open-pretranslate').click();
+  const dialog = page.getByTestId('pretranslate');
+  await expect(dialog.getByTestId('no-batches')).toBeVisible();
+  await expect(dialog.getByTestId('pretranslate-preview')).toContainText('Would fill 5 segments: 5 as Translated, 0 as Draft.');
+  await dialog.getByTestId('pretranslate-threshold').selectOption('75');
+  await expect(dialog.getByTestId('pretranslate-preview')).toContainText('Would fill 7 segments: 5 as Translated, 2 as Draft.');
+  await screenshot(page, 'memory-pretranslate-en');
+  await dialog.getByTestId('pretranslate-run').click();
+  await expect(dialog.getByTestId('pretranslate-result')).toHaveText('Filled 7 segments: 5 as Translated, 2 as Draft.');
+  await expect(dialog.getByTestId('batch')).toHaveCount(1);
+  await expect(dialog.getByTestId('batch')).toContainText('Pre-translation');
+  await expect(dialog.getByTestId('batch')).toContainText('7 segments');
+  await page.keyboard.press('Escape');
+  await expect(row(page, 0).getByTestId('target')).toHaveValue('Typed by hand.');
+  await expect(row(page, 3).getByTestId('target')).toHaveValue(ENGLISH[3]!);
+  await expect(row(page, 3)).toHaveAttribute('data-status', 'translated');
+  await reveal(page, 15);
+  await expect(row(page, 15).getByTestId('target')).toHaveValue(/^On 16 and 17 January 2023/);
+  await expect(row(page, 15)).toHaveAttribute('data-status', 'draft');
+
+  await page.getByTestId('open-pretranslate').click();
+  await dialog.getByTestId('undo-batch').click();
+  await expect(dialog.getByTestId('undo-result')).toHaveText('Undone: 7 segments have their earlier text back.');
+  await expect(dialog.getByTestId('batch-undone')).toContainText('Undone');
+  await expect(dialog.getByTestId('undo-batch')).toHaveCount(0);
+  await screenshot(page, 'memory-pretranslate-undone-en');
+  await page.keyboard.press('Escape');
+  await reveal(page, 3);
+  await expect(row(page, 3).getByTestId('target')).toHaveValue('');
+  await expect(row(page, 3)).toHaveAttribute('data-status', 'new');
+  await expect(row(page, 0).getByTestId('target')).toHaveValue('Typed by hand.');
+  const pairs = (await app.call('pairs:list', { documentId: id, offset: 0, limit: 100 })).items;
+  expect(pairs.filter((p) => p.target !== '').map((p) => p.target)).toEqual(['Typed by hand.']);
+});
+
+/** A key as an Arabic keyboard layout reports it: the Arabic character, the physical key's code. */
+async function arabicKey(page: Page, key: string, code: string): Promise<void> {
+  await page.evaluate(
+    ([key, code]) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey: true, bubbles: true, cancelable: true }));
+    },
+    [key, code],
+  );
+}
+
+test('Arabic UI: the panel and the memory dialogs mirror while each text keeps its direction; Ctrl+١ and Ctrl+ن on an Arabic layout', async ({
+  page,
+  app,
+}) => {
+  await app.call('settings:update', { uiLanguage: 'ar' });
+  await importTmx(app);
+  const id = await importVariants(app);
+  await openDocument(page, app, id);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const editor = await edit(page, 2);
+  const match = matches(page).first();
+  await expect(match).toHaveAttribute('data-score', '99');
+  await expect(match.locator('[data-testid="tm-source"] .diff')).toHaveAttribute('dir', 'rtl');
+  await expect(match.locator('[data-testid="tm-source"] .diff')).toHaveCSS('unicode-bidi', 'isolate');
+  await expect(match.getByTestId('tm-target')).toHaveAttribute('dir', 'ltr');
+  await expect(match.getByTestId('tm-target')).toHaveCSS('unicode-bidi', 'isolate');
+  await expect(page.getByTestId('tm-matches')).toContainText('ذاكرة الترجمة');
+  await expect(match).toContainText('كُيِّفت 3 أرقام');
+  // The panel sits on the left in a mirrored shell, beside the segments.
+  const panel = (await page.getByTestId('assist-panel').boundingBox())!;
+  const grid = (await page.getByTestId('pair-list').boundingBox())!;
+  expect(panel.x).toBeLessThan(grid.x);
+  await screenshot(page, 'memory-panel-ar');
+
+  await arabicKey(page, '١', 'Digit1');
+  await expect(editor).toHaveValue(/^On 16 and 17 January 2023/);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue('');
+
+  await arabicKey(page, 'ن', 'KeyK');
+  const concordance = page.getByTestId('concordance');
+  await expect(concordance).toBeVisible();
+  await concordance.getByTestId('concordance-query').fill('الضمانات الأمنية');
+  await expect(concordance.getByTestId('concordance-hit')).toHaveCount(1);
+  await expect(concordance.getByTestId('concordance-summary')).toHaveText('نتيجة واحدة');
+  await screenshot(page, 'memory-concordance-ar');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-analysis').click();
+  await expect(page.getByTestId('analysis').getByTestId('band-exact').getByTestId('segments')).toHaveText('2');
+  await expect(page.getByTestId('analysis')).toContainText('مقابل 4 وحدات في الذاكرة');
+  await screenshot(page, 'memory-analysis-ar');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('open-pretranslate').click();
+  const dialog = page.getByTestId('pretranslate');
+  await expect(dialog.getByTestId('pretranslate-preview')).toContainText('سيُملأ مقطعان');
+  await dialog.getByTestId('pretranslate-run').click();
+  await expect(dialog.getByTestId('pretranslate-result')).toContainText('مُلئ مقطعان');
+  await expect(dialog.getByTestId('batch')).toHaveCount(1);
+  await screenshot(page, 'memory-pretranslate-ar');
+});
+
+test('settings: the match threshold hides weaker matches at once; propagation can be turned off', async ({ page, app }) => {
+  await importTmx(app);
+  const id = await importVariants(app);
+  await page.goto(`${app.url}/#/settings`);
+  const min = page.getByTestId('tm-min-score');
+  await expect(min).toHaveValue('70');
+  await min.fill('90');
+  await min.press('Tab');
+  await expect.poll(async () => (await app.call('settings:get', {})).tmMinScore).toBe(90);
+  // Out of range: refused, the saved value comes back.
+  await min.fill('20');
+  await min.press('Tab');
+  await expect(min).toHaveValue('90');
+  await page.getByTestId('tm-propagate').uncheck();
+  await expect.poll(async () => (await app.call('settings:get', {})).tmPropagate).toBe(false);
+  await screenshot(page, 'memory-settings-en');
+
+  await openDocument(page, app, id);
+  await edit(page, 3); // the attached-clitics variant scores 88
+  await expect(page.getByTestId('tm-no-match')).toBeVisible();
+  await edit(page, 2); // other numbers: 99
+  await expect(matches(page)).toHaveCount(1);
 });

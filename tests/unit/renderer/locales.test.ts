@@ -10,6 +10,7 @@ import {
   ROLES,
   STATUSES,
   THEMES,
+  TM_BANDS,
   TM_UNIT_STATUSES,
   UI_LANGUAGES,
 } from '../../../src-main/shared/domain';
@@ -51,6 +52,7 @@ const DYNAMIC_PREFIXES = [
   // Assistance: memory match kinds and unit statuses.
   'assist.tm.kind.',
   'assist.tm.status.',
+  'assist.analysis.bands.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
@@ -71,6 +73,7 @@ const FAMILIES: Record<string, readonly string[]> = {
   'qa.severity': ['error', 'warning'],
   'assist.tm.kind': ['context', 'exact', 'fuzzy'],
   'assist.tm.status': TM_UNIT_STATUSES,
+  'assist.analysis.bands': TM_BANDS,
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;

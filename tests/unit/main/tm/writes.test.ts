@@ -174,8 +174,14 @@ describe('pre-translation', () => {
     // A second run finds nothing empty to fill.
     expect(pretranslate(rt.ctx, { documentId: doc.id })).toMatchObject({ filled: 0, batchId: null });
 
+    expect(listBatches(rt.ctx, doc.id)[0]!.undoneAt).toBeNull();
     expect(undoBatch(rt.ctx, r.batchId!).restored).toHaveLength(4);
     expect(pairsOf(doc.id).every((p) => p.target === '' && p.status === 'new')).toBe(true);
+    // The list says the batch was undone; undoing it again restores nothing.
+    const [undone] = listBatches(rt.ctx, doc.id);
+    expect(undone).toMatchObject({ id: r.batchId, undoneAt: expect.any(String) });
+    expect(undoBatch(rt.ctx, r.batchId!)).toMatchObject({ restored: [] });
+    expect(listBatches(rt.ctx, doc.id)[0]!.undoneAt).toBe(undone!.undoneAt);
   });
 
   it('fills fuzzy matches as Draft with their score and the current numbers', async () => {
