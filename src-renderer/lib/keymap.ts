@@ -17,6 +17,9 @@ export const COMMANDS = [
   // Assistance panel (components/assist): memory matches, concordance.
   'insert-match',
   'concordance',
+  // Glossary: insert a recognised term's English, add a term from the selections.
+  'insert-term',
+  'add-term',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -56,6 +59,8 @@ export function digitOf(e: KeyLike): number | null {
 
 /** How many memory matches Ctrl+1… reaches (the panel shows as many). */
 export const MATCH_SLOTS = 5;
+/** How many recognised glossary terms Ctrl+Shift+1… reaches. */
+export const TERM_SLOTS = 9;
 
 export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   const mod = e.ctrlKey || (ctx.mac === true && e.metaKey);
@@ -65,6 +70,11 @@ export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
     if (digit !== null && digit >= 1 && digit <= MATCH_SLOTS) return 'insert-match';
   }
   if (onlyMod && !e.shiftKey && letter(e, 'k')) return 'concordance';
+  if (onlyMod && e.shiftKey) {
+    const digit = digitOf(e);
+    if (digit !== null && digit >= 1 && digit <= TERM_SLOTS) return 'insert-term';
+    if (letter(e, 'g')) return 'add-term';
+  }
   if (e.key === 'F1' && !mod && !e.altKey && !e.shiftKey) return 'help';
   // memoQ's key: the next source tag the translation lacks goes in at the caret.
   if (e.key === 'F9' && !mod && !e.altKey && !e.shiftKey) return 'insert-tag';
@@ -94,6 +104,8 @@ export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
   { command: 'help', keys: [['?'], ['F1']] },
   { command: 'insert-match', keys: [['Ctrl', `1…${MATCH_SLOTS}`]] },
   { command: 'concordance', keys: [['Ctrl', 'K']] },
+  { command: 'insert-term', keys: [['Ctrl', 'Shift', `1…${TERM_SLOTS}`]] },
+  { command: 'add-term', keys: [['Ctrl', 'Shift', 'G']] },
 ];
 
 export function isTypingTarget(el: Element | null): boolean {

@@ -44,7 +44,7 @@ export interface FilterState {
 }
 
 /** Where a programmatic change of a target comes from (see `changeTarget`). */
-export type TargetChangeOrigin = 'copy-source' | 'restore' | 'match' | 'replace' | 'mt';
+export type TargetChangeOrigin = 'copy-source' | 'restore' | 'match' | 'replace' | 'mt' | 'term';
 
 /** Inserted suggestions are saved at once with their origin, so the history says where the text came from. */
 const SAVED_ORIGIN: Partial<Record<TargetChangeOrigin, 'tm' | 'mt'>> = { match: 'tm', mt: 'mt' };
@@ -370,7 +370,8 @@ export class WorkspaceState {
     const saved = SAVED_ORIGIN[origin];
     this.autosave.edit(current, text, codes, saved);
     if (saved) void this.autosave.flush(pair.id);
-    if (origin !== 'restore' && before.text.trim() !== '') {
+    // A term goes in at the caret and keeps the text around it: nothing was replaced.
+    if (origin !== 'restore' && origin !== 'term' && before.text.trim() !== '') {
       notices.info(t('workspace.targetReplaced', { n: formatNumber(current.position + 1) }));
     }
     return true;

@@ -109,11 +109,24 @@ describe('keymap', () => {
     // Beyond the five slots, and with Shift (glossary terms) or Alt (AltGr layouts): not a match.
     expect(commandFor(key('Ctrl+6', 'Digit6'), typing)).toBeNull();
     expect(commandFor(key('Ctrl+0', 'Digit0'), typing)).toBeNull();
-    expect(commandFor(key('Ctrl+Shift+!', 'Digit1'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+Shift+!', 'Digit1'), typing)).toBe('insert-term');
     expect(commandFor(key('Ctrl+Alt+1', 'Digit1'), typing)).toBeNull();
     // A plain digit is typing.
     expect(commandFor(key('1', 'Digit1'), typing)).toBeNull();
     expect(digitOf(key('a', 'KeyA'))).toBeNull();
+  });
+
+  it('inserts glossary terms with Ctrl+Shift+1…9 and adds one with Ctrl+Shift+G, on any layout', () => {
+    // A US layout reports the shifted symbol; an Arabic one its own: the physical key decides.
+    expect(commandFor(key('Ctrl+Shift+!', 'Digit1'), typing)).toBe('insert-term');
+    expect(commandFor(key('Ctrl+Shift+(', 'Digit9'), typing)).toBe('insert-term');
+    expect(digitOf(key('Ctrl+Shift+(', 'Digit9'))).toBe(9);
+    expect(commandFor(key('Ctrl+Shift+٣', 'Digit3'), typing)).toBe('insert-term');
+    expect(commandFor(key('Ctrl+Shift+)', 'Digit0'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+Alt+Shift+!', 'Digit1'), typing)).toBeNull();
+    expect(commandFor(key('Ctrl+Shift+G', 'KeyG'), typing)).toBe('add-term');
+    expect(commandFor(key('Ctrl+Shift+ل', 'KeyG'), typing)).toBe('add-term');
+    expect(commandFor(key('Ctrl+g', 'KeyG'), typing)).toBeNull();
   });
 
   it('opens the concordance with Ctrl+K, also on an Arabic layout', () => {
