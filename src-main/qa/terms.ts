@@ -79,7 +79,9 @@ function tokenize(text: string): Token[] {
 /** Stems a text word may stand for once proclitics and a pronoun suffix are removed by rule. */
 export function wordStems(word: string): Set<string> {
   const out = new Set<string>([word]);
+  /** Stems without proclitics; those that lost the article take no pronoun suffix (see below). */
   const bases: string[] = [];
+  const definite: string[] = [];
   for (const c of CONJUNCTIONS) {
     if (!word.startsWith(c)) continue;
     const afterC = word.slice(c.length);
@@ -87,11 +89,14 @@ export function wordStems(word: string): Set<string> {
       if (!afterC.startsWith(p)) continue;
       const afterP = afterC.slice(p.length);
       if (afterP.length >= MIN_STEM) bases.push(afterP);
-      if (afterP.startsWith('ال') && afterP.length - 2 >= MIN_STEM) bases.push(afterP.slice(2));
+      if (afterP.startsWith('ال') && afterP.length - 2 >= MIN_STEM) definite.push(afterP.slice(2));
       // ل + ال is written لل (للسلام), and so after a conjunction (وللسلام).
-      if (p === '' && afterP.startsWith('لل') && afterP.length - 2 >= MIN_STEM) bases.push(afterP.slice(2));
+      if (p === '' && afterP.startsWith('لل') && afterP.length - 2 >= MIN_STEM) definite.push(afterP.slice(2));
     }
   }
+  // A noun with the article never carries a possessive pronoun (الكتابه is not Arabic), so after
+  // the article a final ي is the adjective ending, not "my": الكازاخستاني is "the Kazakh", not Kazakhstan.
+  for (const d of definite) out.add(d);
   for (const b of bases) {
     out.add(b);
     for (const s of SUFFIXES) {

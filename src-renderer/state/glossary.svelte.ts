@@ -18,6 +18,7 @@ import {
 import { api } from '../lib/api';
 import { editorOf, spliceWord } from '../lib/caret';
 import { downloadBase64, type PickedFile } from '../lib/files';
+import type { DecorationLayer } from './decorations.svelte';
 import { settings } from './settings.svelte';
 import type { WorkspaceState } from './workspace.svelte';
 
@@ -64,6 +65,22 @@ export class GlossaryState {
     if (known) return known;
     this.want(pairId);
     return NONE;
+  }
+
+  /** The grid's `term` decorations: each recognised term underlined in the source, its English as the tooltip. */
+  layer(): DecorationLayer {
+    return (pair) => {
+      const hits = this.termsOf(pair.id);
+      if (hits.length === 0) return null;
+      return {
+        source: hits.map((h) => ({
+          start: h.start,
+          end: h.end,
+          kind: 'term' as const,
+          title: h.note ? `${h.target} — ${h.note}` : h.target,
+        })),
+      };
+    };
   }
 
   /** The distinct terms of a pair, first occurrence first: what the panel lists and Ctrl+Shift+1… inserts. */

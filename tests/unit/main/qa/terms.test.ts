@@ -34,6 +34,14 @@ const CASES: [string, string, boolean][] = [
   ['كازاخستان', 'لكازاخستان', true],
   ['رئيس', 'برئيسها', true],
   ['رئيس', 'الرئيسية', false],
+  // The cases and their neighbours in the sample article.
+  ['معاهدة', 'ومعاهدتهم', true],
+  ['السلام', 'والسلامة', false],
+  ['كازاخستان', 'الكازاخستاني', false], // "the Kazakh": the article takes no pronoun, so ي is no suffix
+  ['كازاخستان', 'بالكازاخستانية', false],
+  ['قوات حفظ السلام', 'وقوات حفظ السلام', true],
+  ['قوات حفظ السلام', 'قوات حفظ السلامة', false],
+  ['الناتو', 'والناتو', true],
 ];
 
 describe('glossary recognition in Arabic', () => {
