@@ -1,31 +1,25 @@
 // The bilingual review DOCX (memoQ/Trados style): a short header, then a table per 500 pairs with
-// ID | Arabic source | English target | status | open comments. The reviewer edits the English column
-// in Word; readReviewedDocx reads it back, matching rows by the ID column.
+// ID | Arabic source | English target | status | open comments [| QA issues]. The reviewer edits the
+// English column in Word; readReviewedDocx reads it back, matching rows by the ID column (and reads
+// only the first three columns, so the optional QA column never comes back as text).
+//
+// The WordprocessingML is written as text straight into a streaming zip (fflate): the parts are few
+// and fixed, and a document model of 100k rows would cost seconds and hundreds of megabytes.
 //
 // Direction is set explicitly everywhere so Word and LibreOffice agree: the table is LTR
-// (`visuallyRightToLeft: false`, column order fixed), Arabic paragraphs are `bidirectional` with
-// `rightToLeft` runs in an Arabic complex-script font and no explicit alignment (a right-to-left
+// (`<w:bidiVisual w:val="off"/>`, column order fixed), Arabic paragraphs are `<w:bidi/>` with
+// `<w:rtl/>` runs in an Arabic complex-script font and no explicit alignment (a right-to-left
 // paragraph starts on the right in both programs), English paragraphs carry no bidi at all.
-import {
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+
+import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type { ErrorCategory, Severity, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
+import { tagLabel, tagNumbers, toPieces, type InlineCode } from '../shared/inline';
+import type { QaSeverity } from '../shared/qa';
 import type { ExportComment, ExportModel, ExportPair, ReviewedRow } from './model';
-import { isOn, mainDocument, openZip, paragraphText } from './docx-ooxml';
-import { tagNumbers } from '../shared/inline';
-import { CODE_POINT_STYLE_DEF, TAG_STYLE_DEF, codedRuns, hasArabicLetters, textRuns, type RunProps } from './docx-runs';
-import { elements, xmlSafe, type XmlElement } from './xml';
+import { CODE_POINT_STYLE, TAG_STYLE, isOn, mainDocument, openZip, paragraphText } from './docx-ooxml';
+import { elements, escapeText, hex4, splitXmlChars, type XmlElement } from './xml';
 
 export const MAX_ROWS_PER_TABLE = 500;
 export const ARABIC_FONT = 'Noto Naskh Arabic';
@@ -39,18 +33,23 @@ export interface BilingualLabels {
   segments: string;
   excluded: string;
   instructions: string;
-  columns: { id: string; source: string; target: string; status: string; comments: string };
+  columns: { id: string; source: string; target: string; status: string; comments: string; qa: string };
   statuses: Record<Status, string>;
   categories: Record<ErrorCategory, string>;
   severities: Record<Severity, string>;
   reason: string;
+  /** How a QA issue's severity is shown in the QA column. */
+  qaSeverities: Record<QaSeverity, string>;
 }
 
-export type BilingualLabelsInput = Partial<Omit<BilingualLabels, 'columns' | 'statuses' | 'categories' | 'severities'>> & {
+export type BilingualLabelsInput = Partial<
+  Omit<BilingualLabels, 'columns' | 'statuses' | 'categories' | 'severities' | 'qaSeverities'>
+> & {
   columns?: Partial<BilingualLabels['columns']>;
   statuses?: Partial<BilingualLabels['statuses']>;
   categories?: Partial<BilingualLabels['categories']>;
   severities?: Partial<BilingualLabels['severities']>;
+  qaSeverities?: Partial<BilingualLabels['qaSeverities']>;
 };
 
 export const DEFAULT_BILINGUAL_LABELS: BilingualLabels = {
@@ -62,7 +61,14 @@ export const DEFAULT_BILINGUAL_LABELS: BilingualLabels = {
   segments: 'Segments',
   excluded: 'Excluded',
   instructions: 'Edit the English column only. Do not change the ID column: it is how Qalam matches your changes.',
-  columns: { id: 'ID', source: 'Arabic source', target: 'English translation', status: 'Status', comments: 'Open comments' },
+  columns: {
+    id: 'ID',
+    source: 'Arabic source',
+    target: 'English translation',
+    status: 'Status',
+    comments: 'Open comments',
+    qa: 'QA',
+  },
   statuses: { new: 'New', draft: 'Draft', translated: 'Translated', approved: 'Approved', rejected: 'Rejected' },
   categories: {
     accuracy: 'Accuracy',
@@ -74,6 +80,7 @@ export const DEFAULT_BILINGUAL_LABELS: BilingualLabels = {
   },
   severities: { minor: 'Minor', major: 'Major', critical: 'Critical' },
   reason: 'Reason',
+  qaSeverities: { error: 'Error', warning: 'Warning' },
 };
 
 function mergeLabels(input: BilingualLabelsInput | undefined): BilingualLabels {
@@ -86,101 +93,143 @@ function mergeLabels(input: BilingualLabelsInput | undefined): BilingualLabels {
     statuses: { ...d.statuses, ...input.statuses },
     categories: { ...d.categories, ...input.categories },
     severities: { ...d.severities, ...input.severities },
+    qaSeverities: { ...d.qaSeverities, ...input.qaSeverities },
   };
 }
 
 // ——— Writer ———
 
-// A4 landscape with 0.5" margins: 16838 − 2 × 720 twips of usable width. docx takes the portrait
-// size and swaps it for a landscape orientation.
-const PAGE = { width: 11906, height: 16838, margin: 720 };
+/** A QA issue as the QA column shows it: the service words it (services/io.ts). */
+export interface QaNote {
+  severity: QaSeverity;
+  text: string;
+}
+
+export interface BilingualOptions {
+  labels?: BilingualLabelsInput | undefined;
+  /** Adds the QA column: each pair's standing issues by pair id (none listed: an empty cell). */
+  qa?: ReadonlyMap<number, readonly QaNote[]> | undefined;
+}
+
+/** What the header needs besides the pairs, so that the pairs can be streamed. */
+export type BilingualHead = Pick<ExportModel, 'document' | 'exportedAt' | 'exportedBy' | 'stats'> & {
+  /** Target words of the pairs written (not excluded). */
+  targetWords: number;
+};
+
+// A4 landscape with 0.5" margins: 16838 − 2 × 720 twips of usable width.
+const PAGE = { width: 16838, height: 11906, margin: 720 };
 const COLUMN_WIDTHS = [760, 5300, 5300, 1400, 2638];
+// The QA column takes its room from the two text columns and the comments.
+const COLUMN_WIDTHS_QA = [760, 4600, 4600, 1300, 2000, 2138];
 const TABLE_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
-const ARABIC_RUN: RunProps = {
-  rightToLeft: true,
-  font: { ascii: ARABIC_FONT, hAnsi: ARABIC_FONT, cs: ARABIC_FONT },
-  size: 22,
-  sizeComplexScript: 26,
-  language: { bidirectional: 'ar-SA' },
-};
-const ENGLISH_RUN: RunProps = { size: 22, language: { value: 'en-US' } };
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-export async function writeBilingualDocx(model: ExportModel, labelsInput?: BilingualLabelsInput): Promise<Uint8Array> {
-  const labels = mergeLabels(labelsInput);
-  const pairs = model.pairs.filter((p) => !p.excluded);
-  const children: Array<Paragraph | Table> = [...header(model, pairs, labels)];
-  for (let i = 0; i < pairs.length; i += MAX_ROWS_PER_TABLE) {
-    // Word joins tables that touch into one, so a paragraph separates them.
-    if (i > 0) children.push(new Paragraph({ children: [] }));
-    children.push(table(pairs.slice(i, i + MAX_ROWS_PER_TABLE), labels));
+// Run properties in the schema's order (rStyle, rFonts, b, bCs, i, iCs, color, sz, szCs, shd, rtl, lang).
+const ARABIC_RPR = `<w:rFonts w:ascii="${ARABIC_FONT}" w:hAnsi="${ARABIC_FONT}" w:cs="${ARABIC_FONT}"/><w:sz w:val="22"/><w:szCs w:val="26"/><w:rtl/><w:lang w:bidi="ar-SA"/>`;
+const ARABIC_SMALL_RPR = `<w:rFonts w:ascii="${ARABIC_FONT}" w:hAnsi="${ARABIC_FONT}" w:cs="${ARABIC_FONT}"/><w:sz w:val="18"/><w:szCs w:val="20"/><w:rtl/><w:lang w:bidi="ar-SA"/>`;
+const ENGLISH_RPR = '<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-US"/>';
+/** Tag tokens read left to right whatever the paragraph's direction. */
+const TAG_RPR = '<w:rStyle w:val="QalamTag"/><w:rtl w:val="0"/>';
+
+function sizes(halfPoints: number): string {
+  return `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
+}
+
+/**
+ * Runs for text with the given run properties: line feeds as <w:br/>, carriage returns as <w:cr/>
+ * (so "\r\n" reads back exactly), tabs as <w:tab/>, and characters XML 1.0 forbids as a visible
+ * "U+XXXX" run in the QalamCodePoint style, which the reader turns back into the character.
+ */
+function textRunsXml(text: string, rPr: string): string {
+  if (text === '') return '';
+  let out = '';
+  for (const part of splitXmlChars(text)) {
+    if (typeof part === 'number') {
+      out += `<w:r><w:rPr><w:rStyle w:val="${CODE_POINT_STYLE}"/>${rPr}</w:rPr><w:t xml:space="preserve">U+${hex4(part)}</w:t></w:r>`;
+      continue;
+    }
+    let body = '';
+    let from = 0;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c !== 10 && c !== 13 && c !== 9) continue;
+      if (i > from) body += `<w:t xml:space="preserve">${escapeText(part.slice(from, i))}</w:t>`;
+      body += c === 10 ? '<w:br/>' : c === 13 ? '<w:cr/>' : '<w:tab/>';
+      from = i + 1;
+    }
+    if (from < part.length) body += `<w:t xml:space="preserve">${escapeText(from === 0 ? part : part.slice(from))}</w:t>`;
+    out += `<w:r><w:rPr>${rPr}</w:rPr>${body}</w:r>`;
   }
-  const doc = new Document({
-    creator: 'Qalam',
-    // Document properties go through docx's own escaping, which passes control characters on.
-    title: xmlSafe(model.document.name),
-    description: xmlSafe(labels.title),
-    styles: {
-      default: { document: { run: { font: { ascii: 'Calibri', hAnsi: 'Calibri', cs: ARABIC_FONT }, size: 22 } } },
-      characterStyles: [CODE_POINT_STYLE_DEF, TAG_STYLE_DEF],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return out;
+}
+
+/** Text with its inline codes: each code as a token run (`{1}`, `{/1}`, `{2/}`) in the QalamTag style. */
+function codedRunsXml(
+  text: string,
+  codes: readonly InlineCode[] | null | undefined,
+  numbers: ReadonlyMap<string, number>,
+  rPr: string,
+): string {
+  if (!codes || codes.length === 0) return textRunsXml(text, rPr);
+  let out = '';
+  for (const p of toPieces(text, codes)) {
+    out +=
+      typeof p === 'string'
+        ? textRunsXml(p, rPr)
+        : `<w:r><w:rPr>${TAG_RPR}</w:rPr><w:t xml:space="preserve">${tagLabel(p, numbers.get(p.id) ?? 0)}</w:t></w:r>`;
+  }
+  return out;
+}
+
+/** Arabic letters in a label decide its paragraph direction (labels may come translated). */
+function hasArabicLetters(s: string): boolean {
+  return /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/.test(s);
 }
 
 /** A paragraph of UI text, right-to-left when the (translated) label is Arabic. */
 function labelParagraph(
   runs: Array<{ text: string; bold?: boolean; color?: string; size?: number }>,
   extra: { heading?: boolean } = {},
-): Paragraph {
+): string {
   const rtl = runs.some((r) => hasArabicLetters(r.text));
-  return new Paragraph({
-    ...(rtl ? { bidirectional: true } : {}),
-    spacing: { after: extra.heading ? 120 : 60 },
-    children: runs.flatMap((r) =>
-      textRuns(r.text, {
-        bold: r.bold ?? extra.heading ?? false,
-        ...(r.color ? { color: r.color } : {}),
-        size: r.size ?? (extra.heading ? 32 : 20),
-        ...(rtl ? { rightToLeft: true } : {}),
-      }),
-    ),
-  });
+  let body = '';
+  for (const r of runs) {
+    const bold = r.bold ?? extra.heading ?? false;
+    const rPr =
+      (bold ? '<w:b/><w:bCs/>' : '') +
+      (r.color ? `<w:color w:val="${r.color}"/>` : '') +
+      sizes(r.size ?? (extra.heading ? 32 : 20)) +
+      (rtl ? '<w:rtl/>' : '');
+    body += textRunsXml(r.text, rPr);
+  }
+  return `<w:p><w:pPr>${rtl ? '<w:bidi/>' : ''}<w:spacing w:after="${extra.heading ? 120 : 60}"/></w:pPr>${body}</w:p>`;
 }
 
-function header(model: ExportModel, pairs: ExportPair[], labels: BilingualLabels): Paragraph[] {
-  const s = model.stats;
-  const targetWords = pairs.reduce((n, p) => n + p.targetWords, 0);
+function headerXml(head: BilingualHead, labels: BilingualLabels): string {
+  const s = head.stats;
   const summary = (['new', 'draft', 'translated', 'approved', 'rejected'] as const)
     .map((st) => `${labels.statuses[st]}: ${s.byStatus[st].segments}`)
     .concat(`${labels.excluded}: ${s.excluded.segments}`)
     .join('  ·  ');
   return [
-    labelParagraph([{ text: `${labels.title}: ` }, { text: model.document.name }], { heading: true }),
+    labelParagraph([{ text: `${labels.title}: ` }, { text: head.document.name }], { heading: true }),
     labelParagraph([
       {
-        text: `${labels.exported}: ${formatTime(model.exportedAt)}${model.exportedBy ? ` ${labels.exportedBy} ${model.exportedBy}` : ''}`,
+        text: `${labels.exported}: ${formatTime(head.exportedAt)}${head.exportedBy ? ` ${labels.exportedBy} ${head.exportedBy}` : ''}`,
       },
     ]),
     labelParagraph([
       {
-        text: `${labels.segments}: ${s.total.segments}  ·  ${labels.sourceWords}: ${s.total.words}  ·  ${labels.targetWords}: ${targetWords}`,
+        text: `${labels.segments}: ${s.total.segments}  ·  ${labels.sourceWords}: ${s.total.words}  ·  ${labels.targetWords}: ${head.targetWords}`,
       },
     ]),
     labelParagraph([{ text: summary }]),
     labelParagraph([{ text: labels.instructions, color: '7F7F7F', size: 18 }]),
-  ];
+  ].join('');
 }
 
 /** `2024-03-05 07:08 UTC`: unambiguous in every locale, which a header date must be. */
@@ -189,50 +238,54 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function table(pairs: ExportPair[], labels: BilingualLabels): Table {
-  return new Table({
-    width: { size: TABLE_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMN_WIDTHS,
-    layout: TableLayoutType.FIXED,
-    visuallyRightToLeft: false,
-    rows: [headerRow(labels), ...pairs.map((p) => pairRow(p, labels))],
-  });
+const CELL_MARGINS =
+  '<w:tcMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tcMar>';
+
+function cellXml(width: number, paragraphs: string, shade?: string): string {
+  const shd = shade ? `<w:shd w:val="clear" w:color="auto" w:fill="${shade}"/>` : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shd}${CELL_MARGINS}</w:tcPr>${paragraphs || '<w:p/>'}</w:tc>`;
 }
 
-function cell(index: number, children: Paragraph[], shade?: string): TableCell {
-  return new TableCell({
-    width: { size: COLUMN_WIDTHS[index]!, type: WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(shade ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: shade } } : {}),
-    children: children.length > 0 ? children : [new Paragraph({ children: [] })],
-  });
-}
-
-function headerRow(labels: BilingualLabels): TableRow {
+function tableStart(widths: readonly number[], labels: BilingualLabels): string {
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`;
   const c = labels.columns;
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: [c.id, c.source, c.target, c.status, c.comments].map((text, i) =>
-      cell(i, [labelParagraph([{ text, bold: true, size: 20 }])], 'E7E6E6'),
-    ),
-  });
+  const titles = [c.id, c.source, c.target, c.status, c.comments, c.qa].slice(0, widths.length);
+  return (
+    `<w:tbl><w:tblPr><w:bidiVisual w:val="off"/><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/>` +
+    `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${titles
+      .map((t, i) => cellXml(widths[i]!, labelParagraph([{ text: t, bold: true, size: 20 }]), 'E7E6E6'))
+      .join('')}</w:tr>`
+  );
 }
 
-function pairRow(p: ExportPair, labels: BilingualLabels): TableRow {
-  const id = new Paragraph({ children: [new TextRun({ text: String(p.id), size: 14, color: '808080' })] });
+function rowXml(p: ExportPair, widths: readonly number[], labels: BilingualLabels, qa: readonly QaNote[] | undefined): string {
+  const id = `<w:p><w:r><w:rPr><w:color w:val="808080"/>${sizes(14)}</w:rPr><w:t>${p.id}</w:t></w:r></w:p>`;
   // Inline codes as tag tokens, numbered as the editor numbers them; the re-import reads them back.
-  const numbers = tagNumbers(p.sourceCodes ?? [], p.targetCodes ?? []);
-  const source = new Paragraph({ bidirectional: true, children: codedRuns(p.source, p.sourceCodes, numbers, ARABIC_RUN) });
-  // No `bidirectional` and no alignment: the English paragraph is plain left-to-right.
-  const target = new Paragraph({ children: codedRuns(p.target, p.targetCodes, numbers, ENGLISH_RUN) });
-  const status: Paragraph[] = [labelParagraph([{ text: labels.statuses[p.status], size: 18 }])];
-  if (p.status === 'rejected' && p.rejectionReason) {
-    status.push(commentParagraph(`${labels.reason}: `, p.rejectionReason));
+  const numbers = p.sourceCodes || p.targetCodes ? tagNumbers(p.sourceCodes ?? [], p.targetCodes ?? []) : NO_NUMBERS;
+  const source = `<w:p><w:pPr><w:bidi/></w:pPr>${codedRunsXml(p.source, p.sourceCodes, numbers, ARABIC_RPR)}</w:p>`;
+  // No bidi and no alignment: the English paragraph is plain left-to-right.
+  const target = `<w:p>${codedRunsXml(p.target, p.targetCodes, numbers, ENGLISH_RPR)}</w:p>`;
+  let status = labelParagraph([{ text: labels.statuses[p.status], size: 18 }]);
+  if (p.status === 'rejected' && p.rejectionReason) status += commentParagraph(`${labels.reason}: `, p.rejectionReason);
+  let comments = '';
+  for (const c of p.comments) if (!c.resolved) comments += commentParagraph(`${c.author}${tags(c, labels)}: `, c.body);
+  let row =
+    cellXml(widths[0]!, id) +
+    cellXml(widths[1]!, source) +
+    cellXml(widths[2]!, target) +
+    cellXml(widths[3]!, status) +
+    cellXml(widths[4]!, comments);
+  if (widths.length > 5) {
+    let notes = '';
+    for (const n of qa ?? []) notes += commentParagraph(`${labels.qaSeverities[n.severity]}: `, n.text);
+    row += cellXml(widths[5]!, notes);
   }
-  const comments = p.comments.filter((c) => !c.resolved).map((c) => commentParagraph(`${c.author}${tags(c, labels)}: `, c.body));
-  return new TableRow({ children: [cell(0, [id]), cell(1, [source]), cell(2, [target]), cell(3, status), cell(4, comments)] });
+  return `<w:tr>${row}</w:tr>`;
 }
+
+const NO_NUMBERS: ReadonlyMap<string, number> = new Map();
 
 function tags(c: ExportComment, labels: BilingualLabels): string {
   const t = [c.category ? labels.categories[c.category] : null, c.severity ? labels.severities[c.severity] : null].filter(
@@ -241,13 +294,187 @@ function tags(c: ExportComment, labels: BilingualLabels): string {
   return t.length > 0 ? ` (${t.join(', ')})` : '';
 }
 
-function commentParagraph(lead: string, body: string): Paragraph {
+function commentParagraph(lead: string, body: string): string {
   const rtl = hasArabicLetters(body) && !/[A-Za-z]/.test(body);
-  const props: RunProps = rtl ? { ...ARABIC_RUN, size: 18, sizeComplexScript: 20 } : { size: 18 };
-  return new Paragraph({
-    ...(rtl ? { bidirectional: true } : {}),
-    children: [...textRuns(lead, { ...props, bold: true }), ...textRuns(body, props)],
+  const rPr = rtl ? ARABIC_SMALL_RPR : sizes(18);
+  const boldRPr = rtl ? `<w:b/><w:bCs/>${ARABIC_SMALL_RPR}` : `<w:b/><w:bCs/>${sizes(18)}`;
+  return `<w:p>${rtl ? '<w:pPr><w:bidi/></w:pPr>' : ''}${textRunsXml(lead, boldRPr)}${textRunsXml(body, rPr)}</w:p>`;
+}
+
+const DOCUMENT_START = `${XML_HEAD}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>`;
+const SECTION =
+  `<w:sectPr><w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="landscape"/>` +
+  `<w:pgMar w:top="${PAGE.margin}" w:right="${PAGE.margin}" w:bottom="${PAGE.margin}" w:left="${PAGE.margin}" w:header="708" w:footer="708" w:gutter="0"/>` +
+  '<w:docGrid w:linePitch="360"/></w:sectPr>';
+
+const STYLES =
+  `${XML_HEAD}<w:styles xmlns:w="${W}">` +
+  `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="${ARABIC_FONT}"/>${sizes(22)}</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>` +
+  '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+  '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
+  '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
+  '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+  `<w:style w:type="character" w:customStyle="1" w:styleId="${CODE_POINT_STYLE}"><w:name w:val="Qalam Code Point"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>` +
+  `<w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:eastAsia="Consolas" w:cs="Consolas"/><w:color w:val="C00000"/>${sizes(16)}</w:rPr></w:style>` +
+  `<w:style w:type="character" w:customStyle="1" w:styleId="${TAG_STYLE}"><w:name w:val="Qalam Tag"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>` +
+  `<w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:eastAsia="Consolas" w:cs="Consolas"/><w:color w:val="1D5C8C"/>${sizes(16)}<w:shd w:val="clear" w:color="auto" w:fill="DCEBF7"/></w:rPr></w:style>` +
+  '</w:styles>';
+
+const SETTINGS =
+  `${XML_HEAD}<w:settings xmlns:w="${W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
+
+const CONTENT_TYPES =
+  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
+  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+  '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+  '</Types>';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_RELS =
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+  '</Relationships>';
+
+const DOCUMENT_RELS =
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` +
+  `<Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/>` +
+  '</Relationships>';
+
+const APP =
+  `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+  '<Application>Qalam</Application></Properties>';
+
+function coreXml(head: BilingualHead, labels: BilingualLabels): string {
+  const at = escapeText(head.exportedAt);
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeText(head.document.name)}</dc:title><dc:creator>Qalam</dc:creator><dc:description>${escapeText(labels.title)}</dc:description>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Text is handed to the deflater in pieces of about this many UTF-16 units. */
+const FLUSH_CHARS = 1 << 18;
+/** Deflate level: the XML is repetitive, so a fast level loses little size and saves most of the time. */
+const LEVEL = 1;
+const encoder = new TextEncoder();
+/** An empty final block: ends a deflate stream made of sync-flushed pieces. */
+const LAST_BLOCK = new Uint8Array(deflateRawSync(new Uint8Array(0)));
+
+/**
+ * A zip entry deflated by Node's zlib (native, about ten times fflate's JavaScript deflate) while
+ * fflate's Zip does the container. Each piece is deflated on its own and ends with a sync flush,
+ * so the pieces concatenate into one valid deflate stream (closed by LAST_BLOCK); only the
+ * window restarts at each 256k piece, which costs a few per cent of size.
+ */
+class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  size = 0;
+  crc = 0;
+  ondata?: AsyncFlateStreamHandler;
+  constructor(readonly filename: string) {}
+
+  push(text: string, final: boolean): void {
+    if (text !== '') {
+      const bytes = encoder.encode(text);
+      this.crc = crc32(bytes, this.crc);
+      this.size += bytes.length;
+      this.ondata!(null, deflateRawSync(bytes, { level: LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+    }
+    if (final) this.ondata!(null, LAST_BLOCK, true);
+  }
+}
+
+/**
+ * Writes the bilingual review DOCX as a stream: `write` receives the zip's bytes in order as they are
+ * produced, and `pairs` is read once, in order (excluded pairs are skipped). Memory stays at one
+ * flush of text plus the deflater's window, whatever the number of pairs.
+ */
+export function streamBilingualDocx(
+  head: BilingualHead,
+  pairs: Iterable<ExportPair>,
+  write: (chunk: Uint8Array) => void,
+  options: BilingualOptions = {},
+): void {
+  const labels = mergeLabels(options.labels);
+  const widths = options.qa ? COLUMN_WIDTHS_QA : COLUMN_WIDTHS;
+  let failed: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err;
+    else write(chunk);
   });
+  const part = (name: string, text: string) => {
+    const file = new DeflatedEntry(name);
+    zip.add(file);
+    file.push(text, true);
+  };
+  part('[Content_Types].xml', CONTENT_TYPES);
+  part('_rels/.rels', PACKAGE_RELS);
+  part('docProps/core.xml', coreXml(head, labels));
+  part('docProps/app.xml', APP);
+  part('word/_rels/document.xml.rels', DOCUMENT_RELS);
+  part('word/styles.xml', STYLES);
+  part('word/settings.xml', SETTINGS);
+  const doc = new DeflatedEntry('word/document.xml');
+  zip.add(doc);
+  let text = DOCUMENT_START + headerXml(head, labels);
+  let rows = 0;
+  for (const p of pairs) {
+    if (p.excluded) continue;
+    if (rows % MAX_ROWS_PER_TABLE === 0) {
+      // Word joins tables that touch into one, so an empty paragraph separates them.
+      if (rows > 0) text += '</w:tbl><w:p/>';
+      text += tableStart(widths, labels);
+    }
+    text += rowXml(p, widths, labels, options.qa?.get(p.id));
+    rows++;
+    if (text.length > FLUSH_CHARS) {
+      doc.push(text, false);
+      text = '';
+    }
+  }
+  if (rows > 0) text += '</w:tbl>';
+  doc.push(`${text}${SECTION}</w:body></w:document>`, true);
+  zip.end();
+  if (failed) throw failed;
+}
+
+/** The whole file in memory (tests, the renderer's download): the stream's chunks joined. */
+export function writeBilingualDocx(
+  model: ExportModel,
+  labels?: BilingualLabelsInput,
+  qa?: ReadonlyMap<number, readonly QaNote[]>,
+): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const targetWords = model.pairs.reduce((n, p) => (p.excluded ? n : n + p.targetWords), 0);
+  streamBilingualDocx(
+    { ...model, targetWords },
+    model.pairs,
+    (c) => {
+      chunks.push(c);
+      size += c.length;
+    },
+    { labels, qa },
+  );
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 // ——— Reader ———
