@@ -233,11 +233,19 @@ export function buildProgram(): Command {
       .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
       .option('--approved-only', 'only approved translations')
       .option('--csv-raw', 'CSV: write cells starting with = + - @ tab or CR as they are (no apostrophe guard)')
+      .option('--qa-column', "docx-bilingual: add a column with each pair's QA issues")
       .option('--force', 'replace an existing file'),
   ).action(
     async (
       doc: string,
-      opts: Common & { format: ExportFormat; out: string; approvedOnly?: boolean; csvRaw?: boolean; force?: boolean },
+      opts: Common & {
+        format: ExportFormat;
+        out: string;
+        approvedOnly?: boolean;
+        csvRaw?: boolean;
+        qaColumn?: boolean;
+        force?: boolean;
+      },
     ) => {
       const { exportToFile } = await services.io();
       const rt = open(opts);
@@ -250,6 +258,7 @@ export function buildProgram(): Command {
             format: opts.format,
             approvedOnly: opts.approvedOnly ?? false,
             csvRaw: opts.csvRaw ?? false,
+            qaColumn: opts.qaColumn ?? false,
           },
           target,
           opts.force ?? false,

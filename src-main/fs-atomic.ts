@@ -12,14 +12,29 @@ export function writeFileAtomic(
   bytes: Uint8Array,
   opts: { overwrite: boolean; /** File mode (before umask); 0600 for what only the owner may read. */ mode?: number },
 ): void {
+  writeFileAtomicStream(path, (write) => write(bytes), opts);
+}
+
+/**
+ * The same, for content produced in pieces: `produce` calls `write` with each piece in order, and
+ * the file appears under its name only once every piece is on disk. A throw from `produce` leaves
+ * no file (and no temporary file) behind.
+ */
+export function writeFileAtomicStream(
+  path: string,
+  produce: (write: (bytes: Uint8Array) => void) => void,
+  opts: { overwrite: boolean; mode?: number },
+): void {
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
     const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
     try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      produce((bytes) => {
+        let off = 0;
+        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      });
       fsyncSync(fd);
     } catch (e) {
       closeSync(fd);

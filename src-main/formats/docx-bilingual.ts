@@ -17,7 +17,7 @@ import type { ErrorCategory, Severity, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { tagLabel, tagNumbers, toPieces, type InlineCode } from '../shared/inline';
 import type { QaSeverity } from '../shared/qa';
-import type { ExportComment, ExportModel, ExportPair, ReviewedRow } from './model';
+import type { ExportComment, ExportModel, ExportPair, QaNote, ReviewedRow } from './model';
 import { CODE_POINT_STYLE, TAG_STYLE, isOn, mainDocument, openZip, paragraphText } from './docx-ooxml';
 import { elements, escapeText, hex4, splitXmlChars, type XmlElement } from './xml';
 
@@ -98,12 +98,6 @@ function mergeLabels(input: BilingualLabelsInput | undefined): BilingualLabels {
 }
 
 // ——— Writer ———
-
-/** A QA issue as the QA column shows it: the service words it (services/io.ts). */
-export interface QaNote {
-  severity: QaSeverity;
-  text: string;
-}
 
 export interface BilingualOptions {
   labels?: BilingualLabelsInput | undefined;
@@ -451,11 +445,7 @@ export function streamBilingualDocx(
 }
 
 /** The whole file in memory (tests, the renderer's download): the stream's chunks joined. */
-export function writeBilingualDocx(
-  model: ExportModel,
-  labels?: BilingualLabelsInput,
-  qa?: ReadonlyMap<number, readonly QaNote[]>,
-): Uint8Array {
+export function writeBilingualDocx(model: ExportModel, labels?: BilingualLabelsInput): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const targetWords = model.pairs.reduce((n, p) => (p.excluded ? n : n + p.targetWords), 0);
@@ -466,7 +456,7 @@ export function writeBilingualDocx(
       chunks.push(c);
       size += c.length;
     },
-    { labels, qa },
+    { labels, qa: model.qaNotes ?? undefined },
   );
   const out = new Uint8Array(size);
   let at = 0;

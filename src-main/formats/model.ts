@@ -117,6 +117,14 @@ export interface ExportModel {
   options: ExportOptions;
   /** The imported file kept with the document (see ImportedDocument.original), when there is one. */
   original?: { format: ImportFormat; bytes: Uint8Array } | null;
+  /** Bilingual review only: each pair's standing QA issues, worded, for the QA column. */
+  qaNotes?: ReadonlyMap<number, readonly QaNote[]> | null;
+}
+
+/** A QA issue as the bilingual review's QA column shows it. */
+export interface QaNote {
+  severity: 'error' | 'warning';
+  text: string;
 }
 
 export interface ExportedFile {

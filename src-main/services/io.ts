@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
-import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat } from '../shared/domain';
+import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat, type Pair } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
-import type { ExportedFile, ExportModel } from '../formats/model';
-import { writeFileAtomic } from '../fs-atomic';
+import type { ExportedFile, ExportModel, ExportPair } from '../formats/model';
+import { writeFileAtomic, writeFileAtomicStream } from '../fs-atomic';
 import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
 import * as repo from '../store/repos/pairs';
@@ -24,6 +24,8 @@ export interface ExportRequest {
   approvedOnly?: boolean | undefined;
   markUntranslated?: boolean | undefined;
   csvRaw?: boolean | undefined;
+  /** Bilingual review only: a column with each pair's standing QA issues. */
+  qaColumn?: boolean | undefined;
 }
 
 export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel {
@@ -31,33 +33,7 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
   const layoutOf = LAYOUT_EXPORTS[req.format];
   if (layoutOf !== undefined && (!doc.hasSkeleton || doc.format !== layoutOf)) throw new QalamError('export_no_skeleton');
   const comments = commentsOfDocument(ctx.db, doc.id);
-  const pairs = repo.pairsOfDocument(ctx.db, doc.id).map((p) => ({
-    id: p.id,
-    position: p.position,
-    source: p.source,
-    target: p.target,
-    sourceCodes: p.sourceCodes,
-    targetCodes: p.targetCodes,
-    status: p.status,
-    excluded: p.excluded,
-    rejectionReason: p.rejectionReason,
-    comments: (comments.get(p.id) ?? []).map((c) => ({
-      id: c.id,
-      author: c.author,
-      role: c.role,
-      body: c.body,
-      createdAt: c.createdAt,
-      resolved: c.resolved,
-      category: c.category,
-      severity: c.severity,
-    })),
-    createdAt: doc.createdAt,
-    updatedAt: p.updatedAt,
-    updatedBy: p.updatedBy,
-    sourceWords: p.sourceWords,
-    targetWords: p.targetWords,
-    origin: p.origin,
-  }));
+  const pairs = repo.pairsOfDocument(ctx.db, doc.id).map((p) => exportPair(p, comments, doc.createdAt));
   return {
     document: {
       id: doc.id,
@@ -82,6 +58,43 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
   };
 }
 
+function exportPair(p: Pair, comments: ReturnType<typeof commentsOfDocument>, createdAt: string): ExportPair {
+  return {
+    id: p.id,
+    position: p.position,
+    source: p.source,
+    target: p.target,
+    sourceCodes: p.sourceCodes,
+    targetCodes: p.targetCodes,
+    status: p.status,
+    excluded: p.excluded,
+    rejectionReason: p.rejectionReason,
+    comments: (comments.get(p.id) ?? []).map((c) => ({
+      id: c.id,
+      author: c.author,
+      role: c.role,
+      body: c.body,
+      createdAt: c.createdAt,
+      resolved: c.resolved,
+      category: c.category,
+      severity: c.severity,
+    })),
+    createdAt,
+    updatedAt: p.updatedAt,
+    updatedBy: p.updatedBy,
+    sourceWords: p.sourceWords,
+    targetWords: p.targetWords,
+    origin: p.origin,
+  };
+}
+
+/** The QA column's notes when asked for (bilingual review only). */
+async function qaNotesFor(ctx: ServiceContext, req: ExportRequest): Promise<ExportModel['qaNotes']> {
+  if (!req.qaColumn || req.format !== 'docx-bilingual') return null;
+  const [{ documentQa }, { qaNotes }] = await Promise.all([import('./qa'), import('./qa-notes')]);
+  return qaNotes(documentQa(ctx, req.documentId));
+}
+
 /** The imported file, for writers that put the translation back into it (XLIFF, layout formats). */
 function originalOf(ctx: ServiceContext, documentId: number, format: ImportFormat): ExportModel['original'] {
   const bytes = getSkeleton(ctx.db, documentId);
@@ -104,6 +117,7 @@ const SUFFIX: Record<ExportFormat, string> = {
 
 export async function renderExport(ctx: ServiceContext, req: ExportRequest): Promise<{ file: ExportedFile; fileName: string }> {
   const model = buildModel(ctx, req);
+  model.qaNotes = await qaNotesFor(ctx, req);
   const total = model.pairs.length;
   ctx.events.emit('export:progress', { documentId: req.documentId, done: 0, total });
   let file: ExportedFile;
@@ -150,9 +164,68 @@ export async function exportToFile(
   path: string,
   overwrite = false,
 ): Promise<{ bytes: number }> {
+  if (req.format === 'docx-bilingual') return streamReviewToFile(ctx, req, path, overwrite);
   const { file } = await renderExport(ctx, req);
   writeFileAtomic(path, file.bytes, { overwrite });
   return { bytes: file.bytes.length };
+}
+
+/**
+ * The bilingual review straight from the store into the file: pairs are read one at a time and the
+ * zip is written as it is produced, so memory does not grow with the document.
+ */
+async function streamReviewToFile(
+  ctx: ServiceContext,
+  req: ExportRequest,
+  path: string,
+  overwrite: boolean,
+): Promise<{ bytes: number }> {
+  const doc = getDocument(ctx, req.documentId);
+  const qa = await qaNotesFor(ctx, req);
+  const { streamBilingualDocx } = await import('../formats/docx-bilingual');
+  const comments = commentsOfDocument(ctx.db, doc.id);
+  const exportedAt = ctx.now();
+  const head = {
+    document: {
+      id: doc.id,
+      name: doc.name,
+      fileName: doc.fileName,
+      sourceLang: doc.sourceLang,
+      targetLang: doc.targetLang,
+      createdAt: doc.createdAt,
+    },
+    exportedAt,
+    exportedBy: actor(ctx).name,
+    stats: documentStats(ctx.db, doc.id),
+    targetWords: repo.includedTargetWords(ctx.db, doc.id),
+  };
+  const total = head.stats.total.segments;
+  ctx.events.emit('export:progress', { documentId: doc.id, done: 0, total });
+  let bytes = 0;
+  // One read transaction: the rows, the header's counts and the snapshot see the same document.
+  ctx.db.transaction(() => {
+    const pairs = (function* () {
+      for (const p of repo.iteratePairsOfDocument(ctx.db, doc.id)) yield exportPair(p, comments, doc.createdAt);
+    })();
+    writeFileAtomicStream(
+      path,
+      (write) =>
+        streamBilingualDocx(
+          head,
+          pairs,
+          (chunk) => {
+            bytes += chunk.length;
+            write(chunk);
+          },
+          { qa: qa ?? undefined },
+        ),
+      { overwrite },
+    );
+    // In the same transaction: a failed write leaves no snapshot for a file nobody received.
+    insertSnapshot(ctx.db, doc.id, 'docx-bilingual', exportedAt);
+  })();
+  ctx.events.emit('export:progress', { documentId: doc.id, done: total, total });
+  return { bytes };
 }
 
 export function safeFileName(name: string): string {

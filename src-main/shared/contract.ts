@@ -665,6 +665,8 @@ function exportInput() {
       markUntranslated: z.boolean().optional(),
       /** CSV only: no apostrophe before cells a spreadsheet would run as formulas. */
       csvRaw: z.boolean().optional(),
+      /** Bilingual review DOCX only: a column with each pair's QA issues (the re-import ignores it). */
+      qaColumn: z.boolean().optional(),
       /** Electron: ask for a path with the native save dialog and write there. */
       saveAs: z.boolean().optional(),
       jobId,

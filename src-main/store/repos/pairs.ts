@@ -93,6 +93,22 @@ export function pairsOfDocument(db: Db, documentId: number): Pair[] {
   );
 }
 
+/** The document's pairs one at a time, in position order, for writers that stream a large document. */
+export function* iteratePairsOfDocument(db: Db, documentId: number): Generator<Pair> {
+  const q = sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} ORDER BY p.position`;
+  const rows = stmt(db, q.text)
+    .pluck(false)
+    .iterate(...q.params) as IterableIterator<PairRow>;
+  for (const row of rows) yield toPair(row);
+}
+
+/** Target words of the pairs not excluded. */
+export function includedTargetWords(db: Db, documentId: number): number {
+  return stmt(db, 'SELECT coalesce(sum(target_words), 0) FROM pairs WHERE document_id = ? AND excluded = 0')
+    .pluck()
+    .get(documentId) as number;
+}
+
 export function countPairs(db: Db, documentId: number): number {
   const max = stmt(db, 'SELECT max(position) FROM pairs WHERE document_id = ?').pluck().get(documentId) as number | null;
   return max === null ? 0 : max + 1;

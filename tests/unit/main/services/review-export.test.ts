@@ -1,0 +1,95 @@
+// The bilingual review written to a file (streamed from the store) and its optional QA column:
+// the same rows as the in-memory export, the QA issues worded as the app words them, and a
+// re-import that never takes the QA column for text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readReviewedDocx } from '../../../../src-main/formats/docx-bilingual';
+import { exportToFile, renderExport, reviewPreview } from '../../../../src-main/services/io';
+import { listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { latestSnapshot } from '../../../../src-main/store/repos/snapshots';
+import { as, editDocx, importSample, testRuntime, type TestRuntime } from '../helpers';
+import { readZipText } from '../formats/helpers/zip';
+
+let rt: TestRuntime;
+let documentId: number;
+
+beforeEach(async () => {
+  rt = testRuntime();
+  const doc = await importSample(rt);
+  documentId = doc.id;
+  as(rt, 'editor');
+  const pairs = listPairs(rt.ctx, doc.id, 0, 100).items;
+  for (const p of pairs.slice(0, 6))
+    updateTarget(rt.ctx, { pairId: p.id, target: `Paragraph ${p.position + 1}.`, expectedVersion: p.version });
+  // Paragraph 2 gets a leftover Arabic question mark and loses the source's numbers.
+  const p2 = listPairs(rt.ctx, doc.id, 1, 1).items[0]!;
+  updateTarget(rt.ctx, { pairId: p2.id, target: 'Did Russia say so؟', expectedVersion: p2.version });
+  const p1 = listPairs(rt.ctx, doc.id, 0, 1).items[0]!;
+  setStatus(rt.ctx, { pairId: p1.id, expectedVersion: p1.version, action: 'confirm' });
+});
+afterEach(() => rt.dispose());
+
+describe('bilingual review written to a file', () => {
+  it('streams the same rows and header as the in-memory export, and records the export snapshot', async () => {
+    const path = join(rt.dir, 'review.docx');
+    const r = await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual' }, path);
+    const bytes = new Uint8Array(readFileSync(path));
+    expect(r.bytes).toBe(bytes.length);
+    expect(readdirSync(rt.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const { file } = await renderExport(rt.ctx, { documentId, format: 'docx-bilingual' });
+    expect(await readReviewedDocx(bytes)).toEqual(await readReviewedDocx(file.bytes));
+    // Only the export time differs between the two.
+    const withoutTime = (xml: string) => xml.replace(/Exported: [^<]*/, '');
+    expect(withoutTime(await readZipText(bytes, 'word/document.xml'))).toBe(
+      withoutTime(await readZipText(file.bytes, 'word/document.xml')),
+    );
+    expect(latestSnapshot(rt.db, documentId)?.size).toBe(12);
+  });
+
+  it('refuses to replace an existing file and leaves no snapshot or temporary file', async () => {
+    const path = join(rt.dir, 'review.docx');
+    await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual' }, path);
+    const count = () => rt.db.prepare('SELECT count(*) FROM export_snapshots').pluck().get();
+    const before = count();
+    await expect(exportToFile(rt.ctx, { documentId, format: 'docx-bilingual' }, path)).rejects.toMatchObject({
+      code: 'file_exists',
+    });
+    expect(count()).toBe(before);
+    expect(readdirSync(rt.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('the QA column', () => {
+  it('lists each pair’s standing QA issues in a sixth column, only when asked', async () => {
+    const path = join(rt.dir, 'qa.docx');
+    await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual', qaColumn: true }, path);
+    const xml = await readZipText(new Uint8Array(readFileSync(path)), 'word/document.xml');
+    expect(xml.match(/<w:gridCol /g)?.length).toBe(6);
+    expect(xml).toContain('>QA</w:t>');
+    expect(xml).toContain('Arabic script left in the English: ؟');
+    expect(xml).toContain('Error: </w:t>');
+    const plain = await readZipText(
+      (await renderExport(rt.ctx, { documentId, format: 'docx-bilingual' })).file.bytes,
+      'word/document.xml',
+    );
+    expect(plain.match(/<w:gridCol /g)?.length).toBe(5);
+    expect(plain).not.toContain('Arabic script left in the English');
+    // The in-memory export (the app's download) carries it too.
+    const inMemory = await renderExport(rt.ctx, { documentId, format: 'docx-bilingual', qaColumn: true });
+    expect(await readZipText(inMemory.file.bytes, 'word/document.xml')).toContain('Arabic script left in the English: ؟');
+  });
+
+  it('is ignored by the re-import: an edited QA cell changes nothing, an edited English cell is found', async () => {
+    const { file } = await renderExport(rt.ctx, { documentId, format: 'docx-bilingual', qaColumn: true });
+    const untouched = await reviewPreview(rt.ctx, documentId, 'same.docx', file.bytes);
+    expect(untouched.changes).toEqual([]);
+    expect(untouched.unknownRows).toEqual([]);
+    const edited = await editDocx(file.bytes, {
+      'Arabic script left in the English: ؟': 'the reviewer typed here',
+      'Paragraph 4.': 'Reviewed paragraph 4.',
+    });
+    const preview = await reviewPreview(rt.ctx, documentId, 'edited.docx', edited);
+    expect(preview.changes.map((c) => [c.position, c.after])).toEqual([[3, 'Reviewed paragraph 4.']]);
+  });
+});
