@@ -221,3 +221,24 @@ test('CSV exports spreadsheet-safe unless the raw option, shown only for CSV, is
   await expect(arDialog.getByRole('checkbox', { name: /^تصدير خام/ })).toBeVisible();
   await screenshot(page, 'export-dialog-csv-ar');
 });
+
+for (const lang of ['en', 'ar'] as const) {
+  test(`the bilingual review can carry a QA column (${lang})`, async ({ page, app }) => {
+    const { documentId } = await prepareArticle(app, 'approved', 'editor');
+    await app.call('settings:update', { uiLanguage: lang });
+    await openFresh(page, app, documentId);
+    await page.getByRole('button', { name: lang === 'ar' ? 'تصدير…' : 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: lang === 'ar' ? 'تصدير' : 'Export' });
+    await dialog.getByTestId('export-qa-column').check();
+    await screenshot(page, `export-dialog-qa-column-${lang}`);
+    const pending = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: lang === 'ar' ? 'تنزيل' : 'Download' }).click();
+    const xml = await (
+      await JSZip.loadAsync(readFileSync(await (await pending).path()))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(xml.match(/<w:gridCol /g)).toHaveLength(6);
+    expect(xml).toContain('>QA</w:t>');
+  });
+}

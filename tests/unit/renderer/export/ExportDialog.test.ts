@@ -108,6 +108,20 @@ describe('ExportDialog', () => {
     expect(downloadBase64).not.toHaveBeenCalled();
   });
 
+  it('asks for the QA column only for the bilingual review, when ticked', async () => {
+    serve(true, {
+      ok: true,
+      value: { fileName: 'a.review.docx', mime: 'x', savedPath: '/tmp/a.review.docx', cancelled: false, bytes: 10 },
+    });
+    const submit = await open();
+    await fireEvent.click(screen.getByTestId('export-qa-column'));
+    await fireEvent.click(submit);
+    await vi.waitFor(() => expect(exportCalls()).toHaveLength(1));
+    expect(exportCalls()[0]).toMatchObject({ format: 'docx-bilingual', qaColumn: true });
+    await fireEvent.click(screen.getByDisplayValue('csv'));
+    expect(screen.queryByTestId('export-qa-column')).toBeNull();
+  });
+
   it('says nothing when the save dialog is cancelled', async () => {
     serve(true, { ok: true, value: { fileName: 'a.docx', mime: 'x', cancelled: true, bytes: 10 } });
     const submit = await open();
