@@ -141,7 +141,8 @@ function readInput(file: string): { path: string; bytes: Uint8Array } {
   const path = resolve(file);
   const size = statSync(path).size;
   if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
-  return { path, bytes: new Uint8Array(readFileSync(path)) };
+  // A Buffer is a Uint8Array already: copying it would hold the file twice.
+  return { path, bytes: readFileSync(path) };
 }
 
 function parseId(value: string): number {
@@ -385,6 +386,7 @@ export function buildProgram(): Command {
         out: resolve(opts.out),
         tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
         minScore: parseScore(opts.min),
+        withoutStore: !opts.db,
       });
       out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
     } finally {

@@ -112,7 +112,7 @@ export function storeImported(
   return ctx.db
     .transaction(() => {
       const documentId = docs.insertDocument(ctx.db, {
-        name: (meta.name ?? doc.name ?? baseName(meta.fileName)).slice(0, 300) || 'untitled',
+        name: documentName(meta.fileName, meta.name ?? doc.name),
         fileName: meta.fileName,
         format: doc.format,
         encoding: doc.encoding ?? null,
@@ -185,6 +185,11 @@ function importedStatus(status: Status | undefined, target: string): Status {
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A new document's name: the one given (or the file's own title), else the file name without extension. */
+export function documentName(fileName: string, given?: string): string {
+  return (given ?? baseName(fileName)).slice(0, 300) || 'untitled';
 }
 
 function baseName(fileName: string): string {

@@ -4,8 +4,12 @@ import { type ExportFormat } from '../shared/domain';
 import { writeFileAtomic } from '../fs-atomic';
 import { documentSegments } from '../store/repos/tm';
 import { replaceParagraphs } from '../text/paragraphs';
-import type { ServiceContext } from './context';
-import { importDocument } from './documents';
+import type { MemoryTmxUnit } from '../formats/tmx';
+import { normalizeForSearch } from '../text/arabic';
+import { substituteNumbers } from '../tm/numbers';
+import { actor, type ServiceContext } from './context';
+import { detectImportFormat, parseDocument } from './parse';
+import { documentName, importDocument } from './documents';
 import { exportToFile } from './io';
 import { importTmx, renderMemoryTmx } from './tm';
 import { pretranslate } from './tm-writes';
@@ -18,12 +22,18 @@ export interface TranslateRequest {
   out: string;
   tmxOut?: string | undefined;
   minScore: number;
+  /**
+   * The run keeps nothing (the CLI without --db): a plain-text source at a 100% threshold is then
+   * translated straight from the file, without a store (translateTextExact).
+   */
+  withoutStore?: boolean | undefined;
 }
 
 export interface TranslateResult {
   out: string;
   tmxOut: string | null;
-  documentId: number;
+  /** Null when nothing was stored (translateTextExact). */
+  documentId: number | null;
   units: number;
   segments: number;
   translated: number;
@@ -34,6 +44,9 @@ export interface TranslateResult {
 const TARGET_FORMAT: Record<string, ExportFormat> = { docx: 'docx', xliff12: 'xliff12', xliff20: 'xliff20', csv: 'csv' };
 
 export async function translateFile(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
+  if (req.withoutStore && req.minScore === 100 && (await detectImportFormat(req.fileName, req.bytes)) === 'txt') {
+    return translateTextExact(ctx, req);
+  }
   const memory = await importTmx(ctx, req.tmFileName, req.tmBytes);
   const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true, searchIndex: false });
   const filled = pretranslate(ctx, { documentId: doc.id, minScore: req.minScore });
@@ -61,5 +74,83 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
     segments: doc.stats.total.segments,
     translated: filled.translated,
     draft: filled.draft,
+  };
+}
+
+/**
+ * The pipeline step at the 100% threshold (the default) with nothing kept: what importing the TMX and the text into
+ * an empty store, pre-translating and exporting would write, without the store. At 100% only units
+ * with the paragraph's own folded source can match (tm/rank.ts scoreUnit; TMX units carry no
+ * context, so 101 never happens), and among those the store would pick the latest changed, then
+ * the last stored (compareScored: all TMX units rank 'imported'). So the memory is one hash of
+ * folded sources, no fuzzy index; the project TMX holds, like the store's, one unit per translated
+ * paragraph, numbered after the file's units. tests/unit/main/tm/translate-exact.test.ts checks both
+ * outputs byte for byte against the store path.
+ */
+async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
+  const [{ parseTmx, writeMemoryTmx }, { decodeText }] = await Promise.all([import('../formats/tmx'), import('../formats/txt')]);
+  const who = actor(ctx);
+  const at = ctx.now();
+  const parsed = parseTmx(req.tmBytes);
+  const best = new Map<string, { source: string; target: string; changedAt: string }>();
+  const seen = new Set<string>();
+  let stored = 0;
+  for (const u of parsed) {
+    // As planTmx: no empty units, each source+English pair once.
+    if (!u.source.trim() || !u.target.trim()) continue;
+    const key = `${u.source}\u0000${u.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stored++;
+    const norm = normalizeForSearch(u.source);
+    const changedAt = u.changedAt ?? u.createdAt ?? at;
+    const current = best.get(norm);
+    if (!current || changedAt >= current.changedAt) best.set(norm, { source: u.source, target: u.target, changedAt });
+  }
+  seen.clear();
+  // The same checks and errors as an import of the file.
+  const { doc } = await parseDocument(req.fileName, req.bytes);
+  const name = documentName(req.fileName);
+  const targets: (string | null)[] = [];
+  const units: MemoryTmxUnit[] = [];
+  for (const p of doc.paragraphs) {
+    const match = best.get(normalizeForSearch(p.source));
+    // The same source as the unit's has the same numbers: nothing to substitute.
+    const target = !match
+      ? ''
+      : match.source === p.source
+        ? match.target
+        : substituteNumbers(p.source, match.source, match.target).text;
+    if (target.trim() === '') {
+      targets.push(null);
+      continue;
+    }
+    targets.push(target);
+    units.push({
+      id: stored + units.length + 1,
+      source: p.source,
+      target,
+      sourceLang: doc.sourceLang || 'ar',
+      targetLang: doc.targetLang || 'en',
+      author: who.name,
+      createdAt: at,
+      changedAt: at,
+      status: 'translated',
+      origin: name,
+    });
+  }
+  const text = decodeText(req.bytes, (doc.encoding as Parameters<typeof decodeText>[1]) ?? undefined).text;
+  writeFileAtomic(req.out, new TextEncoder().encode(replaceParagraphs(text, targets)), { overwrite: true });
+  if (req.tmxOut) {
+    writeFileAtomic(req.tmxOut, writeMemoryTmx(units, { exportedAt: ctx.now(), exportedBy: who.name }), { overwrite: true });
+  }
+  return {
+    out: req.out,
+    tmxOut: req.tmxOut ?? null,
+    documentId: null,
+    units: parsed.length,
+    segments: doc.paragraphs.length,
+    translated: units.length,
+    draft: 0,
   };
 }

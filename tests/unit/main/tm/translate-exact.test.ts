@@ -1,0 +1,86 @@
+// `qalam translate` without a store (translateTextExact) must write what the store path writes:
+// the same target text and the same project TMX, byte for byte, whatever the memory holds.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openContext } from '../../../../src-main/services/context';
+import { translateFile } from '../../../../src-main/services/translate';
+import { sampleText } from '../helpers';
+import { paragraphs } from './fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'qalam-translate-exact-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function tmx(units: { ar: string; en: string; changed?: string }[]): Uint8Array {
+  const tus = units
+    .map(
+      (u) =>
+        `<tu${u.changed ? ` changedate="${u.changed}"` : ''}><tuv xml:lang="ar"><seg>${xml(u.ar)}</seg></tuv><tuv xml:lang="en"><seg>${xml(u.en)}</seg></tuv></tu>`,
+    )
+    .join('\n');
+  return new TextEncoder().encode(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="paragraph" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n${tus}\n</body></tmx>\n`,
+  );
+}
+
+async function run(withoutStore: boolean, source: string, memory: Uint8Array, minScore: number) {
+  const opened = openContext({ dataDir: dir, dbPath: ':memory:', transport: 'cli' });
+  opened.ctx.now = () => '2026-03-04T05:06:07.000Z';
+  const tag = `${withoutStore ? 'lean' : 'store'}-${minScore}`;
+  try {
+    const r = await translateFile(opened.ctx, {
+      fileName: 'article.txt',
+      bytes: new TextEncoder().encode(source),
+      tmFileName: 'memory.tmx',
+      tmBytes: memory,
+      out: join(dir, `${tag}.txt`),
+      tmxOut: join(dir, `${tag}.tmx`),
+      minScore,
+      withoutStore,
+    });
+    return {
+      result: { ...r, out: null, tmxOut: null, documentId: null },
+      text: readFileSync(join(dir, `${tag}.txt`), 'utf8'),
+      tmx: readFileSync(join(dir, `${tag}.tmx`), 'utf8'),
+    };
+  } finally {
+    opened.close();
+  }
+}
+
+describe('translate without a store', () => {
+  const ps = paragraphs();
+  // Repeated paragraphs, a diacritised variant (same folded source, other spelling), numbers in
+  // Arabic-Indic digits against Latin ones, several units for one source (the latest change wins,
+  // then the later unit), a duplicate and an empty unit, and paragraphs the memory does not know.
+  const source = `${sampleText()}\n\n${ps[0]}\n\n${ps[1]!.replace('ا', 'أ')}\n\nفي عام ٢٠٢٢ وقع الاتفاق.\n\nفقرة لا تعرفها الذاكرة.\n`;
+  const memory = tmx([
+    { ar: ps[0]!, en: 'First, older.', changed: '20240101T000000Z' },
+    { ar: ps[0]!, en: 'First, newer.', changed: '20250101T000000Z' },
+    { ar: ps[1]!, en: 'Second.' },
+    { ar: ps[1]!, en: 'Second.' },
+    { ar: ps[2]!, en: 'Third, one.' },
+    { ar: ps[2]!, en: 'Third, two.' },
+    { ar: 'في عام 2022 وقع الاتفاق.', en: 'The agreement was signed in 2022.' },
+    { ar: ps[3]!, en: '' },
+    { ar: `${ps[4]} ١٢`, en: 'Not this one: another number.' },
+  ]);
+
+  for (const minScore of [100, 101]) {
+    it(`writes the store path's target text and project TMX at ${minScore}%`, async () => {
+      const store = await run(false, source, memory, minScore);
+      const lean = await run(true, source, memory, minScore);
+      expect(lean.result).toEqual(store.result);
+      expect(lean.text).toBe(store.text);
+      expect(lean.tmx).toBe(store.tmx);
+      if (minScore === 100) {
+        expect(store.result.translated).toBeGreaterThanOrEqual(5);
+        expect(store.text).toContain('First, newer.');
+        expect(store.text).toContain('Third, two.');
+        expect(store.text).toContain('The agreement was signed in 2022.');
+      } else expect(store.result.translated).toBe(0);
+    });
+  }
+});
