@@ -142,17 +142,23 @@ export async function importGlossary(
           continue;
         }
         known.add(key);
-        repo.insertTerm(ctx.db, glossary.id, {
-          source: e.source,
-          sourceNorm,
-          target: e.target,
-          note: e.note,
-          forbidden: e.forbidden,
-          createdBy: e.createdBy ?? who,
-          createdAt: e.createdAt ?? at,
-        });
+        repo.insertTerm(
+          ctx.db,
+          glossary.id,
+          {
+            source: e.source,
+            sourceNorm,
+            target: e.target,
+            note: e.note,
+            forbidden: e.forbidden,
+            createdBy: e.createdBy ?? who,
+            createdAt: e.createdAt ?? at,
+          },
+          false,
+        );
         added++;
       }
+      if (added > 0) repo.bumpVersion(ctx.db, glossary.id);
     })
     .immediate();
   return { added, duplicates, skipped: parsed.skipped };

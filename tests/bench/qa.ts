@@ -9,7 +9,7 @@ import { generateParagraphs, round, stats } from './store';
  * A 10k-term glossary: 300 terms made of words the bench paragraphs really contain (one to three
  * words, so each paragraph has several hits), the rest generated Arabic words that rarely occur.
  */
-function glossary(n: number): Term[] {
+export function glossary(n: number): Term[] {
   const real = generateParagraphs(300, 7).map((p) => p.replace('.', '').split(' '));
   const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
   let seed = 99;

@@ -7,6 +7,7 @@ import { benchUi } from './ui';
 import { benchXliffImport } from './xliff-import';
 import { benchOmegatPipeline, benchTm, tmLines } from './tm';
 import { benchSearch, searchLines } from './search';
+import { benchGlossary, glossaryLines } from './glossary';
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const tm = await benchTm(log);
   const pipeline = benchOmegatPipeline(log);
   const search = benchSearch(log);
+  const glossary = await benchGlossary(log);
 
   const lines = [
     'Qalam bench',
@@ -47,12 +49,13 @@ async function main(): Promise<void> {
     '',
     `qalam import of a ${xliff.fileMb} MB XLIFF 1.2 (${xliff.units} units, own process): peak RSS ${xliff.peakRssMb} MB, ${xliff.wallSeconds} s${xliff.exitCode === 0 ? '' : `, refused: ${xliff.stderr}`}`,
     ...tmLines(tm, pipeline),
+    ...glossaryLines(glossary),
     '',
     `Total bench time ${round((Date.now() - started) / 1000)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
   process.stdout.write(
-    `${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search }, null, 2)}\n`,
+    `${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search, glossary }, null, 2)}\n`,
   );
 }
 

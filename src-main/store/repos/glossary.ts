@@ -62,7 +62,7 @@ export function insertGlossary(db: Db, documentId: number | null, at: string): G
 }
 
 /** Every write to a glossary's terms bumps its version, which invalidates cached recognition indexes. */
-function bump(db: Db, glossaryId: number): void {
+export function bumpVersion(db: Db, glossaryId: number): void {
   stmt(db, 'UPDATE glossaries SET version = version + 1 WHERE id = ?').run(glossaryId);
 }
 
@@ -109,7 +109,8 @@ export interface NewTerm {
   createdAt: string;
 }
 
-export function insertTerm(db: Db, glossaryId: number, t: NewTerm): number {
+/** `bump` false: the caller bumps the version once for a batch (an import of thousands of terms). */
+export function insertTerm(db: Db, glossaryId: number, t: NewTerm, bump = true): number {
   const id = Number(
     stmt(
       db,
@@ -118,7 +119,7 @@ export function insertTerm(db: Db, glossaryId: number, t: NewTerm): number {
     ).run(glossaryId, t.source, t.sourceNorm, t.target, t.note, t.forbidden ? 1 : 0, t.createdBy, t.createdAt, t.createdAt)
       .lastInsertRowid,
   );
-  bump(db, glossaryId);
+  if (bump) bumpVersion(db, glossaryId);
   return id;
 }
 
@@ -133,7 +134,7 @@ export function updateTerm(
     db,
     'UPDATE glossary_terms SET source = ?, source_norm = ?, target = ?, note = ?, forbidden = ?, updated_at = ? WHERE id = ?',
   ).run(t.source, t.sourceNorm, t.target, t.note, t.forbidden ? 1 : 0, t.updatedAt, termId);
-  bump(db, term.glossaryId);
+  bumpVersion(db, term.glossaryId);
   return true;
 }
 
@@ -141,7 +142,7 @@ export function deleteTerm(db: Db, termId: number): boolean {
   const term = getTerm(db, termId);
   if (!term) return false;
   stmt(db, 'DELETE FROM glossary_terms WHERE id = ?').run(termId);
-  bump(db, term.glossaryId);
+  bumpVersion(db, term.glossaryId);
   return true;
 }
 

@@ -153,6 +153,11 @@ describe('glossary store and service', () => {
     const second = glossary.glossaryIndex(rt.ctx, doc.id);
     expect(second).not.toBe(first);
     expect(second!.index.find('زار روسيا')).toHaveLength(1);
+    // An import bumps the version once for all its terms.
+    await glossary.importGlossary(rt.ctx, doc.id, 'more.csv', enc('الناتو,NATO\nجنيف,Geneva\n'));
+    const third = glossary.glossaryIndex(rt.ctx, doc.id);
+    expect(third!.version).toBe(second!.version + 1);
+    expect(third!.index.find('في جنيف والناتو')).toHaveLength(2);
   });
 });
 
