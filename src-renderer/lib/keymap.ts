@@ -20,6 +20,9 @@ export const COMMANDS = [
   // Glossary: insert a recognised term's English, add a term from the selections.
   'insert-term',
   'add-term',
+
+  // MT: the machine-translation suggestion (components/mt).
+  'insert-mt',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -68,6 +71,7 @@ export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   if (onlyMod && !e.shiftKey) {
     const digit = digitOf(e);
     if (digit !== null && digit >= 1 && digit <= MATCH_SLOTS) return 'insert-match';
+    if (digit === 0) return 'insert-mt';
   }
   if (onlyMod && !e.shiftKey && letter(e, 'k')) return 'concordance';
   if (onlyMod && e.shiftKey) {
@@ -106,6 +110,8 @@ export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
   { command: 'concordance', keys: [['Ctrl', 'K']] },
   { command: 'insert-term', keys: [['Ctrl', 'Shift', `1…${TERM_SLOTS}`]] },
   { command: 'add-term', keys: [['Ctrl', 'Shift', 'G']] },
+
+  { command: 'insert-mt', keys: [['Ctrl', '0']] },
 ];
 
 export function isTypingTarget(el: Element | null): boolean {

@@ -108,7 +108,9 @@ describe('keymap', () => {
     expect(commandFor(key('Ctrl+2', 'Numpad2'), typing)).toBe('insert-match');
     // Beyond the five slots, and with Shift (glossary terms) or Alt (AltGr layouts): not a match.
     expect(commandFor(key('Ctrl+6', 'Digit6'), typing)).toBeNull();
-    expect(commandFor(key('Ctrl+0', 'Digit0'), typing)).toBeNull();
+    // Ctrl+0 is the machine-translation suggestion's, by position too (٠ on an Arabic layout).
+    expect(commandFor(key('Ctrl+0', 'Digit0'), typing)).toBe('insert-mt');
+    expect(commandFor(key('Ctrl+٠', 'Digit0'), typing)).toBe('insert-mt');
     expect(commandFor(key('Ctrl+Shift+!', 'Digit1'), typing)).toBe('insert-term');
     expect(commandFor(key('Ctrl+Alt+1', 'Digit1'), typing)).toBeNull();
     // A plain digit is typing.

@@ -6,6 +6,8 @@ import { NAV_KINDS } from '../../../src-main/shared/contract';
 import {
   ENCODINGS,
   IMPORT_FORMATS,
+  MT_ENGLISH,
+  MT_PROVIDERS,
   PAIR_ORIGINS,
   ROLES,
   STATUSES,
@@ -53,6 +55,11 @@ const DYNAMIC_PREFIXES = [
   'assist.tm.kind.',
   'assist.tm.status.',
   'assist.analysis.bands.',
+
+  // Machine translation: providers and English variants by id.
+  'mt.providers.',
+  'mt.english.',
+  'mt.settings.endpointHint.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
@@ -74,6 +81,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   'assist.tm.kind': ['context', 'exact', 'fuzzy'],
   'assist.tm.status': TM_UNIT_STATUSES,
   'assist.analysis.bands': TM_BANDS,
+
+  'mt.providers': MT_PROVIDERS,
+  'mt.english': MT_ENGLISH,
+  'mt.settings.endpointHint': MT_PROVIDERS,
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
