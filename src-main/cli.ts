@@ -33,6 +33,7 @@ const services = {
   parse: () => import('./services/parse'),
   stats: () => import('./services/stats'),
   qa: () => import('./services/qa'),
+  glossary: () => import('./services/glossary'),
   messages: () => import('./cli-messages'),
 };
 
@@ -319,6 +320,79 @@ export function buildProgram(): Command {
           ),
         ].join('\n'),
       );
+    } finally {
+      rt.close();
+    }
+  });
+
+  // glossary
+  const glossaryCmd = program
+    .command('glossary')
+    .description("a document's glossary (its own or the shared one): list, import, export");
+  common(
+    glossaryCmd
+      .command('list')
+      .description('the terms of the glossary the document uses')
+      .argument('<doc>', 'document id')
+      .option('--query <text>', 'only terms whose Arabic (folded), English or note contains this'),
+  ).action(async (doc: string, opts: Common & { query?: string }) => {
+    const glossary = await services.glossary();
+    const rt = open(opts);
+    try {
+      const list = glossary.listTerms(rt.ctx, parseId(doc), opts.query ?? '', 20_000);
+      out(
+        opts,
+        list,
+        [
+          `${list.total} terms in the ${list.scope === 'shared' ? 'shared glossary' : "document's own glossary"}${opts.query ? `, ${list.terms.length} matching` : ''}`,
+          ...list.terms.map(
+            (t) => `  ${t.source}\t${t.target}${t.forbidden ? '\t(forbidden)' : ''}${t.note ? `\t${t.note}` : ''}`,
+          ),
+        ].join('\n'),
+      );
+    } finally {
+      rt.close();
+    }
+  });
+  common(
+    glossaryCmd
+      .command('import')
+      .description('add the terms of a CSV, TSV or TBX file to the glossary the document uses')
+      .argument('<doc>', 'document id')
+      .argument('<file>'),
+  ).action(async (doc: string, file: string, opts: Common) => {
+    const { path, bytes } = readInput(file);
+    const glossary = await services.glossary();
+    const rt = open(opts);
+    try {
+      const r = await glossary.importGlossary(rt.ctx, parseId(doc), basename(path), bytes);
+      out(opts, r, `Added ${r.added} terms (${r.duplicates} already there, ${r.skipped} entries skipped).`);
+    } finally {
+      rt.close();
+    }
+  });
+  common(
+    glossaryCmd
+      .command('export')
+      .description('write the glossary the document uses as CSV, TSV or TBX (by the file extension unless --format)')
+      .argument('<doc>', 'document id')
+      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+      .addOption(new Option('--format <format>', 'file format').choices(['csv', 'tsv', 'tbx']))
+      .option('--force', 'replace an existing file'),
+  ).action(async (doc: string, opts: Common & { out: string; format?: 'csv' | 'tsv' | 'tbx'; force?: boolean }) => {
+    const glossary = await services.glossary();
+    const rt = open(opts);
+    try {
+      const target = resolve(opts.out);
+      const ext = /\.(csv|tsv|tbx)$/i.exec(target)?.[1]?.toLowerCase() as 'csv' | 'tsv' | 'tbx' | undefined;
+      const r = await glossary.exportGlossaryToFile(
+        rt.ctx,
+        parseId(doc),
+        opts.format ?? ext ?? 'tbx',
+        target,
+        opts.force ?? false,
+      );
+      out(opts, { file: target, ...r }, `Wrote ${target}: ${r.terms} terms (${r.bytes} bytes).`);
     } finally {
       rt.close();
     }

@@ -20,8 +20,8 @@ import { normalizeForSearch } from '../text/arabic';
 import { getDocumentRow } from '../store/repos/documents';
 import * as repo from '../store/repos/glossary';
 import { getPair } from '../store/repos/pairs';
+import { writeFileAtomic } from '../fs-atomic';
 import { actor, type ServiceContext } from './context';
-import { deliverFile, safeFileName } from './io';
 
 function scopeOf(ctx: ServiceContext, documentId: number): GlossaryScope {
   const scope = repo.glossaryScope(ctx.db, documentId);
@@ -177,6 +177,8 @@ export async function renderGlossary(
 ): Promise<{ fileName: string; mime: string; bytes: Uint8Array }> {
   const { scope, glossary } = currentGlossary(ctx, documentId);
   const terms = glossary ? repo.allTerms(ctx.db, glossary.id) : [];
+  // io and the formats load on use: QA and recognition import this file and need neither.
+  const { safeFileName } = await import('./io');
   const name = scope === 'shared' ? 'shared' : safeFileName(getDocumentRow(ctx.db, documentId)!.name);
   const { writeGlossaryCsv, writeTbx } = await import('../formats/glossary');
   const bytes =
@@ -193,7 +195,21 @@ export async function exportGlossary(
   saveAs: boolean,
 ): Promise<ExportResult> {
   const file = await renderGlossary(ctx, documentId, format);
+  const { deliverFile } = await import('./io');
   return deliverFile(ctx, file.fileName, file.mime, file.bytes, saveAs);
+}
+
+/** CLI: written atomically, never replacing a file unless asked. */
+export async function exportGlossaryToFile(
+  ctx: ServiceContext,
+  documentId: number,
+  format: GlossaryFormat,
+  path: string,
+  overwrite = false,
+): Promise<{ terms: number; bytes: number }> {
+  const file = await renderGlossary(ctx, documentId, format);
+  writeFileAtomic(path, file.bytes, { overwrite });
+  return { terms: listTerms(ctx, documentId, '', 1).total, bytes: file.bytes.length };
 }
 
 // ——— Recognition ———
