@@ -21,7 +21,10 @@ function qalam(...args: string[]) {
 
 describe('qalam glossary', () => {
   const csv = join(dir, 'terms.csv');
-  writeFileSync(csv, 'arabic,english,note,forbidden\nقوات حفظ السلام,peacekeeping forces,,no\nالناتو,the Atlantic pact,say NATO,yes\n');
+  writeFileSync(
+    csv,
+    'arabic,english,note,forbidden\nقوات حفظ السلام,peacekeeping forces,,no\nالناتو,the Atlantic pact,say NATO,yes\n',
+  );
   let doc = 0;
 
   it('imports a CSV into the glossary the document uses, once', () => {
@@ -36,7 +39,9 @@ describe('qalam glossary', () => {
     const r = qalam('glossary', 'list', String(doc));
     expect(r.stdout).toMatch(/^2 terms in the shared glossary\n/);
     expect(r.stdout).toContain('الناتو\tthe Atlantic pact\t(forbidden)\tsay NATO');
-    const json = JSON.parse(qalam('glossary', 'list', String(doc), '--query', 'السلام', '--json').stdout) as { terms: { target: string }[] };
+    const json = JSON.parse(qalam('glossary', 'list', String(doc), '--query', 'السلام', '--json').stdout) as {
+      terms: { target: string }[];
+    };
     expect(json.terms.map((t) => t.target)).toEqual(['peacekeeping forces']);
   });
 
