@@ -8,6 +8,7 @@ import { benchXliffImport } from './xliff-import';
 import { benchOmegatPipeline, benchTm, tmLines } from './tm';
 import { benchSearch, searchLines } from './search';
 import { benchGlossary, glossaryLines } from './glossary';
+import { benchDocx, docxLines } from './docx';
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const pipeline = benchOmegatPipeline(log);
   const search = benchSearch(log);
   const glossary = await benchGlossary(log);
+  const docx = benchDocx(log);
 
   const lines = [
     'Qalam bench',
@@ -51,11 +53,13 @@ async function main(): Promise<void> {
     ...tmLines(tm, pipeline),
     ...glossaryLines(glossary),
     '',
+    ...docxLines(docx),
+    '',
     `Total bench time ${round((Date.now() - started) / 1000)} s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
   process.stdout.write(
-    `${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search, glossary }, null, 2)}\n`,
+    `${JSON.stringify({ store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search, glossary, docx }, null, 2)}\n`,
   );
 }
 
