@@ -15,6 +15,7 @@ import { generateParagraphs, round } from './store';
 const MODES = {
   baseline: 'store opened, nothing exported',
   'bilingual-file': 'bilingual review, streamed to the file (CLI)',
+  'bilingual-capped': 'the same with the JS heap capped at 64 MB',
   'bilingual-memory': 'bilingual review, in memory (app download)',
   'bilingual-qa': 'bilingual review with the QA column, to the file',
   target: 'target DOCX (docx library), to the file',
@@ -58,10 +59,16 @@ export function benchDocx(log: (s: string) => void, sizes = [10_000, 100_000]): 
     try {
       for (const mode of Object.keys(MODES) as Mode[]) {
         const out = join(dir, `${mode}.docx`);
-        const json = execFileSync(process.execPath, ['--import', 'tsx', SELF, 'child', dir, String(documentId), mode, out], {
-          encoding: 'utf8',
-          maxBuffer: 1 << 20,
-        });
+        // Capping the heap shows the streamed export's memory is bounded (uncapped, V8 lets garbage pile up).
+        const cap = mode === 'bilingual-capped' ? ['--max-old-space-size=64'] : [];
+        const json = execFileSync(
+          process.execPath,
+          [...cap, '--import', 'tsx', SELF, 'child', dir, String(documentId), mode, out],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 20,
+          },
+        );
         const r = JSON.parse(json) as { ms: number; peakRssMb: number };
         const fileKb = mode === 'baseline' ? 0 : round(statSync(out).size / 1024);
         runs.push({ pairs: n, mode, label: MODES[mode], ms: r.ms, peakRssMb: r.peakRssMb, fileKb });
@@ -88,7 +95,8 @@ export function docxLines(b: DocxBench): string[] {
 async function child(dir: string, documentId: number, mode: Mode, out: string): Promise<void> {
   const rt = openRuntime({ dataDir: dir, transport: 'cli' });
   const t0 = performance.now();
-  if (mode === 'bilingual-file') await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual' }, out);
+  if (mode === 'bilingual-file' || mode === 'bilingual-capped')
+    await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual' }, out);
   else if (mode === 'bilingual-qa') await exportToFile(rt.ctx, { documentId, format: 'docx-bilingual', qaColumn: true }, out);
   else if (mode === 'target') await exportToFile(rt.ctx, { documentId, format: 'docx' }, out);
   else if (mode === 'bilingual-memory') {
