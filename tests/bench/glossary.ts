@@ -59,11 +59,16 @@ export async function benchGlossary(log: (s: string) => void, n = 10_000): Promi
     t = performance.now();
     glossaryIndex(rt.ctx, doc.id);
     const firstIndexMs = round(performance.now() - t);
-    // A change bumps the version: the next use builds the index again (the code now warm).
-    addTerm(rt.ctx, doc.id, { source: 'السلام', target: 'peace' });
-    t = performance.now();
+    // A change bumps the version: the next use builds the index again. Five changes, the median.
+    const builds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      addTerm(rt.ctx, doc.id, { source: `السلام ${i}`, target: 'peace' });
+      t = performance.now();
+      glossaryIndex(rt.ctx, doc.id);
+      builds.push(performance.now() - t);
+    }
+    const indexBuildMs = round(builds.sort((a, b) => a - b)[2]!);
     const g = glossaryIndex(rt.ctx, doc.id)!;
-    const indexBuildMs = round(performance.now() - t);
 
     const sources = listPairs(rt.ctx, doc.id, 0, 2000).items;
     let hits = 0;
@@ -93,7 +98,7 @@ export async function benchGlossary(log: (s: string) => void, n = 10_000): Promi
     const s = pct(service);
     const q = pct(live);
     return {
-      terms: imported.added + 1,
+      terms: imported.added + 5,
       tbxKb: round(tbx.length / 1024),
       importMs,
       firstIndexMs,
@@ -113,7 +118,7 @@ export async function benchGlossary(log: (s: string) => void, n = 10_000): Promi
 export function glossaryLines(g: GlossaryBench): string[] {
   return [
     '',
-    `Glossary of ${g.terms} terms: TBX of ${g.tbxKb} KiB imported in ${g.importMs} ms; recognition index built in ${g.firstIndexMs} ms the first time, ${g.indexBuildMs} ms after a change (once per glossary version)`,
+    `Glossary of ${g.terms} terms: TBX of ${g.tbxKb} KiB imported in ${g.importMs} ms; recognition index built in ${g.firstIndexMs} ms the first time, ${g.indexBuildMs} ms after a change (median of 5; once per glossary version)`,
     `  recognition per paragraph (${g.paragraphs} paragraphs of 15–60 words, ${g.hitsPerParagraph} terms each on average): median ${g.recognise.median} ms, p95 ${g.recognise.p95} ms, max ${g.recognise.max} ms`,
     `  through the service (glossary:find for one pair): median ${g.recogniseService.median} ms, p95 ${g.recogniseService.p95} ms`,
     `  live QA of one pair with the glossary: median ${g.livePairQa.median} ms, p95 ${g.livePairQa.p95} ms`,
