@@ -111,7 +111,8 @@ export function preview(ctx: ServiceContext, input: FindInput): FindResult {
         target: m.pair.target,
         sourceHits: m.sourceHits.map((h) => [h.start, h.end]),
         targetHits: m.targetHits.map((h) => [h.start, h.end]),
-        after: after?.target ?? null,
+        // A locked pair shows no "after": it will not get one.
+        after: skip ? null : (after?.target ?? null),
         skip,
       };
       result.pairs.push(hit);

@@ -23,6 +23,8 @@ export const COMMANDS = [
 
   // MT: the machine-translation suggestion (components/mt).
   'insert-mt',
+  // Find & replace (components/FindReplaceDialog): Ctrl+F stays the filter's search box.
+  'find-replace',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -89,6 +91,7 @@ export function commandFor(e: KeyLike, ctx: KeyContext): Command | null {
   if (e.key === 'ArrowDown' && onlyMod && e.shiftKey) return 'next-untranslated';
   if (onlyMod && e.shiftKey && letter(e, 'c')) return 'copy-source';
   if (onlyMod && !e.shiftKey && letter(e, 'f')) return 'find';
+  if (onlyMod && !e.shiftKey && letter(e, 'h')) return 'find-replace';
   if (e.key === 'Escape' && ctx.typing && !mod && !e.altKey && !e.shiftKey) return 'leave-editor';
   return null;
 }
@@ -112,6 +115,7 @@ export const SHORTCUTS: { command: Command; keys: string[][] }[] = [
   { command: 'add-term', keys: [['Ctrl', 'Shift', 'G']] },
 
   { command: 'insert-mt', keys: [['Ctrl', '0']] },
+  { command: 'find-replace', keys: [['Ctrl', 'H']] },
 ];
 
 export function isTypingTarget(el: Element | null): boolean {

@@ -204,6 +204,18 @@ export class WorkspaceState {
     else void this.applyFilter();
   }
 
+  /** Focuses a pair's editor from a list outside the grid (find & replace); a filter hiding it is cleared. */
+  async goToPair(pairId: number): Promise<void> {
+    const r = await api.invoke('pairs:locate', {
+      documentId: this.documentId,
+      pairId,
+      ...(this.applied ? { filter: this.applied } : {}),
+    });
+    if (r.ok && r.value.index !== null) return this.focus(r.value.index, 'editor');
+    const pair = await api.invoke('pairs:get', { pairId });
+    if (pair.ok) await this.clearFilter(pair.value);
+  }
+
   /** Shows every pair again; `goTo` is then focused in its editor. */
   clearFilter(goTo?: Pair): Promise<void> {
     this.filter = { statuses: [], text: '', textIn: this.filter.textIn, openComments: false };

@@ -27,6 +27,8 @@ describe('keymap', () => {
     expect(commandFor(key('Alt+Shift+ArrowDown'), typing)).toBe('next-review');
     expect(commandFor(key('Ctrl+Shift+C', 'KeyC'), typing)).toBe('copy-source');
     expect(commandFor(key('Ctrl+f', 'KeyF'), typing)).toBe('find');
+    expect(commandFor(key('Ctrl+h', 'KeyH'), typing)).toBe('find-replace');
+    expect(commandFor(key('Ctrl+Shift+H', 'KeyH'), typing)).toBeNull();
     expect(commandFor(key('Escape'), typing)).toBe('leave-editor');
     expect(commandFor(key('F1'), typing)).toBe('help');
     expect(commandFor(key('Shift+?'), browsing)).toBe('help');
@@ -90,6 +92,7 @@ describe('keymap', () => {
     // Ctrl+Shift+C on an Arabic layout reports the Arabic letter as the key.
     expect(commandFor(key('Ctrl+Shift+ؤ', 'KeyC'), typing)).toBe('copy-source');
     expect(commandFor(key('Ctrl+ب', 'KeyF'), typing)).toBe('find');
+    expect(commandFor(key('Ctrl+ا', 'KeyH'), typing)).toBe('find-replace');
     // Ctrl+C with an Arabic layout is still copy.
     expect(commandFor(key('Ctrl+ؤ', 'KeyC'), typing)).toBeNull();
   });

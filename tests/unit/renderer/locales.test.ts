@@ -60,6 +60,8 @@ const DYNAMIC_PREFIXES = [
   'mt.providers.',
   'mt.english.',
   'mt.settings.endpointHint.',
+  // Find & replace: why a pair is not replaced (shared/find.ts FindSkip).
+  'find.skip.',
 ];
 
 /** Families whose members are known: each must be complete in both languages. */
