@@ -16,7 +16,11 @@ export interface WorkerData {
   cancel: SharedArrayBuffer;
 }
 
-export type ToWorker = { type: 'run'; seq: number; name: JobName; input: unknown } | { type: 'close' };
+export type ToWorker =
+  /** `slicedField`: the input's field that came before in 'slice' messages, to be joined back. */
+  | { type: 'run'; seq: number; name: JobName; input: unknown; slicedField?: 'dataBase64' }
+  | { type: 'slice'; seq: number; text: string }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'event'; name: EventName; payload: unknown }

@@ -10,6 +10,9 @@ import type { ServiceContext } from '../services/context';
 import type { JobName, JobRunner } from './types';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
+/** Base64 characters per message to the worker (see send). */
+const SLICE_CHARS = 4 * 1024 * 1024;
+
 interface Pending {
   seq: number;
   name: JobName;
@@ -95,10 +98,29 @@ export function workerJobs(opts: WorkerJobsOptions): JobRunner {
       if (!running) worker?.unref();
       return;
     }
-    running = queue.shift()!;
-    worker ??= start();
-    worker.ref();
-    worker.postMessage({ type: 'run', seq: running.seq, name: running.name, input: running.input } satisfies ToWorker);
+    const job = (running = queue.shift()!);
+    const w = (worker ??= start());
+    w.ref();
+    void send(w, job);
+  }
+
+  /**
+   * Copying a message to the worker blocks this thread for as long as the copy takes: a 60 MB
+   * base64 file in one message stalls the event loop for tens of milliseconds. A large file goes in
+   * slices, one per turn of the event loop, and the worker joins them.
+   */
+  async function send(w: Worker, job: Pending): Promise<void> {
+    const { dataBase64, ...rest } = job.input as { dataBase64?: unknown };
+    if (typeof dataBase64 !== 'string' || dataBase64.length <= SLICE_CHARS) {
+      w.postMessage({ type: 'run', seq: job.seq, name: job.name, input: job.input } satisfies ToWorker);
+      return;
+    }
+    for (let at = 0; at < dataBase64.length; at += SLICE_CHARS) {
+      if (running !== job || worker !== w) return;
+      w.postMessage({ type: 'slice', seq: job.seq, text: dataBase64.slice(at, at + SLICE_CHARS) } satisfies ToWorker);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    w.postMessage({ type: 'run', seq: job.seq, name: job.name, input: rest, slicedField: 'dataBase64' } satisfies ToWorker);
   }
 
   return {

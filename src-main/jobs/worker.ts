@@ -41,13 +41,25 @@ const bus = new JobBus();
 opened.ctx.events = bus;
 bus.onAny((name, payload) => port.postMessage({ type: 'event', name, payload } satisfies FromWorker));
 
+let slices: { seq: number; parts: string[] } | null = null;
+
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'close') {
     opened.close();
     port.close();
     return;
   }
-  void runJob(msg.seq, msg.name, msg.input as { jobId?: string });
+  if (msg.type === 'slice') {
+    if (slices?.seq !== msg.seq) slices = { seq: msg.seq, parts: [] };
+    slices.parts.push(msg.text);
+    return;
+  }
+  let input = msg.input as { jobId?: string; dataBase64?: string };
+  if (msg.slicedField === 'dataBase64') {
+    input = { ...input, dataBase64: slices?.seq === msg.seq ? slices.parts.join('') : '' };
+    slices = null;
+  }
+  void runJob(msg.seq, msg.name, input);
 });
 
 async function runJob(seq: number, name: JobName, input: { jobId?: string }): Promise<void> {

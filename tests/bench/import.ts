@@ -1,0 +1,246 @@
+// Issue 12's rows, as a user meets them: whole processes under /usr/bin/time -v, medians of RUNS.
+//   start-up — `qalam list` on an empty store beside `node -e 0`;
+//   import   — `qalam import` of 100k paragraphs beside the bare floor (document_id, position,
+//              source) and the fuller floor (the rows the import used to write), tests/bench/import-floor.ts;
+//   stall    — the longest the main event loop waits while the app imports those 100k paragraphs
+//              (the job worker, through the real dispatch), by perf_hooks.monitorEventLoopDelay.
+// Alone: `npx tsx tests/bench/import.ts [startup|import|stall]`. Uses the built CLI (out/cli),
+// building it first when it is missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { openRuntime } from '../../src-main/runtime';
+import { generateParagraphs, round } from './store';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const BIN = join(ROOT, 'bin/qalam.mjs');
+const RUNS = Number(process.env.QALAM_BENCH_RUNS ?? 5);
+
+export interface Measured {
+  seconds: number;
+  peakMb: number;
+}
+
+/** One process under GNU time: wall seconds and maximum resident set size. */
+function timeOnce(cmd: string, args: string[]): Measured {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-1500)}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)!;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)!;
+  return {
+    seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]),
+    peakMb: Number(rss[1]) / 1024,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Medians of RUNS runs; `fresh` prepares each run (a new empty folder) and returns its arguments. */
+function timed(cmd: string, fresh: () => { args: string[]; cleanup?: () => void }): Measured {
+  const runs: Measured[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { args, cleanup } = fresh();
+    try {
+      runs.push(timeOnce(cmd, args));
+    } finally {
+      cleanup?.();
+    }
+  }
+  return { seconds: round(median(runs.map((r) => r.seconds)), 3), peakMb: round(median(runs.map((r) => r.peakMb))) };
+}
+
+function ensureBuiltCli(log: (s: string) => void): void {
+  if (existsSync(join(ROOT, 'out/cli/qalam.mjs'))) return;
+  log('building the CLI (scripts/build-cli.mjs)');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build the CLI');
+}
+
+function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'qalam-bench-import-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface StartupFigures {
+  qalamList: Measured;
+  nodeBare: Measured;
+  goalSeconds: number;
+}
+
+export function benchStartup(log: (s: string) => void): StartupFigures {
+  ensureBuiltCli(log);
+  log('start-up: qalam list on an empty store, beside node -e 0');
+  const nodeBare = timed(process.execPath, () => ({ args: ['-e', '0'] }));
+  const qalamList = timed(process.execPath, () => {
+    const { dir, cleanup } = tempDir();
+    return { args: [BIN, 'list', '--db', join(dir, 'q.db')], cleanup };
+  });
+  return { qalamList, nodeBare, goalSeconds: 0.12 };
+}
+
+export interface ImportFigures {
+  paragraphs: number;
+  fileMb: number;
+  qalam: Measured;
+  floorBare: Measured;
+  floorFull: Measured;
+  /** qalam / bare floor, time. */
+  ratio: number;
+  goal: string;
+}
+
+export async function benchImport(log: (s: string) => void, paragraphs = 100_000): Promise<ImportFigures> {
+  ensureBuiltCli(log);
+  const work = tempDir();
+  try {
+    const file = join(work.dir, 'paragraphs.txt');
+    writeFileSync(file, generateParagraphs(paragraphs).join('\n'));
+    // Built beside the CLI's build, so that it resolves better-sqlite3 from the repository as the CLI does.
+    const floor = join(ROOT, 'out', `bench-import-floor-${process.pid}.mjs`);
+    await build({
+      entryPoints: [join(ROOT, 'tests/bench/import-floor.ts')],
+      outfile: floor,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      external: ['better-sqlite3'],
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    try {
+      const db = () => {
+        const { dir, cleanup } = tempDir();
+        return { path: join(dir, 'q.db'), cleanup };
+      };
+      log(`import: ${paragraphs} paragraphs, bare floor`);
+      const floorBare = timed(process.execPath, () => {
+        const d = db();
+        return { args: [floor, 'bare', file, d.path], cleanup: d.cleanup };
+      });
+      log('import: fuller floor');
+      const floorFull = timed(process.execPath, () => {
+        const d = db();
+        return { args: [floor, 'full', file, d.path], cleanup: d.cleanup };
+      });
+      log('import: qalam import');
+      const qalam = timed(process.execPath, () => {
+        const d = db();
+        return { args: [BIN, 'import', file, '--db', d.path], cleanup: d.cleanup };
+      });
+      return {
+        paragraphs,
+        fileMb: round(readFileSync(file).length / 1048576),
+        qalam,
+        floorBare,
+        floorFull,
+        ratio: round(qalam.seconds / floorBare.seconds, 2),
+        goal: '≤ 2× the bare floor, ≤ 160 MB',
+      };
+    } finally {
+      rmSync(floor, { force: true });
+    }
+  } finally {
+    work.cleanup();
+  }
+}
+
+export interface StallFigures {
+  paragraphs: number;
+  importSeconds: number;
+  /** Longest main-loop delay while the job worker imported (ms). */
+  maxMs: number;
+  p99Ms: number;
+  /** The same import in the main thread, for contrast (ms). */
+  inlineMaxMs: number;
+  /** The longest delay of an idle loop over the same time: what the machine's load alone costs (ms). */
+  idleMaxMs: number;
+  goalMs: number;
+}
+
+async function stallOnce(
+  jobs: 'worker' | 'inline',
+  dataBase64: string,
+): Promise<{ maxMs: number; p99Ms: number; seconds: number }> {
+  const { dir, cleanup } = tempDir();
+  const rt = openRuntime({ dataDir: dir, transport: 'http', jobs });
+  try {
+    // The worker starts on the first job: start it with a small one so the figure is the import's.
+    await rt.dispatch('documents:import', { fileName: 'warm.txt', dataBase64: Buffer.from('تسخين').toString('base64') });
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    const t0 = performance.now();
+    const r = await rt.dispatch('documents:import', { fileName: 'big.txt', dataBase64 });
+    const seconds = (performance.now() - t0) / 1000;
+    // A stall is recorded when the loop's timer fires after it: let it fire once more.
+    await new Promise((r) => setTimeout(r, 20));
+    h.disable();
+    if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.error)}`);
+    return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, seconds };
+  } finally {
+    rt.close();
+    cleanup();
+  }
+}
+
+export async function benchStall(log: (s: string) => void, paragraphs = 100_000): Promise<StallFigures> {
+  const dataBase64 = Buffer.from(generateParagraphs(paragraphs).join('\n')).toString('base64');
+  log(`stall: ${paragraphs}-paragraph import in the job worker`);
+  const worker = await stallOnce('worker', dataBase64);
+  log('stall: an idle loop for as long (the machine alone)');
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  await new Promise((r) => setTimeout(r, worker.seconds * 1000));
+  h.disable();
+  log('stall: the same import in the main thread');
+  const inline = await stallOnce('inline', dataBase64);
+  return {
+    paragraphs,
+    importSeconds: round(worker.seconds, 2),
+    maxMs: round(worker.maxMs),
+    p99Ms: round(worker.p99Ms),
+    inlineMaxMs: round(inline.maxMs),
+    idleMaxMs: round(h.max / 1e6),
+    goalMs: 50,
+  };
+}
+
+export function importLines(s: StartupFigures | null, i: ImportFigures | null, st: StallFigures | null): string[] {
+  const m = (x: Measured) => `${x.seconds} s, ${x.peakMb} MB`;
+  return [
+    ...(s
+      ? [
+          `Start-up (whole processes, median of ${RUNS}): qalam list on an empty store ${m(s.qalamList)}; node -e 0 ${m(s.nodeBare)}; goal ≤ ${s.goalSeconds} s`,
+        ]
+      : []),
+    ...(i
+      ? [
+          `qalam import of ${i.paragraphs} paragraphs (${i.fileMb} MB UTF-8; whole processes, median of ${RUNS})`,
+          `  qalam import ${m(i.qalam)}; bare floor (document_id, position, source) ${m(i.floorBare)}; fuller floor (pairs + revisions) ${m(i.floorFull)}`,
+          `  import / bare floor ${i.ratio}×; goal ${i.goal}`,
+        ]
+      : []),
+    ...(st
+      ? [
+          `Main event loop during a ${st.paragraphs}-paragraph import in the app (job worker): longest stall ${st.maxMs} ms, p99 ${st.p99Ms} ms (import ${st.importSeconds} s); an idle loop as long: ${st.idleMaxMs} ms; the import in the main thread: ${st.inlineMaxMs} ms; goal ≤ ${st.goalMs} ms`,
+        ]
+      : []),
+  ];
+}
+
+if (process.argv[1]?.endsWith('import.ts')) {
+  const log = (s: string) => process.stderr.write(`  … ${s}\n`);
+  const which = process.argv[2] ?? 'all';
+  void (async () => {
+    const s = which === 'all' || which === 'startup' ? benchStartup(log) : null;
+    const i = which === 'all' || which === 'import' ? await benchImport(log) : null;
+    const st = which === 'all' || which === 'stall' ? await benchStall(log) : null;
+    process.stdout.write(
+      `${importLines(s, i, st).join('\n')}\n${JSON.stringify({ startup: s, import: i, stall: st }, null, 2)}\n`,
+    );
+  })();
+}
