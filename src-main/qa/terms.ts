@@ -127,18 +127,21 @@ export class TermIndex {
   private readonly byFirst = new Map<string, Entry[]>();
 
   constructor(terms: readonly Term[]) {
-    for (const term of terms) {
-      if (term.forbidden) {
-        this.forbidden.push(term);
-        continue;
-      }
-      for (const form of term.source.split(/[;|]/)) {
-        const keys = tokenize(form).map((t) => termWordKey(t.text));
-        if (keys.length === 0) continue;
-        const list = this.byFirst.get(keys[0]!) ?? [];
-        list.push({ term, keys });
-        this.byFirst.set(keys[0]!, list);
-      }
+    for (const term of terms) this.add(term);
+  }
+
+  /** One more term: a glossary that grew by one need not be indexed again (10k terms take a moment). */
+  add(term: Term): void {
+    if (term.forbidden) {
+      this.forbidden.push(term);
+      return;
+    }
+    for (const form of term.source.split(/[;|]/)) {
+      const keys = tokenize(form).map((t) => termWordKey(t.text));
+      if (keys.length === 0) continue;
+      const list = this.byFirst.get(keys[0]!) ?? [];
+      list.push({ term, keys });
+      this.byFirst.set(keys[0]!, list);
     }
   }
 

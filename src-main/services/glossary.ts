@@ -80,18 +80,21 @@ function cleanTerm(input: TermInput): Required<TermInput> {
 
 export function addTerm(ctx: ServiceContext, documentId: number, input: TermInput): GlossaryTerm {
   const t = cleanTerm(input);
-  const id = ctx.db
+  const { id, before } = ctx.db
     .transaction(() => {
       const glossary = writableGlossary(ctx, documentId);
-      return repo.insertTerm(ctx.db, glossary.id, {
+      const termId = repo.insertTerm(ctx.db, glossary.id, {
         ...t,
         sourceNorm: normalizeForSearch(t.source),
         createdBy: actor(ctx).name,
         createdAt: ctx.now(),
       });
+      return { id: termId, before: glossary.version };
     })
     .immediate();
-  return repo.getTerm(ctx.db, id)!;
+  const term = repo.getTerm(ctx.db, id)!;
+  indexAdded(ctx, term, before);
+  return term;
 }
 
 export function editTerm(ctx: ServiceContext, termId: number, input: TermInput): GlossaryTerm {
@@ -234,10 +237,7 @@ export function glossaryIndex(ctx: ServiceContext, documentId: number): Glossary
   if (cached && cached.version === glossary.version) return cached;
   const terms = repo.allTerms(ctx.db, glossary.id);
   const englishWords = new Set<string>();
-  for (const t of terms) {
-    if (t.forbidden) continue;
-    for (const m of t.target.matchAll(/[\p{L}'’]+/gu)) englishWords.add(m[0].toLowerCase());
-  }
+  for (const t of terms) if (!t.forbidden) for (const w of englishWordsOf(t.target)) englishWords.add(w);
   const built: GlossaryIndex = {
     glossaryId: glossary.id,
     version: glossary.version,
@@ -246,6 +246,27 @@ export function glossaryIndex(ctx: ServiceContext, documentId: number): Glossary
   };
   byDb.set(glossary.id, built);
   return built;
+}
+
+/**
+ * A term added to a glossary whose index is cached at the version before: the index takes the term
+ * and moves to the new version instead of being built again. Anything else (an edit, a delete, an
+ * import, another process's write) leaves the cache behind, and the next use rebuilds it.
+ */
+function indexAdded(ctx: ServiceContext, term: GlossaryTerm, versionBefore: number): void {
+  const byDb = indexes.get(ctx.db);
+  const cached = byDb?.get(term.glossaryId);
+  const now = repo.findGlossaryById(ctx.db, term.glossaryId);
+  if (!byDb || !cached || !now || cached.version !== versionBefore || now.version !== versionBefore + 1) return;
+  cached.index.add(term);
+  // A new set, not the old one grown: callers cache what they merged it into by its identity.
+  const englishWords = new Set(cached.englishWords);
+  if (!term.forbidden) for (const w of englishWordsOf(term.target)) englishWords.add(w);
+  byDb.set(term.glossaryId, { ...cached, version: now.version, englishWords });
+}
+
+function englishWordsOf(target: string): string[] {
+  return [...target.matchAll(/[\p{L}'’]+/gu)].map((m) => m[0].toLowerCase());
 }
 
 /** The terms recognised in each pair's Arabic source: the editor's underlines and the assistance panel. */

@@ -54,6 +54,12 @@ export function findGlossary(db: Db, documentId: number | null): GlossaryRow | n
   return row ? { id: row.id, documentId: row.document_id, version: row.version } : null;
 }
 
+export function findGlossaryById(db: Db, glossaryId: number): GlossaryRow | null {
+  const row = stmt(db, 'SELECT id, document_id, version FROM glossaries WHERE id = ?').get(glossaryId) as
+    { id: number; document_id: number | null; version: number } | undefined;
+  return row ? { id: row.id, documentId: row.document_id, version: row.version } : null;
+}
+
 export function insertGlossary(db: Db, documentId: number | null, at: string): GlossaryRow {
   const id = Number(
     stmt(db, 'INSERT INTO glossaries (document_id, created_at) VALUES (?, ?)').run(documentId, at).lastInsertRowid,

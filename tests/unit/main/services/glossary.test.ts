@@ -151,12 +151,23 @@ describe('glossary store and service', () => {
     expect(glossary.glossaryIndex(rt.ctx, other.id)).toBe(first); // the same shared glossary
     glossary.addTerm(rt.ctx, doc.id, { source: 'روسيا', target: 'Russia' });
     const second = glossary.glossaryIndex(rt.ctx, doc.id);
-    expect(second).not.toBe(first);
+    // An added term joins the index at the new version; nothing is built again.
+    expect(second!.version).toBe(first!.version + 1);
+    expect(second!.index).toBe(first!.index);
     expect(second!.index.find('زار روسيا')).toHaveLength(1);
+    expect(second!.englishWords.has('russia')).toBe(true);
+    expect(first!.englishWords.has('russia')).toBe(false);
+    // An edit rebuilds it.
+    const russia = glossary.listTerms(rt.ctx, doc.id, 'روسيا').terms[0]!;
+    glossary.editTerm(rt.ctx, russia.id, { source: 'موسكو', target: 'Moscow' });
+    const edited = glossary.glossaryIndex(rt.ctx, doc.id);
+    expect(edited!.index).not.toBe(second!.index);
+    expect(edited!.index.find('زار روسيا')).toEqual([]);
+    expect(edited!.index.find('زار موسكو')).toHaveLength(1);
     // An import bumps the version once for all its terms.
     await glossary.importGlossary(rt.ctx, doc.id, 'more.csv', enc('الناتو,NATO\nجنيف,Geneva\n'));
     const third = glossary.glossaryIndex(rt.ctx, doc.id);
-    expect(third!.version).toBe(second!.version + 1);
+    expect(third!.version).toBe(edited!.version + 1);
     expect(third!.index.find('في جنيف والناتو')).toHaveLength(2);
   });
 });
@@ -192,6 +203,8 @@ describe('QA with a stored glossary', () => {
   it('without the glossary word, spelling flags it: the acceptance comes from the glossary', async () => {
     const { doc } = await setup();
     const pair = listPairs(rt.ctx, doc.id, 0, 20).items[0]!;
+    glossary.addTerm(rt.ctx, doc.id, { source: 'السلام', target: 'peace' });
+    // The index is cached now: the next term joins it in place, and its words must reach the speller.
     expect(qa.checkPairQa(rt.ctx, pair.id, 'The siloviki said so.').issues.map((i) => i.check)).toContain('spelling');
     glossary.addTerm(rt.ctx, doc.id, { source: 'الأجهزة الأمنية', target: 'siloviki' });
     expect(qa.checkPairQa(rt.ctx, pair.id, 'The siloviki said so.').issues.map((i) => i.check)).not.toContain('spelling');
