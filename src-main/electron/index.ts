@@ -6,6 +6,7 @@ import { createElectronHost } from './host';
 import { createMainI18n, languageFromSystem, type MainI18n } from '../i18n';
 import { createAppMenu, type AppMenu } from './menu';
 import { safeStorageKeyStore } from './mt-key';
+import { attachContextMenu, enableSpellcheck } from './spellcheck';
 import { openRuntime, type Runtime } from '../runtime';
 import type { Channel } from '../shared/contract';
 import { QalamError } from '../shared/errors';
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
   }
   app.setAboutPanelOptions({ applicationName: 'Qalam', applicationVersion: app.getVersion() });
   denyAllPermissions(session.defaultSession);
+  enableSpellcheck(session.defaultSession);
   serveApp();
 
   const rt = runtime;
@@ -138,6 +140,12 @@ function openWindow(): void {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+  });
+  const rt = runtime;
+  attachContextMenu(win.webContents, session.defaultSession, {
+    t: (key, params) => (i18n ?? createMainI18n('en')).t(key, params),
+    // Failures are not the menu's to report: the QA check keeps flagging the word, nothing is lost.
+    addWord: (word) => void rt?.dispatch('qa:set-word', { word, known: true }),
   });
   mainWindow = win;
 }

@@ -44,6 +44,10 @@ export const ar: Catalogue = {
     exportButton: 'حفظ',
     exportFiles: 'ملفات {{ext}}',
   },
+  spell: {
+    noSuggestions: 'لا اقتراحات إملائية',
+    addToDictionary: 'أضف إلى القاموس',
+  },
   startup: {
     title: 'تعذّر تشغيل قلم',
     db_corrupt:

@@ -44,6 +44,10 @@ export const en = {
     exportButton: 'Save',
     exportFiles: '{{ext}} files',
   },
+  spell: {
+    noSuggestions: 'No spelling suggestions',
+    addToDictionary: 'Add to Dictionary',
+  },
   startup: {
     title: 'Qalam cannot start',
     db_corrupt:

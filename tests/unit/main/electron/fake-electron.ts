@@ -89,6 +89,7 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   send = vi.fn();
+  replaceMisspelling = vi.fn((_word: string) => undefined);
 
   constructor(url = '') {
     super();
@@ -254,6 +255,11 @@ export class FakeSession {
   setDevicePermissionHandler = vi.fn((h: ((details: unknown) => boolean) | null) => {
     this.devicePermissionHandler = h;
   });
+  spellCheckerLanguages: string[] = [];
+  setSpellCheckerLanguages = vi.fn((languages: string[]) => {
+    this.spellCheckerLanguages = [...languages];
+  });
+  addWordToSpellCheckerDictionary = vi.fn((_word: string) => true);
 }
 const createShell = () => ({
   openExternal: vi.fn(async (_url: string): Promise<void> => undefined),
@@ -270,11 +276,12 @@ const createDialog = () => ({
 
 export interface FakeMenu {
   template: unknown[];
+  popup: ReturnType<typeof vi.fn>;
 }
 function createMenu() {
   const m = {
     current: null as FakeMenu | null,
-    buildFromTemplate: vi.fn((template: unknown[]): FakeMenu => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown[]): FakeMenu => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
       m.current = menu;
     }),

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, BrowserWindow, dialog, ipcEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
+import type { contextMenuTemplate } from '../../../../src-main/electron/spellcheck';
 
 type Item = MenuItemConstructorOptions;
 const menuLabels = () => (Menu.current?.template as Item[] | undefined)?.map((i) => i.label);
@@ -247,5 +248,87 @@ describe('windows and quitting', () => {
     expect(await ipcMain.invoke(ipcEvent(BrowserWindow.instances[0]!.webContents), 'settings:get', {})).toMatchObject({
       ok: false,
     });
+  });
+});
+
+describe('spelling (issue 11.5)', () => {
+  type Params = Parameters<typeof contextMenuTemplate>[0];
+  const params = (over: Partial<Params> = {}): Params => ({
+    misspelledWord: '',
+    dictionarySuggestions: [],
+    isEditable: true,
+    selectionText: '',
+    editFlags: { canCut: true, canCopy: true, canPaste: true } as Params['editFlags'],
+    ...over,
+  });
+  /** Right-clicks in the page and returns the menu that popped up (or null). */
+  function rightClick(p: Params): { items: Item[]; popup: ReturnType<typeof vi.fn> } | null {
+    const before = Menu.buildFromTemplate.mock.results.length;
+    mainWindow().webContents.emit('context-menu', { preventDefault() {} }, p);
+    const built = Menu.buildFromTemplate.mock.results[before]?.value as
+      { template: Item[]; popup: ReturnType<typeof vi.fn> } | undefined;
+    return built ? { items: built.template, popup: built.popup } : null;
+  }
+  const click = (item: Item | undefined) => (item!.click as () => void)();
+
+  it('sets the spellchecker to English for the session', async () => {
+    await launch();
+    expect(session.defaultSession.setSpellCheckerLanguages).toHaveBeenCalledWith(['en-US']);
+    expect(session.defaultSession.spellCheckerLanguages).toEqual(['en-US']);
+  });
+
+  it('offers suggestions that replace the word, and Add to Dictionary that also tells QA', async () => {
+    await launch();
+    const menu = rightClick(
+      params({ misspelledWord: 'agressor', dictionarySuggestions: ['aggressor', 'aggressors', 'a', 'b', 'c', 'd'] }),
+    )!;
+    expect(menu.popup).toHaveBeenCalled();
+    expect(menu.items.filter((i) => i.type !== 'separator').map((i) => i.label)).toEqual([
+      'aggressor',
+      'aggressors',
+      'a',
+      'b',
+      'c',
+      'Add to Dictionary',
+      'Cut',
+      'Copy',
+      'Paste',
+    ]);
+    click(menu.items[0]);
+    expect(mainWindow().webContents.replaceMisspelling).toHaveBeenCalledWith('aggressor');
+
+    const zakharova = rightClick(params({ misspelledWord: 'Zakharova' }))!;
+    expect(zakharova.items[0]).toMatchObject({ label: 'No spelling suggestions', enabled: false });
+    click(zakharova.items.find((i) => i.id === 'spell-add'));
+    expect(session.defaultSession.addWordToSpellCheckerDictionary).toHaveBeenCalledWith('Zakharova');
+    // The QA spelling check accepts it too: it is in the user's dictionary.
+    await expect
+      .poll(async () => ((await invoke('qa:list-words', {})) as { value: { words: string[] } }).value.words)
+      .toContain('Zakharova');
+  });
+
+  it('without a misspelling: Cut/Copy/Paste as the field allows; outside a field only Copy of a selection', async () => {
+    await launch();
+    const field = rightClick(params({ editFlags: { canCut: false, canCopy: false, canPaste: true } as Params['editFlags'] }))!;
+    expect(field.items.map((i) => [i.role, i.enabled])).toEqual([
+      ['cut', false],
+      ['copy', false],
+      ['paste', true],
+    ]);
+    expect(rightClick(params({ isEditable: false, selectionText: 'السلام' }))!.items.map((i) => i.role)).toEqual(['copy']);
+    expect(rightClick(params({ isEditable: false }))).toBeNull();
+  });
+
+  it('labels follow the UI language', async () => {
+    await launch();
+    await invoke('settings:update', { uiLanguage: 'ar' });
+    // The menu's language follows once the application menu has re-read the settings.
+    await expect
+      .poll(() =>
+        rightClick(params({ misspelledWord: 'Zakharova' }))!
+          .items.filter((i) => i.type !== 'separator')
+          .map((i) => i.label),
+      )
+      .toEqual(['لا اقتراحات إملائية', 'أضف إلى القاموس', 'قص', 'نسخ', 'لصق']);
   });
 });
