@@ -6,7 +6,7 @@ import type { ImportedComment, ImportedDocument } from '../formats/model';
 import { plainText } from '../shared/inline';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
-import { insertPair } from '../store/repos/pairs';
+import { INSERT_BATCH, insertPairs, type NewPair } from '../store/repos/pairs';
 import { buildSearchIndex } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
@@ -121,36 +121,39 @@ export function storeImported(
         contentHash: meta.hash,
         createdAt: at,
       });
+      // Rows go in statements of INSERT_BATCH; PROGRESS_EVERY is a multiple of it.
+      let batch: NewPair[] = [];
+      const flush = () => {
+        const ids = insertPairs(ctx.db, documentId, batch, at, who.name);
+        batch.forEach((row, i) => {
+          for (const c of doc.paragraphs[row.position]!.comments ?? []) importComment(ctx, ids[i]!, c, at);
+        });
+        const done = batch.at(-1)!.position + 1;
+        batch = [];
+        if (done % PROGRESS_EVERY === 0 || done === total) progress(done, total);
+      };
       doc.paragraphs.forEach((p, position) => {
         const target = p.target ?? '';
-        const status = importedStatus(p.status, target);
-        const excluded = p.excluded ?? false;
         // Counts and search see plain text: a line-break code between two words keeps them two.
         const sourcePlain = plainText(p.source, p.sourceCodes);
         const targetPlain = plainText(target, p.targetCodes);
-        const pairId = insertPair(
-          ctx.db,
-          documentId,
-          {
-            position,
-            source: p.source,
-            sourceCodes: p.sourceCodes,
-            sourceNorm: normalizeForSearch(sourcePlain),
-            sourceWords: countWords(sourcePlain),
-            target,
-            targetCodes: target ? p.targetCodes : null,
-            targetNorm: target ? normalizeForSearch(targetPlain) : '',
-            targetWords: target ? countWords(targetPlain) : 0,
-            status,
-            excluded,
-            origin: p.origin ?? null,
-          },
-          at,
-          who.name,
-        );
-        for (const c of p.comments ?? []) importComment(ctx, pairId, c, at);
-        if ((position + 1) % PROGRESS_EVERY === 0 || position + 1 === total) progress(position + 1, total);
+        batch.push({
+          position,
+          source: p.source,
+          sourceCodes: p.sourceCodes,
+          sourceNorm: normalizeForSearch(sourcePlain),
+          sourceWords: countWords(sourcePlain),
+          target,
+          targetCodes: target ? p.targetCodes : null,
+          targetNorm: target ? normalizeForSearch(targetPlain) : '',
+          targetWords: target ? countWords(targetPlain) : 0,
+          status: importedStatus(p.status, target),
+          excluded: p.excluded ?? false,
+          origin: p.origin ?? null,
+        });
+        if (batch.length === INSERT_BATCH) flush();
       });
+      if (batch.length > 0) flush();
       if (doc.original) saveSkeleton(ctx.db, documentId, doc.original);
       // One statement writes every pair's import revision: the same rows, without 100k round trips.
       importRevisions(ctx.db, documentId, who.name, who.role, at);
