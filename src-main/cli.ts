@@ -34,6 +34,7 @@ const services = {
   stats: () => import('./services/stats'),
   qa: () => import('./services/qa'),
   glossary: () => import('./services/glossary'),
+  mt: () => import('./services/mt'),
   messages: () => import('./cli-messages'),
 };
 
@@ -432,6 +433,45 @@ export function buildProgram(): Command {
         `${opts.dryRun ? 'Would fill' : 'Filled'} ${r.filled} segments (${r.translated} as Translated, ${r.draft} as Draft); ${r.unmatched} without a match${r.batchId ? `; batch #${r.batchId}` : ''}.`,
       );
     } finally {
+      rt.close();
+    }
+  });
+
+  common(
+    program
+      .command('mt')
+      .description(
+        'machine-translate the empty segments through the provider set in Settings (key from QALAM_MT_KEY); one undoable batch',
+      )
+      .argument('<doc>', 'document id')
+      .option('--dry-run', 'count the segments and characters that would be sent; send nothing')
+      .option('--allow', "allow this document's text to be sent to the provider (recorded on the document, as in the app)"),
+  ).action(async (doc: string, opts: Common & { dryRun?: boolean; allow?: boolean }) => {
+    const mt = await services.mt();
+    const rt = open(opts);
+    const documentId = parseId(doc);
+    // Ctrl+C stops sending; what has arrived is still filled as the batch (as Cancel in the app).
+    const stop = () => void mt.cancel(rt.ctx, documentId);
+    process.once('SIGINT', stop);
+    try {
+      if (opts.allow) mt.setAllowed(rt.ctx, documentId, true);
+      if (opts.dryRun) {
+        const e = await mt.estimate(rt.ctx, documentId);
+        out(
+          opts,
+          e,
+          `${e.segments} empty segments (${e.chars} characters); would send ${e.sendSegments} segments, ${e.sendChars} characters.`,
+        );
+        return;
+      }
+      const r = await mt.pretranslate(rt.ctx, documentId);
+      out(
+        opts,
+        r,
+        `${r.cancelled ? 'Cancelled. ' : ''}Filled ${r.filled} segments as Draft; sent ${r.sentChars} characters in ${r.requests} requests, ${r.fromCache} from the cache${r.batchId ? `; batch #${r.batchId}` : ''}.`,
+      );
+    } finally {
+      process.removeListener('SIGINT', stop);
       rt.close();
     }
   });
