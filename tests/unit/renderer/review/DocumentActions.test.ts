@@ -50,7 +50,8 @@ describe('DocumentActions', () => {
     );
     const { onchanged } = show('editor', stats(10), { statuses: ['translated'] });
     await fireEvent.click(screen.getByRole('button', { name: 'Approve all translated (in the current filter)…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Approve translated segments' });
+    // Dialogs load on first use (components/Lazy.svelte): wait for it.
+    const dialog = await screen.findByRole('dialog', { name: 'Approve translated segments' });
     expect(await within(dialog).findByText('Approve 10 translated segments?')).toBeTruthy();
     expect(invoke).toHaveBeenCalledTimes(1);
     expect(invoke).toHaveBeenCalledWith('pairs:bulk-approve', {
@@ -77,7 +78,7 @@ describe('DocumentActions', () => {
     );
     show('editor', stats(3));
     await fireEvent.click(screen.getByRole('button', { name: 'Approve all translated…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Approve translated segments' });
+    const dialog = await screen.findByRole('dialog', { name: 'Approve translated segments' });
     expect(await within(dialog).findByText('Approve 1 translated segment?')).toBeTruthy();
     const include = within(dialog).getByRole('checkbox', { name: /2 translated segments have QA errors and are left out/ });
     await fireEvent.click(include);
@@ -101,7 +102,7 @@ describe('DocumentActions', () => {
       invoke.mockResolvedValue({ ok: true, value: { count, pairIds: Array.from({ length: count }, (_, i) => i + 1) } });
       show('editor', stats(count));
       await fireEvent.click(screen.getByRole('button', { name: 'اعتماد كل المترجَم…' }));
-      const dialog = screen.getByRole('dialog');
+      const dialog = await screen.findByRole('dialog');
       // Digits as the UI locale writes them.
       const n = new Intl.NumberFormat('ar').format(count);
       expect(await within(dialog).findByText(text.replace(String(count), n))).toBeTruthy();
@@ -153,7 +154,7 @@ describe('DocumentActions', () => {
     invoke.mockResolvedValue({ ok: true, value: summary });
     show('translator');
     await fireEvent.click(screen.getByRole('button', { name: 'Quality…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Quality summary' });
+    const dialog = await screen.findByRole('dialog', { name: 'Quality summary' });
     expect((await within(dialog).findByTestId('quality-score')).textContent).toContain('80');
     expect(invoke).toHaveBeenCalledWith('stats:quality', { documentId: 4 });
     const row = within(dialog).getByRole('row', { name: /Terminology/ });
