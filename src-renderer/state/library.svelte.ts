@@ -3,6 +3,7 @@ import type { ImportPreview, RecentDocument } from '../../src-main/shared/contra
 import type { DocumentSummary, Encoding } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import { newJobId } from '../lib/job-id';
 import { type PickedFile } from '../lib/files';
 import { formatNumber, t } from '../lib/i18n.svelte';
 import { notices } from './notices.svelte';
@@ -26,11 +27,6 @@ export interface ImportFlow {
 }
 
 /** A job id the caller chooses; unique enough within one window's session. */
-function newJobId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return `import-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
 class LibraryState {
   docs = $state<DocumentSummary[]>([]);
   recent = $state<RecentDocument[]>([]);
@@ -126,7 +122,7 @@ class LibraryState {
     flow.busy = true;
     flow.error = null;
     flow.progress = null;
-    flow.jobId = newJobId();
+    flow.jobId = newJobId('import');
     const jobId = flow.jobId;
     const { fileName, dataBase64 } = flow.file;
     if (flow.tmx) {

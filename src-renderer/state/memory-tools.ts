@@ -30,11 +30,16 @@ export class MemoryTools {
     return api.invoke('tm:pretranslate', { documentId: this.documentId, minScore, dryRun: true });
   }
 
-  async pretranslate(minScore: number): Promise<Result<TmPretranslateResult>> {
+  /** Runs as a long job named `jobId`: `cancel(jobId)` stops it and nothing is written. */
+  async pretranslate(minScore: number, jobId: string): Promise<Result<TmPretranslateResult>> {
     await this.host.settleDrafts();
-    const r = await api.invoke('tm:pretranslate', { documentId: this.documentId, minScore });
+    const r = await api.invoke('tm:pretranslate', { documentId: this.documentId, minScore, jobId });
     if (r.ok) this.done();
     return r;
+  }
+
+  cancel(jobId: string): void {
+    void api.invoke('jobs:cancel', { jobId });
   }
 
   batches(): Promise<Result<TmBatch[]>> {

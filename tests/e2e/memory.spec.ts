@@ -169,8 +169,13 @@ test('concordance (Ctrl+K) finds an Arabic phrase from the selection, folded, an
   await dialog.getByTestId('concordance-query').fill('إنتهاء مَهام');
   await expect(dialog.getByTestId('concordance-hit')).toHaveCount(1);
   await expect(dialog.getByTestId('concordance-hit').locator('[lang="en"]')).toContainText('peacekeeping mission');
-  // English, in the translations.
-  await dialog.getByTestId('concordance-query').fill('peacekeeping forces');
+  await page.keyboard.press('Escape');
+  // English, from a selection in the translation editor.
+  const editor = await edit(page, 2);
+  await page.keyboard.type('the peacekeeping forces');
+  await editor.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, el.value.length));
+  await page.keyboard.press('Control+k');
+  await expect(dialog.getByTestId('concordance-query')).toHaveValue('peacekeeping forces');
   await expect(dialog.getByTestId('concordance-hit')).toHaveCount(2);
   await expect(dialog.getByTestId('concordance-hit').first().locator('[lang="en"] mark')).toHaveText(/peacekeeping forces/i);
   await dialog.getByTestId('concordance-query').fill('Zanzibar');
