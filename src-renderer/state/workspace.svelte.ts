@@ -23,6 +23,7 @@ import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
 import { Autosave, sameTarget, type TargetValue } from './autosave.svelte';
 import { DecorationLayers, searchHits } from './decorations.svelte';
+import { QaWorkspace } from './qa.svelte';
 import { DocumentTools } from './document-tools';
 import { EditHistory } from './edit-history';
 import { settings } from './settings.svelte';
@@ -41,6 +42,8 @@ export interface FilterState {
   text: string;
   textIn: TextIn;
   openComments: boolean;
+  /** Only pairs on which a QA issue stands. */
+  qaIssues: boolean;
 }
 
 /** Where a programmatic change of a target comes from (see `changeTarget`). */
@@ -68,6 +71,7 @@ export function toPairFilter(f: FilterState): PairFilter | undefined {
     filter.textIn = f.textIn;
   }
   if (f.openComments) filter.openComments = true;
+  if (f.qaIssues) filter.qaIssues = true;
   return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
@@ -77,7 +81,7 @@ export class WorkspaceState {
   stats = $state<Stats>(emptyStats());
   loadError = $state<AppError | null>(null);
 
-  filter = $state<FilterState>({ statuses: [], text: '', textIn: 'both', openComments: false });
+  filter = $state<FilterState>({ statuses: [], text: '', textIn: 'both', openComments: false, qaIssues: false });
   /** The filter in force (the search text lags the input by a debounce). */
   applied = $state<PairFilter | undefined>(undefined);
   /** Changes with the filter: the list restarts at the top with fresh measurements. */
@@ -119,6 +123,8 @@ export class WorkspaceState {
   /** Highlighted ranges in the cells, by layer (docs/ARCHITECTURE.md, "Cell decorations"). */
   readonly decorations = new DecorationLayers();
   /** The applied search folded once, not once per row. */
+  /** Quality checks of the pairs being edited, their highlights, the report and the profile. */
+  readonly qa: QaWorkspace;
   private readonly searchQuery = $derived(this.applied?.text ? normalizeForSearch(this.applied.text) : '');
 
   private cache: PageCache<Pair>;
@@ -129,6 +135,7 @@ export class WorkspaceState {
 
   constructor(documentId: number) {
     this.documentId = documentId;
+    this.qa = new QaWorkspace(documentId, this.decorations);
     this.tools = new DocumentTools(documentId, {
       settleDrafts: () => this.autosave.flushAll(),
       refreshAll: () => this.refreshAll(),
@@ -183,6 +190,7 @@ export class WorkspaceState {
 
   dispose(): void {
     this.disposed = true;
+    this.qa.dispose();
     for (const off of this.offEvents) off();
     clearTimeout(this.searchTimer);
     clearTimeout(this.statsTimer);
@@ -204,7 +212,7 @@ export class WorkspaceState {
     else void this.applyFilter();
   }
 
-  /** Focuses a pair's editor from a list outside the grid (find & replace); a filter hiding it is cleared. */
+  /** Focuses a pair's editor from a list outside the grid (find & replace, the QA report); a filter hiding it is cleared. */
   async goToPair(pairId: number): Promise<void> {
     const r = await api.invoke('pairs:locate', {
       documentId: this.documentId,
@@ -218,7 +226,7 @@ export class WorkspaceState {
 
   /** Shows every pair again; `goTo` is then focused in its editor. */
   clearFilter(goTo?: Pair): Promise<void> {
-    this.filter = { statuses: [], text: '', textIn: this.filter.textIn, openComments: false };
+    this.filter = { statuses: [], text: '', textIn: this.filter.textIn, openComments: false, qaIssues: false };
     clearTimeout(this.searchTimer);
     return this.applyFilter(goTo);
   }
