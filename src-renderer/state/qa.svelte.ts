@@ -79,6 +79,9 @@ export class QaWorkspace {
       const entry = this.found.get(pair.id);
       // Ranges are offsets into the text they were found in: none while the text has moved on.
       if (!entry || entry.text !== target.text) return null;
+      // As under the segment: before anything is typed, "the translation is empty" is no news, and
+      // a wavy line under the whole Arabic of every untouched segment would only hide the text.
+      if (target.text.trim() === '') return null;
       return issueDecorations(entry.issues);
     });
   }

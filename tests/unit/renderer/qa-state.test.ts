@@ -61,6 +61,18 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('QA in the workspace', () => {
+  it('marks nothing on a segment with nothing typed yet (its empty-target error stays out of the cells)', async () => {
+    const layers = new DecorationLayers();
+    const qa = new QaWorkspace(1, layers);
+    qa.found.set(pair.id, {
+      text: '',
+      issues: [{ check: 'empty-target', severity: 'error', params: {}, ranges: [{ side: 'source', start: 0, end: 8 }] }],
+    });
+    expect(layers.of(pair, { text: '', codes: null })).toEqual({ source: [], target: [] });
+    qa.found.set(pair.id, { text: 'In 2020', issues: issuesFor('In 2020') } as never);
+    expect(layers.of(pair, { text: 'In 2020', codes: null }).source).toHaveLength(1);
+  });
+
   it('checks once typing rests, on the unsaved text, and marks both cells', async () => {
     const layers = new DecorationLayers();
     const qa = new QaWorkspace(1, layers);
