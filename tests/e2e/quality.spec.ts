@@ -35,7 +35,7 @@ test('a rejected-then-fixed segment keeps its error in the score, in English and
     await app.call('settings:update', { uiLanguage: lang });
     await openDocument(page, app, documentId);
     await page.reload();
-    await page.getByRole('button', { name: lang === 'en' ? 'Quality…' : 'الجودة…' }).click();
+    await page.getByRole('button', { name: lang === 'en' ? 'Quality…' : 'الجودة…', exact: true }).click();
     const dialog = page.getByTestId('quality-dialog');
     await expect(dialog.getByTestId('quality-formula')).toContainText(
       lang === 'en' ? `5 penalty points × 1,000 ÷ ${words} reviewed words` : `الكلمات المراجَعة (${words})`,
