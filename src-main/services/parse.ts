@@ -23,7 +23,9 @@ export async function detectImportFormat(fileName: string, bytes: Uint8Array): P
   if (format !== null) return format;
   // Never a fallback to plain text: an unknown format imported line by line is gibberish.
   const head = bytes.subarray(0, 64 * 1024);
-  throw new QalamError(head.includes(0) || (head[0] === 0x50 && head[1] === 0x4b) ? 'import_binary' : 'import_unsupported');
+  // A zip is a package of some kind: say so, rather than calling it binary (a damaged .docx, an .xlsx, an .odt).
+  if (head[0] === 0x50 && head[1] === 0x4b) throw new QalamError('import_zip_not_docx');
+  throw new QalamError(head.includes(0) ? 'import_binary' : 'import_unsupported');
 }
 
 /** Throws a QalamError for anything unreadable; a TMX file is not a document (see `importTmx`). */

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'comment_required',
   'import_empty',
   'import_binary',
+  'import_zip_not_docx',
   'import_encoding',
   'import_too_large',
   'import_paragraph_too_long',

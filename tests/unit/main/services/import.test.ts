@@ -131,6 +131,11 @@ describe('hostile and broken plain text', () => {
     expect(await refusal(noise)).toBe('import_binary');
   });
 
+  it('names a zip that is not a Word document as such, not as binary data', async () => {
+    const notWord = enc.encode('PK\u0003\u0004 xl/workbook.xml and nothing of a Word package');
+    expect(await refusal(notWord, { fileName: 'report.docx' })).toBe('import_zip_not_docx');
+  });
+
   it('refuses truncated or damaged UTF-8 instead of storing mojibake', async () => {
     const bytes = sampleBytes();
     const truncated = bytes.slice(0, 301); // cuts a two-byte Arabic letter in half
