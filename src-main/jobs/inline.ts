@@ -6,6 +6,7 @@ import { progressOf, type JobName, type JobRunner } from './types';
 
 export function inlineJobs(getCtx: () => ServiceContext): JobRunner {
   return {
+    background: false,
     async run(name, input) {
       const ctx = getCtx();
       const { jobTable } = await import('./table');

@@ -23,6 +23,8 @@ export const jobTable = {
   'tm:import': (ctx: ServiceContext, input: ParsedInput<'tm:import'>) =>
     tm.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
   'tm:pretranslate': (ctx: ServiceContext, input: ParsedInput<'tm:pretranslate'>) => tmWrites.pretranslate(ctx, input),
+  /** Queued after an import (services/documents.ts queueSearchIndex): indexes every unindexed document. */
+  'search:index': (ctx: ServiceContext, _input: { jobId?: string | undefined }) => documents.indexForSearch(ctx),
   'qa:report': (ctx: ServiceContext, input: ParsedInput<'qa:report'>) => qa.documentQa(ctx, input.documentId),
 };
 

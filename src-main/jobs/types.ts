@@ -8,6 +8,11 @@ export type JobInput<K extends JobName> = Parameters<JobTable[K]>[1] & { jobId?:
 export type JobOutput<K extends JobName> = Awaited<ReturnType<JobTable[K]>>;
 
 export interface JobRunner {
+  /**
+   * True when jobs run off the caller's thread (the worker): work nobody waits for, like a search
+   * index, may be queued there. Inline, it would run in the caller's own time.
+   */
+  readonly background: boolean;
   /** Runs the job and answers with its result, or throws its error (a QalamError; 'cancelled' when stopped). */
   run<K extends JobName>(name: K, input: JobInput<K>): Promise<JobOutput<K>>;
   /** Stops a queued or running job by the caller's `jobId`; false when there is no such job. */

@@ -124,6 +124,7 @@ export function workerJobs(opts: WorkerJobsOptions): JobRunner {
   }
 
   return {
+    background: true,
     run(name, input) {
       return new Promise((resolve, reject) => {
         queue.push({ seq: ++seq, name, input, resolve: resolve as (v: unknown) => void, reject });

@@ -7,7 +7,7 @@ import { plainText } from '../shared/inline';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
 import { INSERT_BATCH, insertPairs, type NewPair } from '../store/repos/pairs';
-import { buildSearchIndex } from '../store/repos/search';
+import { buildSearchIndex, unindexedDocuments } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
@@ -23,11 +23,6 @@ export interface ImportRequest {
   encoding?: Encoding;
   allowDuplicate?: boolean;
   name?: string;
-  /**
-   * Build the document's search index after the import commits (default). A throwaway document
-   * (qalam translate) is never searched and skips it.
-   */
-  searchIndex?: boolean;
 }
 
 const PROGRESS_EVERY = 2000;
@@ -93,11 +88,43 @@ export async function importDocument(
     onProgress?.(done, total);
     ctx.events.emit('import:progress', { fileName: req.fileName, done, total });
   });
-  // Its own transaction, after the import's: the import's inserts stay at the floor, and search
-  // scans until the index stands (repos/search.ts).
-  if (req.searchIndex !== false) buildSearchIndex(ctx.db, id);
+  // No search index here: it is its own job after the import (indexForSearch), so an import costs
+  // what storing its rows costs; search scans until the index stands (repos/search.ts).
   ctx.events.emit('documents:changed', { documentId: id });
   return getDocument(ctx, id);
+}
+
+/**
+ * Builds the search index of every document that has none yet, one transaction per document: the
+ * job that follows an import in the app (and a search of a document imported by the CLI, which
+ * never pays for it). Idempotent: a document indexed meanwhile is skipped.
+ */
+export function indexForSearch(ctx: ServiceContext): { indexed: number[] } {
+  const indexed = unindexedDocuments(ctx.db);
+  for (const id of indexed) buildSearchIndex(ctx.db, id);
+  return { indexed };
+}
+
+/** The index job queued on this runner and not settled yet: it will cover any document stored before it runs. */
+const pendingIndex = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Queues the search index job behind whatever the job runner is doing, unless one is queued or
+ * running already: jobs run one at a time in order, so a pending one starts after any import that
+ * has finished by now and indexes it too. The caller does not wait for it.
+ */
+export function queueSearchIndex(ctx: ServiceContext): void {
+  const runner = ctx.jobs;
+  if (pendingIndex.has(runner)) return;
+  const job = runner
+    .run('search:index', {})
+    .catch((e: unknown) => {
+      // Search keeps working by scanning. A runner or store closed meanwhile (quitting) is no error.
+      if (ctx.db.open && !(e instanceof QalamError && e.code === 'cancelled'))
+        console.error('[qalam] search index job failed:', e);
+    })
+    .finally(() => pendingIndex.delete(runner));
+  pendingIndex.set(runner, job);
 }
 
 export function storeImported(

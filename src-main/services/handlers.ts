@@ -38,7 +38,12 @@ export const handlers: Handlers = {
   'documents:get': (ctx, { documentId }) => documents.getDocument(ctx, documentId),
   'documents:recent': (ctx) => documents.recentDocuments(ctx),
   'documents:inspect-import': (ctx, input) => documents.inspectImport(ctx, { ...input, bytes: bytes(input.dataBase64) }),
-  'documents:import': (ctx, input) => ctx.jobs.run('documents:import', input),
+  'documents:import': async (ctx, input) => {
+    const doc = await ctx.jobs.run('documents:import', input);
+    // Not awaited: the import answers as soon as its rows are stored, and search scans until then.
+    documents.queueSearchIndex(ctx);
+    return doc;
+  },
   'documents:rename': (ctx, { documentId, name }) => documents.renameDocument(ctx, documentId, name),
   'documents:delete': (ctx, { documentId }) => documents.deleteDocument(ctx, documentId),
   'documents:open': (ctx, { documentId }) => documents.openDocument(ctx, documentId),

@@ -4,8 +4,10 @@ import { QalamError } from '../shared/errors';
 import { codesProblem, sameCodes, type InlineCode } from '../shared/inline';
 import * as comments from '../store/repos/comments';
 import * as repo from '../store/repos/pairs';
+import { isSearchIndexed } from '../store/repos/search';
 import { judgeDocument, pairsWithErrors, standingErrorChecks } from './qa';
 import { actor, type Actor, type ServiceContext } from './context';
+import { queueSearchIndex } from './documents';
 import { applyChange, writeTransaction, type PairChange } from './pair-writes';
 import { propagateRepetitions } from './tm-writes';
 
@@ -22,6 +24,9 @@ function prepareFilter(ctx: ServiceContext, documentId: number, filter: PairFilt
 
 export function listPairs(ctx: ServiceContext, documentId: number, offset: number, limit: number, filter?: PairFilter): PairPage {
   prepareFilter(ctx, documentId, filter);
+  // A document imported without the app (the CLI) has no index yet: this search scans, and the
+  // app's worker builds the index for the next ones.
+  if (ctx.jobs.background && filter?.text && !isSearchIndexed(ctx.db, documentId)) queueSearchIndex(ctx);
   const page = repo.listPairs(ctx.db, documentId, offset, limit, filter);
   return { total: page.total, offset, items: page.items };
 }

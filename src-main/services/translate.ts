@@ -48,7 +48,7 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
     return translateTextExact(ctx, req);
   }
   const memory = await importTmx(ctx, req.tmFileName, req.tmBytes);
-  const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true, searchIndex: false });
+  const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true });
   const filled = pretranslate(ctx, { documentId: doc.id, minScore: req.minScore });
   if (doc.format === 'txt') {
     // Like OmegaT: each paragraph replaced by its translation where there is one, the source

@@ -50,7 +50,6 @@ export async function benchGlossary(log: (s: string) => void, n = 10_000): Promi
     const doc = await importDocument(rt.ctx, {
       fileName: 'bench.txt',
       bytes: new TextEncoder().encode(paragraphs.join('\n')),
-      searchIndex: false,
     });
     const at = '2026-01-01T00:00:00.000Z';
     const terms = benchTerms(n).map((t) => ({ ...t, note: '', forbidden: false, createdBy: 'bench', createdAt: at }));

@@ -4,8 +4,8 @@
 // trigram cannot use it and scan. The index is contentless (it stores no copy of the text) and
 // allows DELETE by rowid, so a pair can leave it without its old text.
 //
-// A document is indexed after its import, in a transaction of its own (imports stay at the
-// insert floor; search scans until then). Triggers keep the index current only for documents in
+// A document is indexed by a job of its own after its import commits (services/documents.ts
+// indexForSearch; imports stay at the insert floor, and search scans until then). Triggers keep the index current only for documents in
 // search_indexed, so the import's inserts do not pay for it; the delete trigger is not gated:
 // deleting a rowid the index never held is harmless, and a stale rowid could match a later pair.
 import type { Db } from '../connection';
@@ -29,6 +29,16 @@ export function buildSearchIndex(db: Db, documentId: number): void {
     ).run(documentId);
     stmt(db, 'INSERT INTO search_indexed (document_id) VALUES (?)').run(documentId);
   })();
+}
+
+/** Documents whose pairs are not in the index yet, oldest first. */
+export function unindexedDocuments(db: Db): number[] {
+  return stmt(
+    db,
+    'SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM search_indexed s WHERE s.document_id = d.id) ORDER BY id',
+  )
+    .pluck()
+    .all() as number[];
 }
 
 export function isSearchIndexed(db: Db, documentId: number): boolean {

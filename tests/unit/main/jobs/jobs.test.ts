@@ -127,6 +127,28 @@ describe('jobs in the worker', () => {
     expect(order).toEqual(['list', 'import']);
   });
 
+  it('builds the search index as its own job after the import; search answers the same before and after', async () => {
+    const r = workerRuntime();
+    const res = (await r.dispatch('documents:import', {
+      fileName: 'idx.txt',
+      dataBase64: b64(new TextEncoder().encode(paragraphs(20_000))),
+    })) as Result<DocumentSummary>;
+    if (!res.ok) throw new Error(res.error.code);
+    const id = res.value.id;
+    const indexed = () => r.db.prepare('SELECT count(*) FROM search_indexed WHERE document_id = ?').pluck().get(id) === 1;
+    const search = (text: string) => r.dispatch('pairs:list', { documentId: id, offset: 0, limit: 50, filter: { text } });
+    // The import answered with its rows committed and the index job still to come (20k pairs take
+    // far longer to index than this turn of the loop): the scan answers meanwhile.
+    expect(indexed()).toBe(false);
+    const queries = ['وثيقة', 'رقم 1234 من', 'الفقرة رقم 19999', 'حقيقية.'];
+    const before = await Promise.all(queries.map(search));
+    const deadline = Date.now() + 60_000;
+    while (!indexed() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(indexed()).toBe(true);
+    expect(await Promise.all(queries.map(search))).toEqual(before);
+    expect(before.map((p) => p.ok && (p.value as { total: number }).total)).toEqual([20_000, 1, 1, 20_000]);
+  });
+
   it('a queued job cancelled before it starts never runs; the one ahead finishes', async () => {
     const r = workerRuntime();
     const a = r.dispatch('documents:import', {
