@@ -8,7 +8,7 @@
 // that ta marbuta (ة) and alef maqsura (ى) keep their identity: they tell a noun ending (معاهدة)
 // from a pronoun suffix (معاهده = his institutes), which plain folding would confuse.
 
-import { foldWithMap } from '../text/arabic';
+import { FOLD_DROP, FOLD_SPACE, foldTable, foldWithMap } from '../text/arabic';
 
 export interface Term {
   id: number;
@@ -53,7 +53,11 @@ function isWordChar(c: number): boolean {
   return wordChars[c] === 1;
 }
 
-/** Folded words with their original ranges; ة and ى kept (see the file comment). */
+/**
+ * Folded words with their original ranges; ة and ى kept (see the file comment). The reference
+ * tokenizer: {@link scanWords} gives the same tokens without building the folding map, and falls
+ * back to this one for text it cannot scan code unit by code unit.
+ */
 function tokenize(text: string): Token[] {
   const map = foldWithMap(text);
   const tokens: Token[] = [];
@@ -74,6 +78,79 @@ function tokenize(text: string): Token[] {
   }
   flush(map.folded.length);
   return tokens;
+}
+
+/** How the scanner treats a code unit: see {@link classify}. 0: not classified yet. */
+const SEPARATOR = 1;
+const WORD = 2;
+/** Removed by the folding (harakat, tatweel, invisible marks): inside a word, it does not end it. */
+const DROPPED = 3;
+/** NFKC changes it (presentation forms, ligatures) or it is half a surrogate pair: the reference tokenizer handles such text. */
+const COMPLEX = 4;
+let classes: Uint8Array | undefined;
+
+function classify(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return COMPLEX;
+  if (c >= 0x80) {
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') !== ch) return COMPLEX;
+  }
+  const m = foldTable()[c]!;
+  if (m === FOLD_DROP) return DROPPED;
+  if (m === FOLD_SPACE) return SEPARATOR;
+  return isWordChar(m === 0 ? c : m) ? WORD : SEPARATOR;
+}
+
+/** Classified on first sight (most of the 65,536 code units never occur). */
+function classOf(c: number): number {
+  classes ??= new Uint8Array(65536);
+  let k = classes[c]!;
+  if (k === 0) classes[c] = k = classify(c);
+  return k;
+}
+
+const TA_MARBUTA = 0x0629;
+const ALEF_MAQSURA = 0x0649;
+
+/** The folded form of one word as {@link tokenize} spells it (the word holds no separator nor complex character). */
+function foldWord(raw: string): string {
+  const t = foldTable();
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (classOf(c) === DROPPED) continue;
+    const m = t[c]!;
+    out += String.fromCharCode(c === TA_MARBUTA || c === ALEF_MAQSURA || m === 0 ? c : m);
+  }
+  return out;
+}
+
+/**
+ * The words of `text` as original ranges (from the first letter to the next separator: marks after
+ * the last letter belong to the word, as in {@link tokenize}), in one pass over the code units.
+ * Null when the text holds a character the folding would first decompose (NFKC) or a surrogate.
+ */
+function scanWords(text: string): { starts: number[]; ends: number[] } | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let from = -1;
+  for (let i = 0; i < text.length; i++) {
+    const k = classOf(text.charCodeAt(i));
+    if (k === WORD) {
+      if (from === -1) from = i;
+    } else if (k === SEPARATOR) {
+      if (from !== -1) {
+        starts.push(from);
+        ends.push(i);
+        from = -1;
+      }
+    } else if (k === COMPLEX) return null;
+  }
+  if (from !== -1) {
+    starts.push(from);
+    ends.push(text.length);
+  }
+  return { starts, ends };
 }
 
 /** Stems a text word may stand for once proclitics and a pronoun suffix are removed by rule. */
@@ -122,9 +199,29 @@ interface Entry {
   keys: string[];
 }
 
-/** Terms indexed by their first word, so a paragraph costs one lookup per stem of each word. */
+/** What the index knows of one word of a text: its stems, and the terms whose first word is one of them. */
+interface WordInfo {
+  stems: readonly string[];
+  entries: readonly Entry[];
+}
+
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+/**
+ * Words remembered per index. A document repeats its vocabulary, so most words of a paragraph are
+ * looked up, not stemmed; the bound keeps a document of rare words from growing it without limit
+ * (it is cleared when full: about 20 MB at most).
+ */
+const MAX_WORDS = 50_000;
+
+/**
+ * Terms indexed by their first word. A word of the text is stemmed once (then remembered, see
+ * {@link MAX_WORDS}), and each of its stems is one hash lookup: the cost of a paragraph does not
+ * grow with the size of the glossary.
+ */
 export class TermIndex {
   private readonly byFirst = new Map<string, Entry[]>();
+  /** Original spelling of a word (harakat included) → what it matches. */
+  private readonly words = new Map<string, WordInfo>();
 
   constructor(terms: readonly Term[]) {
     for (const term of terms) this.add(term);
@@ -132,6 +229,7 @@ export class TermIndex {
 
   /** One more term: a glossary that grew by one need not be indexed again (10k terms take a moment). */
   add(term: Term): void {
+    this.words.clear();
     if (term.forbidden) {
       this.forbidden.push(term);
       return;
@@ -156,26 +254,57 @@ export class TermIndex {
     return this.forbidden;
   }
 
+  private infoOf(folded: string): WordInfo {
+    const stems = [...wordStems(folded)];
+    let entries: Entry[] | undefined;
+    for (const stem of stems) {
+      const list = this.byFirst.get(stem);
+      if (list) (entries ??= []).push(...list);
+    }
+    return { stems, entries: entries ?? NO_ENTRIES };
+  }
+
+  private infoOfRaw(raw: string): WordInfo {
+    let info = this.words.get(raw);
+    if (!info) {
+      if (this.words.size >= MAX_WORDS) this.words.clear();
+      this.words.set(raw, (info = this.infoOf(foldWord(raw))));
+    }
+    return info;
+  }
+
   /** Every term of the glossary found in `source`, by position; a term is reported once per place. */
   find(source: string): TermHit[] {
     if (this.byFirst.size === 0) return [];
-    const tokens = tokenize(source);
-    const stems = tokens.map((t) => wordStems(t.text));
+    let starts: number[];
+    let ends: number[];
+    let infos: WordInfo[];
+    const scanned = scanWords(source);
+    if (scanned) {
+      ({ starts, ends } = scanned);
+      infos = starts.map((s, i) => this.infoOfRaw(source.slice(s, ends[i])));
+    } else {
+      const tokens = tokenize(source);
+      starts = tokens.map((t) => t.start);
+      ends = tokens.map((t) => t.end);
+      infos = tokens.map((t) => this.infoOf(t.text));
+    }
     const hits: TermHit[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < tokens.length; i++) {
-      for (const stem of stems[i]!) {
-        for (const entry of this.byFirst.get(stem) ?? []) {
-          const n = entry.keys.length;
-          if (i + n > tokens.length) continue;
-          let ok = true;
-          for (let k = 1; k < n && ok; k++) ok = stems[i + k]!.has(entry.keys[k]!);
-          if (!ok) continue;
-          const key = `${entry.term.id}:${i}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          hits.push({ term: entry.term, start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
-        }
+    for (let i = 0; i < infos.length; i++) {
+      const entries = infos[i]!.entries;
+      if (entries.length === 0) continue;
+      const here = hits.length;
+      for (const entry of entries) {
+        const n = entry.keys.length;
+        if (i + n > infos.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) ok = infos[i + k]!.stems.includes(entry.keys[k]!);
+        if (!ok) continue;
+        // Once per term and place: its alternative forms may match the same words.
+        let seen = false;
+        for (let h = here; h < hits.length && !seen; h++) seen = hits[h]!.term.id === entry.term.id;
+        if (seen) continue;
+        hits.push({ term: entry.term, start: starts[i]!, end: ends[i + n - 1]! });
       }
     }
     return hits.sort((a, b) => a.start - b.start || b.end - a.end);

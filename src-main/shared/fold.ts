@@ -29,10 +29,17 @@ const DIGITS_RE = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 const DROP = 0xffff;
 const SPACE = 0xfffe;
+/** Values of {@link foldTable} besides 0 (kept) and a replacement code unit. */
+export const FOLD_DROP = DROP;
+export const FOLD_SPACE = SPACE;
 let table: Uint16Array | undefined;
 
-/** For every UTF-16 code unit: 0 keep, DROP, SPACE, or the code unit to write instead. */
-function foldTable(): Uint16Array {
+/**
+ * For every UTF-16 code unit: 0 keep, FOLD_DROP, FOLD_SPACE, or the code unit to write instead
+ * (before NFKC, which {@link foldWithMap} applies per character first). Exported for scanners that
+ * fold word by word without building the whole map (qa/terms.ts).
+ */
+export function foldTable(): Uint16Array {
   if (table) return table;
   const t = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {

@@ -1,3 +1,12 @@
 // The search folding moved to shared/fold.ts so the renderer can highlight hits with it; the pure
 // layers keep importing it from here, as they always have.
-export { foldWithMap, normalizeForSearch, originalRange, toAsciiDigits, type FoldedWithMap } from '../shared/fold';
+export {
+  FOLD_DROP,
+  FOLD_SPACE,
+  foldTable,
+  foldWithMap,
+  normalizeForSearch,
+  originalRange,
+  toAsciiDigits,
+  type FoldedWithMap,
+} from '../shared/fold';
