@@ -3,7 +3,7 @@
 
 import { normalizeForSearch } from '../text/arabic';
 import { findNumbers, spelledNumbers } from './numbers';
-import { findEnglishTerm, type TermIndex } from './terms';
+import { findEnglishTerm, termHaystack, type Term, type TermIndex } from './terms';
 import { QA_SEVERITY, type QaCheckId, type QaIssue, type QaPair, type QaRange } from './types';
 
 /** What a Hunspell-compatible checker offers (nspell does). */
@@ -376,28 +376,43 @@ export function followChange(doc: DocumentFigures, pairId: number, target: strin
   return true;
 }
 
-function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
-  const out: QaIssue[] = [];
-  const reported = new Set<number>();
-  for (const hit of glossary.find(source)) {
-    if (hit.term.forbidden || reported.has(hit.term.id) || !on('term-missing')) continue;
-    reported.add(hit.term.id);
-    const alternatives = hit.term.target
+/** A term's English alternatives, split once per term rather than once per paragraph it is found in. */
+const englishOf = new WeakMap<Term, { alternatives: string[]; label: string }>();
+
+function englishAlternatives(term: Term): { alternatives: string[]; label: string } {
+  let e = englishOf.get(term);
+  if (!e) {
+    const alternatives = term.target
       .split(/[;|]/)
       .map((t) => t.trim())
       .filter(Boolean);
-    if (alternatives.some((t) => findEnglishTerm(target, t))) continue;
-    out.push(
-      issue('term-missing', { source: source.slice(hit.start, hit.end), term: alternatives.join(' / ') }, [
-        { side: 'source', start: hit.start, end: hit.end },
-      ]),
-    );
+    englishOf.set(term, (e = { alternatives, label: alternatives.join(' / ') }));
+  }
+  return e;
+}
+
+function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
+  const out: QaIssue[] = [];
+  const haystack = termHaystack(target);
+  if (on('term-missing')) {
+    const reported = new Set<number>();
+    for (const hit of glossary.find(source)) {
+      if (hit.term.forbidden || reported.has(hit.term.id)) continue;
+      reported.add(hit.term.id);
+      const { alternatives, label } = englishAlternatives(hit.term);
+      if (alternatives.some((t) => findEnglishTerm(target, t, haystack))) continue;
+      out.push(
+        issue('term-missing', { source: source.slice(hit.start, hit.end), term: label }, [
+          { side: 'source', start: hit.start, end: hit.end },
+        ]),
+      );
+    }
   }
   if (on('term-forbidden')) {
     for (const term of glossary.forbiddenTerms()) {
-      for (const form of term.target.split(/[;|]/)) {
-        const at = form.trim() ? findEnglishTerm(target, form.trim()) : null;
-        if (at) out.push(issue('term-forbidden', { term: form.trim() }, [{ side: 'target', ...at }]));
+      for (const form of englishAlternatives(term).alternatives) {
+        const at = findEnglishTerm(target, form, haystack);
+        if (at) out.push(issue('term-forbidden', { term: form }, [{ side: 'target', ...at }]));
       }
     }
   }

@@ -313,16 +313,36 @@ export class TermIndex {
 
 /**
  * Where an English term occurs in a target, allowing the plural and possessive endings English
- * adds (treaty → treaties, minister → minister's); whole words, case-insensitive.
+ * adds (treaty → treaties, minister → minister's); whole words, case-insensitive. `haystack` is
+ * {@link termHaystack} of the target, when the caller looks for many terms in it: a term none of
+ * whose words is in it is refused without running its pattern.
  */
-export function findEnglishTerm(target: string, term: string): { start: number; end: number } | null {
-  const m = englishTermPattern(term)?.exec(target);
+export function findEnglishTerm(target: string, term: string, haystack?: string | null): { start: number; end: number } | null {
+  const p = englishTermPattern(term);
+  if (!p) return null;
+  if (haystack && p.needle !== null && !haystack.includes(p.needle)) return null;
+  const m = p.re.exec(target);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
-const patterns = new Map<string, RegExp | null>();
+/**
+ * The target lower-cased, for {@link findEnglishTerm}'s quick refusal; null when the target holds
+ * one of the two characters a case-insensitive pattern matches to an ASCII letter but lower-casing
+ * does not make one (KELVIN SIGN ~ k, LONG S ~ s).
+ */
+export function termHaystack(target: string): string | null {
+  return /[\u017F\u212A]/.test(target) ? null : target.toLowerCase();
+}
 
-function englishTermPattern(term: string): RegExp | null {
+interface EnglishPattern {
+  re: RegExp;
+  /** Lower-case ASCII text every match contains (its longest literal word), or null. */
+  needle: string | null;
+}
+
+const patterns = new Map<string, EnglishPattern | null>();
+
+function englishTermPattern(term: string): EnglishPattern | null {
   let re = patterns.get(term);
   if (re !== undefined) return re;
   if (patterns.size > 50_000) patterns.clear(); // a bound, not a cache policy: glossaries are smaller
@@ -331,12 +351,20 @@ function englishTermPattern(term: string): RegExp | null {
   return re;
 }
 
-function compileEnglishTerm(term: string): RegExp | null {
+function compileEnglishTerm(term: string): EnglishPattern | null {
   const words = term.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const last = words[words.length - 1]!;
-  const lastAlt = /[^aeiou]y$/i.test(last) ? `(?:${esc(last)}|${esc(last.slice(0, -1))}ies)` : esc(last);
+  const pluralY = /[^aeiou]y$/i.test(last);
+  const lastAlt = pluralY ? `(?:${esc(last)}|${esc(last.slice(0, -1))}ies)` : esc(last);
   const body = [...words.slice(0, -1).map(esc), `${lastAlt}(?:s|es|['’]s|['’])?`].join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+  // Every match holds each word but the last as written, and the last but its y.
+  const literal = [...words.slice(0, -1), pluralY ? last.slice(0, -1) : last]
+    .filter((w) => /^[\x21-\x7E]+$/.test(w))
+    .sort((a, b) => b.length - a.length)[0];
+  return {
+    re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu'),
+    needle: literal ? literal.toLowerCase() : null,
+  };
 }
