@@ -26,6 +26,11 @@ export const jobTable = {
   /** Queued after an import (services/documents.ts queueSearchIndex): indexes every unindexed document. */
   'search:index': (ctx: ServiceContext, _input: { jobId?: string | undefined }) => documents.indexForSearch(ctx),
   'qa:report': (ctx: ServiceContext, input: ParsedInput<'qa:report'>) => qa.documentQa(ctx, input.documentId),
+  /** The stored QA summary brought up to date (the "has QA issues" filter): nothing to return. */
+  'qa:judge': (ctx: ServiceContext, input: { documentId: number }) => {
+    qa.judgeDocument(ctx, input.documentId);
+    return null;
+  },
 };
 
 export type JobTable = typeof jobTable;

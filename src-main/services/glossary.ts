@@ -227,6 +227,12 @@ export interface GlossaryIndex {
 
 const indexes = new WeakMap<ServiceContext['db'], Map<number, GlossaryIndex>>();
 
+/** Which glossary a document uses, at which version ('' for none): without building its index. */
+export function glossaryFingerprint(ctx: ServiceContext, documentId: number): string {
+  const { glossary } = currentGlossary(ctx, documentId);
+  return glossary ? `${glossary.id}:${glossary.version}` : '';
+}
+
 /** The recognition index of the glossary a document uses, rebuilt only when the glossary's version changed. */
 export function glossaryIndex(ctx: ServiceContext, documentId: number): GlossaryIndex | null {
   const { glossary } = currentGlossary(ctx, documentId);

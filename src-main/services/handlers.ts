@@ -3,7 +3,7 @@
 import type { Channel, Output, ParsedInput } from '../shared/contract';
 import { QalamError } from '../shared/errors';
 import * as comments from './comments';
-import { systemUserName, type ServiceContext } from './context';
+import { actor, systemUserName, type ServiceContext } from './context';
 import * as documents from './documents';
 import * as find from './find';
 import * as glossary from './glossary';
@@ -48,14 +48,26 @@ export const handlers: Handlers = {
   'documents:delete': (ctx, { documentId }) => documents.deleteDocument(ctx, documentId),
   'documents:open': (ctx, { documentId }) => documents.openDocument(ctx, documentId),
 
-  'pairs:list': (ctx, { documentId, offset, limit, filter }) => pairs.listPairs(ctx, documentId, offset, limit, filter),
+  // A filter on QA issues first brings the stored summary up to date, off the main thread when long.
+  'pairs:list': async (ctx, { documentId, offset, limit, filter }) => {
+    if (filter?.qaIssues) await qa.judgeDocumentOffThread(ctx, documentId);
+    return pairs.listPairs(ctx, documentId, offset, limit, filter);
+  },
   'pairs:get': (ctx, { pairId }) => pairs.getPair(ctx, pairId),
-  'pairs:locate': (ctx, { documentId, pairId, filter }) => pairs.locatePair(ctx, documentId, pairId, filter),
+  'pairs:locate': async (ctx, { documentId, pairId, filter }) => {
+    if (filter?.qaIssues) await qa.judgeDocumentOffThread(ctx, documentId);
+    return pairs.locatePair(ctx, documentId, pairId, filter);
+  },
   'pairs:navigate': (ctx, i) => pairs.navigate(ctx, i.documentId, i.fromPosition, i.direction, i.kind),
   'pairs:update-target': (ctx, input) => pairs.updateTarget(ctx, input),
   'pairs:set-status': (ctx, input) => pairs.setStatus(ctx, input),
   'pairs:set-excluded': (ctx, input) => pairs.setExcluded(ctx, input),
-  'pairs:bulk-approve': (ctx, input) => pairs.bulkApprove(ctx, input),
+  // Bulk approval leaves out pairs with QA errors: judged first, off the main thread when long.
+  'pairs:bulk-approve': async (ctx, input) => {
+    const judges = input.filter?.qaIssues || !input.includeQaErrors;
+    if (judges && actor(ctx).role === 'editor') await qa.judgeDocumentOffThread(ctx, input.documentId);
+    return pairs.bulkApprove(ctx, input);
+  },
 
   'stats:document': (ctx, { documentId }) => stats.getStats(ctx, documentId),
   'stats:quality': (ctx, { documentId }) => stats.getQuality(ctx, documentId),

@@ -18,7 +18,7 @@ import { getDocumentRow } from '../store/repos/documents';
 import { getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
-import { glossaryIndex } from './glossary';
+import { glossaryFingerprint, glossaryIndex } from './glossary';
 import { englishSpeller } from './spell';
 
 /** What a target's "not an error" marks are bound to: a change of text brings the warning back. */
@@ -44,20 +44,25 @@ export function forgetFigures(ctx: ServiceContext): void {
   figuresCache.delete(ctx.db);
 }
 
+/** The figures this process holds for a document while they are still usable, else undefined. */
+function usableFigures(ctx: ServiceContext, documentId: number, updatedAt: string): DocumentFigures | undefined {
+  const cached = figuresCache.get(ctx.db)?.get(documentId);
+  if (!cached) return undefined;
+  const fresh = cached.updatedAt === updatedAt;
+  const largeAndRecent =
+    cached.figures.targetsBySource.size > LARGE_DOCUMENT && Date.now() - cached.computedAt < LARGE_REFRESH_MS;
+  return fresh || largeAndRecent ? cached.figures : undefined;
+}
+
 function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): DocumentFigures {
   const doc = getDocumentRow(ctx.db, documentId);
   if (!doc) throw new QalamError('not_found', { what: 'document' });
+  const usable = rows ? undefined : usableFigures(ctx, documentId, doc.updated_at);
+  if (usable) return usable;
   let byDoc = figuresCache.get(ctx.db);
   if (!byDoc) figuresCache.set(ctx.db, (byDoc = new Map()));
-  const cached = byDoc.get(documentId);
-  const now = Date.now();
-  if (cached && !rows) {
-    const fresh = cached.updatedAt === doc.updated_at;
-    const largeAndRecent = cached.figures.targetsBySource.size > LARGE_DOCUMENT && now - cached.computedAt < LARGE_REFRESH_MS;
-    if (fresh || largeAndRecent) return cached.figures;
-  }
   const figures = documentFigures(rows ?? repo.qaRows(ctx.db, documentId));
-  byDoc.set(documentId, { updatedAt: doc.updated_at, computedAt: now, figures });
+  byDoc.set(documentId, { updatedAt: doc.updated_at, computedAt: Date.now(), figures });
   return figures;
 }
 
@@ -131,8 +136,7 @@ function ignoresByPair(ctx: ServiceContext, documentId: number): Map<number, rep
  * (its own or the shared one) changed since, all of them are void.
  */
 function followGlossary(ctx: ServiceContext, documentId: number): void {
-  const g = glossaryIndex(ctx, documentId);
-  const fingerprint = g ? `${g.glossaryId}:${g.version}` : '';
+  const fingerprint = glossaryFingerprint(ctx, documentId);
   if (repo.judgedWith(ctx.db, documentId) === fingerprint) return;
   ctx.db.transaction(() => {
     repo.markAllUnjudged(ctx.db, documentId);
@@ -143,6 +147,7 @@ function followGlossary(ctx: ServiceContext, documentId: number): void {
 /** Every issue of a document, with counts per check: the QA report and `qalam qa`. */
 export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   followGlossary(ctx, documentId);
+  const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.qaRows(ctx.db, documentId);
   const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
   const ignores = ignoresByPair(ctx, documentId);
@@ -175,7 +180,7 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
     }
   }
   // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it.
-  if (changedStates.length) ctx.db.transaction(() => repo.setQaStates(ctx.db, changedStates))();
+  storeJudgements(ctx, documentId, epoch, changedStates);
   return {
     documentId,
     disabled: [...(qaContext.disabled ?? [])],
@@ -209,6 +214,7 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
     documentQa(ctx, documentId);
     return;
   }
+  const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.unjudgedRows(ctx.db, documentId);
   const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId));
   const states: [number, repo.QaState][] = rows.map((row) => {
@@ -216,7 +222,57 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
     const issues = found.length === 0 ? found : markIgnored(found, repo.ignoresOfPair(ctx.db, row.id), row.target);
     return [row.id, stateOf(issues)];
   });
-  ctx.db.transaction(() => repo.setQaStates(ctx.db, states))();
+  storeJudgements(ctx, documentId, epoch, states);
+}
+
+/**
+ * Stores judged states unless what they were judged against changed meanwhile (the epoch read
+ * before the pairs were): the job worker judges while the main thread writes, and a state judged
+ * on a text that has since changed would hide the pair from the filter. False when nothing was
+ * stored; the pairs stay unjudged and the next query judges them again.
+ */
+export function storeJudgements(
+  ctx: ServiceContext,
+  documentId: number,
+  epoch: string,
+  states: readonly (readonly [number, repo.QaState])[],
+): boolean {
+  if (states.length === 0) return true;
+  return ctx.db.transaction(() => {
+    if (repo.qaEpoch(ctx.db, documentId) !== epoch) return false;
+    repo.setQaStates(ctx.db, states);
+    return true;
+  })();
+}
+
+/** At most this many unjudged pairs are judged on the calling thread; more go to the job worker. */
+const JUDGE_HERE = 200;
+/** A document this small has its figures computed on the calling thread when needed (a few ms). */
+const SMALL_DOCUMENT = 2_000;
+
+/**
+ * {@link judgeDocument} for the app's "has QA issues" filter and bulk approval: a few pairs of a
+ * document whose figures this process holds are judged here; anything more runs as a job
+ * (`ctx.jobs`: the worker thread in the app), so a 100k-pair document does not stall the main
+ * thread's event loop for seconds. Judgements dropped because the document changed meanwhile
+ * (see {@link storeJudgements}) are tried again, a bounded number of times.
+ */
+export async function judgeDocumentOffThread(ctx: ServiceContext, documentId: number): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const doc = getDocumentRow(ctx.db, documentId);
+    if (!doc) throw new QalamError('not_found', { what: 'document' });
+    followGlossary(ctx, documentId);
+    const unjudged = repo.countUnjudged(ctx.db, documentId);
+    if (unjudged === 0) return;
+    const cheapHere =
+      unjudged <= JUDGE_HERE &&
+      (usableFigures(ctx, documentId, doc.updated_at) !== undefined || repo.countPairs(ctx.db, documentId) <= SMALL_DOCUMENT);
+    if (cheapHere) {
+      judgeDocument(ctx, documentId);
+      continue;
+    }
+    await ctx.jobs.run('qa:judge', { documentId });
+  }
 }
 
 /** A pair whose text or exclusion a write changed (what the QA summary and figures need to know). */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Events } from '../../../../src-main/shared/contract';
+import type { Events, PairPage } from '../../../../src-main/shared/contract';
 import type { Result } from '../../../../src-main/shared/errors';
 import type { DocumentSummary } from '../../../../src-main/shared/domain';
 import { openRuntime, type Runtime } from '../../../../src-main/runtime';
@@ -147,6 +147,32 @@ describe('jobs in the worker', () => {
     expect(indexed()).toBe(true);
     expect(await Promise.all(queries.map(search))).toEqual(before);
     expect(before.map((p) => p.ok && (p.value as { total: number }).total)).toEqual([20_000, 1, 1, 20_000]);
+  });
+
+  it('judges a large document for the "has QA issues" filter in the worker, answering other requests meanwhile', async () => {
+    const r = workerRuntime();
+    const n = 30_000;
+    const imported = (await r.dispatch('documents:import', {
+      fileName: 'large.txt',
+      dataBase64: b64(new TextEncoder().encode(paragraphs(n))),
+    })) as Result<DocumentSummary>;
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+    const documentId = imported.value.id;
+    let settled = false;
+    const filtered = r.dispatch('pairs:list', { documentId, offset: 0, limit: 10, filter: { qaIssues: true } }).then((res) => {
+      settled = true;
+      return res;
+    });
+    // Judged on the calling thread, the answer would be ready before the event loop turned once.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    const list = await r.dispatch('documents:list', {});
+    expect(list.ok).toBe(true);
+    expect(settled).toBe(false);
+    const page = (await filtered) as Result<PairPage>;
+    // Every pair is untranslated: each stands with an error (empty target), stored by the worker.
+    expect(page.ok && page.value.total).toBe(n);
+    expect(r.db.prepare('SELECT count(*) FROM pairs WHERE qa_state = 2').pluck().get()).toBe(n);
   });
 
   it('a queued job cancelled before it starts never runs; the one ahead finishes', async () => {

@@ -6,6 +6,7 @@ import { importDocument } from '../../../../src-main/services/documents';
 import { listPairs, locatePair, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import * as glossary from '../../../../src-main/services/glossary';
 import * as qa from '../../../../src-main/services/qa';
+import * as repo from '../../../../src-main/store/repos/qa';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
 let rt: TestRuntime;
@@ -131,5 +132,29 @@ describe('the "has QA issues" filter', () => {
     edit(3, 'The talks ended.');
     expect(withIssues()).toEqual(fromReport());
     expect(withIssues()).toEqual([0, 1]);
+  });
+
+  it('a judgement made before the document changed is not stored: the pair stays unjudged', async () => {
+    const { doc, pairs, withIssues, edit } = await setup();
+    withIssues();
+    const state = () => listPairs(rt.ctx, doc.id, 0, 10, { qaIssues: true }).total;
+    // As a job worker would: the epoch and the rows read, then a write on the main thread, then the store.
+    const epoch = repo.qaEpoch(rt.ctx.db, doc.id);
+    edit(0, 'The agreement was signed in 2022.');
+    expect(qa.storeJudgements(rt.ctx, doc.id, epoch, [[pairs[0]!.id, 0]])).toBe(false);
+    expect(repo.countUnjudged(rt.ctx.db, doc.id)).toBeGreaterThan(0);
+    expect(state()).toBe(1);
+    // A "not an error" mark, the profile and the dictionary move the epoch too.
+    for (const change of [
+      () => qa.setIgnored(rt.ctx, pairs[4]!.id, 'spelling', true),
+      () => qa.setQaProfile(rt.ctx, doc.id, ['spelling']),
+      () => qa.addUserWord(rt.ctx, 'presidnet'),
+    ]) {
+      const before = repo.qaEpoch(rt.ctx.db, doc.id);
+      change();
+      expect(repo.qaEpoch(rt.ctx.db, doc.id)).not.toBe(before);
+    }
+    const now = repo.qaEpoch(rt.ctx.db, doc.id);
+    expect(qa.storeJudgements(rt.ctx, doc.id, now, [[pairs[0]!.id, 2]])).toBe(true);
   });
 });
