@@ -78,6 +78,7 @@ export const handlers: Handlers = {
 
   'history:list': (ctx, { pairId }) => history.listHistory(ctx, pairId),
   'history:restore': (ctx, input) => history.restore(ctx, input),
+  'history:timeline': (ctx, { pairId }) => history.pairTimeline(ctx, pairId),
 
   'io:export': (ctx, input) => io.exportForRenderer(ctx, input),
   'io:pick-import': async (ctx) => {

@@ -1,7 +1,8 @@
-import type { ParsedInput } from '../shared/contract';
+import type { PairTimeline, ParsedInput, QaIgnoreEvent } from '../shared/contract';
 import { checkAction, statusAfterEdit, type Batch, type Pair, type Revision } from '../shared/domain';
 import { QalamError, type ErrorCode } from '../shared/errors';
 import * as repo from '../store/repos/pairs';
+import { ignoreLogOfPair } from '../store/repos/qa';
 import {
   getBatch,
   getRevision,
@@ -15,10 +16,35 @@ import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
 import { applyChange, batchTransaction, writeTransaction } from './pair-writes';
 import { getPair } from './pairs';
+import { targetHash } from './qa';
+import { listBatches as listDocumentBatches } from './tm-writes';
 
 export function listHistory(ctx: ServiceContext, pairId: number): Revision[] {
   getPair(ctx, pairId);
   return listRevisions(ctx.db, pairId);
+}
+
+/**
+ * What the pair's history shows beside its revisions: each "not an error" mark (and whether it still
+ * applies, or lapsed when the text changed) and the batches its revisions belong to.
+ */
+export function pairTimeline(ctx: ServiceContext, pairId: number): PairTimeline {
+  const pair = getPair(ctx, pairId);
+  const revisions = listRevisions(ctx.db, pairId);
+  const log = ignoreLogOfPair(ctx.db, pairId);
+  const currentHash = log.length ? targetHash(pair.target) : '';
+  const ignores = log.map((e, i): QaIgnoreEvent => {
+    const event = { id: e.id, check: e.check, action: e.action, author: e.author, role: e.role, createdAt: e.createdAt };
+    if (e.action === 'unignore') return { ...event, standing: null, lapsedAt: null };
+    const lapse = revisions.find((r) => r.createdAt > e.createdAt && targetHash(r.target) !== e.targetHash);
+    const later = log.slice(i + 1).some((x) => x.check === e.check);
+    // The service compares the mark with the text as it is now (a text changed and changed back
+    // brings the mark back); the revision that first changed it away is when it lapsed.
+    const standing = later ? 'superseded' : currentHash === e.targetHash ? 'applies' : 'lapsed';
+    return { ...event, standing, lapsedAt: standing === 'applies' ? null : (lapse?.createdAt ?? null) };
+  });
+  const batchIds = new Set(revisions.flatMap((r) => (r.batchId ? [r.batchId] : [])));
+  return { ignores, batches: batchIds.size ? listDocumentBatches(ctx, pair.documentId, batchIds) : [] };
 }
 
 /** Restoring an earlier text is itself a new revision; nothing is rewritten. */

@@ -335,19 +335,16 @@ export function setIgnored(ctx: ServiceContext, pairId: number, check: QaCheckId
   const pair = getPair(ctx.db, pairId);
   if (!pair) throw new QalamError('not_found', { what: 'pair' });
   const who = actor(ctx);
-  if (ignored) {
-    repo.putIgnore(ctx.db, {
-      pairId,
-      check,
-      targetHash: targetHash(pair.target),
-      author: who.name,
-      role: who.role,
-      createdAt: ctx.now(),
-    });
-  } else {
-    repo.deleteIgnore(ctx.db, pairId, check);
-  }
-  repo.markUnjudged(ctx.db, [pairId]);
+  const mark = { pairId, check, targetHash: targetHash(pair.target), author: who.name, role: who.role, createdAt: ctx.now() };
+  ctx.db.transaction(() => {
+    if (ignored) {
+      repo.putIgnore(ctx.db, mark);
+      repo.logIgnore(ctx.db, { ...mark, action: 'ignore' });
+    } else if (repo.deleteIgnore(ctx.db, pairId, check)) {
+      repo.logIgnore(ctx.db, { ...mark, action: 'unignore' });
+    }
+    repo.markUnjudged(ctx.db, [pairId]);
+  })();
   ctx.events.emit('pairs:changed', { documentId: pair.documentId, pairIds: [pairId] });
   return checkPairQa(ctx, pairId);
 }

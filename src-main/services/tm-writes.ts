@@ -118,14 +118,21 @@ export function propagateRepetitions(ctx: ServiceContext, pair: Pair, who: Actor
   return filled;
 }
 
-export function listBatches(ctx: ServiceContext, documentId: number): TmBatch[] {
+/**
+ * The batches listed to the user, each undoable as one. A bilingual re-import is undone from its own
+ * dialog; an 'undo' batch shows as the mark on the batch it undid.
+ */
+const LISTED_ORIGINS: ReadonlySet<string> = new Set(['pretranslate', 'propagate', 'mt', 'replace']);
+
+/** Newest first; `only`: just these batches (those a pair's history refers to). */
+export function listBatches(ctx: ServiceContext, documentId: number, only?: ReadonlySet<number>): TmBatch[] {
   getDocument(ctx, documentId);
   const rows = listBatchRows(ctx.db, documentId);
   // history.undoBatch notes the batch it undid as '#<id>' on its own 'undo' batch.
   const undoneAt = new Map<string, string>();
   for (const b of rows) if (b.origin === 'undo' && b.note && !undoneAt.has(b.note)) undoneAt.set(b.note, b.createdAt);
   return rows
-    .filter((b) => b.origin === 'pretranslate' || b.origin === 'propagate' || b.origin === 'mt')
+    .filter((b) => LISTED_ORIGINS.has(b.origin) && (!only || only.has(b.id)))
     .reverse()
     .map((b) => ({
       id: b.id,

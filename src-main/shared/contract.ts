@@ -21,6 +21,7 @@ import {
   type Pair,
   type QualitySummary,
   type Revision,
+  type Role,
   type Settings,
   type Stats,
   type Status,
@@ -274,6 +275,32 @@ export interface TmRepetitions {
   groups: number;
 }
 
+// ——— History: what a pair's timeline shows beside its revisions ———
+
+/** A warning marked "not an error" on a pair, or the mark taken back (qa_ignore_log). */
+export interface QaIgnoreEvent {
+  id: number;
+  check: QaCheckId;
+  action: 'ignore' | 'unignore';
+  author: string;
+  role: Role;
+  createdAt: string;
+  /**
+   * For a mark: 'applies' while it is the standing one and the text is the one it was made on;
+   * 'lapsed' once the text changed (the warning is back); 'superseded' when a later mark or its
+   * withdrawal for the same check followed. Null for a withdrawal.
+   */
+  standing: 'applies' | 'lapsed' | 'superseded' | null;
+  /** When a revision first changed the text away from the one the mark was made on. */
+  lapsedAt: string | null;
+}
+
+export interface PairTimeline {
+  ignores: QaIgnoreEvent[];
+  /** The batches (pre-translation, replace-all, …) that wrote one of the pair's revisions. */
+  batches: TmBatch[];
+}
+
 // ——— MT (machine translation) ———
 
 export interface MtSuggestion {
@@ -375,6 +402,7 @@ export const contract = {
 
   'history:list': channel<Revision[]>()(pairId),
   'history:restore': channel<Pair>()(restoreInput()),
+  'history:timeline': channel<PairTimeline>()(pairId),
 
   'io:export': channel<ExportResult>()(exportInput()),
   'io:pick-import': channel<{ fileName: string; dataBase64: string } | null>()(empty),

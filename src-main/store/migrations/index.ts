@@ -11,6 +11,7 @@ import { m0009 } from './0009-glossary';
 import { m0010 } from './0010-search-index';
 import { m0011 } from './0011-qa-summary';
 import { m0012 } from './0012-machine-translation';
+import { m0013 } from './0013-qa-ignore-log';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];
 
 migrations.forEach((m, i) => {

@@ -156,8 +156,53 @@ export function putIgnore(db: Db, i: QaIgnore & { role: Role }): void {
   ).run(i.pairId, i.check, i.targetHash, i.author, i.role, i.createdAt);
 }
 
-export function deleteIgnore(db: Db, pairId: number, check: QaCheckId): void {
-  stmt(db, 'DELETE FROM qa_ignores WHERE pair_id = ? AND check_id = ?').run(pairId, check);
+/** False when there was no mark to take back. */
+export function deleteIgnore(db: Db, pairId: number, check: QaCheckId): boolean {
+  return stmt(db, 'DELETE FROM qa_ignores WHERE pair_id = ? AND check_id = ?').run(pairId, check).changes > 0;
+}
+
+/** A "not an error" mark made or taken back, as the pair's history shows it (migration 0013). */
+export interface QaIgnoreLogEntry {
+  id: number;
+  pairId: number;
+  check: QaCheckId;
+  action: 'ignore' | 'unignore';
+  targetHash: string;
+  author: string;
+  role: Role;
+  createdAt: string;
+}
+
+interface IgnoreLogRow {
+  id: number;
+  pair_id: number;
+  check_id: QaCheckId;
+  action: 'ignore' | 'unignore';
+  target_hash: string;
+  author: string;
+  role: Role;
+  created_at: string;
+}
+
+export function logIgnore(db: Db, e: Omit<QaIgnoreLogEntry, 'id'>): void {
+  stmt(
+    db,
+    'INSERT INTO qa_ignore_log (pair_id, check_id, action, target_hash, author, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.pairId, e.check, e.action, e.targetHash, e.author, e.role, e.createdAt);
+}
+
+/** Oldest first. */
+export function ignoreLogOfPair(db: Db, pairId: number): QaIgnoreLogEntry[] {
+  return (stmt(db, 'SELECT * FROM qa_ignore_log WHERE pair_id = ? ORDER BY id').all(pairId) as IgnoreLogRow[]).map((r) => ({
+    id: r.id,
+    pairId: r.pair_id,
+    check: r.check_id,
+    action: r.action,
+    targetHash: r.target_hash,
+    author: r.author,
+    role: r.role,
+    createdAt: r.created_at,
+  }));
 }
 
 export function qaDisabled(db: Db, documentId: number): QaCheckId[] {

@@ -22,6 +22,9 @@ CREATE INDEX pairs_qa_unjudged ON pairs (document_id) WHERE qa_state IS NULL;
 -- index pairs_stats
 CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words);
 
+-- index qa_ignore_log_pair
+CREATE INDEX qa_ignore_log_pair ON qa_ignore_log (pair_id, id);
+
 -- index revisions_batch
 CREATE INDEX revisions_batch ON revisions (batch_id, pair_id) WHERE batch_id IS NOT NULL;
 
@@ -164,6 +167,18 @@ CREATE TABLE 'pairs_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTE
 -- table pairs_search_idx
 CREATE TABLE 'pairs_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+-- table qa_ignore_log
+CREATE TABLE qa_ignore_log (
+  id INTEGER PRIMARY KEY,
+  pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
+  check_id TEXT NOT NULL CHECK (length(check_id) > 0),
+  action TEXT NOT NULL CHECK (action IN ('ignore','unignore')),
+  target_hash TEXT NOT NULL,
+  author TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('translator','editor')),
+  created_at TEXT NOT NULL
+) STRICT;
+
 -- table qa_ignores
 CREATE TABLE qa_ignores (
   pair_id INTEGER NOT NULL REFERENCES pairs (id) ON DELETE CASCADE,
@@ -252,6 +267,10 @@ BEGIN
   DELETE FROM pairs_search WHERE rowid = OLD.id;
   INSERT INTO pairs_search (rowid, source_norm, target_norm) VALUES (NEW.id, NEW.source_norm, NEW.target_norm);
 END;
+
+-- trigger qa_ignore_log_no_update
+CREATE TRIGGER qa_ignore_log_no_update BEFORE UPDATE ON qa_ignore_log
+BEGIN SELECT RAISE(ABORT, 'qa_ignore_log is append-only'); END;
 
 -- trigger revisions_append_only
 CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
