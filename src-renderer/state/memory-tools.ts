@@ -5,10 +5,25 @@
 import type { Events, TmAnalysis, TmBatch, TmPretranslateResult } from '../../src-main/shared/contract';
 import type { Result } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import { t } from '../lib/i18n.svelte';
 import type { DocumentToolsHost } from './document-tools';
 import { notices } from './notices.svelte';
 
 export type UndoBatchResult = { restored: number[]; refused: { pairId: number; reason: string }[] };
+
+/** What wrote a batch, in the UI language (the batches list and the pair history). */
+export function batchKindLabel(origin: string): string {
+  switch (origin) {
+    case 'propagate':
+      return t('assist.pretranslate.kindPropagate');
+    case 'mt':
+      return t('assist.pretranslate.kindMt');
+    case 'replace':
+      return t('assist.pretranslate.kindReplace');
+    default:
+      return t('assist.pretranslate.kindPretranslate');
+  }
+}
 
 export class MemoryTools {
   readonly documentId: number;

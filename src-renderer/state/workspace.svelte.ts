@@ -1,7 +1,7 @@
 // One open document: a paged window of its pairs, the filter, the focused pair, the document's
 // statistics, and every write the workspace makes to a pair. The renderer never holds the whole
 // document; drafts and their autosave live in `Autosave`, which each write here settles first.
-import type { NavKind, PairFilter } from '../../src-main/shared/contract';
+import type { NavKind, PairFilter, PairTimeline } from '../../src-main/shared/contract';
 import {
   checkAction,
   emptyStats,
@@ -61,6 +61,8 @@ export interface RejectReason {
 export interface PairDetails {
   comments: Comment[];
   revisions: Revision[];
+  /** "Not an error" marks and the batches of the revisions, shown in the history with them. */
+  timeline: PairTimeline;
 }
 
 export function toPairFilter(f: FilterState): PairFilter | undefined {
@@ -586,13 +588,15 @@ export class WorkspaceState {
   // ——— comments and history of one pair ———
 
   async details(pairId: number): Promise<Result<PairDetails>> {
-    const [comments, revisions] = await Promise.all([
+    const [comments, revisions, timeline] = await Promise.all([
       api.invoke('comments:list', { pairId }),
       api.invoke('history:list', { pairId }),
+      api.invoke('history:timeline', { pairId }),
     ]);
     if (!comments.ok) return comments;
     if (!revisions.ok) return revisions;
-    return { ok: true, value: { comments: comments.value, revisions: revisions.value } };
+    if (!timeline.ok) return timeline;
+    return { ok: true, value: { comments: comments.value, revisions: revisions.value, timeline: timeline.value } };
   }
 
   async addComment(pair: Pair, body: string, parentId?: number): Promise<AppError | null> {

@@ -77,6 +77,8 @@ test('replace all with a preview, shown in history, then undo restores every pai
   const revision = page.getByTestId('revision').first();
   await expect(revision).toHaveAttribute('data-kind', 'replace');
   await expect(revision).toContainText('“peace-keeping” → “peacekeeping”');
+  await expect(revision.getByTestId('revision-batch')).toContainText('Part of a batch: Find & replace');
+  await expect(revision.getByTestId('revision-batch')).toContainText('3 segments');
 
   // Ctrl+H again: the dialog remembers the last replacement; Undo restores every pair.
   await page.keyboard.press('Control+h');
@@ -85,6 +87,37 @@ test('replace all with a preview, shown in history, then undo restores every pai
   const restored = await pairsOf(app, id);
   expect(restored.map((p) => [p.target, p.status])).toEqual(before.map((p) => [p.target, p.status]));
   await expect(row(page, 0).getByTestId('target')).toHaveValue(TARGETS[0]!);
+
+  // Replace all again, and undo it from a pair's history this time: the batch, not just the pair.
+  await page.getByTestId('find-preview').click();
+  await page.getByTestId('find-replace-all').click();
+  await expect(page.getByTestId('find-done')).toHaveText('Replaced 3 matches in 3 segments.');
+  await page.keyboard.press('Escape');
+  await row(page, 1).getByTestId('target').click();
+  await page.getByRole('tab', { name: 'History' }).click();
+  const replaced = page.getByTestId('revision').first();
+  await expect(replaced).toHaveAttribute('data-kind', 'replace');
+  await replaced.scrollIntoViewIfNeeded();
+  await screenshot(page, 'find-replace-history-batch-en');
+  await replaced.getByTestId('revision-undo-batch').click();
+  await expect(page.getByTestId('history-batch-undone')).toHaveText('Undone: 3 segments have their earlier text back.');
+  expect((await pairsOf(app, id)).map((p) => [p.target, p.status])).toEqual(before.map((p) => [p.target, p.status]));
+  // Both replacements stay in the history, each marked undone (from the dialog, from here), with no
+  // second undo offered.
+  const undoneRevisions = page.getByTestId('revision').filter({ has: page.getByTestId('revision-batch-undone') });
+  await expect(undoneRevisions).toHaveCount(2);
+  await expect(page.getByTestId('pair-panel').getByTestId('revision-undo-batch')).toHaveCount(0);
+
+  // The document's batches (the Pre-translate dialog) list both replacements, both undone.
+  await page.getByRole('button', { name: 'Pre-translate…' }).click();
+  const batches = page.getByTestId('pretranslate').getByTestId('batch');
+  await expect(batches).toHaveCount(2);
+  await expect(batches.first()).toContainText('Find & replace');
+  await expect(batches.first().getByTestId('batch-note')).toHaveText('“peace-keeping” → “peacekeeping”');
+  await expect(page.getByTestId('pretranslate').getByTestId('batch-undone')).toHaveCount(2);
+  await screenshot(page, 'find-replace-batches-en');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+h');
 
   // A bad regular expression: a clear error, nothing found, nothing changed.
   await page.getByTestId('find-regex').check();
@@ -114,6 +147,19 @@ test('Arabic UI: the dialog, a folded Arabic search and a translated regex error
   await expect(page.getByTestId('find-summary')).toContainText('8 نتائج في 5 مقاطع');
   await expect(page.getByTestId('find-pair').first().locator('.source mark.deco')).toHaveText(['الأمن']);
   await screenshot(page, 'find-replace-preview-ar');
+  // A replace-all in the Arabic UI: the pair's history names the batch and offers to undo it.
+  await page.getByTestId('find-scope').selectOption('target');
+  await page.getByTestId('find-query').fill('peace-keeping');
+  await page.getByTestId('find-replacement').fill('peacekeeping');
+  await page.getByTestId('find-preview').click();
+  await page.getByTestId('find-replace-all').click();
+  await expect(page.getByTestId('find-done')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await row(page, 0).getByTestId('target').click();
+  await page.getByRole('tab', { name: 'السجل' }).click();
+  await expect(page.getByTestId('revision').first().getByTestId('revision-batch')).toContainText('ضمن دفعة: بحث واستبدال');
+  await screenshot(page, 'find-replace-history-batch-ar');
+  await page.keyboard.press('Control+h');
   await page.getByTestId('find-regex').check();
   await page.getByTestId('find-query').fill('(');
   await page.getByTestId('find-preview').click();

@@ -113,6 +113,28 @@ test('issues appear under the segment as the translator types, highlighted in bo
   await expect(term).toHaveAttribute('data-severity', 'ignored');
   await expect(term).toContainText('marked not an error by Huda Translator');
 
+  // The pair's history shows the mark with who and when; a changed text makes it lapse, and the
+  // same text again brings it back (the mark is bound to the text it was made on).
+  await page.getByTestId('pair-panel').getByRole('tab', { name: 'History' }).click();
+  const mark = page.getByTestId('pair-panel').getByTestId('qa-mark');
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toContainText('Marked not an error: Glossary term missing');
+  await expect(mark).toContainText('Huda Translator');
+  await expect(mark).toHaveAttribute('data-standing', 'applies');
+  await expect(mark).toContainText('Applies to the current text.');
+  await four.getByTestId('target').fill(`${WITHOUT_TERM} Indeed.`);
+  await expect(mark).toHaveAttribute('data-standing', 'lapsed');
+  await expect(mark).toContainText(/No longer applies: the text (has )?changed/);
+  await expect(term).toHaveAttribute('data-severity', 'warning');
+  await mark.scrollIntoViewIfNeeded();
+  await screenshot(page, 'qa-history-lapsed-en');
+  await four.getByTestId('target').fill(WITHOUT_TERM);
+  await expect(mark).toHaveAttribute('data-standing', 'applies');
+  await expect(term).toHaveAttribute('data-severity', 'ignored');
+  await mark.scrollIntoViewIfNeeded();
+  await screenshot(page, 'qa-history-mark-en');
+  await page.getByTestId('pair-panel').getByRole('tab', { name: 'Comments' }).click();
+
   // "Has QA issues": exactly the pairs the report finds with an issue standing.
   await page.getByTestId('filter-qa').click();
   const report = await app.call('qa:report', { documentId });
@@ -183,6 +205,15 @@ test('the QA panel and report in the Arabic UI', async ({ page, app }) => {
   await expect(issues.locator('[data-check="spacing"] bdi, [data-check="number-extra"] bdi').first()).toBeVisible();
   await issues.scrollIntoViewIfNeeded();
   await screenshot(page, 'qa-panel-ar');
+
+  // "Not an error" in the pair's history, in Arabic: the check's name, who, and that it applies.
+  await issues.locator('[data-check="number-extra"]').getByRole('button', { name: 'ليس خطأ' }).click();
+  await page.getByTestId('pair-panel').getByRole('tab', { name: 'السجل' }).click();
+  const mark = page.getByTestId('pair-panel').getByTestId('qa-mark');
+  await expect(mark).toContainText('عُلِّم «ليس خطأ»: أرقام زائدة');
+  await expect(mark).toContainText('تنطبق على النص الحالي.');
+  await screenshot(page, 'qa-history-mark-ar');
+  await page.getByTestId('pair-panel').getByRole('tab', { name: 'التعليقات' }).click();
   await page.getByTestId('open-qa-report').click();
   const dialog = page.getByTestId('qa-report');
   await expect(dialog.getByTestId('qa-report-issues')).toContainText('المقطع 10');

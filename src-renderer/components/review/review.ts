@@ -90,3 +90,21 @@ export function allowed(
 export function mayApprove(role: Role): boolean {
   return checkAction(role, 'approve', { status: 'translated', excluded: false, target: '-' }).ok;
 }
+
+/**
+ * The revisions (oldest first, each with what the caller made of it) with the "not an error" marks
+ * placed among them by time: a mark comes after every revision made before or with it.
+ */
+export function interleave<T extends { rev: Revision }, E extends { createdAt: string }>(
+  revisions: T[],
+  marks: E[],
+): ({ type: 'revision'; entry: T } | { type: 'mark'; mark: E })[] {
+  const out: ({ type: 'revision'; entry: T } | { type: 'mark'; mark: E })[] = [];
+  let m = 0;
+  for (const entry of revisions) {
+    while (m < marks.length && marks[m]!.createdAt < entry.rev.createdAt) out.push({ type: 'mark', mark: marks[m++]! });
+    out.push({ type: 'revision', entry });
+  }
+  while (m < marks.length) out.push({ type: 'mark', mark: marks[m++]! });
+  return out;
+}

@@ -9,6 +9,7 @@ import {
   type Revision,
   type Role,
 } from '../../../../src-main/shared/domain';
+import type { PairTimeline, QaIgnoreEvent } from '../../../../src-main/shared/contract';
 import PairPanel from '../../../../src-renderer/components/review/PairPanel.svelte';
 import { i18n } from '../../../../src-renderer/lib/i18n.svelte';
 import { settings as app } from '../../../../src-renderer/state/settings.svelte';
@@ -20,12 +21,14 @@ vi.mock('../../../../src-renderer/lib/api', () => ({ api: { invoke, call: vi.fn(
 
 let comments: Comment[] = [];
 let revisions: Revision[] = [];
+let timeline: PairTimeline = { ignores: [], batches: [] };
 
 function serve(extra: Record<string, (input: unknown) => unknown> = {}) {
   invoke.mockImplementation(async (channel: string, input: unknown) => {
     if (extra[channel]) return { ok: true, value: extra[channel](input) };
     if (channel === 'comments:list') return { ok: true, value: comments };
     if (channel === 'history:list') return { ok: true, value: revisions };
+    if (channel === 'history:timeline') return { ok: true, value: timeline };
     return { ok: false, error: { code: 'internal', key: 'errors.internal' } };
   });
 }
@@ -51,6 +54,7 @@ describe('PairPanel', () => {
     invoke.mockResolvedValue({ ok: false, error: { code: 'internal', key: 'errors.internal' } });
     comments = [];
     revisions = [];
+    timeline = { ignores: [], batches: [] };
     serve();
   });
   afterEach(() => cleanup());
@@ -252,5 +256,85 @@ describe('PairPanel', () => {
     expect(items[0]!.textContent).toContain('No change to the text.');
     expect(items[0]!.textContent).not.toContain('New');
     expect(items[0]!.querySelector('ins, del')).toBeNull();
+  });
+
+  it('shows "not an error" marks among the revisions by time, and says when one no longer applies', async () => {
+    revisions = [
+      revision({ id: 1, kind: 'confirm', target: 'CNN said.', createdAt: '2026-01-10T10:00:00.000Z' }),
+      revision({ id: 2, kind: 'edit', target: 'It said.', status: 'draft', createdAt: '2026-01-10T12:00:00.000Z' }),
+    ];
+    const mark = (over: Partial<QaIgnoreEvent> & Pick<QaIgnoreEvent, 'id' | 'createdAt'>): QaIgnoreEvent => ({
+      check: 'latin-missing',
+      action: 'ignore',
+      author: 'Sami',
+      role: 'editor',
+      standing: 'applies',
+      lapsedAt: null,
+      ...over,
+    });
+    timeline = {
+      ignores: [
+        mark({ id: 1, createdAt: '2026-01-10T11:00:00.000Z', standing: 'lapsed', lapsedAt: '2026-01-10T12:00:00.000Z' }),
+        mark({ id: 2, createdAt: '2026-01-10T13:00:00.000Z', check: 'spelling' }),
+        mark({ id: 3, createdAt: '2026-01-10T14:00:00.000Z', check: 'spelling', action: 'unignore', standing: null }),
+      ],
+      batches: [],
+    };
+    await show(pair({ status: 'draft', target: 'It said.' }), 'editor');
+    await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    await screen.findAllByTestId('qa-mark');
+    const items = [...document.querySelectorAll<HTMLElement>('[data-testid="revision"], [data-testid="qa-mark"]')];
+    // Newest first: the withdrawal, the spelling mark, the edit that made the first mark lapse, it, the confirmation.
+    expect(items.map((e) => e.dataset.standing ?? e.dataset.kind)).toEqual(['withdrawn', 'applies', 'edit', 'lapsed', 'confirm']);
+    expect(items[0]!.textContent).toContain('“Not an error” taken back: Spelling');
+    expect(items[1]!.textContent).toContain('Marked not an error: Spelling');
+    expect(items[1]!.textContent).toContain('Sami');
+    expect(items[1]!.textContent).toContain('Applies to the current text.');
+    expect(items[3]!.textContent).toContain('Marked not an error: Missing names and acronyms');
+    expect(items[3]!.textContent).toContain('No longer applies: the text changed');
+    i18n.set('ar');
+    await vi.waitFor(() => expect(items[3]!.textContent).toContain('لم تعد تنطبق'));
+  });
+
+  it('names the batch a revision belongs to and undoes the whole batch from the history', async () => {
+    revisions = [
+      revision({ id: 1, kind: 'edit', target: 'The peace-keeping forces.', status: 'draft' }),
+      revision({
+        id: 2,
+        kind: 'replace',
+        origin: 'replace',
+        batchId: 5,
+        note: '“peace-keeping” → “peacekeeping”',
+        target: 'The peacekeeping forces.',
+        status: 'draft',
+      }),
+    ];
+    const batch = {
+      id: 5,
+      documentId: 1,
+      origin: 'replace',
+      author: 'Sami',
+      note: '“peace-keeping” → “peacekeeping”',
+      createdAt: '2026-01-10T10:00:00.000Z',
+      pairs: 3,
+      undoneAt: null,
+    };
+    timeline = { ignores: [], batches: [batch] };
+    serve({ 'tm:undo-batch': () => ({ restored: [7, 8], refused: [{ pairId: 9, reason: 'conflict' }] }) });
+    await show(pair({ status: 'draft', target: 'The peacekeeping forces.' }), 'translator');
+    await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const items = await screen.findAllByTestId('revision');
+    expect(items[0]!.textContent).toContain('Find & replace');
+    expect(within(items[0]!).getByTestId('revision-batch').textContent).toContain('Part of a batch: Find & replace');
+    await fireEvent.click(within(items[0]!).getByRole('button', { name: 'Undo batch' }));
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('tm:undo-batch', { batchId: 5 }));
+    expect((await screen.findByTestId('history-batch-undone')).textContent).toMatch(/2 segments .* 1 segment changed since/s);
+    // Once undone, the batch is marked so, with no second undo.
+    timeline = { ignores: [], batches: [{ ...batch, undoneAt: '2026-01-10T11:00:00.000Z' }] };
+    cleanup();
+    await show(pair({ status: 'draft', target: 'The peacekeeping forces.' }), 'translator');
+    await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+    expect(await screen.findByTestId('revision-batch-undone')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo batch' })).toBeNull();
   });
 });
