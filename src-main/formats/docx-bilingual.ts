@@ -140,6 +140,8 @@ function sizes(halfPoints: number): string {
  */
 function textRunsXml(text: string, rPr: string): string {
   if (text === '') return '';
+  // Most text has no break, tab or character XML cannot carry: one run, escaped in one pass.
+  if (!NEEDS_SPLIT.test(text)) return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${escapeMarkup(text)}</w:t></w:r>`;
   let out = '';
   for (const part of splitXmlChars(text)) {
     if (typeof part === 'number') {
@@ -159,6 +161,21 @@ function textRunsXml(text: string, rPr: string): string {
     out += `<w:r><w:rPr>${rPr}</w:rPr>${body}</w:r>`;
   }
   return out;
+}
+
+/**
+ * Code units that need more than escaping: C0 controls (tab, LF and CR become elements, the others
+ * a code point run) and every surrogate, U+FFFE and U+FFFF (paired surrogates pass through the slow
+ * path unchanged; `splitXmlChars` tells them from unpaired ones).
+ */
+const NEEDS_SPLIT = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+const MARKUP = /[&<>]/g;
+const MARKUP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** `escapeText` for text without controls or surrogates: only & < > can need escaping. */
+function escapeMarkup(s: string): string {
+  MARKUP.lastIndex = 0;
+  return MARKUP.test(s) ? s.replace(MARKUP, (c) => MARKUP_ESCAPES[c]!) : s;
 }
 
 /** Text with its inline codes: each code as a token run (`{1}`, `{/1}`, `{2/}`) in the QalamTag style. */
@@ -232,12 +249,18 @@ function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+// Cell margins once per table (tblCellMar) instead of in every cell: the same layout in Word and
+// LibreOffice, and about 40% less XML per row to encode and deflate.
 const CELL_MARGINS =
-  '<w:tcMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tcMar>';
+  '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>';
+
+function cellOpen(width: number, shade?: string): string {
+  const shd = shade ? `<w:shd w:val="clear" w:color="auto" w:fill="${shade}"/>` : '';
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shd}</w:tcPr>`;
+}
 
 function cellXml(width: number, paragraphs: string, shade?: string): string {
-  const shd = shade ? `<w:shd w:val="clear" w:color="auto" w:fill="${shade}"/>` : '';
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shd}${CELL_MARGINS}</w:tcPr>${paragraphs || '<w:p/>'}</w:tc>`;
+  return `${cellOpen(width, shade)}${paragraphs || '<w:p/>'}</w:tc>`;
 }
 
 function tableStart(widths: readonly number[], labels: BilingualLabels): string {
@@ -247,36 +270,83 @@ function tableStart(widths: readonly number[], labels: BilingualLabels): string 
   return (
     `<w:tbl><w:tblPr><w:bidiVisual w:val="off"/><w:tblW w:w="${TABLE_WIDTH}" w:type="dxa"/>` +
     `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
-    `<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    `<w:tblLayout w:type="fixed"/>${CELL_MARGINS}</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
     `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${titles
       .map((t, i) => cellXml(widths[i]!, labelParagraph([{ text: t, bold: true, size: 20 }]), 'E7E6E6'))
       .join('')}</w:tr>`
   );
 }
 
-function rowXml(p: ExportPair, widths: readonly number[], labels: BilingualLabels, qa: readonly QaNote[] | undefined): string {
-  const id = `<w:p><w:r><w:rPr><w:color w:val="808080"/>${sizes(14)}</w:rPr><w:t>${p.id}</w:t></w:r></w:p>`;
+/** The parts of a row that depend only on the export (widths, labels), built once per export. */
+interface RowParts {
+  widths: readonly number[];
+  labels: BilingualLabels;
+  table: string;
+  /** ID cell up to the id, and from the id to the source text's runs. */
+  idOpen: string;
+  idToSource: string;
+  sourceToTarget: string;
+  targetToStatus: string;
+  statuses: Record<Status, string>;
+  statusToComments: string;
+  /** After the comments: the QA cell's start, or the end of the row. */
+  commentsClose: string;
+  qaClose: string;
+}
+
+function rowParts(widths: readonly number[], labels: BilingualLabels): RowParts {
+  const statuses = {} as Record<Status, string>;
+  for (const st of Object.keys(labels.statuses) as Status[])
+    statuses[st] = labelParagraph([{ text: labels.statuses[st], size: 18 }]);
+  const qa = widths.length > 5;
+  return {
+    widths,
+    labels,
+    table: tableStart(widths, labels),
+    idOpen: `<w:tr>${cellOpen(widths[0]!)}<w:p><w:r><w:rPr><w:color w:val="808080"/>${sizes(14)}</w:rPr><w:t>`,
+    idToSource: `</w:t></w:r></w:p></w:tc>${cellOpen(widths[1]!)}<w:p><w:pPr><w:bidi/></w:pPr>`,
+    // No bidi and no alignment: the English paragraph is plain left-to-right.
+    sourceToTarget: `</w:p></w:tc>${cellOpen(widths[2]!)}<w:p>`,
+    targetToStatus: `</w:p></w:tc>${cellOpen(widths[3]!)}`,
+    statuses,
+    statusToComments: `</w:tc>${cellOpen(widths[4]!)}`,
+    commentsClose: qa ? `</w:tc>${cellOpen(widths[5]!)}` : '</w:tc></w:tr>',
+    qaClose: '</w:tc></w:tr>',
+  };
+}
+
+/** The fields of a pair the review shows. */
+export type BilingualRow = Pick<
+  ExportPair,
+  'id' | 'source' | 'target' | 'sourceCodes' | 'targetCodes' | 'status' | 'excluded' | 'rejectionReason'
+> & { comments: readonly ExportComment[] };
+
+function rowXml(p: BilingualRow, parts: RowParts, qa: readonly QaNote[] | undefined): string {
+  const { labels } = parts;
   // Inline codes as tag tokens, numbered as the editor numbers them; the re-import reads them back.
   const numbers = p.sourceCodes || p.targetCodes ? tagNumbers(p.sourceCodes ?? [], p.targetCodes ?? []) : NO_NUMBERS;
-  const source = `<w:p><w:pPr><w:bidi/></w:pPr>${codedRunsXml(p.source, p.sourceCodes, numbers, ARABIC_RPR)}</w:p>`;
-  // No bidi and no alignment: the English paragraph is plain left-to-right.
-  const target = `<w:p>${codedRunsXml(p.target, p.targetCodes, numbers, ENGLISH_RPR)}</w:p>`;
-  let status = labelParagraph([{ text: labels.statuses[p.status], size: 18 }]);
+  let status = parts.statuses[p.status];
   if (p.status === 'rejected' && p.rejectionReason) status += commentParagraph(`${labels.reason}: `, p.rejectionReason);
   let comments = '';
   for (const c of p.comments) if (!c.resolved) comments += commentParagraph(`${c.author}${tags(c, labels)}: `, c.body);
   let row =
-    cellXml(widths[0]!, id) +
-    cellXml(widths[1]!, source) +
-    cellXml(widths[2]!, target) +
-    cellXml(widths[3]!, status) +
-    cellXml(widths[4]!, comments);
-  if (widths.length > 5) {
+    parts.idOpen +
+    p.id +
+    parts.idToSource +
+    codedRunsXml(p.source, p.sourceCodes, numbers, ARABIC_RPR) +
+    parts.sourceToTarget +
+    codedRunsXml(p.target, p.targetCodes, numbers, ENGLISH_RPR) +
+    parts.targetToStatus +
+    status +
+    parts.statusToComments +
+    (comments || '<w:p/>') +
+    parts.commentsClose;
+  if (parts.widths.length > 5) {
     let notes = '';
     for (const n of qa ?? []) notes += commentParagraph(`${labels.qaSeverities[n.severity]}: `, n.text);
-    row += cellXml(widths[5]!, notes);
+    row += (notes || '<w:p/>') + parts.qaClose;
   }
-  return `<w:tr>${row}</w:tr>`;
+  return row;
 }
 
 const NO_NUMBERS: ReadonlyMap<string, number> = new Map();
@@ -358,60 +428,91 @@ function coreXml(head: BilingualHead, labels: BilingualLabels): string {
   );
 }
 
-/** Text is handed to the deflater in pieces of about this many UTF-16 units. */
-const FLUSH_CHARS = 1 << 18;
+/** The document's XML is deflated in pieces of this many bytes, from one reused buffer. */
+export const PIECE_BYTES = 1 << 20;
 /** Deflate level: the XML is repetitive, so a fast level loses little size and saves most of the time. */
 const LEVEL = 1;
-const encoder = new TextEncoder();
 /** An empty final block: ends a deflate stream made of sync-flushed pieces. */
 const LAST_BLOCK = new Uint8Array(deflateRawSync(new Uint8Array(0)));
 
 /**
  * A zip entry deflated by Node's zlib (native, about ten times fflate's JavaScript deflate) while
- * fflate's Zip does the container. Each piece is deflated on its own and ends with a sync flush,
- * so the pieces concatenate into one valid deflate stream (closed by LAST_BLOCK); only the
- * window restarts at each 256k piece, which costs a few per cent of size.
+ * fflate's Zip does the container. Text is UTF-8 encoded straight into one reused buffer; each full
+ * buffer is deflated on its own and ends with a sync flush, so the pieces concatenate into one
+ * valid deflate stream (closed by LAST_BLOCK); only the window restarts at each 1 MiB piece, which
+ * costs about a per cent of size.
  */
-class DeflatedEntry implements ZipInputFile {
+export class DeflatedEntry implements ZipInputFile {
   readonly compression = 8;
   size = 0;
   crc = 0;
   ondata?: AsyncFlateStreamHandler;
-  constructor(readonly filename: string) {}
+  private readonly buf: Buffer;
+  private used = 0;
 
-  push(text: string, final: boolean): void {
-    if (text !== '') {
-      const bytes = encoder.encode(text);
-      this.crc = crc32(bytes, this.crc);
-      this.size += bytes.length;
-      this.ondata!(null, deflateRawSync(bytes, { level: LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+  constructor(
+    readonly filename: string,
+    capacity = PIECE_BYTES,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Appends text (already XML); a piece is deflated whenever the buffer could overflow. */
+  write(text: string): void {
+    // A UTF-16 unit takes at most three bytes in UTF-8 (a surrogate pair: four for two units).
+    if (this.used + text.length * 3 > this.buf.length) {
+      this.flush();
+      if (text.length * 3 > this.buf.length) {
+        // Longer than a piece (a very long paragraph): deflated on its own.
+        this.deflate(Buffer.from(text, 'utf8'));
+        return;
+      }
     }
-    if (final) this.ondata!(null, LAST_BLOCK, true);
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
+  end(): void {
+    this.flush();
+    this.ondata!(null, LAST_BLOCK, true);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.deflate(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private deflate(bytes: Uint8Array): void {
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    // deflateRawSync returns a new buffer, so the input buffer is free to be reused at once.
+    this.ondata!(null, deflateRawSync(bytes, { level: LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
   }
 }
 
 /**
  * Writes the bilingual review DOCX as a stream: `write` receives the zip's bytes in order as they are
  * produced, and `pairs` is read once, in order (excluded pairs are skipped). Memory stays at one
- * flush of text plus the deflater's window, whatever the number of pairs.
+ * piece of XML plus the deflater's output, whatever the number of pairs.
  */
 export function streamBilingualDocx(
   head: BilingualHead,
-  pairs: Iterable<ExportPair>,
+  pairs: Iterable<BilingualRow>,
   write: (chunk: Uint8Array) => void,
   options: BilingualOptions = {},
 ): void {
   const labels = mergeLabels(options.labels);
-  const widths = options.qa ? COLUMN_WIDTHS_QA : COLUMN_WIDTHS;
+  const parts = rowParts(options.qa ? COLUMN_WIDTHS_QA : COLUMN_WIDTHS, labels);
   let failed: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failed = err;
     else write(chunk);
   });
   const part = (name: string, text: string) => {
-    const file = new DeflatedEntry(name);
+    const file = new DeflatedEntry(name, text.length * 3);
     zip.add(file);
-    file.push(text, true);
+    file.write(text);
+    file.end();
   };
   part('[Content_Types].xml', CONTENT_TYPES);
   part('_rels/.rels', PACKAGE_RELS);
@@ -422,24 +523,20 @@ export function streamBilingualDocx(
   part('word/settings.xml', SETTINGS);
   const doc = new DeflatedEntry('word/document.xml');
   zip.add(doc);
-  let text = DOCUMENT_START + headerXml(head, labels);
+  doc.write(DOCUMENT_START + headerXml(head, labels));
   let rows = 0;
   for (const p of pairs) {
     if (p.excluded) continue;
     if (rows % MAX_ROWS_PER_TABLE === 0) {
       // Word joins tables that touch into one, so an empty paragraph separates them.
-      if (rows > 0) text += '</w:tbl><w:p/>';
-      text += tableStart(widths, labels);
+      if (rows > 0) doc.write('</w:tbl><w:p/>');
+      doc.write(parts.table);
     }
-    text += rowXml(p, widths, labels, options.qa?.get(p.id));
+    doc.write(rowXml(p, parts, options.qa?.get(p.id)));
     rows++;
-    if (text.length > FLUSH_CHARS) {
-      doc.push(text, false);
-      text = '';
-    }
   }
-  if (rows > 0) text += '</w:tbl>';
-  doc.push(`${text}${SECTION}</w:body></w:document>`, true);
+  doc.write(`${rows > 0 ? '</w:tbl>' : ''}${SECTION}</w:body></w:document>`);
+  doc.end();
   zip.end();
   if (failed) throw failed;
 }

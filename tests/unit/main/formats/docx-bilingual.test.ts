@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readReviewedDocx, writeBilingualDocx } from '../../../../src-main/formats/docx-bilingual';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { DeflatedEntry, PIECE_BYTES, readReviewedDocx, writeBilingualDocx } from '../../../../src-main/formats/docx-bilingual';
 import { writeTargetDocx } from '../../../../src-main/formats/docx-target';
 import { elements, firstElement, getAttr, parseXml, type XmlElement } from '../../../../src-main/formats/xml';
 import { W_NS } from '../../../../src-main/formats/docx-ooxml';
@@ -136,6 +137,89 @@ describe('bilingual DOCX round trip', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('bilingual DOCX writer: text into the byte buffer', () => {
+  const roundTrip = async (pairs: ReturnType<typeof pair>[]) => {
+    const m = model(pairs);
+    const bytes = await writeBilingualDocx(m);
+    await expectWellFormed(bytes);
+    expect(await readReviewedDocx(bytes)).toEqual(
+      m.pairs.map((p, index) => ({ pairId: p.id, source: p.source, target: p.target, index })),
+    );
+    return readZipText(bytes, 'word/document.xml');
+  };
+
+  it('escapes & < > in text without controls (the one-pass path) and leaves the rest as is', async () => {
+    const xml = await roundTrip([
+      pair(1, { source: 'أ & ب < ج > د', target: 'Tom & Jerry <b>1</b> > 0 ]]> "q" \'a\'' }),
+      pair(2, { source: 'بلا رموز', target: 'plain' }),
+    ]);
+    expect(xml).toContain('Tom &amp; Jerry &lt;b&gt;1&lt;/b&gt; &gt; 0 ]]&gt; "q" \'a\'');
+    expect(xml).toContain('أ &amp; ب &lt; ج &gt; د');
+    expect(xml).toContain('>plain</w:t>');
+  });
+
+  it('keeps surrogate pairs as characters and writes unpaired surrogates and controls as code point runs', async () => {
+    const xml = await roundTrip([
+      pair(1, { source: 'وجه 😀 مبتسم', target: 'face 😀 & 𝔸' }),
+      pair(2, { source: 'نصف \ud83d', target: 'half \ude00 bell\u0007 \uffff end' }),
+    ]);
+    expect(xml).toContain('face 😀 &amp; 𝔸');
+    expect(xml).toContain('U+D83D');
+    expect(xml).toContain('U+DE00');
+    expect(xml).toContain('U+0007');
+    expect(xml).toContain('U+FFFF');
+    expect(xml).not.toMatch(/[\u0007\uffff]/);
+  });
+
+  it('writes paragraphs longer than a buffer piece and documents of many pieces exactly', async () => {
+    // Arabic takes two bytes a letter: this paragraph alone is several pieces long.
+    const long = 'قالت المتحدثة باسم وزارة الخارجية '.repeat(Math.ceil((PIECE_BYTES * 2) / 30));
+    await roundTrip([
+      pair(1, { source: long, target: `${'Long & <long> '.repeat(PIECE_BYTES / 10)}end` }),
+      ...Array.from({ length: 1200 }, (_, i) => pair(i + 2, { source: `فقرة ${i} `.repeat(i % 50), target: `Row ${i} &` })),
+      pair(2000, { source: 'الأخيرة', target: 'last' }),
+    ]);
+  });
+
+  it('deflates pieces that join into the exact UTF-8 of everything written, whatever the piece size (property)', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), (texts, capacity) => {
+        const entry = new DeflatedEntry('x', capacity);
+        const out: Uint8Array[] = [];
+        let done = false;
+        entry.ondata = (err, chunk, final) => {
+          expect(err).toBeNull();
+          out.push(chunk);
+          done = final;
+        };
+        // Three-byte letters (U+FExx) fill a small buffer exactly at its edge.
+        const written = texts.map((t, i) => (i % 2 ? `\ufefb${t}\ufefc` : t));
+        for (const t of written) entry.write(t);
+        entry.end();
+        const expected = Buffer.from(written.join(''), 'utf8');
+        expect(done).toBe(true);
+        expect(inflateRawSync(Buffer.concat(out)).equals(expected)).toBe(true);
+        expect(entry.size).toBe(expected.length);
+        expect(entry.crc).toBe(crc32(expected));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sets the cell margins once per table, not in each cell', async () => {
+    const root = await documentXml(await writeBilingualDocx(sample));
+    const [tbl] = all(root, 'tbl');
+    const mar = firstElement(firstElement(tbl!, 'tblPr')!, 'tblCellMar')!;
+    expect(['top', 'left', 'bottom', 'right'].map((side) => getAttr(firstElement(mar, side)!, 'w', W_NS))).toEqual([
+      '40',
+      '80',
+      '40',
+      '80',
+    ]);
+    expect(all(tbl!, 'tcMar')).toHaveLength(0);
   });
 });
 
