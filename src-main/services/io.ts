@@ -7,7 +7,8 @@ import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } fro
 import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat, type Pair } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
-import type { ExportedFile, ExportModel, ExportPair } from '../formats/model';
+import type { BilingualRow } from '../formats/docx-bilingual';
+import type { ExportComment, ExportedFile, ExportModel, ExportPair } from '../formats/model';
 import { writeFileAtomic, writeFileAtomicStream } from '../fs-atomic';
 import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
@@ -204,8 +205,8 @@ async function streamReviewToFile(
   let bytes = 0;
   // One read transaction: the rows, the header's counts and the snapshot see the same document.
   ctx.db.transaction(() => {
-    const pairs = (function* () {
-      for (const p of repo.iteratePairsOfDocument(ctx.db, doc.id)) yield exportPair(p, comments, doc.createdAt);
+    const pairs = (function* (): Generator<BilingualRow> {
+      for (const p of repo.iterateReviewRows(ctx.db, doc.id)) yield { ...p, comments: comments.get(p.id) ?? NO_COMMENTS };
     })();
     writeFileAtomicStream(
       path,
@@ -227,6 +228,8 @@ async function streamReviewToFile(
   ctx.events.emit('export:progress', { documentId: doc.id, done: total, total });
   return { bytes };
 }
+
+const NO_COMMENTS: readonly ExportComment[] = [];
 
 export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');

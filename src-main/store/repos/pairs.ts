@@ -112,12 +112,42 @@ export function pairsOfDocument(db: Db, documentId: number): Pair[] {
 }
 
 /** The document's pairs one at a time, in position order, for writers that stream a large document. */
-export function* iteratePairsOfDocument(db: Db, documentId: number): Generator<Pair> {
-  const q = sql`SELECT ${COLUMNS} FROM pairs p WHERE p.document_id = ${documentId} ORDER BY p.position`;
-  const rows = stmt(db, q.text)
-    .pluck(false)
-    .iterate(...q.params) as IterableIterator<PairRow>;
-  for (const row of rows) yield toPair(row);
+/** A pair as the bilingual review writes it: no counts, no comment subquery, no search columns. */
+export interface ReviewRow {
+  id: number;
+  version: number;
+  source: string;
+  target: string;
+  sourceCodes: InlineCode[] | null;
+  targetCodes: InlineCode[] | null;
+  status: Status;
+  excluded: boolean;
+  rejectionReason: string | null;
+}
+
+/** Every pair of a document in order, read one at a time (the streamed bilingual review). */
+export function* iterateReviewRows(db: Db, documentId: number): Generator<ReviewRow> {
+  const rows = stmt(
+    db,
+    `SELECT id, version, source, target, source_codes, target_codes, status, excluded, rejection_reason
+     FROM pairs WHERE document_id = ? ORDER BY position`,
+  )
+    .raw(true)
+    .iterate(documentId) as IterableIterator<
+    [number, number, string, string, string | null, string | null, Status, 0 | 1, string | null]
+  >;
+  for (const [id, version, source, target, sourceCodes, targetCodes, status, excluded, rejectionReason] of rows)
+    yield {
+      id,
+      version,
+      source,
+      target,
+      sourceCodes: sourceCodes === null ? null : parseCodes(sourceCodes),
+      targetCodes: targetCodes === null ? null : parseCodes(targetCodes),
+      status,
+      excluded: excluded === 1,
+      rejectionReason,
+    };
 }
 
 /** Target words of the pairs not excluded. */
