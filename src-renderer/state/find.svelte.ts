@@ -1,9 +1,10 @@
 // Find & replace in the open document (Ctrl+H). Every replace starts from a preview the user has
 // seen: the preview's pair versions travel with the request, so the main process writes only
 // what was shown. Drafts are saved first, so the preview and the replace see the text on screen.
-import type { FindResult, FindScope, ReplaceResult } from '../../src-main/shared/find';
+import type { FindPairHit, FindResult, FindScope, ReplaceResult } from '../../src-main/shared/find';
 import type { AppError } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import type { Decoration } from '../lib/decorations';
 import type { WorkspaceState } from './workspace.svelte';
 
 export interface FindQuery {
@@ -14,6 +15,14 @@ export interface FindQuery {
   wholeWord: boolean;
   regex: boolean;
 }
+
+/** Hit ranges as the cells' search marks (the grid and the dialog's before/after list). */
+export const hitMarks = (ranges: [number, number][]): Decoration[] =>
+  ranges.map(([start, end]) => ({ start, end, kind: 'search' as const }));
+
+/** The same hits: the replacement text aside, the queries ask the same question. */
+const sameSearch = (a: FindQuery, b: FindQuery): boolean =>
+  a.find === b.find && a.scope === b.scope && a.matchCase === b.matchCase && a.wholeWord === b.wholeWord && a.regex === b.regex;
 
 export class FindReplaceState {
   query = $state<FindQuery>({ find: '', replace: '', scope: 'target', matchCase: false, wholeWord: false, regex: false });
@@ -27,6 +36,9 @@ export class FindReplaceState {
 
   private readonly ws: WorkspaceState;
   private seq = 0;
+  /** The previewed pairs by id, for the grid's marks (rebuilt per preview, never mutated). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly byPair = $derived(new Map<number, FindPairHit>(this.result?.value.pairs.map((p) => [p.pairId, p]) ?? []));
 
   constructor(ws: WorkspaceState) {
     this.ws = ws;
@@ -46,6 +58,27 @@ export class FindReplaceState {
       wholeWord: q.wholeWord,
       regex: q.regex,
     };
+  }
+
+  /**
+   * Marks the preview's hits in the grid (the cells behind the dialog) until the returned function
+   * is called. The ranges are the ones main found with the dialog's own matching (folding, case,
+   * whole word, regex under its time limit), so the grid marks exactly what would be replaced;
+   * none while the query has changed since the preview, and none on an English being edited away
+   * from the text previewed. Pairs past the preview's list (FIND_PREVIEW_PAIRS) are not marked.
+   */
+  markGrid(): () => void {
+    this.ws.decorations.set('find', (pair, target) => {
+      const shown = this.result;
+      if (!shown || !sameSearch(shown.query, this.query)) return null;
+      const hit = this.byPair.get(pair.id);
+      if (!hit) return null;
+      return {
+        source: hit.source === pair.source ? hitMarks(hit.sourceHits) : [],
+        target: hit.target === target.text ? hitMarks(hit.targetHits) : [],
+      };
+    });
+    return () => this.ws.decorations.set('find', null);
   }
 
   async preview(): Promise<void> {

@@ -52,6 +52,11 @@ test('replace all with a preview, shown in history, then undo restores every pai
   ]);
   await expect(page.getByTestId('find-pair').nth(3)).toContainText('Approved: locked');
   expect(await pairsOf(app, id)).toEqual(before);
+  // The same hits are marked in the grid behind the dialog (the English: the scope is the target).
+  const gridMarks = page.locator('[data-testid="pair-row"] mark[data-deco~="search"]');
+  await expect(row(page, 0).locator('.backdrop mark[data-deco~="search"]')).toHaveText(['peace-keeping']);
+  await expect(row(page, 1).locator('.backdrop mark[data-deco~="search"]')).toHaveText(['peace-keeping']);
+  await expect(row(page, 0).getByTestId('source').locator('mark.deco')).toHaveCount(0);
   await screenshot(page, 'find-replace-preview-en');
 
   await page.getByTestId('find-replace-all').click();
@@ -72,6 +77,7 @@ test('replace all with a preview, shown in history, then undo restores every pai
   // History in the panel shows the replacement with what was replaced.
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  await expect(gridMarks).toHaveCount(0);
   await row(page, 0).getByTestId('target').click();
   await page.getByRole('tab', { name: 'History' }).click();
   const revision = page.getByTestId('revision').first();
@@ -140,8 +146,13 @@ test('Arabic UI: the dialog, a folded Arabic search and a translated regex error
   await expect(row(page, 0)).toBeVisible();
   await page.keyboard.press('Control+h');
   await page.getByTestId('find-scope').selectOption('both');
-  // Typed without hamza: الأمن and الأمنية are found in the source.
+  // Typed without hamza: الأمن and الأمنية are found in the source, and marked in the grid's
+  // Arabic cells as typed (before any Enter), with the dialog's own folding (الأمن inside الأمنية).
   await page.getByTestId('find-query').fill('الامن');
+  const sourceMarks = page.locator('[data-testid="pair-row"] [data-testid="source"] mark[data-deco~="search"]');
+  await expect(sourceMarks.first()).toBeVisible();
+  expect(new Set(await sourceMarks.allTextContents())).toEqual(new Set(['الأمن']));
+  await screenshot(page, 'find-replace-grid-marks-ar');
   await page.getByTestId('find-preview').click();
   // 8 and 5 take the plural's "few" form (3–10).
   await expect(page.getByTestId('find-summary')).toContainText('8 نتائج في 5 مقاطع');
