@@ -27,7 +27,7 @@ export interface Measured {
 }
 
 /** One process under GNU time: wall seconds and maximum resident set size. */
-function timeOnce(cmd: string, args: string[]): Measured {
+export function timeOnce(cmd: string, args: string[]): Measured {
   const r = spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-1500)}`);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)!;
@@ -38,7 +38,7 @@ function timeOnce(cmd: string, args: string[]): Measured {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Medians of RUNS runs; `fresh` prepares each run (a new empty folder) and returns its arguments. */
 function timed(cmd: string, fresh: () => { args: string[]; cleanup?: () => void }): Measured {
