@@ -1,7 +1,7 @@
 // One open document: a paged window of its pairs, the filter, the focused pair, the document's
 // statistics, and every write the workspace makes to a pair. The renderer never holds the whole
 // document; drafts and their autosave live in `Autosave`, which each write here settles first.
-import type { NavKind, PairFilter, PairTimeline } from '../../src-main/shared/contract';
+import type { NavKind, PairFilter, PairPage, PairTimeline } from '../../src-main/shared/contract';
 import {
   checkAction,
   emptyStats,
@@ -77,6 +77,38 @@ export function toPairFilter(f: FilterState): PairFilter | undefined {
   return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
+/** A document's first page and summary, asked for before its workspace exists (`openEarly`). */
+interface EarlyOpen {
+  documentId: number;
+  firstPage: Promise<Result<PairPage>>;
+  doc: Promise<Result<DocumentSummary>>;
+}
+
+let early: EarlyOpen | null = null;
+
+/**
+ * The app starts straight into a document (a reload, a restored window): its first page and its
+ * summary are asked for at once, beside the settings, instead of after the shell has rendered,
+ * so the rows can show with the shell. The same calls in the same order as `open()` makes; the
+ * document's workspace takes them (`open()`), once. Resolves when the first page has answered.
+ */
+export function openEarly(documentId: number): Promise<unknown> {
+  const firstPage = api.invoke('pairs:list', { documentId, offset: 0, limit: PAGE_SIZE });
+  early = { documentId, firstPage, doc: api.invoke('documents:open', { documentId }) };
+  return firstPage;
+}
+
+/** Nothing will open the early document (onboarding shows first): forget its answers. */
+export function dropEarly(): void {
+  early = null;
+}
+
+function takeEarly(documentId: number): EarlyOpen | null {
+  const e = early;
+  early = null;
+  return e?.documentId === documentId ? e : null;
+}
+
 export class WorkspaceState {
   readonly documentId: number;
   doc = $state<DocumentSummary | null>(null);
@@ -130,6 +162,9 @@ export class WorkspaceState {
   private readonly searchQuery = $derived(this.applied?.text ? normalizeForSearch(this.applied.text) : '');
 
   private cache: PageCache<Pair>;
+  /** The answers `openEarly` asked for, each until its first use. */
+  private earlyPage: Promise<Result<PairPage>> | null = null;
+  private earlyDoc: Promise<Result<DocumentSummary>> | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;
   private offEvents: (() => void)[] = [];
@@ -137,6 +172,11 @@ export class WorkspaceState {
 
   constructor(documentId: number) {
     this.documentId = documentId;
+    const e = takeEarly(documentId);
+    if (e) {
+      this.earlyPage = e.firstPage;
+      this.earlyDoc = e.doc;
+    }
     this.qa = new QaWorkspace(documentId, this.decorations);
     this.tools = new DocumentTools(documentId, {
       settleDrafts: () => this.autosave.flushAll(),
@@ -147,6 +187,13 @@ export class WorkspaceState {
       maxPages: MAX_PAGES,
       load: async (offset, limit) => {
         const filter = this.applied;
+        const first = this.earlyPage;
+        this.earlyPage = null;
+        if (first && offset === 0 && limit === PAGE_SIZE && !filter) {
+          const r = await first;
+          if (!r.ok) throw new ApiError(r.error);
+          return r.value;
+        }
         return api.call('pairs:list', { documentId, offset, limit, ...(filter ? { filter } : {}) });
       },
       onUpdate: () => {
@@ -170,7 +217,9 @@ export class WorkspaceState {
   async open(): Promise<void> {
     // The first page does not wait for the document's summary: rows are what the user waits for.
     const firstPage = this.cache.start().catch(() => {});
-    const doc = await api.invoke('documents:open', { documentId: this.documentId });
+    const asked = this.earlyDoc ?? api.invoke('documents:open', { documentId: this.documentId });
+    this.earlyDoc = null;
+    const doc = await asked;
     if (!doc.ok) {
       this.loadError = doc.error;
       return;
