@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           include: ['tests/unit/renderer/**/*.test.ts'],
+          setupFiles: ['tests/unit/renderer/setup.ts'],
           environment: 'jsdom',
           testTimeout: 60_000,
         },

@@ -8,19 +8,67 @@ import { createI18n } from '../../src-main/shared/i18n';
 
 type Resource = Record<string, unknown>;
 // Through Vite's glob rather than a typed JSON import: the locale files are data, not sources.
-const files = import.meta.glob<Resource>('../locales/*.json', { eager: true, import: 'default' });
-const en = files['../locales/en.json'] ?? {};
-const ar = files['../locales/ar.json'] ?? {};
+// English is in the start-up bundle: it is the default and the fallback of every other locale.
+// Every other locale is a chunk of its own, loaded when it is first chosen (settings at start-up,
+// a switch in Settings or onboarding): an English start does not pay for the Arabic strings.
+const en = import.meta.glob<Resource>('../locales/en.json', { eager: true, import: 'default' })['../locales/en.json'] ?? {};
+const others = import.meta.glob<Resource>(['../locales/*.json', '!../locales/en.json'], { import: 'default' });
 
-const instance = createI18n({ en, ar });
+const instance = createI18n({ en, ar: {} });
+// Plain bookkeeping, never rendered: `I18n.locale` is the reactive part.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const loaded = new Set<UiLanguage>(['en']);
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const loading = new Map<UiLanguage, Promise<void>>();
+
+/** Fetches a locale's strings once; resolves when `set(lang)` would switch without waiting. */
+export function loadLocale(lang: UiLanguage): Promise<void> {
+  if (loaded.has(lang)) return Promise.resolve();
+  let p = loading.get(lang);
+  if (!p) {
+    const file = others[`../locales/${lang}.json`];
+    p = (file ? file() : Promise.resolve({}))
+      .then((strings) => {
+        instance.addResourceBundle(lang, 'translation', strings, true, true);
+        loaded.add(lang);
+      })
+      .finally(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
 
 const DIR: Record<UiLanguage, 'ltr' | 'rtl'> = { en: 'ltr', ar: 'rtl' };
 
 class I18n {
   locale = $state<UiLanguage>('en');
   readonly dir = $derived(DIR[this.locale]);
+  /** The language last asked for: a slower load of an earlier choice never wins over it. */
+  private wanted: UiLanguage = 'en';
 
-  set(lang: UiLanguage): void {
+  /**
+   * Switches the language, its strings and the shell's direction together: at once when the
+   * locale is loaded, else once it is (never English strings in a mirrored shell meanwhile). If the
+   * locale cannot be loaded, it switches anyway and its strings fall back to English.
+   */
+  set(lang: UiLanguage): Promise<void> {
+    this.wanted = lang;
+    if (loaded.has(lang)) {
+      this.apply(lang);
+      return Promise.resolve();
+    }
+    return loadLocale(lang).then(
+      () => {
+        if (this.wanted === lang) this.apply(lang);
+      },
+      (e: unknown) => {
+        console.warn('[qalam] could not load the locale', lang, e);
+        if (this.wanted === lang) this.apply(lang);
+      },
+    );
+  }
+
+  private apply(lang: UiLanguage): void {
     if (instance.language !== lang) void instance.changeLanguage(lang);
     this.locale = lang;
     if (typeof document !== 'undefined') {

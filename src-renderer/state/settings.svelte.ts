@@ -3,7 +3,7 @@ import type { AppInfo } from '../../src-main/shared/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
-import { i18n } from '../lib/i18n.svelte';
+import { i18n, loadLocale } from '../lib/i18n.svelte';
 import { notices } from './notices.svelte';
 
 export type SettingsPatch = Partial<Omit<Settings, 'userName'>> & { userName?: string };
@@ -21,7 +21,7 @@ class SettingsState {
 
   constructor() {
     prefersDark?.addEventListener('change', () => {
-      if (this.value.theme === 'system') this.apply();
+      if (this.value.theme === 'system') void this.apply();
     });
   }
 
@@ -33,7 +33,8 @@ class SettingsState {
       return;
     }
     this.value = s.value;
-    this.apply();
+    // The shell shows once its language is here: an Arabic start is never English for a moment.
+    await this.apply();
     this.loaded = true;
   }
 
@@ -41,20 +42,24 @@ class SettingsState {
   async update(patch: SettingsPatch): Promise<AppError | null> {
     const r = await api.invoke('settings:update', patch);
     if (!r.ok) return r.error;
+    // A new language's strings first, so that the choice, the strings and the direction change together.
+    await loadLocale(r.value.uiLanguage).catch(() => {});
     this.value = r.value;
-    this.apply();
+    void this.apply();
     notices.succeeded();
     return null;
   }
 
-  apply(): void {
+  /** Resolves when the language has switched (its strings may load first). */
+  apply(): Promise<void> {
     const s = this.value;
-    i18n.set(s.uiLanguage);
+    const language = i18n.set(s.uiLanguage);
     const root = document.documentElement;
     // One set of colours per theme in the CSS: "system" is resolved here, not duplicated there.
     root.dataset.theme = s.theme === 'system' ? (prefersDark?.matches ? 'dark' : 'light') : s.theme;
     // Everything is sized in rem: one number scales the whole interface.
     root.style.fontSize = `${s.textScale}%`;
+    return language;
   }
 }
 

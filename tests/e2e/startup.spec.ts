@@ -1,0 +1,119 @@
+// Start-up straight into a document, and language switches, frame by frame: the Arabic strings
+// are a chunk loaded on first use (lib/i18n.svelte.ts), so these check that no frame ever shows a
+// mirrored shell with English strings or an English shell with Arabic ones. Screenshots of the
+// first paint (the moment the bench measures) in both languages.
+import type { Page } from '@playwright/test';
+import { expect, fixturePath, openDocument, screenshot, test } from './fixtures';
+
+const ARTICLE = fixturePath('news-article-ar.txt');
+
+interface Frame {
+  dir: string;
+  lang: string;
+  nav: string;
+  rows: number;
+}
+
+/**
+ * Records what each frame painted, from the next page load on: sampled just after the frame (a
+ * task posted from requestAnimationFrame), since the virtual list adds its rows during the frame's
+ * own layout (resize observers), after requestAnimationFrame callbacks have run.
+ */
+async function recordFrames(page: Page): Promise<void> {
+  // A new document for the script to run in (the fixture's page is already at the app's address).
+  await page.goto('about:blank');
+  await page.addInitScript(() => {
+    const frames: Frame[] = [];
+    (window as unknown as { __frames: Frame[] }).__frames = frames;
+    const sample = () => {
+      const shell = document.querySelector('[data-testid="shell"]');
+      if (shell)
+        frames.push({
+          dir: document.documentElement.dir,
+          lang: document.documentElement.lang,
+          nav: shell.querySelector('nav')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+          rows: document.querySelectorAll('[data-testid="pair-row"]').length,
+        });
+      requestAnimationFrame(() => setTimeout(sample, 0));
+    };
+    requestAnimationFrame(() => setTimeout(sample, 0));
+  });
+}
+
+const frames = (page: Page) => page.evaluate(() => (window as unknown as { __frames: Frame[] }).__frames);
+
+const ENGLISH_NAV = /^Qalam Library Settings /;
+const ARABIC_NAV = /^قلم المكتبة الإعدادات /;
+
+/** The first frame painted with rows, as the bench measures it. */
+async function firstPaint(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined);
+  await screenshot(page, name);
+}
+
+test('an Arabic start straight into a document: every frame is mirrored and in Arabic', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  await app.call('settings:update', { uiLanguage: 'ar' });
+  await recordFrames(page);
+  await page.goto(`${app.url}/#/documents/${id}`);
+  await firstPaint(page, 'first-paint-ar');
+  const seen = await frames(page);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const f of seen) {
+    expect(f).toMatchObject({ dir: 'rtl', lang: 'ar' });
+    expect(f.nav).toMatch(ARABIC_NAV);
+  }
+  expect(seen.at(-1)!.rows).toBeGreaterThan(0);
+  // Arabic-Indic row numbers, Arabic column heads: nothing painted from the English strings.
+  await expect(page.getByTestId('workspace')).toContainText('النص العربي');
+});
+
+test('an English start straight into a document: every frame in English, no Arabic strings loaded', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(r.url().split('/').pop()!);
+  });
+  await recordFrames(page);
+  await page.goto(`${app.url}/#/documents/${id}`);
+  await firstPaint(page, 'first-paint-en');
+  const seen = await frames(page);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const f of seen) {
+    expect(f).toMatchObject({ dir: 'ltr', lang: 'en' });
+    expect(f.nav).toMatch(ENGLISH_NAV);
+  }
+  expect(seen.at(-1)!.rows).toBeGreaterThan(0);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => /^ar-/.test(s))).toEqual([]);
+});
+
+test('switching to Arabic and back: strings and direction change in the same frame', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  await recordFrames(page);
+  await openDocument(page, app, id);
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('ui-language').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('nav-settings')).toHaveText('الإعدادات');
+  await page.getByTestId('ui-language').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
+  const seen = await frames(page);
+  expect(seen.some((f) => f.dir === 'rtl')).toBe(true);
+  for (const f of seen) {
+    if (f.dir === 'rtl') {
+      expect(f.lang).toBe('ar');
+      expect(f.nav).toMatch(ARABIC_NAV);
+    } else {
+      expect(f.lang).toBe('en');
+      expect(f.nav).toMatch(ENGLISH_NAV);
+    }
+  }
+  // The Arabic strings stay loaded: the second switch needs no request.
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.getByTestId('ui-language').selectOption('ar');
+  await expect(page.getByTestId('nav-settings')).toHaveText('الإعدادات');
+  expect(requests.filter((u) => u.endsWith('.js'))).toEqual([]);
+});
