@@ -36,6 +36,8 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       // The CSP allows fonts from 'self' only: keep them as files, never data: URIs.
       assetsInlineLimit: 0,
+      // electron-vite leaves the renderer unminified; minified, start-up parses a third of the bytes.
+      minify: true,
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },
   },
