@@ -4,7 +4,7 @@ import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
 import { all, get, sql, value, values, type Sql } from '../sql';
-import { indexedTextMatch } from './search';
+import { countIndexed, indexedText, matchingRowids, type IndexedText } from './search';
 import { stmt } from './statements';
 
 interface PairRow {
@@ -179,25 +179,40 @@ function isUnfiltered(f: PairFilter | undefined): boolean {
  * `scan` forces the scan, which is what the index's results are tested against.
  */
 export function filterWhere(db: Db, documentId: number, f: PairFilter | undefined, scan = false): Sql {
+  const { where, text } = filterParts(db, documentId, f, scan);
+  return text ? sql`${where} AND p.id IN (${matchingRowids(text)})` : where;
+}
+
+/** The filter's conditions on the pair row, and apart from them its text query when the index answers it. */
+function filterParts(
+  db: Db,
+  documentId: number,
+  f: PairFilter | undefined,
+  scan: boolean,
+): { where: Sql; text: IndexedText | null; onlyText: boolean } {
   const parts = [sql`p.document_id = ${documentId}`];
   if (f?.statuses && f.statuses.length > 0) parts.push(sql`p.status IN (${sql.list(f.statuses)})`);
   if (f?.excluded === 'exclude') parts.push(sql`p.excluded = 0`);
   if (f?.excluded === 'only') parts.push(sql`p.excluded = 1`);
   const query = f?.text ? normalizeForSearch(f.text) : '';
+  let text: IndexedText | null = null;
   if (query) {
     const where = f?.textIn ?? 'both';
-    const indexed = scan ? null : indexedTextMatch(db, documentId, query, where);
-    if (indexed) parts.push(indexed);
-    else if (where === 'source') parts.push(sql`instr(p.source_norm, ${query}) > 0`);
-    else if (where === 'target') parts.push(sql`instr(p.target_norm, ${query}) > 0`);
-    else parts.push(sql`(instr(p.source_norm, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`);
+    text = scan ? null : indexedText(db, documentId, query, where);
+    if (!text) parts.push(scanned(query, where));
   }
   if (f?.openComments) {
     parts.push(sql`EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)`);
   }
   // The stored summary (services/qa.ts judges unjudged pairs before a query with this filter runs).
   if (f?.qaIssues) parts.push(sql`p.qa_state > 0`);
-  return sql.join(parts, sql` AND `);
+  return { where: sql.join(parts, sql` AND `), text, onlyText: text !== null && parts.length === 1 };
+}
+
+function scanned(query: string, where: 'source' | 'target' | 'both'): Sql {
+  if (where === 'source') return sql`instr(p.source_norm, ${query}) > 0`;
+  if (where === 'target') return sql`instr(p.target_norm, ${query}) > 0`;
+  return sql`(instr(p.source_norm, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`;
 }
 
 export function listPairs(
@@ -217,7 +232,24 @@ export function listPairs(
     );
     return { total, items: rows.map(toPair) };
   }
-  const where = filterWhere(db, documentId, filter, scan);
+  const { where, text, onlyText } = filterParts(db, documentId, filter, scan);
+  if (text) {
+    // The text alone: the index counts without reading a pair. With other conditions too, the
+    // pairs those allow (the pairs_stats index) are looked up in the index's hits.
+    const total = onlyText
+      ? countIndexed(db, text)
+      : value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.id IN (${matchingRowids(text)})`)!;
+    // The hits in the index's order, which is the document's (repos/search.ts): the page stops at
+    // its last row. CROSS JOIN keeps the index as the outer loop; the planner would otherwise
+    // run the MATCH once per pair.
+    const rows = all<PairRow>(
+      db,
+      sql`SELECT ${COLUMNS} FROM pairs_search s CROSS JOIN pairs p ON p.id = s.rowid
+          WHERE pairs_search MATCH ${text.match} AND s.rowid BETWEEN ${text.lo} AND ${text.hi} AND ${where}
+          ORDER BY s.rowid LIMIT ${limit} OFFSET ${offset}`,
+    );
+    return { total, items: rows.map(toPair) };
+  }
   const total = value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where}`)!;
   const rows = all<PairRow>(
     db,

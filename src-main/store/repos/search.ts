@@ -46,14 +46,47 @@ export function isSearchIndexed(db: Db, documentId: number): boolean {
 }
 
 /**
- * The condition "the pair's folded source and/or target contains `folded`" through the index, or
- * null when the index cannot answer it (query too short, or the document not indexed yet).
+ * A text query the index can answer: the FTS5 MATCH expression and the document's rowid range.
+ * A document's pairs are inserted once, by its import, in position order and in one transaction
+ * (repos/pairs.ts insertPairs; positions never change), so its ids are one contiguous run that
+ * grows with position: the range keeps the index to the document, and the index's own rowid order
+ * is the document's order, which lets a page stop after its last row instead of sorting every hit.
  */
-export function indexedTextMatch(db: Db, documentId: number, folded: string, where: 'source' | 'target' | 'both'): Sql | null {
+export interface IndexedText {
+  match: string;
+  lo: number;
+  hi: number;
+}
+
+/** null when the index cannot answer (query under three characters, or the document not indexed yet). */
+export function indexedText(db: Db, documentId: number, folded: string, where: 'source' | 'target' | 'both'): IndexedText | null {
   if (codePoints(folded) < MIN_INDEXED_CHARS || !isSearchIndexed(db, documentId)) return null;
+  const range = stmt(
+    db,
+    `SELECT (SELECT id FROM pairs WHERE document_id = ? ORDER BY position LIMIT 1) AS lo,
+            (SELECT id FROM pairs WHERE document_id = ? ORDER BY position DESC LIMIT 1) AS hi`,
+  ).get(documentId, documentId) as { lo: number | null; hi: number | null };
   const phrase = `"${folded.replaceAll('"', '""')}"`;
   const columns = where === 'source' ? 'source_norm' : where === 'target' ? 'target_norm' : '{source_norm target_norm}';
-  return sql`p.id IN (SELECT rowid FROM pairs_search WHERE pairs_search MATCH ${`${columns} : ${phrase}`})`;
+  return { match: `${columns} : ${phrase}`, lo: range.lo ?? 1, hi: range.hi ?? 0 };
+}
+
+/** The condition "the pair's folded text contains the query", for queries that filter by it. */
+export function indexedTextMatch(db: Db, documentId: number, folded: string, where: 'source' | 'target' | 'both'): Sql | null {
+  const q = indexedText(db, documentId, folded, where);
+  return q && sql`p.id IN (${matchingRowids(q)})`;
+}
+
+/** The ids of the matching pairs, in the index's (the document's) order. */
+export function matchingRowids(q: IndexedText): Sql {
+  return sql`SELECT rowid FROM pairs_search WHERE pairs_search MATCH ${q.match} AND rowid BETWEEN ${q.lo} AND ${q.hi}`;
+}
+
+/** How many pairs match, from the index alone: no pair row is read. */
+export function countIndexed(db: Db, q: IndexedText): number {
+  return stmt(db, 'SELECT count(*) FROM pairs_search WHERE pairs_search MATCH ? AND rowid BETWEEN ? AND ?')
+    .pluck()
+    .get(q.match, q.lo, q.hi) as number;
 }
 
 function codePoints(s: string): number {
