@@ -24,8 +24,8 @@ import { normalizeForSearch } from '../text/arabic';
 import { findFolded } from '../tm/concordance';
 import { substituteNumbers } from '../tm/numbers';
 import { bandOf, rank, type Query, type Scored } from '../tm/rank';
-import { contextHash } from '../tm/retrieval';
-import { diffWords } from '../tm/score';
+import { contextHash, matchKey } from '../tm/retrieval';
+import { diffWords, exactKey, prepareFolded } from '../tm/score';
 import { writeFileAtomic } from '../fs-atomic';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
@@ -49,19 +49,78 @@ export interface Segment {
 /** The best matches for one source, scored and ranked (no display fields). */
 export function findMatches(db: Db, seg: Segment, minScore: number, limit: number): Scored<MemoryUnit>[] {
   const rows = new Map<number, UnitRow>();
-  for (const r of units.unitsBySourceNorm(db, seg.sourceNorm))
-    if (r.pair_id !== seg.pairId || seg.pairId === null) rows.set(r.id, r);
+  for (const r of units.unitsBySourceNorm(db, seg.sourceNorm)) if (notOwn(seg, r)) rows.set(r.id, r);
   // Exact matches are all that a 100% threshold, or a best-match-only caller that has one, needs;
   // otherwise the index proposes fuzzy candidates.
   if (rows.size === 0 || (minScore < 100 && limit > 1)) {
-    const wanted = memoryIndex(db)
-      .candidates(seg.sourceNorm, Math.min(minScore, 99), CANDIDATES)
-      .map((c) => c.id)
-      .filter((id) => !rows.has(id));
-    for (const r of units.unitsByIds(db, wanted)) if (r.pair_id !== seg.pairId || seg.pairId === null) rows.set(r.id, r);
+    for (const r of fuzzyCandidates(db, seg.sourceNorm, minScore)) if (!rows.has(r.id) && notOwn(seg, r)) rows.set(r.id, r);
   }
-  const query: Query = { norm: seg.sourceNorm, contextHash: seg.contextHash };
-  return rank(query, [...rows.values()].map(ranked), minScore, limit);
+  return rank(queryOf(seg), [...rows.values()].map(ranked), minScore, limit);
+}
+
+const notOwn = (seg: Segment, r: UnitRow): boolean => seg.pairId === null || r.pair_id !== seg.pairId;
+const queryOf = (seg: Segment): Query => ({ norm: seg.sourceNorm, contextHash: seg.contextHash });
+
+/** The units the retrieval index proposes for a folded source (own units not yet left out). */
+function fuzzyCandidates(db: Db, sourceNorm: string, minScore: number): UnitRow[] {
+  const ids = memoryIndex(db)
+    .candidates(sourceNorm, Math.min(minScore, 99), CANDIDATES)
+    .map((c) => c.id);
+  return units.unitsByIds(db, ids);
+}
+
+/**
+ * The best match for each of many sources, the same one `findMatches(db, seg, minScore, 1)` gives,
+ * found by the cheapest way that gives it: units with the same folded source (100%, 101% with the
+ * same neighbours) by the store's index; else units whose source scores exactly 100 by their
+ * `match_key` (only such units can reach 100: fuzzy retrieval would rank them first); only then the
+ * fuzzy index, never at a threshold of 100 or more (nothing else can reach it), and once per folded
+ * source (a repetition has the same candidates; the own-unit rule is applied per paragraph).
+ * tests/unit/main/tm/best-match.test.ts holds it to `findMatches` over a generated corpus.
+ */
+export class BestMatcher {
+  private fuzzy = new Map<string, Scored<MemoryUnit>[]>();
+  /** `repeated`: the folded sources worth remembering a fuzzy answer for (all when not given). */
+  constructor(
+    private db: Db,
+    private minScore: number,
+    private repeated?: ReadonlySet<string>,
+  ) {}
+
+  best(seg: Segment): Scored<MemoryUnit> | undefined {
+    const same = units.unitsBySourceNorm(this.db, seg.sourceNorm).filter((r) => notOwn(seg, r));
+    if (same.length > 0) return rank(queryOf(seg), same.map(ranked), this.minScore, 1)[0];
+    const key = prepareFolded(seg.sourceNorm);
+    // Retrieval indexes words: a source of numbers and punctuation alone gets no fuzzy candidates,
+    // so findMatches offers it nothing, and neither does this.
+    if (key.units.some((u) => u.kind === 'word')) {
+      const wanted = exactKey(key);
+      const equal = units
+        .unitsByMatchKey(this.db, matchKey(seg.sourceNorm))
+        .filter((r) => notOwn(seg, r) && exactKey(prepareFolded(r.source_norm)) === wanted);
+      if (equal.length > 0) return rank({ ...queryOf(seg), prepared: key }, equal.map(ranked), this.minScore, 1)[0];
+    }
+    if (this.minScore >= 100) return undefined;
+    let scored = this.fuzzy.get(seg.sourceNorm);
+    if (!scored) {
+      // Every candidate scored, in ranking order and not de-duplicated: findMatches leaves the
+      // paragraph's own unit out before ranking, so the answer is the first unit of another pair.
+      // (Context counts only for units with the same folded source, which reach this point only as
+      // the paragraph's own: the list does not depend on which repetition asks.)
+      const all = rank(
+        { ...queryOf(seg), prepared: key },
+        fuzzyCandidates(this.db, seg.sourceNorm, this.minScore).map(ranked),
+        this.minScore,
+        Infinity,
+        false,
+      );
+      // What any paragraph can need: up to the first unit of a pair other than the first unit's.
+      const other = all.findIndex((s) => s.unit.pair_id === null || s.unit.pair_id !== all[0]!.unit.pair_id);
+      scored = all.slice(0, other < 0 ? all.length : other + 1);
+      if (!this.repeated || this.repeated.has(seg.sourceNorm)) this.fuzzy.set(seg.sourceNorm, scored);
+    }
+    return scored.find((s) => notOwn(seg, s.unit));
+  }
 }
 
 /** A stored unit with the fields ranking reads. */
@@ -177,6 +236,10 @@ export function bestScores(
 ): void {
   const rows = units.documentSegments(ctx.db, documentId);
   const total = rows.length;
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const r of rows) (seen.has(r.source_norm) ? repeated : seen).add(r.source_norm);
+  const matcher = new BestMatcher(ctx.db, minScore, repeated);
   ctx.events.emit('tm:progress', { documentId, phase, done: 0, total });
   for (let i = 0; i < total; i++) {
     const row = rows[i]!;
@@ -187,7 +250,7 @@ export function bestScores(
         sourceNorm: row.source_norm,
         contextHash: contextHash(rows[i - 1]?.source_norm ?? '', rows[i + 1]?.source_norm ?? ''),
       };
-      each(row, findMatches(ctx.db, seg, minScore, 1)[0], seg);
+      each(row, matcher.best(seg), seg);
     }
     if ((i + 1) % PROGRESS_EVERY === 0) ctx.events.emit('tm:progress', { documentId, phase, done: i + 1, total });
   }
@@ -214,7 +277,7 @@ export function analyze(ctx: ServiceContext, documentId: number): TmAnalysis {
     total.segments++;
     total.words += row.source_words;
   });
-  return { documentId, bands, total, memoryUnits: memoryIndex(ctx.db).size };
+  return { documentId, bands, total, memoryUnits: units.unitCount(ctx.db) };
 }
 
 export function repetitions(ctx: ServiceContext, documentId: number): TmRepetitions {

@@ -55,10 +55,11 @@ export function compareScored(a: Scored<RankedUnit>, b: Scored<RankedUnit>): num
   );
 }
 
-/** Scores, filters by `minScore`, ranks and de-duplicates. */
-export function rank<U extends RankedUnit>(q: Query, units: U[], minScore: number, limit: number): Scored<U>[] {
+/** Scores, filters by `minScore`, ranks and (unless told not to) de-duplicates. */
+export function rank<U extends RankedUnit>(q: Query, units: U[], minScore: number, limit: number, dedupe = true): Scored<U>[] {
   const scored = units.map((u) => scoreUnit(q, u)).filter((s) => s.score >= minScore);
   scored.sort(compareScored);
+  if (!dedupe) return scored.slice(0, limit);
   const seen = new Set<string>();
   const out: Scored<U>[] = [];
   for (const s of scored) {

@@ -3,7 +3,7 @@
 // visits the postings of the query's rarer stems, ranks units by the weight of the stems they share
 // (idf), and only the best few are scored. Exact matches never depend on this: the store finds them
 // by the folded source directly.
-import { maxScoreForLengths } from './score';
+import { exactKey, maxScoreForLengths, prepareFolded } from './score';
 import { stem, tokenize } from './tokens';
 
 export interface Candidate {
@@ -165,7 +165,15 @@ export class TmIndex {
 
 /** 53-bit hash of a unit's neighbours, so a context (101%) match is one integer comparison. */
 export function contextHash(prevNorm: string, nextNorm: string): number {
-  const s = `${prevNorm}\u0001${nextNorm}`;
+  return hash53(`${prevNorm}\u0001${nextNorm}`);
+}
+
+/** 53-bit hash of a folded source's exact key (`exactKey`): the stored `tm_units.match_key`. */
+export function matchKey(norm: string): number {
+  return hash53(exactKey(prepareFolded(norm)));
+}
+
+function hash53(s: string): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ s.length;
   for (let i = 0; i < s.length; i++) {

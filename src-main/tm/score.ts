@@ -47,6 +47,19 @@ export function prepare(tokens: Token[]): Prepared {
 
 export const prepareFolded = (norm: string): Prepared => prepare(tokenize(norm, true));
 
+/**
+ * What `score` compares when it finds no difference: the words, the numbers' values (with their
+ * glue), the punctuation in order. Two sources score 100 against each other exactly when their keys
+ * are equal (distance 0 needs word for word the same keys and numbers against numbers; then 100 needs
+ * the same numbers and punctuation), so a 100% match that is not the same folded text ("كذا ، وكذا"
+ * against "كذا، وكذا", 1,000 against 1000) is found by this key instead of by fuzzy retrieval.
+ */
+export function exactKey(p: Prepared): string {
+  let out = '';
+  for (const u of p.units) out += u.kind === 'num' ? '\u0001#' : `\u0001${u.key}`;
+  return `${out}\u0002${p.numbers.join('\u0001')}\u0002${p.punct.join('\u0001')}`;
+}
+
 function cost(a: Prepared, i: number, b: Prepared, j: number): number {
   const x = a.units[i]!;
   const y = b.units[j]!;

@@ -14,56 +14,10 @@ import { pretranslate } from '../../src-main/services/tm-writes';
 import { insertUnit } from '../../src-main/store/repos/tm';
 import { normalizeForSearch } from '../../src-main/text/arabic';
 import { createProject, OMEGAT } from '../unit/main/interop/helpers/omegat';
+import { ArabicText } from '../fixtures/arabic-text';
 import { round } from './store';
 
-const LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
-const CLITICS = ['و', 'ال', 'ب', 'وال', 'بال', 'ل'];
-
-/** A deterministic generator of Arabic-like text with a Zipf-like vocabulary and attached clitics. */
-export class ArabicText {
-  private s: number;
-  private vocab: string[];
-  constructor(seed = 7, vocabSize = 40_000) {
-    this.s = seed;
-    this.vocab = [];
-    const seen = new Set<string>();
-    while (this.vocab.length < vocabSize) {
-      const len = 3 + Math.floor(this.rnd() * 5);
-      let w = '';
-      for (let i = 0; i < len; i++) w += LETTERS[Math.floor(this.rnd() * LETTERS.length)];
-      if (!seen.has(w)) {
-        seen.add(w);
-        this.vocab.push(w);
-      }
-    }
-  }
-  /** mulberry32: a plain LCG in doubles loses precision past 2^53 and falls into a short cycle. */
-  rnd(): number {
-    this.s = (this.s + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.s ^ (this.s >>> 15), 1 | this.s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  word(): string {
-    // Log-uniform rank: a few words are very common, most are rare (as in real text).
-    const w = this.vocab[Math.floor(Math.exp(this.rnd() * Math.log(this.vocab.length))) - 1]!;
-    return this.rnd() < 0.2 ? CLITICS[Math.floor(this.rnd() * CLITICS.length)]! + w : w;
-  }
-  paragraph(min = 12, max = 40): string {
-    const n = min + Math.floor(this.rnd() * (max - min));
-    const words: string[] = [];
-    for (let i = 0; i < n; i++) words.push(i > 0 && this.rnd() < 0.05 ? String(1 + Math.floor(this.rnd() * 3000)) : this.word());
-    return `${words.join(' ')}.`;
-  }
-  /** Two words replaced and one given a clitic: a typical 85–95% match. */
-  variant(p: string): string {
-    const words = p.split(' ');
-    for (let k = 0; k < 2; k++) words[Math.floor(this.rnd() * words.length)] = this.word();
-    const i = Math.floor(this.rnd() * words.length);
-    words[i] = `و${words[i]}`;
-    return words.join(' ');
-  }
-}
+export { ArabicText };
 
 function percentile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

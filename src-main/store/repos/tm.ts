@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import type { Status, TmUnitStatus as UnitStatus } from '../../shared/domain';
+import { matchKey } from '../../tm/retrieval';
 import { stmt } from './statements';
 
 export interface UnitRow {
@@ -24,8 +25,8 @@ export interface UnitRow {
 export type NewUnit = Omit<UnitRow, 'id'>;
 
 const COLUMNS = `source, target, source_norm, target_norm, source_lang, target_lang, status, origin, origin_name, pair_id,
-  document_id, context_hash, author, created_at, changed_at`;
-const VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
+  document_id, context_hash, author, created_at, changed_at, match_key`;
+const VALUES = '?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?';
 
 const values = (u: NewUnit) =>
   [
@@ -44,6 +45,8 @@ const values = (u: NewUnit) =>
     u.author,
     u.created_at,
     u.changed_at,
+    // Derived from source_norm here, so no writer can store one without the other.
+    matchKey(u.source_norm),
   ] as const;
 
 export function insertUnit(db: Db, u: NewUnit): number {
@@ -56,7 +59,7 @@ export function upsertPairUnit(db: Db, u: NewUnit & { pair_id: number }): number
     db,
     `INSERT INTO tm_units (${COLUMNS}) VALUES (${VALUES})
      ON CONFLICT (pair_id) DO UPDATE SET source = excluded.source, target = excluded.target, source_norm = excluded.source_norm,
-       target_norm = excluded.target_norm, status = excluded.status, origin_name = excluded.origin_name,
+       target_norm = excluded.target_norm, match_key = excluded.match_key, status = excluded.status, origin_name = excluded.origin_name,
        document_id = excluded.document_id, context_hash = excluded.context_hash, author = excluded.author,
        changed_at = excluded.changed_at
      RETURNING id`,
@@ -79,6 +82,15 @@ export function unitExists(db: Db, sourceNorm: string, source: string, target: s
 
 export function unitsBySourceNorm(db: Db, sourceNorm: string): UnitRow[] {
   return stmt(db, 'SELECT * FROM tm_units WHERE source_norm = ?').all(sourceNorm) as UnitRow[];
+}
+
+/** Units whose source scores 100 against a source with this `matchKey` (or collides with it: check). */
+export function unitsByMatchKey(db: Db, key: number): UnitRow[] {
+  return stmt(db, 'SELECT * FROM tm_units WHERE match_key = ?').all(key) as UnitRow[];
+}
+
+export function unitCount(db: Db): number {
+  return stmt(db, 'SELECT count(*) FROM tm_units').pluck().get() as number;
 }
 
 export function unitsByIds(db: Db, ids: number[]): UnitRow[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type QalamError } from '../../../../src-main/shared/errors';
 import { migrate, userVersion, type Migration } from '../../../../src-main/store/migrate';
 import { migrations } from '../../../../src-main/store/migrations';
-import { contextHash } from '../../../../src-main/tm/retrieval';
+import { contextHash, matchKey } from '../../../../src-main/tm/retrieval';
 
 function fresh(): Database.Database {
   const db = new Database(':memory:');
@@ -377,5 +377,27 @@ describe('QA summary migration', () => {
     expect(db.prepare('SELECT qa_state FROM pairs').pluck().get()).toBeNull();
     db.prepare('UPDATE pairs SET qa_state = 2 WHERE id = ?').run(pair);
     expect(() => db.prepare('UPDATE pairs SET qa_state = 3 WHERE id = ?').run(pair)).toThrow(/CHECK/);
+  });
+});
+
+describe('0014-memory-match-key', () => {
+  it('keys the units already stored by what a 100% match compares, and indexes the key', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 13));
+    const now = '2026-01-01T00:00:00.000Z';
+    const ins = db.prepare(
+      `INSERT INTO tm_units (source, target, source_norm, target_norm, source_lang, target_lang, status, origin, origin_name, created_at, changed_at)
+       VALUES (?, ?, ?, '', 'ar', 'en', 'imported', 'tmx', 'old.tmx', ?, ?)`,
+    );
+    ins.run('دفع 1,000 دينار.', 'Paid 1,000 dinars.', 'دفع 1,000 دينار.', now, now);
+    ins.run('دفع 1000 دينار .', 'Paid 1000 dinars.', 'دفع 1000 دينار .', now, now);
+    ins.run('دفع 2000 دينار.', 'Paid 2000 dinars.', 'دفع 2000 دينار.', now, now);
+    migrate(db, migrations.slice(0, 14));
+    const keys = db.prepare('SELECT match_key FROM tm_units ORDER BY id').pluck().all() as number[];
+    expect(keys).toEqual(['دفع 1,000 دينار.', 'دفع 1000 دينار .', 'دفع 2000 دينار.'].map(matchKey));
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM tm_units WHERE match_key = ?').all(1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/INDEX tm_units_match_key/);
   });
 });

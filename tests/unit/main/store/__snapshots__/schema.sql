@@ -34,6 +34,9 @@ CREATE INDEX revisions_pair ON revisions (pair_id, id);
 -- index tm_units_document
 CREATE INDEX tm_units_document ON tm_units (document_id) WHERE document_id IS NOT NULL;
 
+-- index tm_units_match_key
+CREATE INDEX tm_units_match_key ON tm_units (match_key);
+
 -- index tm_units_source_norm
 CREATE INDEX tm_units_source_norm ON tm_units (source_norm);
 
@@ -238,7 +241,7 @@ CREATE TABLE "tm_units" (
   author TEXT,
   created_at TEXT NOT NULL,
   changed_at TEXT NOT NULL
-) STRICT;
+, match_key INTEGER) STRICT;
 
 -- table user_words
 CREATE TABLE user_words (
