@@ -15,6 +15,7 @@ import {
   escapeText,
   firstElement,
   getAttr,
+  hasForbiddenXmlChars,
   hex4,
   splitXmlChars,
   streamXml,
@@ -90,8 +91,8 @@ export interface MemoryTmxUnit {
 }
 
 /**
- * The whole translation memory as TMX 1.4b, streamed from the store: every unit, whatever its
- * languages (the header's srclang is the most common source language, each <tuv> says its own).
+ * The whole translation memory as TMX 1.4b: every unit, whatever its languages (the header's
+ * srclang is the most common source language unless given, each <tuv> says its own).
  */
 export function writeMemoryTmx(
   units: Iterable<MemoryTmxUnit>,
@@ -101,25 +102,55 @@ export function writeMemoryTmx(
   const langs = new Map<string, number>();
   for (const u of units) {
     langs.set(u.sourceLang, (langs.get(u.sourceLang) ?? 0) + 1);
-    const user = u.author || undefined;
-    body.push(
-      `    <tu${attrs({
-        tuid: u.id,
-        creationdate: toTmxDate(u.createdAt),
-        creationid: user,
-        changedate: toTmxDate(u.changedAt),
-        changeid: user,
-      })}>\n` +
-        `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
-        `      <prop type="x-qalam-origin">${inline(u.origin)}</prop>\n` +
-        `      <tuv${attrs({ 'xml:lang': u.sourceLang })}><seg>${inline(u.source)}</seg></tuv>\n` +
-        `      <tuv${attrs({ 'xml:lang': u.targetLang })}><seg>${inline(u.target)}</seg></tuv>\n` +
-        '    </tu>\n',
-    );
+    body.push(memoryTu(u));
   }
   const src = meta.srcLang ?? ([...langs].sort((a, b) => b[1] - a[1])[0]?.[0] || 'ar');
   const head = tmxHead(src, meta.exportedAt, meta.exportedBy);
-  return new TextEncoder().encode(head + body.join('') + '  </body>\n</tmx>\n');
+  return new TextEncoder().encode(head + body.join('') + TMX_TAIL);
+}
+
+/** Text gathered before it is encoded and written: large enough that writes are few, small enough to stay out of the way. */
+const STREAM_CHUNK = 256 * 1024;
+
+/**
+ * The same document as `writeMemoryTmx`, handed to `write` a piece at a time as the units are read,
+ * so a large memory never exists whole in memory (as one string, nor as bytes). The header's
+ * source language must be known up front.
+ */
+export function streamMemoryTmx(
+  units: Iterable<MemoryTmxUnit>,
+  meta: { exportedAt: string; exportedBy: string; srcLang: string },
+  write: (bytes: Uint8Array) => void,
+): void {
+  let pending = tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy);
+  for (const u of units) {
+    pending += memoryTu(u);
+    if (pending.length >= STREAM_CHUNK) {
+      write(Buffer.from(pending, 'utf8'));
+      pending = '';
+    }
+  }
+  write(Buffer.from(pending + TMX_TAIL, 'utf8'));
+}
+
+const TMX_TAIL = '  </body>\n</tmx>\n';
+
+function memoryTu(u: MemoryTmxUnit): string {
+  const user = u.author || undefined;
+  return (
+    `    <tu${attrs({
+      tuid: u.id,
+      creationdate: toTmxDate(u.createdAt),
+      creationid: user,
+      changedate: toTmxDate(u.changedAt),
+      changeid: user,
+    })}>\n` +
+    `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
+    `      <prop type="x-qalam-origin">${inline(u.origin)}</prop>\n` +
+    `      <tuv${attrs({ 'xml:lang': u.sourceLang })}><seg>${inline(u.source)}</seg></tuv>\n` +
+    `      <tuv${attrs({ 'xml:lang': u.targetLang })}><seg>${inline(u.target)}</seg></tuv>\n` +
+    '    </tu>\n'
+  );
 }
 
 /**
@@ -148,6 +179,7 @@ function coded(text: string, codes: readonly InlineCode[] | null | undefined, nu
 }
 
 function inline(text: string): string {
+  if (!hasForbiddenXmlChars(text)) return escapeText(text);
   return splitXmlChars(text)
     .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph type="${CP_TYPE}">${hex4(part)}</ph>`))
     .join('');
@@ -155,13 +187,19 @@ function inline(text: string): string {
 
 /** ISO 8601 → TMX's `YYYYMMDDThhmmssZ` (UTC); undefined when the time cannot be read. */
 export function toTmxDate(iso: string): string | undefined {
+  // Units written together mostly share their times: the last answer is kept.
+  if (iso === lastDate.iso) return lastDate.tmx;
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return undefined;
-  return d
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
+  const tmx = Number.isNaN(d.getTime())
+    ? undefined
+    : d
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:]/g, '');
+  lastDate = { iso, tmx };
+  return tmx;
 }
+let lastDate: { iso: string; tmx: string | undefined } = { iso: '', tmx: undefined };
 
 /** TMX's `YYYYMMDDThhmmssZ` → ISO 8601; undefined for anything else. */
 export function fromTmxDate(tmx: string | undefined): string | undefined {

@@ -350,7 +350,11 @@ export function textContent(el: XmlElement): string {
 const FORBIDDEN =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Every code unit FORBIDDEN can match, surrogates paired or not: a quick test that nearly all text passes. */
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function hasForbiddenXmlChars(s: string): boolean {
+  if (!MAYBE_FORBIDDEN.test(s)) return false;
   FORBIDDEN.lastIndex = 0;
   return FORBIDDEN.test(s);
 }
@@ -392,8 +396,11 @@ const ATTR_ESCAPES: Record<string, string> = {
  * callers that must keep them split the text with `splitXmlChars` first.
  */
 export function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(FORBIDDEN, '\uFFFD').replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
 }
+/** What escapeText may change: the escaped characters and anything MAYBE_FORBIDDEN matches. */
+const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Text with the characters XML cannot carry replaced by U+FFFD, for libraries that escape the rest. */
 export function xmlSafe(s: string): string {

@@ -14,6 +14,7 @@ import type {
 import { emptyCount, TM_BANDS, type Count, type Pair, type TmBand } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ImportedTmUnit } from '../formats/model';
+import type { MemoryTmxUnit } from '../formats/tmx';
 import { transferCodes } from '../shared/inline';
 import type { Db } from '../store/connection';
 import { getPair as getPairRow } from '../store/repos/pairs';
@@ -26,7 +27,7 @@ import { substituteNumbers } from '../tm/numbers';
 import { bandOf, rank, type Query, type Scored } from '../tm/rank';
 import { contextHash, matchKey } from '../tm/retrieval';
 import { diffWords, exactKey, prepareFolded } from '../tm/score';
-import { writeFileAtomic } from '../fs-atomic';
+import { writeFileAtomicStream } from '../fs-atomic';
 import { actor, type ServiceContext } from './context';
 import { getDocument } from './documents';
 import { memoryIndex, noteUnit } from './tm-memory';
@@ -387,28 +388,53 @@ export async function importTmx(
   return { stored: added.length, skipped: parsed.length - added.length, known };
 }
 
+/** The units of the whole memory, or of one document, as the TMX writers take them. */
+function* memoryTmxUnits(ctx: ServiceContext, documentId: number | undefined): Generator<MemoryTmxUnit> {
+  for (const r of units.allUnits(ctx.db, documentId)) {
+    yield {
+      id: r.id,
+      source: r.source,
+      target: r.target,
+      sourceLang: r.source_lang,
+      targetLang: r.target_lang,
+      author: r.author,
+      createdAt: r.created_at,
+      changedAt: r.changed_at,
+      status: r.status,
+      origin: r.origin_name,
+    };
+  }
+}
+
 /** The whole memory as TMX 1.4b, or the units of one document. */
 export async function renderMemoryTmx(ctx: ServiceContext, of: { documentId?: number } = {}): Promise<Uint8Array> {
   const { writeMemoryTmx } = await import('../formats/tmx');
-  return writeMemoryTmx(
-    (function* () {
-      for (const r of units.allUnits(ctx.db, of.documentId)) {
-        yield {
-          id: r.id,
-          source: r.source,
-          target: r.target,
-          sourceLang: r.source_lang,
-          targetLang: r.target_lang,
-          author: r.author,
-          createdAt: r.created_at,
-          changedAt: r.changed_at,
-          status: r.status,
-          origin: r.origin_name,
-        };
-      }
-    })(),
-    { exportedAt: ctx.now(), exportedBy: actor(ctx).name },
+  return writeMemoryTmx(memoryTmxUnits(ctx, of.documentId), { exportedAt: ctx.now(), exportedBy: actor(ctx).name });
+}
+
+/** The same TMX written to a file as it is read from the store, never whole in memory. */
+export async function writeMemoryTmxFile(
+  ctx: ServiceContext,
+  path: string,
+  opts: { documentId?: number; overwrite: boolean },
+): Promise<number> {
+  const { streamMemoryTmx } = await import('../formats/tmx');
+  const meta = {
+    exportedAt: ctx.now(),
+    exportedBy: actor(ctx).name,
+    srcLang: units.commonSourceLang(ctx.db, opts.documentId) || 'ar',
+  };
+  let bytes = 0;
+  writeFileAtomicStream(
+    path,
+    (write) =>
+      streamMemoryTmx(memoryTmxUnits(ctx, opts.documentId), meta, (chunk) => {
+        bytes += chunk.length;
+        write(chunk);
+      }),
+    { overwrite: opts.overwrite },
   );
+  return bytes;
 }
 
 export async function exportMemoryToFile(
@@ -416,9 +442,8 @@ export async function exportMemoryToFile(
   path: string,
   overwrite = false,
 ): Promise<{ bytes: number; units: number }> {
-  const bytes = await renderMemoryTmx(ctx);
-  writeFileAtomic(path, bytes, { overwrite });
-  return { bytes: bytes.length, units: getMemoryStats(ctx).units };
+  const bytes = await writeMemoryTmxFile(ctx, path, { overwrite });
+  return { bytes, units: getMemoryStats(ctx).units };
 }
 
 export async function exportMemoryForRenderer(ctx: ServiceContext, saveAs: boolean): Promise<ExportResult> {

@@ -1,7 +1,7 @@
 // `qalam translate`: the one-command pipeline step OmegaT's console-translate mode is used for —
 // import a document, apply a TMX memory, write the translated document (and its translations as TMX).
 import { type ExportFormat } from '../shared/domain';
-import { writeFileAtomic } from '../fs-atomic';
+import { writeFileAtomic, writeFileAtomicStream } from '../fs-atomic';
 import { documentSegments } from '../store/repos/tm';
 import { replaceParagraphs } from '../text/paragraphs';
 import type { MemoryTmxUnit } from '../formats/tmx';
@@ -11,7 +11,7 @@ import { actor, type ServiceContext } from './context';
 import { detectImportFormat, parseDocument } from './parse';
 import { documentName, importDocument } from './documents';
 import { exportToFile } from './io';
-import { importTmx, renderMemoryTmx } from './tm';
+import { importTmx, writeMemoryTmxFile } from './tm';
 import { pretranslate } from './tm-writes';
 
 export interface TranslateRequest {
@@ -65,7 +65,7 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
       true,
     );
   }
-  if (req.tmxOut) writeFileAtomic(req.tmxOut, await renderMemoryTmx(ctx, { documentId: doc.id }), { overwrite: true });
+  if (req.tmxOut) await writeMemoryTmxFile(ctx, req.tmxOut, { documentId: doc.id, overwrite: true });
   return {
     out: req.out,
     tmxOut: req.tmxOut ?? null,
@@ -88,7 +88,7 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
  * outputs byte for byte against the store path.
  */
 async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
-  const [{ parseTmx, writeMemoryTmx }, { decodeText }] = await Promise.all([import('../formats/tmx'), import('../formats/txt')]);
+  const [{ parseTmx, streamMemoryTmx }, { decodeText }] = await Promise.all([import('../formats/tmx'), import('../formats/txt')]);
   const who = actor(ctx);
   const at = ctx.now();
   const parsed = parseTmx(req.tmBytes);
@@ -142,7 +142,8 @@ async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): P
   const text = decodeText(req.bytes, (doc.encoding as Parameters<typeof decodeText>[1]) ?? undefined).text;
   writeFileAtomic(req.out, new TextEncoder().encode(replaceParagraphs(text, targets)), { overwrite: true });
   if (req.tmxOut) {
-    writeFileAtomic(req.tmxOut, writeMemoryTmx(units, { exportedAt: ctx.now(), exportedBy: who.name }), { overwrite: true });
+    const meta = { exportedAt: ctx.now(), exportedBy: who.name, srcLang: units[0]?.sourceLang ?? 'ar' };
+    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units, meta, write), { overwrite: true });
   }
   return {
     out: req.out,

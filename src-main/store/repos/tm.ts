@@ -116,6 +116,16 @@ export function allUnits(db: Db, documentId?: number): IterableIterator<UnitRow>
   ) as IterableIterator<UnitRow>;
 }
 
+/** The source language most units of `allUnits(db, documentId)` have (the first seen among equals), or null. */
+export function commonSourceLang(db: Db, documentId?: number): string | null {
+  const where = documentId === undefined ? '' : "WHERE document_id = ? AND origin = 'document'";
+  const row = stmt(
+    db,
+    `SELECT source_lang FROM tm_units ${where} GROUP BY source_lang ORDER BY count(*) DESC, min(id) LIMIT 1`,
+  ).get(...(documentId === undefined ? [] : [documentId])) as { source_lang: string } | undefined;
+  return row?.source_lang ?? null;
+}
+
 /** Substring search on the folded columns, as document search does. */
 export function searchUnits(
   db: Db,

@@ -1,6 +1,6 @@
 // Translation memory at the service level: TMX import, lookup on the sample article and variants of
 // it, concordance, analysis, statistics and export of the whole memory.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDocument } from '../../../../src-main/services/documents';
@@ -159,5 +159,34 @@ print(json.dumps([{'source': u.source, 'target': u.target} for u in store.units 
     } finally {
       other.dispose();
     }
+  });
+});
+
+describe('the memory streamed to a file', () => {
+  it('is byte for byte the TMX rendered whole, across many write chunks, with text XML cannot carry', async () => {
+    await tm.importTmx(rt.ctx, 'four.tmx', fourParagraphTmx());
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      source: `فقرة ${i} & <ب> \u0001 ${'كلمة '.repeat(20)}`,
+      target: `Paragraph ${i} & <b>\r\u0002 ${'word '.repeat(20)}`,
+    }));
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="fr"/><body>${many
+      .map(
+        (u) =>
+          `<tu><tuv xml:lang="fr"><seg>${u.source.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace('\u0001', '<ph type="x-qalam-cp">0001</ph>')}</seg></tuv><tuv xml:lang="en"><seg>${u.target.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace('\r', '&#13;').replace('\u0002', '<ph type="x-qalam-cp">0002</ph>')}</seg></tuv></tu>`,
+      )
+      .join('')}</body></tmx>`;
+    await tm.importTmx(rt.ctx, 'many.tmx', new TextEncoder().encode(tmx));
+    const whole = await tm.renderMemoryTmx(rt.ctx);
+    expect(whole.length).toBeGreaterThan(1024 * 1024); // several chunks of the streamed writer
+    const file = join(tempDir('tm-stream'), 'memory.tmx');
+    // The clock moves at every call: fix it so both carry the same export date.
+    const now = rt.ctx.now();
+    rt.ctx.now = () => now;
+    const rendered = await tm.renderMemoryTmx(rt.ctx);
+    expect(await tm.exportMemoryToFile(rt.ctx, file)).toEqual({ bytes: rendered.length, units: 3004 });
+    expect(Buffer.compare(readFileSync(file), Buffer.from(rendered))).toBe(0);
+    // Most units are French: the header says so, as the whole-memory writer decides it.
+    expect(readFileSync(file, 'utf8')).toMatch(/<header[^>]* srclang="fr"/);
+    expect(parseTmx(readFileSync(file)).slice(-1)[0]).toMatchObject({ source: many[2999]!.source, target: many[2999]!.target });
   });
 });
