@@ -146,7 +146,7 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
     if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile())
       return refuse(res, 404, 'static');
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', cacheControl(rel));
     res.writeHead(200, { 'Content-Type': contentType(file) });
     createReadStream(file).pipe(res);
   }
@@ -175,6 +175,17 @@ export async function startHttpBridge(opts: HttpBridgeOptions): Promise<HttpBrid
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The build names every file under assets/ by a hash of its content (Vite), so a name never
+ * changes meaning: the browser may keep them, as Electron keeps compiled code for app:// scripts
+ * (the scheme's codeCache), and a start then neither fetches nor compiles them again. Only this
+ * browser profile's cache holds them (private), and it got them with a session. The page itself
+ * (index.html names the current build's files) is never stored.
+ */
+export function cacheControl(rel: string): string {
+  return /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(rel) ? 'private, max-age=31536000, immutable' : 'no-store';
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -22,6 +22,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>Qalam</title></head><body></body></html>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+  writeFileSync(join(staticDir, 'assets', 'index-C2KLPwP8.js'), 'console.log("built")');
   rt = testRuntime();
   bridge = await startHttpBridge({ dispatch: rt.dispatch, events: rt.ctx.events, staticDir, maxBodyBytes: LIMIT });
 });
@@ -105,6 +106,21 @@ describe('login: a one-time URL traded for an HttpOnly, SameSite=Strict cookie',
     const again = await send('GET', pathOf(url));
     expect(again.status).toBe(401);
     expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('lets the browser keep the build’s hashed assets, never the page or any other file', async () => {
+    const [cookie] = (await send('GET', pathOf(bridge.loginUrl('/')))).headers['set-cookie'] ?? [];
+    const session = cookie!.split(';')[0]!;
+    const hashed = await send('GET', '/assets/index-C2KLPwP8.js', { cookie: session });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/assets/app.js']) {
+      const res = await send('GET', path, { cookie: session });
+      expect(res.status, path).toBe(200);
+      expect(res.headers['cache-control'], path).toBe('no-store');
+    }
+    // Still nothing without the session, cacheable or not.
+    expect((await send('GET', '/assets/index-C2KLPwP8.js')).status).toBe(401);
   });
 
   it('writes no secret into the page, and accepts no made-up session or login token', async () => {
