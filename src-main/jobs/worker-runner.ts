@@ -11,7 +11,7 @@ import type { JobName, JobRunner } from './types';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
 /** Base64 characters per message to the worker (see send). */
-const SLICE_CHARS = 4 * 1024 * 1024;
+const SLICE_CHARS = 1024 * 1024;
 
 interface Pending {
   seq: number;

@@ -45,11 +45,28 @@ import { FIND_MAX_CHARS, FIND_SCOPES, type FindResult, type ReplaceResult } from
 
 const id = z.number().int().positive();
 const version = z.number().int().nonnegative();
-/** Imported files travel as base64: IPC and JSON both carry it, and it survives any byte. */
-const base64 = z
-  .string()
-  .max(400_000_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Characters checked per turn of the event loop (see isBase64). */
+const BASE64_CHECK_SLICE = 2 * 1024 * 1024;
+
+/**
+ * Whether `s` is base64, checked a slice per turn of the event loop: one regular expression over a
+ * 60 MB file held the main process for a third of a second, every window with it. Every slice but
+ * the last is a multiple of four characters, so padding can only end the last one.
+ */
+async function isBase64(s: string): Promise<boolean> {
+  for (let at = 0; at < s.length; at += BASE64_CHECK_SLICE) {
+    if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const last = at + BASE64_CHECK_SLICE >= s.length;
+    if (!(last ? /^[A-Za-z0-9+/]*={0,2}$/ : /^[A-Za-z0-9+/]*$/).test(s.slice(at, at + BASE64_CHECK_SLICE))) return false;
+  }
+  return true;
+}
+
+/**
+ * Imported files travel as base64: IPC and JSON both carry it, and it survives any byte. The check
+ * is asynchronous: the transports validate with safeParseAsync.
+ */
+const base64 = z.string().max(400_000_000).refine(isBase64);
 const fileName = z.string().min(1).max(1024);
 /**
  * Long jobs (docs/ARCHITECTURE.md, "Long jobs"): the caller names the job so that it can follow its

@@ -17,7 +17,8 @@ export function createDispatch(
 ): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) return fail('bad_input', { field: 'channel' });
-    const parsed = contract[channel].input.safeParse(input ?? {});
+    // Async: a large file's base64 is checked in slices between other requests (contract.ts isBase64).
+    const parsed = await contract[channel].input.safeParseAsync(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return fail('bad_input', { field: issue?.path.join('.') || '(input)' });

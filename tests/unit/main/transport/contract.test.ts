@@ -17,6 +17,7 @@ const { startHttpBridge, TOKEN_HEADER } = await import('../../../../src-main/tra
 const { openRuntime } = await import('../../../../src-main/runtime');
 const { APP_ENTRY_URL, createAppUrlCheck } = await import('../../../../src-main/electron/window');
 import type { Runtime } from '../../../../src-main/runtime';
+import { contract } from '../../../../src-main/shared/contract';
 
 type Call = (channel: string, input: unknown) => Promise<unknown>;
 interface Transport {
@@ -207,5 +208,33 @@ describe('HTTP-only refusals', () => {
     const fine = await raw(http.port, { path, headers: { ...json, host, origin: http.url, [TOKEN_HEADER]: http.token } });
     expect(fine.status).toBe(200);
     expect(JSON.parse(fine.body)).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('base64 input', () => {
+  const schema = contract['documents:import'].input;
+  const check = async (dataBase64: string) => (await schema.safeParseAsync({ fileName: 'f.txt', dataBase64 })).success;
+  // 5 MB of base64: three slices of the check (contract.ts isBase64), the padding in the last.
+  const big = Buffer.alloc(5 * 1024 * 1024 * 0.75 + 1, 0xd8).toString('base64');
+
+  it('accepts a large valid file, padding at its end only, and refuses a bad character or padding in any slice', async () => {
+    expect(big.endsWith('=')).toBe(true);
+    expect(await check(big)).toBe(true);
+    const at = (i: number, c: string) => big.slice(0, i) + c + big.slice(i + 1);
+    expect(await check(at(3 * 1024 * 1024, '!'))).toBe(false);
+    expect(await check(at(2 * 1024 * 1024 - 1, '='))).toBe(false);
+    expect(await check(at(10, '\n'))).toBe(false);
+    expect(await check(at(big.length - 3, '-'))).toBe(false);
+    expect((await schema.safeParseAsync({ fileName: 'f.txt', dataBase64: at(5, '$') })).error?.issues[0]?.path).toEqual([
+      'dataBase64',
+    ]);
+  });
+
+  it('checks a large file between other work: a timer set before the check fires before it ends', async () => {
+    const order: string[] = [];
+    setTimeout(() => order.push('timer'), 0);
+    const done = check(big).then(() => order.push('checked'));
+    await done;
+    expect(order).toEqual(['timer', 'checked']);
   });
 });
