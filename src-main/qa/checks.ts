@@ -21,6 +21,12 @@ export interface QaContext {
   acceptedWords?: ReadonlySet<string>;
   /** Drawn from the whole document: see {@link documentFigures}. */
   document?: DocumentFigures;
+  /**
+   * Only the pair's state is wanted (the stored summary behind the "has QA issues" filter), not
+   * every issue: see {@link judgePair}. `isIgnored` says whether the pair's current text has a
+   * check's warnings marked "not an error".
+   */
+  stateOnly?: { isIgnored(pair: QaPair, check: QaCheckId): boolean };
 }
 
 export interface DocumentFigures {
@@ -52,6 +58,7 @@ const whole = (side: QaRange['side'], text: string): QaRange[] => [{ side, start
 /** Runs every enabled check on one pair. Pure; a few microseconds to a millisecond per pair. */
 export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (pair.excluded) return [];
+  if (ctx.stateOnly) return judgePair(pair, ctx, ctx.stateOnly);
   const out: QaIssue[] = [];
   const on = (id: QaCheckId): boolean => !ctx.disabled?.has(id);
   const { source, target } = pair;
@@ -69,9 +76,53 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (on('spacing')) out.push(...spacing(target));
   if (on('length-ratio') && ctx.document?.lengthFences) out.push(...lengthRatio(source, target, ctx.document.lengthFences));
   if (ctx.document) out.push(...consistency(pair, target, ctx.document, on));
-  if (ctx.glossary) out.push(...terms(source, target, ctx.glossary, on));
+  if (ctx.glossary) {
+    if (on('term-missing')) out.push(...termMissing(source, target, ctx.glossary));
+    if (on('term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
+  }
   if (on('spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
   return out;
+}
+
+/**
+ * What decides a pair's state (error, standing warnings, clean) at the least cost: the error
+ * checks first, and the first finding settles it (an error cannot be marked "not an error");
+ * then the warning checks, cheapest first, until one stands that is not marked. A check that can
+ * report many findings (terms, spelling) stops at its first. The issues returned are a subset of
+ * {@link checkPair}'s with the same state; the report needs the full list, the filter does not.
+ */
+function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['stateOnly']>): QaIssue[] {
+  const on = (id: QaCheckId): boolean => !ctx.disabled?.has(id);
+  const { source, target } = pair;
+  if (target.trim() === '') return on('empty-target') ? [issue('empty-target', {}, whole('source', source))] : [];
+  const errorIn = (found: QaIssue[]): QaIssue[] | null => (found.some((i) => i.severity === 'error') ? found : null);
+  let settled: QaIssue[] | null = null;
+  if (on('arabic-in-target') && (settled = errorIn(arabicInTarget(target)))) return settled;
+  const nums = on('number-missing') || on('number-extra') ? numbers(source, target, ctx) : [];
+  if ((settled = errorIn(nums))) return settled;
+  if (ctx.glossary && on('term-forbidden') && (settled = errorIn(termForbidden(target, ctx.glossary, true)))) return settled;
+  const standing = (found: QaIssue[]): QaIssue[] | null => {
+    const i = found.find((f) => !judge.isIgnored(pair, f.check));
+    return i ? [i] : null;
+  };
+  if ((settled = standing(nums))) return settled;
+  if (on('same-as-source') && target.trim() === source.trim()) {
+    if ((settled = standing([issue('same-as-source', {}, whole('target', target))]))) return settled;
+  }
+  const warnings: (() => QaIssue[])[] = [
+    () => (on('end-punctuation') ? endPunctuation(source, target) : []),
+    () => (on('unbalanced-pairs') ? unbalanced(target) : []),
+    () => (on('invisible-chars') ? invisible(target) : []),
+    () => (on('spacing') ? spacing(target) : []),
+    () => (on('length-ratio') && ctx.document?.lengthFences ? lengthRatio(source, target, ctx.document.lengthFences) : []),
+    () => (on('latin-missing') ? latinTokens(source, target) : []),
+    () => (ctx.document ? consistency(pair, target, ctx.document, on) : []),
+    () =>
+      ctx.glossary && on('term-missing') ? termMissing(source, target, ctx.glossary, (i) => !judge.isIgnored(pair, i.check)) : [],
+    () => (on('spelling') && ctx.speller ? spelling(source, target, ctx, true) : []),
+  ];
+  for (const check of warnings) if ((settled = standing(check()))) return settled;
+  return [];
 }
 
 function arabicInTarget(target: string): QaIssue[] {
@@ -391,29 +442,34 @@ function englishAlternatives(term: Term): { alternatives: string[]; label: strin
   return e;
 }
 
-function terms(source: string, target: string, glossary: TermIndex, on: (id: QaCheckId) => boolean): QaIssue[] {
+/** `enough`: stop at the first issue it accepts (the judge's question is whether one stands). */
+function termMissing(source: string, target: string, glossary: TermIndex, enough?: (i: QaIssue) => boolean): QaIssue[] {
   const out: QaIssue[] = [];
   const haystack = termHaystack(target);
-  if (on('term-missing')) {
-    const reported = new Set<number>();
-    for (const hit of glossary.find(source)) {
-      if (hit.term.forbidden || reported.has(hit.term.id)) continue;
-      reported.add(hit.term.id);
-      const { alternatives, label } = englishAlternatives(hit.term);
-      if (alternatives.some((t) => findEnglishTerm(target, t, haystack))) continue;
-      out.push(
-        issue('term-missing', { source: source.slice(hit.start, hit.end), term: label }, [
-          { side: 'source', start: hit.start, end: hit.end },
-        ]),
-      );
-    }
+  const reported = new Set<number>();
+  for (const hit of glossary.find(source)) {
+    if (hit.term.forbidden || reported.has(hit.term.id)) continue;
+    reported.add(hit.term.id);
+    const { alternatives, label } = englishAlternatives(hit.term);
+    if (alternatives.some((t) => findEnglishTerm(target, t, haystack))) continue;
+    const found = issue('term-missing', { source: source.slice(hit.start, hit.end), term: label }, [
+      { side: 'source', start: hit.start, end: hit.end },
+    ]);
+    out.push(found);
+    if (enough?.(found)) break;
   }
-  if (on('term-forbidden')) {
-    for (const term of glossary.forbiddenTerms()) {
-      for (const form of englishAlternatives(term).alternatives) {
-        const at = findEnglishTerm(target, form, haystack);
-        if (at) out.push(issue('term-forbidden', { term: form }, [{ side: 'target', ...at }]));
-      }
+  return out;
+}
+
+function termForbidden(target: string, glossary: TermIndex, first = false): QaIssue[] {
+  const out: QaIssue[] = [];
+  const haystack = termHaystack(target);
+  for (const term of glossary.forbiddenTerms()) {
+    for (const form of englishAlternatives(term).alternatives) {
+      const at = findEnglishTerm(target, form, haystack);
+      if (!at) continue;
+      out.push(issue('term-forbidden', { term: form }, [{ side: 'target', ...at }]));
+      if (first) return out;
     }
   }
   return out;
@@ -421,7 +477,8 @@ function terms(source: string, target: string, glossary: TermIndex, on: (id: QaC
 
 const ENGLISH_WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 
-function spelling(source: string, target: string, ctx: QaContext): QaIssue[] {
+/** `first`: stop at the first misspelt word. */
+function spelling(source: string, target: string, ctx: QaContext, first = false): QaIssue[] {
   const speller = ctx.speller!;
   const fromSource = new Set([...source.matchAll(ENGLISH_WORD)].map((m) => m[0].toLowerCase()));
   const bad: QaRange[] = [];
@@ -436,6 +493,7 @@ function spelling(source: string, target: string, ctx: QaContext): QaIssue[] {
     if (speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''))) continue;
     bad.push({ side: 'target', start: m.index, end: m.index + word.length });
     words.push(word);
+    if (first) break;
   }
   return bad.length ? [issue('spelling', { words: [...new Set(words)].join(', ') }, bad)] : [];
 }

@@ -210,18 +210,29 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
   followGlossary(ctx, documentId);
   const unjudged = repo.countUnjudged(ctx.db, documentId);
   if (unjudged === 0) return;
-  if (unjudged > JUDGE_ONE_BY_ONE) {
-    documentQa(ctx, documentId);
-    return;
-  }
+  const whole = unjudged > JUDGE_ONE_BY_ONE;
   const epoch = repo.qaEpoch(ctx.db, documentId);
-  const rows = repo.unjudgedRows(ctx.db, documentId);
-  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId));
-  const states: [number, repo.QaState][] = rows.map((row) => {
+  const rows = whole ? repo.qaRows(ctx.db, documentId) : repo.unjudgedRows(ctx.db, documentId);
+  // The whole document in one pass measures its figures from the rows it read anyway.
+  const figures = whole ? figuresFor(ctx, documentId, rows) : figuresFor(ctx, documentId);
+  const ignores = whole ? ignoresByPair(ctx, documentId) : null;
+  const ignoresOf = (pairId: number) => (ignores ? (ignores.get(pairId) ?? []) : repo.ignoresOfPair(ctx.db, pairId));
+  // Only the state is stored: the checks stop at what settles it (see checkPair's stateOnly).
+  const hashes = new Map<number, string>();
+  const isIgnored = (pair: QaPair, check: QaCheckId): boolean => {
+    const marks = ignoresOf(pair.id);
+    if (marks.length === 0) return false;
+    let hash = hashes.get(pair.id);
+    if (hash === undefined) hashes.set(pair.id, (hash = targetHash(pair.target)));
+    return marks.some((g) => g.check === check && g.targetHash === hash);
+  };
+  const qaContext: QaContext = { ...contextFor(ctx, documentId, figures), stateOnly: { isIgnored } };
+  const states: [number, repo.QaState][] = [];
+  for (const row of rows) {
     const found = checkPair(row, qaContext);
-    const issues = found.length === 0 ? found : markIgnored(found, repo.ignoresOfPair(ctx.db, row.id), row.target);
-    return [row.id, stateOf(issues)];
-  });
+    const state = stateOf(found.length === 0 ? found : markIgnored(found, ignoresOf(row.id), row.target));
+    if (state !== row.qaState) states.push([row.id, state]);
+  }
   storeJudgements(ctx, documentId, epoch, states);
 }
 
