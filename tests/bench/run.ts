@@ -10,6 +10,7 @@ import { benchImport, benchStall, benchStartup, importLines } from './import';
 import { benchSearch, searchLines } from './search';
 import { benchGlossary, glossaryLines } from './glossary';
 import { benchDocx, docxLines } from './docx';
+import { benchQa, qaLines } from './qa';
 
 const log = (s: string) => process.stderr.write(`  … ${s}\n`);
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const pipeline = benchOmegatPipeline(log);
   const search = benchSearch(log);
   const glossary = await benchGlossary(log);
+  const qa = await benchQa(log);
   const docx = benchDocx(log);
 
   const lines = [
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     `qalam import of a ${xliff.fileMb} MB XLIFF 1.2 (${xliff.units} units, own process): peak RSS ${xliff.peakRssMb} MB, ${xliff.wallSeconds} s${xliff.exitCode === 0 ? '' : `, refused: ${xliff.stderr}`}`,
     ...tmLines(tm, pipeline),
     ...glossaryLines(glossary),
+    ...qaLines(qa),
     '',
     ...docxLines(docx),
     '',
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
   process.stdout.write(
-    `${JSON.stringify({ startup, import: wholeImport, stall, store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search, glossary, docx }, null, 2)}\n`,
+    `${JSON.stringify({ startup, import: wholeImport, stall, store: store.figures, renderer: ui, exports, xliffImport: xliff, tm, pipeline, search, glossary, qa, docx }, null, 2)}\n`,
   );
 }
 
