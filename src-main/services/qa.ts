@@ -15,7 +15,7 @@ import {
 } from '../shared/qa';
 import { QalamError } from '../shared/errors';
 import { getDocumentRow } from '../store/repos/documents';
-import { getPair } from '../store/repos/pairs';
+import { countPairs, getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
 import { glossaryFingerprint, glossaryIndex } from './glossary';
@@ -273,11 +273,11 @@ export async function judgeDocumentOffThread(ctx: ServiceContext, documentId: nu
     const doc = getDocumentRow(ctx.db, documentId);
     if (!doc) throw new QalamError('not_found', { what: 'document' });
     followGlossary(ctx, documentId);
-    const unjudged = repo.countUnjudged(ctx.db, documentId);
+    const unjudged = repo.countUnjudgedUpTo(ctx.db, documentId, JUDGE_HERE + 1);
     if (unjudged === 0) return;
     const cheapHere =
       unjudged <= JUDGE_HERE &&
-      (usableFigures(ctx, documentId, doc.updated_at) !== undefined || repo.countPairs(ctx.db, documentId) <= SMALL_DOCUMENT);
+      (usableFigures(ctx, documentId, doc.updated_at) !== undefined || countPairs(ctx.db, documentId) <= SMALL_DOCUMENT);
     if (cheapHere) {
       judgeDocument(ctx, documentId);
       continue;

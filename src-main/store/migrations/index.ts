@@ -13,6 +13,7 @@ import { m0011 } from './0011-qa-summary';
 import { m0012 } from './0012-machine-translation';
 import { m0013 } from './0013-qa-ignore-log';
 import { m0014 } from './0014-memory-match-key';
+import { m0015 } from './0015-qa-issues-index';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 
 migrations.forEach((m, i) => {

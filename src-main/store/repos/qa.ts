@@ -58,28 +58,31 @@ export function unjudgedRows(db: Db, documentId: number): QaRow[] {
   ).map(toQaRow);
 }
 
-export function countPairs(db: Db, documentId: number): number {
-  return stmt(db, 'SELECT count(*) FROM pairs WHERE document_id = ?').pluck().get(documentId) as number;
-}
-
 /**
  * Everything a document's stored judgements depend on besides the pairs' own text: its last write
  * (the write path sets it once per transaction), profile and glossary fingerprint, the user's
  * words and its "not an error" marks. A judge compares it before storing what it found.
  */
 export function qaEpoch(db: Db, documentId: number): string {
+  // Marks: the append-only log's last entry, of any document (a mark elsewhere costs a retry at most).
   return JSON.stringify(
     stmt(
       db,
       `SELECT d.updated_at, d.qa_disabled, d.qa_judged_with,
          (SELECT count(*) || ':' || ifnull(max(added_at), '') FROM user_words) AS words,
-         (SELECT count(*) || ':' || ifnull(max(i.created_at), '') FROM qa_ignores i JOIN pairs p ON p.id = i.pair_id
-           WHERE p.document_id = d.id) AS ignores
+         (SELECT ifnull(max(id), 0) FROM qa_ignore_log) AS marks
        FROM documents d WHERE d.id = ?`,
     )
       .raw()
       .get(documentId) ?? null,
   );
+}
+
+/** {@link countUnjudged}, counting no further than `limit` (all a caller deciding where to judge needs). */
+export function countUnjudgedUpTo(db: Db, documentId: number, limit: number): number {
+  return stmt(db, 'SELECT count(*) FROM (SELECT 1 FROM pairs WHERE document_id = ? AND qa_state IS NULL LIMIT ?)')
+    .pluck()
+    .get(documentId, limit) as number;
 }
 
 export function countUnjudged(db: Db, documentId: number): number {

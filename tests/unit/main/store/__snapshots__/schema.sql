@@ -16,6 +16,9 @@ CREATE UNIQUE INDEX glossaries_one_shared ON glossaries ((document_id IS NULL)) 
 -- index glossary_terms_by_source
 CREATE INDEX glossary_terms_by_source ON glossary_terms (glossary_id, source_norm);
 
+-- index pairs_qa_issues
+CREATE INDEX pairs_qa_issues ON pairs (document_id, position, qa_state) WHERE qa_state > 0;
+
 -- index pairs_qa_unjudged
 CREATE INDEX pairs_qa_unjudged ON pairs (document_id) WHERE qa_state IS NULL;
 
