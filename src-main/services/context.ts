@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Role, Settings } from '../shared/domain';
-import { openDatabase, type Db } from '../store/connection';
+import { closeDatabase, openDatabase, type Db } from '../store/connection';
 import { DB_FILE } from '../paths';
 import { readSettings } from '../store/repos/settings';
 import { inlineJobs } from '../jobs/inline';
@@ -99,7 +99,7 @@ export function openContext(opts: OpenContextOptions): OpenedContext {
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.mtKey ? { mtKey: opts.mtKey(opts.dataDir) } : {}),
   });
-  return { db, ctx, close: () => db.close() };
+  return { db, ctx, close: () => (opts.checkedBy ? db.close() : closeDatabase(db)) };
 }
 
 /**

@@ -1,5 +1,5 @@
 // Opening the database: the settings every connection must have, checked before anything is read.
-import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { QalamError } from '../shared/errors';
 import { migrate } from './migrate';
@@ -19,6 +19,8 @@ export interface OpenOptions {
 
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   let db: Db;
+  // Taken before SQLite touches the file: what it was when this process found it.
+  const stamp = opts.readonly || opts.checkedBy || path === ':memory:' ? null : fileStamp(path);
   try {
     if (!opts.readonly && path !== ':memory:') makePrivate(path);
     db = new Database(path, {
@@ -31,13 +33,56 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   try {
     db.pragma('busy_timeout = 5000');
     // Check before anything writes (switching to WAL rewrites the header): a damaged file stays as found.
-    if (!opts.checkedBy) checkIntegrity(db);
+    if (!opts.checkedBy && !(stamp !== null && readStamp(path) === stamp)) checkIntegrity(db);
     configure(db);
     if (!opts.readonly && !opts.checkedBy) migrate(db);
     return db;
   } catch (e) {
     db.close();
     throw asOpenError(e);
+  }
+}
+
+/**
+ * Closes a connection that opened the file itself (not a job worker's), and records the file as
+ * this process leaves it (see fileStamp), so that the next open need not check it again.
+ */
+export function closeDatabase(db: Db): void {
+  const path = db.name;
+  db.close();
+  if (db.readonly || db.memory) return;
+  try {
+    const stamp = fileStamp(path);
+    if (stamp !== null) writeFileSync(`${path}${STAMP_SUFFIX}`, stamp, { mode: 0o600 });
+  } catch {
+    // Without a stamp the next open checks the whole file: slower, never less safe.
+  }
+}
+
+/**
+ * The full integrity check reads the whole file (seconds for a store of 100k pairs, at every CLI
+ * call). It is skipped when the file and its WAL are exactly as a Qalam process left them when it
+ * closed them after a check (same inode, size and modification time): since then the file was
+ * written by nobody, so nothing can have damaged it that the check would find. Any other write (a
+ * crash mid-transaction, another program, a copy put in its place) changes the stamp, and the
+ * file is checked again. SQLite still reports a damaged page it meets while reading.
+ */
+const STAMP_SUFFIX = '-checked';
+
+function fileStamp(path: string): string | null {
+  const part = (file: string) => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    return st ? [st.dev, st.ino, st.size, Math.trunc(st.mtimeMs)] : null;
+  };
+  const main = part(path);
+  return main === null ? null : JSON.stringify({ main, wal: part(`${path}-wal`) });
+}
+
+function readStamp(path: string): string | null {
+  try {
+    return readFileSync(`${path}${STAMP_SUFFIX}`, 'utf8');
+  } catch {
+    return null;
   }
 }
 

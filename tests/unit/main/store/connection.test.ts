@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QalamError } from '../../../../src-main/shared/errors';
-import { openDatabase } from '../../../../src-main/store/connection';
+import { closeDatabase, openDatabase } from '../../../../src-main/store/connection';
 import { SCHEMA_VERSION } from '../../../../src-main/store/migrate';
 
 const dirs: string[] = [];
@@ -69,5 +69,63 @@ describe('openDatabase', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
     expect(codeOf(() => openDatabase(path))).toBe('db_too_new');
+  });
+});
+
+describe('the integrity check at open', () => {
+  /** A store Qalam opened, filled and closed: it leaves the stamp of the file beside it. */
+  function closedByQalam(): string {
+    const path = tempDb();
+    const db = openDatabase(path);
+    db.exec('CREATE TABLE t (x TEXT); CREATE INDEX t_x ON t (x);');
+    const ins = db.prepare('INSERT INTO t VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) ins.run(`row ${i} ${'x'.repeat(50)}`);
+    })();
+    closeDatabase(db);
+    expect(existsSync(`${path}-checked`)).toBe(true);
+    // A whole second, which utimes can put back exactly; a session that writes nothing keeps it.
+    utimesSync(path, WHEN, WHEN);
+    closeDatabase(openDatabase(path));
+    expect(statSync(path).mtime).toEqual(WHEN);
+    return path;
+  }
+  const WHEN = new Date('2024-03-05T07:08:09Z');
+  /** Damages pages of t (the last ones written), keeping the size; the modification time as given. */
+  function damage(path: string, mtime: Date): void {
+    const bytes = readFileSync(path);
+    for (let i = bytes.length - 4096 * 4; i < bytes.length - 4096 * 4 + 600; i++) bytes[i] = 0xff;
+    writeFileSync(path, bytes);
+    utimesSync(path, mtime, mtime);
+  }
+
+  it('is skipped for a file exactly as Qalam closed it, and done again once anything else wrote to it', () => {
+    const path = closedByQalam();
+    const { mtime } = statSync(path);
+    // Damage that keeps the size and puts the time back is what the stamp cannot see: the check is skipped.
+    damage(path, mtime);
+    expect(codeOf(() => openDatabase(path).close())).toBeUndefined();
+    // Any other write moves the modification time: the whole file is checked and the damage found.
+    damage(path, new Date(mtime.getTime() + 2000));
+    expect(codeOf(() => openDatabase(path))).toBe('db_corrupt');
+  });
+
+  it('checks a file put in the store’s place, even with the same size and time', () => {
+    const path = closedByQalam();
+    const { mtime } = statSync(path);
+    const copy = `${path}.copy`;
+    writeFileSync(copy, readFileSync(path));
+    damage(copy, mtime);
+    renameSync(copy, path);
+    expect(codeOf(() => openDatabase(path))).toBe('db_corrupt');
+  });
+
+  it('checks a file a process wrote without closing it through Qalam (a crash)', () => {
+    const path = closedByQalam();
+    const db = openDatabase(path);
+    db.prepare('INSERT INTO t VALUES (?)').run('after the stamp');
+    db.close(); // not closeDatabase: the stamp stays the one from before this write
+    damage(path, statSync(path).mtime);
+    expect(codeOf(() => openDatabase(path))).toBe('db_corrupt');
   });
 });
