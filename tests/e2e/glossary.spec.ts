@@ -199,6 +199,31 @@ test('Arabic UI: the glossary dialog, underlined terms and the panel mirror, the
   await expect(dialog.getByTestId('glossary-row').first().locator('td').first()).toHaveAttribute('dir', 'rtl');
   await expect(dialog.getByTestId('glossary-row').first().locator('td').nth(1)).toHaveAttribute('dir', 'ltr');
   await screenshot(page, 'glossary-dialog-ar');
+  // The en-US spellchecker never sees the Arabic: every field of the open dialog for Arabic text
+  // (dir=rtl or lang=ar), and the search that takes either language, has spellcheck off; the
+  // English term keeps it. The new-term form is opened so that its fields are among them.
+  await dialog.getByTestId('glossary-add').click();
+  await expect(dialog.getByTestId('term-source')).toBeVisible();
+  const fields = await dialog
+    .locator('input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-testid') ?? e.id,
+        dir: e.getAttribute('dir'),
+        lang: e.getAttribute('lang'),
+        spellcheck: (e as HTMLElement).spellcheck,
+      })),
+    );
+  const arabic = fields.filter((f) => f.id !== 'term-note' && (f.dir === 'rtl' || f.lang === 'ar' || f.dir === 'auto'));
+  expect(arabic.map((f) => f.id)).toEqual(expect.arrayContaining(['glossary-search', 'term-source']));
+  expect(arabic.filter((f) => f.spellcheck)).toEqual([]);
+  expect(fields.filter((f) => f.lang === 'en').map((f) => [f.id, f.spellcheck])).toEqual([['term-target', true]]);
+  // The note takes either language: checked while it is English, not once it holds Arabic.
+  const note = dialog.getByTestId('term-note');
+  await note.fill('A diplomatic term');
+  expect(await note.evaluate((e) => (e as HTMLElement).spellcheck)).toBe(true);
+  await note.fill('مصطلح دبلوماسي');
+  expect(await note.evaluate((e) => (e as HTMLElement).spellcheck)).toBe(false);
   await page.keyboard.press('Escape');
   await row(page, 0).getByTestId('target').click();
   await expect(page.getByTestId('glossary-terms').getByTestId('glossary-term')).toHaveCount(2);
