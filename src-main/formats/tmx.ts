@@ -6,6 +6,7 @@
 import { tagNumbers, toPieces, type InlineCode } from '../shared/inline';
 import { QalamError } from '../shared/errors';
 import type { ExportModel, ExportPair, ImportedTmUnit } from './model';
+import { readSimpleTmx } from './tmx-simple';
 import { primaryLang } from './xliff-common';
 import {
   XML_DECLARATION,
@@ -212,6 +213,13 @@ export function fromTmxDate(tmx: string | undefined): string | undefined {
 // ——— Reader ———
 
 export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
+  const units = readSimpleTmx(bytes, (tu, header) => readTu(tu, header && getAttr(header, 'srclang')));
+  // Refusals (an empty memory included) come from the full reader, with its message.
+  return units && units.length > 0 ? units : parseTmxStreaming(bytes);
+}
+
+/** The safe streaming reader: any TMX, and every refusal. */
+export function parseTmxStreaming(bytes: Uint8Array): ImportedTmUnit[] {
   let rootLine = 1;
   let header: XmlElement | undefined;
   let body: XmlElement | null = null;

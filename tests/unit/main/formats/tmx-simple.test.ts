@@ -1,0 +1,151 @@
+// The fast TMX reader must read exactly what the safe streaming reader reads, and step aside
+// (null) for everything else, so that every refusal still comes from the safe reader.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseTmx, parseTmxStreaming } from '../../../../src-main/formats/tmx';
+import type { XmlElement } from '../../../../src-main/formats/xml';
+import { readSimpleTmx } from '../../../../src-main/formats/tmx-simple';
+import { QalamError } from '../../../../src-main/shared/errors';
+import { REPO_ROOT } from './helpers/tools';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+/** Whether the fast reader read the file itself. */
+const readsItself = (bytes: Uint8Array) => readSimpleTmx(bytes, (tu: XmlElement) => [tu]) !== null;
+
+/** Both readers' answer: the units, or the error code. */
+function outcome(read: (b: Uint8Array) => unknown, bytes: Uint8Array): unknown {
+  try {
+    return read(bytes);
+  } catch (e) {
+    if (e instanceof QalamError) return { error: e.code, params: e.params };
+    throw e;
+  }
+}
+
+function same(bytes: Uint8Array): void {
+  expect(outcome(parseTmx, bytes)).toEqual(outcome(parseTmxStreaming, bytes));
+}
+
+const doc = (body: string, head = '<?xml version="1.0" encoding="UTF-8"?>\n') =>
+  `${head}<tmx version="1.4"><header srclang="ar" creationtool="t"/><body>${body}</body></tmx>\n`;
+const tu = (ar: string, en: string, attrs = '') =>
+  `<tu${attrs}><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
+
+describe('the simple TMX reader', () => {
+  it('reads the fixtures as the streaming reader does', () => {
+    for (const name of ['other-tools.tmx', 'external-dtd.tmx']) {
+      same(new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/formats/tmx', name))));
+    }
+  });
+
+  it('reads plain files itself, with entities, character references, comments, props and dates', () => {
+    const bytes = enc(
+      doc(
+        `\n  <!-- a comment -->\n  ${tu('نص &amp; &lt;رمز&gt; &#1633;&#x662;', 'Text &amp; &quot;quoted&quot; &apos;x&apos; &#13;', ' tuid="1" creationdate="20240102T030405Z" creationid="مترجم"')}\n  <tu srclang="en"><prop type="x">p &amp; q</prop><tuv lang="EN-us"><seg>Back</seg></tuv><tuv lang="ar"><seg>رجوع</seg></tuv></tu>`,
+        "\uFEFF<?xml version='1.0' encoding='utf-8' standalone=\"yes\"?>\n",
+      ),
+    );
+    expect(readsItself(bytes)).toBe(true);
+    same(bytes);
+    expect(parseTmx(bytes)).toEqual([
+      {
+        source: 'نص & <رمز> ١٢',
+        target: 'Text & "quoted" \'x\' \r',
+        sourceLang: 'ar',
+        targetLang: 'en',
+        createdAt: '2024-01-02T03:04:05.000Z',
+        author: 'مترجم',
+      },
+      { source: 'Back', target: 'رجوع', sourceLang: 'EN-us', targetLang: 'ar' },
+    ]);
+  });
+
+  it('steps aside for anything outside the plain form or that XML reads differently, and the safe reader answers', () => {
+    const cases = [
+      doc(tu('a', 'b'), '<?xml version="1.0" encoding="ISO-8859-1"?>\n'),
+      `<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x "boom">]><tmx version="1.4"><header/><body>${tu('&x;', 'b')}</body></tmx>`,
+      `<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"><header/><body>${tu('a', 'b')}</body></tmx>`,
+      doc(tu('<![CDATA[a < b]]>', 'b')),
+      doc(tu('a\r\nb', 'b')),
+      doc(tu('a &nbsp; b', 'b')),
+      doc(tu('a & b', 'b')),
+      doc(tu('a &#0; b', 'b')),
+      doc(tu('a \u0001 b', 'b')),
+      doc(tu('a <ph x="1">{1}</ph> b', 'b <ph x="1">{1}</ph>')),
+      doc(tu('<bpt i="1">&lt;b&gt;</bpt>a<ept i="1">&lt;/b&gt;</ept>', 'b')),
+      doc(tu('a', 'b', ' creationid="a>b"')),
+      doc(tu('a', 'b', ' a="1" a="2"')),
+      doc(tu('a', 'b', ' x:y="1"')),
+      doc(tu('a', 'b', ' note="tab\there"')),
+      doc(`<tu><tuv xml:lang="ar"><seg/></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
+      doc(`<tu><tuv xml:lang="ar"><seg></seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
+      doc(`<tu><tuv xml:lang="ar"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tu></tuv>`),
+      doc(`${tu('a', 'b')}<tu><tuv xml:lang="ar"><seg>a</seg>`),
+      doc(tu('a', 'b')).replace('</tmx>', '</tmx><tmx/>'),
+      doc(tu('a', 'b')).replace('<header', '<header><ude/></header><x').replace('creationtool="t"/>', '/>'),
+      doc(tu('a', 'b')).replace('<tmx version="1.4">', '<tmx xmlns="urn:x" version="1.4">'),
+      doc(`<tu><tuv xml:lang="ar"><seg>a<!-- c -->b</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
+      doc(`<!-- a -- b -->${tu('a', 'b')}`),
+      doc('text between units'),
+      '<notmx/>',
+      '',
+    ];
+    for (const c of cases) {
+      expect(readsItself(enc(c)), c).toBe(false);
+      same(enc(c));
+    }
+    // Read, but empty: parseTmx leaves the refusal to the safe reader.
+    for (const c of [doc(''), doc(tu('', '')), doc(tu('a', ''))]) same(enc(c));
+    // Bytes that are not UTF-8.
+    const bad = enc(doc(tu('a', 'b')));
+    bad[bad.length - 30] = 0xff;
+    expect(readsItself(bad)).toBe(false);
+    same(bad);
+  });
+
+  it('agrees with the streaming reader on generated files', () => {
+    const piece = fc.constantFrom(
+      'نص',
+      'a',
+      ' ',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '&quot;',
+      '&#1633;',
+      '&#x1F600;',
+      '٫',
+      '\n',
+      '\t',
+      'é',
+      '>',
+      ']]>',
+      '&bad;',
+      '\r',
+      '<b/>',
+    );
+    const text = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    const unit = fc.record({
+      ar: text,
+      en: text,
+      lang: fc.constantFrom('xml:lang', 'lang'),
+      who: fc.constantFrom('', ' creationid="x &amp; y"', " changeid='z'"),
+    });
+    let simple = 0;
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 5 }), fc.boolean(), (units, comment) => {
+        const body = units
+          .map((u) => `<tu${u.who}><tuv ${u.lang}="ar"><seg>${u.ar}</seg></tuv><tuv ${u.lang}="en"><seg>${u.en}</seg></tuv></tu>`)
+          .join(comment ? '\n<!-- between -->\n' : '\n');
+        const bytes = enc(doc(body));
+        if (readsItself(bytes)) simple++;
+        same(bytes);
+      }),
+      { numRuns: 400 },
+    );
+    // Not vacuous: a good share of the generated files took the fast path.
+    expect(simple).toBeGreaterThan(20);
+  });
+});
