@@ -2,7 +2,7 @@
 // and the text of paragraphs as Word shows it (tracked insertions kept, deletions, field codes, hidden
 // text and note reference marks left out). Shared by the source DOCX reader and the reviewed
 // bilingual DOCX reader.
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { QalamError } from '../shared/errors';
 import { elements, getAttr, parseXml, textContent, type XmlElement } from './xml';
 
@@ -23,9 +23,12 @@ export async function openZip(bytes: Uint8Array): Promise<JSZip> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     throw new QalamError('import_malformed', { detail: 'not_zip' });
   }
+  // Loaded here, not with the module: the bilingual review's writer shares this module and never
+  // reads a zip, and jszip costs a CLI export about 30 ms to load.
+  const { default: JSZipClass } = await import('jszip');
   try {
     // No checkCRC32: it would inflate every entry up front, zip bombs included, before our limits apply.
-    return await JSZip.loadAsync(bytes);
+    return await JSZipClass.loadAsync(bytes);
   } catch {
     throw new QalamError('import_malformed', { detail: 'zip_corrupt' });
   }
