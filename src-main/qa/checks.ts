@@ -480,17 +480,21 @@ const ENGLISH_WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 /** `first`: stop at the first misspelt word. */
 function spelling(source: string, target: string, ctx: QaContext, first = false): QaIssue[] {
   const speller = ctx.speller!;
-  const fromSource = new Set([...source.matchAll(ENGLISH_WORD)].map((m) => m[0].toLowerCase()));
+  // The source's Latin words, read only when a word is otherwise wrong (the source is long and
+  // mostly Arabic; nearly every English word passes the remembered speller first).
+  let fromSource: Set<string> | undefined;
   const bad: QaRange[] = [];
   const words: string[] = [];
   for (const m of target.matchAll(ENGLISH_WORD)) {
     const word = m[0];
-    const lower = word.toLowerCase();
     if (word.length < 2 || /^[A-Z]+$/.test(word)) continue; // acronyms
-    if (fromSource.has(lower) || ctx.acceptedWords?.has(lower)) continue;
+    const lower = word.toLowerCase();
+    if (ctx.acceptedWords?.has(lower)) continue;
+    if (speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''))) continue;
     // A capitalised word inside a sentence is a name (most are transliterated from the Arabic).
     if (/^[A-Z]/.test(word) && !sentenceStart(target, m.index)) continue;
-    if (speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''))) continue;
+    fromSource ??= new Set([...source.matchAll(ENGLISH_WORD)].map((s) => s[0].toLowerCase()));
+    if (fromSource.has(lower)) continue;
     bad.push({ side: 'target', start: m.index, end: m.index + word.length });
     words.push(word);
     if (first) break;
