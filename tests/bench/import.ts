@@ -9,7 +9,7 @@
 // building it first when it is missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -23,6 +23,8 @@ const RUNS = Number(process.env.QALAM_BENCH_RUNS ?? 5);
 
 export interface Measured {
   seconds: number;
+  /** User + system CPU seconds: moved less than wall time by other work on a shared machine. */
+  cpuSeconds: number;
   peakMb: number;
 }
 
@@ -32,8 +34,10 @@ export function timeOnce(cmd: string, args: string[]): Measured {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-1500)}`);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)!;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)!;
+  const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)![1]);
   return {
     seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]),
+    cpuSeconds: cpu('User') + cpu('System'),
     peakMb: Number(rss[1]) / 1024,
   };
 }
@@ -51,7 +55,11 @@ function timed(cmd: string, fresh: () => { args: string[]; cleanup?: () => void 
       cleanup?.();
     }
   }
-  return { seconds: round(median(runs.map((r) => r.seconds)), 3), peakMb: round(median(runs.map((r) => r.peakMb))) };
+  return {
+    seconds: round(median(runs.map((r) => r.seconds)), 3),
+    cpuSeconds: round(median(runs.map((r) => r.cpuSeconds)), 2),
+    peakMb: round(median(runs.map((r) => r.peakMb))),
+  };
 }
 
 function ensureBuiltCli(log: (s: string) => void): void {
@@ -91,6 +99,8 @@ export interface ImportFigures {
   floorFull: Measured;
   /** qalam / bare floor, time. */
   ratio: number;
+  /** qalam / bare floor, CPU time. */
+  cpuRatio: number;
   goal: string;
 }
 
@@ -140,6 +150,7 @@ export async function benchImport(log: (s: string) => void, paragraphs = 100_000
         floorBare,
         floorFull,
         ratio: round(qalam.seconds / floorBare.seconds, 2),
+        cpuRatio: round(qalam.cpuSeconds / floorBare.cpuSeconds, 2),
         goal: '≤ 2× the bare floor, ≤ 160 MB',
       };
     } finally {
@@ -203,7 +214,7 @@ export async function benchStall(log: (s: string) => void, paragraphs = 100_000)
 }
 
 export function importLines(s: StartupFigures | null, i: ImportFigures | null, st: StallFigures | null): string[] {
-  const m = (x: Measured) => `${x.seconds} s, ${x.peakMb} MB`;
+  const m = (x: Measured) => `${x.seconds} s (CPU ${x.cpuSeconds} s), ${x.peakMb} MB`;
   return [
     ...(s
       ? [
@@ -214,7 +225,7 @@ export function importLines(s: StartupFigures | null, i: ImportFigures | null, s
       ? [
           `qalam import of ${i.paragraphs} paragraphs (${i.fileMb} MB UTF-8; whole processes, median of ${RUNS})`,
           `  qalam import ${m(i.qalam)}; bare floor (document_id, position, source) ${m(i.floorBare)}; fuller floor (pairs + revisions) ${m(i.floorFull)}`,
-          `  import / bare floor ${i.ratio}×; goal ${i.goal}`,
+          `  import / bare floor ${i.ratio}× (CPU ${i.cpuRatio}×); goal ${i.goal}; load average ${loadavg()[0]!.toFixed(1)}`,
         ]
       : []),
     ...(st
