@@ -23,6 +23,10 @@ export const jobTable = {
   'tm:import': (ctx: ServiceContext, input: ParsedInput<'tm:import'>) =>
     tm.importTmx(ctx, input.fileName, bytes(input.dataBase64)),
   'tm:pretranslate': (ctx: ServiceContext, input: ParsedInput<'tm:pretranslate'>) => tmWrites.pretranslate(ctx, input),
+  // Reads only, but each one a pass over the whole document: a best match per paragraph, or a
+  // GROUP BY over the folded sources (about a second for 100k pairs).
+  'tm:analyze': (ctx: ServiceContext, input: ParsedInput<'tm:analyze'>) => tm.analyze(ctx, input.documentId),
+  'tm:repetitions': (ctx: ServiceContext, input: ParsedInput<'tm:repetitions'>) => tm.repetitions(ctx, input.documentId),
   /** Queued after an import (services/documents.ts queueSearchIndex): indexes every unindexed document. */
   'search:index': (ctx: ServiceContext, _input: { jobId?: string | undefined }) => documents.indexForSearch(ctx),
   'qa:report': (ctx: ServiceContext, input: ParsedInput<'qa:report'>) => qa.documentQa(ctx, input.documentId),

@@ -94,12 +94,12 @@ export const handlers: Handlers = {
   'tm:export': (ctx, input) => tm.exportMemoryForRenderer(ctx, input.saveAs ?? false),
   'tm:lookup': (ctx, input) => tm.lookup(ctx, input),
   'tm:concordance': (ctx, input) => tm.concordance(ctx, input),
-  'tm:analyze': (ctx, { documentId }) => tm.analyze(ctx, documentId),
+  'tm:analyze': (ctx, input) => ctx.jobs.run('tm:analyze', input),
   'tm:pretranslate': (ctx, input) => ctx.jobs.run('tm:pretranslate', input),
   'tm:batches': (ctx, { documentId }) => tmWrites.listBatches(ctx, documentId),
   'tm:undo-batch': (ctx, { batchId }) => history.undoBatch(ctx, batchId),
   'tm:stats': (ctx) => tm.getMemoryStats(ctx),
-  'tm:repetitions': (ctx, { documentId }) => tm.repetitions(ctx, documentId),
+  'tm:repetitions': (ctx, input) => ctx.jobs.run('tm:repetitions', input),
   'tm:remove': (ctx, input) => tm.removeUnits(ctx, input),
 
   // quality checks

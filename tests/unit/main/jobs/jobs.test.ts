@@ -175,6 +175,32 @@ describe('jobs in the worker', () => {
     expect(r.db.prepare('SELECT count(*) FROM pairs WHERE qa_state = 2').pluck().get()).toBe(n);
   });
 
+  it('counts repetitions and analyses a document in the worker (whole-document reads)', async () => {
+    const r = workerRuntime();
+    // 300 paragraphs, each written twice: 300 repetitions in 300 groups.
+    const text = `${paragraphs(300)}\n${paragraphs(300)}`;
+    const imported = (await r.dispatch('documents:import', {
+      fileName: 'twice.txt',
+      dataBase64: b64(new TextEncoder().encode(text)),
+    })) as Result<DocumentSummary>;
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
+    const documentId = imported.value.id;
+    for (const channel of ['tm:repetitions', 'tm:analyze'] as const) {
+      let settled = false;
+      const answer = r.dispatch(channel, { documentId }).then((res) => {
+        settled = true;
+        return res;
+      });
+      // Answered on the calling thread, it would be ready before the event loop turned once.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(settled, channel).toBe(false);
+      const res = await answer;
+      if (!res.ok) throw new Error(JSON.stringify(res.error));
+      if (channel === 'tm:repetitions') expect(res.value).toMatchObject({ documentId, segments: 300, groups: 300 });
+      else expect(res.value).toMatchObject({ documentId, total: { segments: 600 }, bands: { repetition: { segments: 300 } } });
+    }
+  });
+
   it('a queued job cancelled before it starts never runs; the one ahead finishes', async () => {
     const r = workerRuntime();
     const a = r.dispatch('documents:import', {
