@@ -21,6 +21,7 @@ import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
 import { openContext, type OpenedContext } from './services/context';
 import type { QaReport } from './shared/qa';
+import type { TranslateRequest } from './services/translate';
 
 // Each command loads the services it uses when it runs (`await import`), and the translated
 // messages only when there is something to say: start-up pays for commander and the store alone.
@@ -486,22 +487,23 @@ export function buildProgram(): Command {
       .option('--tmx-out <file>', 'also write the translations as TMX')
       .option('--min <score>', 'lowest match score to apply, 50–101', '100'),
   ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
-    const input = readInput(source);
-    const memory = readInput(opts.tm);
+    // Built where nothing else keeps the files' bytes: the store-less run lets go of each once it
+    // is read (TranslateRequest), so a large memory is not held to the end.
+    const req = ((input: { path: string; bytes: Uint8Array }, memory: { path: string; bytes: Uint8Array }): TranslateRequest => ({
+      fileName: basename(input.path),
+      bytes: input.bytes,
+      tmFileName: basename(memory.path),
+      tmBytes: memory.bytes,
+      out: resolve(opts.out),
+      tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
+      minScore: parseScore(opts.min),
+      withoutStore: !opts.db,
+    }))(readInput(source), readInput(opts.tm));
     const { translateFile } = await services.translate();
     // Without --db the run leaves nothing behind: a pipeline step, not a library entry.
     const rt = opts.db ? open(opts) : withProgress(openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }));
     try {
-      const r = await translateFile(rt.ctx, {
-        fileName: basename(input.path),
-        bytes: input.bytes,
-        tmFileName: basename(memory.path),
-        tmBytes: memory.bytes,
-        out: resolve(opts.out),
-        tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
-        minScore: parseScore(opts.min),
-        withoutStore: !opts.db,
-      });
+      const r = await translateFile(rt.ctx, req);
       out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
     } finally {
       rt.close();

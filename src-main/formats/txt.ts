@@ -1,7 +1,7 @@
 // Plain-text Arabic documents: detect the encoding, decode without mojibake, split into paragraphs.
 import type { Encoding } from '../shared/domain';
 import { QalamError } from '../shared/errors';
-import { splitParagraphs } from '../text/paragraphs';
+import { paragraphSpans, type ParagraphSpan } from '../text/paragraphs';
 import type { ImportedDocument } from './model';
 
 /** Larger files are refused before decoding: a document this size is not a text to review. */
@@ -67,18 +67,27 @@ export function parseTxtWithCandidates(
   bytes: Uint8Array,
   opts: { encoding?: Encoding } = {},
 ): { doc: ImportedDocument; candidates: Encoding[] } {
+  const { doc, candidates } = parseTxtWithSpans(bytes, opts);
+  return { doc, candidates };
+}
+
+/** parseTxt with the decoded text and where each paragraph sits in it (to put translations in their place). */
+export function parseTxtWithSpans(
+  bytes: Uint8Array,
+  opts: { encoding?: Encoding } = {},
+): { doc: ImportedDocument; candidates: Encoding[]; text: string; spans: ParagraphSpan[] } {
   const decoded = decodeText(bytes, opts.encoding);
-  const paragraphs = splitParagraphs(decoded.text);
-  if (paragraphs.length === 0) throw new QalamError('import_empty');
+  const spans = paragraphSpans(decoded.text);
+  if (spans.length === 0) throw new QalamError('import_empty');
   const doc: ImportedDocument = {
     format: 'txt',
     sourceLang: 'ar',
     targetLang: 'en',
     encoding: decoded.encoding,
-    paragraphs: paragraphs.map((source) => ({ source })),
+    paragraphs: spans.map((p) => ({ source: p.text })),
     warnings: [],
   };
-  return { doc, candidates: decoded.candidates };
+  return { doc, candidates: decoded.candidates, text: decoded.text, spans };
 }
 
 function detectBom(b: Uint8Array): Encoding | null {

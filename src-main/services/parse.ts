@@ -3,7 +3,7 @@
 import type { Encoding, ImportFormat } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import type { ImportedDocument } from '../formats/model';
-import { parseTxtWithCandidates } from '../formats/txt';
+import { parseTxtWithCandidates, parseTxtWithSpans } from '../formats/txt';
 import { excerpt } from '../text/paragraphs';
 
 /**
@@ -42,6 +42,16 @@ export async function parseDocument(fileName: string, bytes: Uint8Array, encodin
   if (doc.paragraphs.length === 0) throw new QalamError('import_empty');
   checkParagraphLengths(doc);
   return { doc, encodingCandidates: [] };
+}
+
+/**
+ * parseDocument for a file already known to be plain text, with its decoded text and paragraph
+ * spans, so a caller that writes the text back translated decodes it once.
+ */
+export function parseTextDocument(bytes: Uint8Array): ReturnType<typeof parseTxtWithSpans> {
+  const parsed = parseTxtWithSpans(bytes);
+  checkParagraphLengths(parsed.doc);
+  return parsed;
 }
 
 /** Refuses the first paragraph (source or translation) over the limit, by number and first words. */

@@ -1,19 +1,25 @@
 // `qalam translate`: the one-command pipeline step OmegaT's console-translate mode is used for —
 // import a document, apply a TMX memory, write the translated document (and its translations as TMX).
 import { type ExportFormat } from '../shared/domain';
-import { writeFileAtomic, writeFileAtomicStream } from '../fs-atomic';
+import { writeFileAtomicStream } from '../fs-atomic';
 import { documentSegments } from '../store/repos/tm';
-import { replaceParagraphs } from '../text/paragraphs';
+import { emitReplacedParagraphs, paragraphSpans } from '../text/paragraphs';
 import type { MemoryTmxUnit } from '../formats/tmx';
 import { normalizeForSearch } from '../text/arabic';
 import { substituteNumbers } from '../tm/numbers';
 import { actor, type ServiceContext } from './context';
-import { detectImportFormat, parseDocument } from './parse';
+import { detectImportFormat, parseTextDocument } from './parse';
 import { documentName, importDocument } from './documents';
 import { exportToFile } from './io';
 import { importTmx, writeMemoryTmxFile } from './tm';
 import { pretranslate } from './tm-writes';
 
+const RELEASED = new Uint8Array(0);
+
+/**
+ * The caller hands the files' bytes over: the store-less run replaces `bytes` and `tmBytes` with
+ * an empty array once it has read each, so they can be collected before the output is written.
+ */
 export interface TranslateRequest {
   fileName: string;
   bytes: Uint8Array;
@@ -56,7 +62,7 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
     const { decodeText } = await import('../formats/txt');
     const text = decodeText(req.bytes, (doc.encoding as Parameters<typeof decodeText>[1]) ?? undefined).text;
     const targets = documentSegments(ctx.db, doc.id).map((s) => (s.target.trim() === '' ? null : s.target));
-    writeFileAtomic(req.out, new TextEncoder().encode(replaceParagraphs(text, targets)), { overwrite: true });
+    writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, paragraphSpans(text), targets, emit));
   } else {
     await exportToFile(
       ctx,
@@ -88,28 +94,15 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
  * outputs byte for byte against the store path.
  */
 async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
-  const [{ parseTmx, streamMemoryTmx }, { decodeText }] = await Promise.all([import('../formats/tmx'), import('../formats/txt')]);
+  const { streamMemoryTmx } = await import('../formats/tmx');
   const who = actor(ctx);
   const at = ctx.now();
-  const parsed = parseTmx(req.tmBytes);
-  const best = new Map<string, { source: string; target: string; changedAt: string }>();
-  const seen = new Set<string>();
-  let stored = 0;
-  for (const u of parsed) {
-    // As planTmx: no empty units, each source+English pair once.
-    if (!u.source.trim() || !u.target.trim()) continue;
-    const key = `${u.source}\u0000${u.target}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    stored++;
-    const norm = normalizeForSearch(u.source);
-    const changedAt = u.changedAt ?? u.createdAt ?? at;
-    const current = best.get(norm);
-    if (!current || changedAt >= current.changedAt) best.set(norm, { source: u.source, target: u.target, changedAt });
-  }
-  seen.clear();
-  // The same checks and errors as an import of the file.
-  const { doc } = await parseDocument(req.fileName, req.bytes);
+  const { best, stored, read } = await exactMemory(req.tmBytes, at);
+  req.tmBytes = RELEASED;
+  // The same checks and errors as an import of the file; the text is decoded once and its
+  // paragraphs found once, for both the lookup and the output.
+  const { doc, text, spans } = parseTextDocument(req.bytes);
+  req.bytes = RELEASED;
   const name = documentName(req.fileName);
   const targets: (string | null)[] = [];
   const units: MemoryTmxUnit[] = [];
@@ -139,8 +132,8 @@ async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): P
       origin: name,
     });
   }
-  const text = decodeText(req.bytes, (doc.encoding as Parameters<typeof decodeText>[1]) ?? undefined).text;
-  writeFileAtomic(req.out, new TextEncoder().encode(replaceParagraphs(text, targets)), { overwrite: true });
+  best.clear();
+  writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit));
   if (req.tmxOut) {
     const meta = { exportedAt: ctx.now(), exportedBy: who.name, srcLang: units[0]?.sourceLang ?? 'ar' };
     writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units, meta, write), { overwrite: true });
@@ -149,9 +142,62 @@ async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): P
     out: req.out,
     tmxOut: req.tmxOut ?? null,
     documentId: null,
-    units: parsed.length,
+    units: read,
     segments: doc.paragraphs.length,
     translated: units.length,
     draft: 0,
   };
+}
+
+/**
+ * The memory as translateTextExact looks it up: the best unit per folded source. The parsed units
+ * are local here, so they can be collected once the hash is built (they are a large part of the
+ * peak on a 20k-unit TMX).
+ */
+async function exactMemory(
+  tmBytes: Uint8Array,
+  at: string,
+): Promise<{ best: Map<string, { source: string; target: string; changedAt: string }>; stored: number; read: number }> {
+  const { parseTmx } = await import('../formats/tmx');
+  const parsed = parseTmx(tmBytes);
+  const best = new Map<string, { source: string; target: string; changedAt: string }>();
+  const seen = new Set<string>();
+  let stored = 0;
+  for (const u of parsed) {
+    // As planTmx: no empty units, each source+English pair once.
+    if (!u.source.trim() || !u.target.trim()) continue;
+    const key = `${u.source}\u0000${u.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stored++;
+    const norm = normalizeForSearch(u.source);
+    const changedAt = u.changedAt ?? u.createdAt ?? at;
+    const current = best.get(norm);
+    if (!current || changedAt >= current.changedAt) best.set(norm, { source: u.source, target: u.target, changedAt });
+  }
+  return { best, stored, read: parsed.length };
+}
+
+/**
+ * Writes text produced in pieces without ever holding it whole, encoded in batches of about 64K
+ * characters (a write per piece would be a system call per paragraph). Pieces end at paragraph
+ * edges, never inside a surrogate pair, so the bytes are those of encoding the whole text at once.
+ */
+function writeTextInPieces(path: string, produce: (emit: (piece: string) => void) => void): void {
+  const encoder = new TextEncoder();
+  writeFileAtomicStream(
+    path,
+    (write) => {
+      let batch = '';
+      produce((piece) => {
+        batch += piece;
+        if (batch.length >= 65_536) {
+          write(encoder.encode(batch));
+          batch = '';
+        }
+      });
+      if (batch !== '') write(encoder.encode(batch));
+    },
+    { overwrite: true },
+  );
 }

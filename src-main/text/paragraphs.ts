@@ -68,14 +68,29 @@ export function paragraphSpans(text: string): ParagraphSpan[] {
  */
 export function replaceParagraphs(text: string, translations: (string | null)[]): string {
   let out = '';
+  emitReplacedParagraphs(text, paragraphSpans(text), translations, (piece) => (out += piece));
+  return out;
+}
+
+/**
+ * replaceParagraphs in pieces, in order, over spans already found: the caller can write each piece
+ * out as it comes instead of holding the whole translated text (qalam translate on a large file).
+ */
+export function emitReplacedParagraphs(
+  text: string,
+  spans: readonly ParagraphSpan[],
+  translations: readonly (string | null)[],
+  emit: (piece: string) => void,
+): void {
   let at = 0;
-  paragraphSpans(text).forEach((p, i) => {
+  spans.forEach((p, i) => {
     const t = translations[i];
     if (t === null || t === undefined) return;
-    out += text.slice(at, p.start) + t;
+    emit(text.slice(at, p.start));
+    emit(t);
     at = p.end;
   });
-  return out + text.slice(at);
+  emit(text.slice(at));
 }
 
 const MIN_WRAPPED_LINE = 20;

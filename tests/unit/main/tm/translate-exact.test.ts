@@ -84,3 +84,30 @@ describe('translate without a store', () => {
     });
   }
 });
+
+describe('translate without a store, written in pieces', () => {
+  it('writes a text of many 64K-character batches byte for byte as the source with its paragraphs replaced', async () => {
+    // Indentation, CRLF and LF breaks, paragraphs the memory does not know, and English with a
+    // surrogate pair, over about 200K characters: several batches, each ending at a paragraph edge.
+    const lines: string[] = [];
+    const expected: string[] = [];
+    const units: { ar: string; en: string }[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const ar = `فقرة طويلة بعض الشيء عن موضوع رقم ${'أبجد'.repeat(1 + (i % 5))} ${i}`;
+      const indent = i % 7 === 0 ? '  ' : '';
+      const end = i % 2 === 0 ? '\r\n' : '\n';
+      lines.push(`${indent}${ar}${end}`);
+      if (i % 3 === 0) expected.push(`${indent}${ar}${end}`);
+      else {
+        const en = `Paragraph ${i} 📘 translated.`;
+        units.push({ ar, en });
+        expected.push(`${indent}${en}${end}`);
+      }
+    }
+    const source = lines.join('');
+    expect(source.length).toBeGreaterThan(3 * 65_536);
+    const lean = await run(true, source, tmx(units), 100);
+    expect(lean.result.translated).toBe(units.length);
+    expect(readFileSync(join(dir, 'lean-100.txt'))).toEqual(Buffer.from(expected.join(''), 'utf8'));
+  });
+});
