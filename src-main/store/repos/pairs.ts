@@ -111,19 +111,11 @@ export function pairsOfDocument(db: Db, documentId: number): Pair[] {
   );
 }
 
-/** The document's pairs one at a time, in position order, for writers that stream a large document. */
 /** A pair as the bilingual review writes it: no counts, no comment subquery, no search columns. */
-export interface ReviewRow {
-  id: number;
-  version: number;
-  source: string;
-  target: string;
-  sourceCodes: InlineCode[] | null;
-  targetCodes: InlineCode[] | null;
-  status: Status;
-  excluded: boolean;
-  rejectionReason: string | null;
-}
+export type ReviewRow = Pick<
+  Pair,
+  'id' | 'version' | 'source' | 'target' | 'sourceCodes' | 'targetCodes' | 'status' | 'excluded' | 'rejectionReason'
+>;
 
 /** Every pair of a document in order, read one at a time (the streamed bilingual review). */
 export function* iterateReviewRows(db: Db, documentId: number): Generator<ReviewRow> {
