@@ -63,6 +63,7 @@ const PROGRESS_LABEL: Partial<Record<EventName, string>> = {
   'import:progress': 'Importing',
   'export:progress': 'Exporting',
   'tm:progress': 'Matching',
+  'qa:progress': 'Checking',
 };
 
 /** The progress the app shows for a long job (the same events), as a bar on a terminal's stderr. */

@@ -26,7 +26,9 @@ export interface JobRunner {
  * rolls everything back), and its `job:progress` is derived from them.
  */
 export function progressOf(event: keyof Events, payload: unknown): { done: number; total: number } | null {
-  if (event !== 'import:progress' && event !== 'export:progress' && event !== 'tm:progress') return null;
+  if (event !== 'import:progress' && event !== 'export:progress' && event !== 'tm:progress' && event !== 'qa:progress') {
+    return null;
+  }
   const { done, total } = payload as { done: number; total: number };
   return { done, total };
 }

@@ -144,11 +144,26 @@ function followGlossary(ctx: ServiceContext, documentId: number): void {
   })();
 }
 
-/** Every issue of a document, with counts per check: the QA report and `qalam qa`. */
+/** Rows checked between two `qa:progress` events (each one a cancel checkpoint in the job worker). */
+const QA_PROGRESS_EVERY = 1_000;
+
+/**
+ * Every issue of a document, with counts per check: the QA report and `qalam qa`. Reports its
+ * progress on 'qa:progress' (at 0, every {@link QA_PROGRESS_EVERY} rows, and once the judgements are
+ * stored); in the job worker each event before the last is a cancel checkpoint, and a cancelled
+ * report has written nothing: the glossary it follows and the states it judged are stored together
+ * after the last checkpoint.
+ */
 export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
-  followGlossary(ctx, documentId);
+  if (!getDocumentRow(ctx.db, documentId)) throw new QalamError('not_found', { what: 'document' });
+  // followGlossary, deferred to the store below: a cancelled report leaves the stored states alone.
+  const fingerprint = glossaryFingerprint(ctx, documentId);
+  const follow = repo.judgedWith(ctx.db, documentId) !== fingerprint;
   const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.qaRows(ctx.db, documentId);
+  const total = rows.length;
+  const progress = (done: number) => ctx.events.emit('qa:progress', { documentId, done, total });
+  progress(0);
   const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
   const ignores = ignoresByPair(ctx, documentId);
   const pairs: QaPairIssues[] = [];
@@ -157,11 +172,14 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   let errors = 0;
   let warnings = 0;
   let ignored = 0;
-  for (const row of rows) {
+  for (let n = 0; n < total; n++) {
+    if (n > 0 && n % QA_PROGRESS_EVERY === 0) progress(n);
+    const row = rows[n]!;
     const found = checkPair(row, qaContext);
     const issues = found.length === 0 ? found : markIgnored(found, ignores.get(row.id) ?? [], row.target);
     const state = stateOf(issues);
-    if (state !== row.qaState) changedStates.push([row.id, state]);
+    // Following a new glossary voids every stored state: each one is stored again.
+    if (follow || state !== row.qaState) changedStates.push([row.id, state]);
     if (issues.length === 0) continue;
     pairs.push({ pairId: row.id, position: row.position, issues });
     const seen = new Set<QaCheckId>();
@@ -179,8 +197,16 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
       byCheck.set(i.check, c);
     }
   }
-  // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it.
-  storeJudgements(ctx, documentId, epoch, changedStates);
+  // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it,
+  // unless the document changed meanwhile (see storeJudgements; then the next judge follows the
+  // glossary itself).
+  ctx.db.transaction(() => {
+    if (repo.qaEpoch(ctx.db, documentId) !== epoch) return;
+    // Every pair's state is among them when the glossary is followed (the epoch says none was added).
+    if (follow) repo.setJudgedWith(ctx.db, documentId, fingerprint);
+    repo.setQaStates(ctx.db, changedStates);
+  })();
+  progress(total);
   return {
     documentId,
     disabled: [...(qaContext.disabled ?? [])],

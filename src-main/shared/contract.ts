@@ -788,6 +788,8 @@ export interface Events {
   'tm:progress': { documentId: number; phase: 'analyze' | 'pretranslate'; done: number; total: number };
   /** Batch machine translation: segments translated so far. */
   'mt:progress': { documentId: number; done: number; total: number };
+  /** The document-wide QA report (`qa:report`, also an export's QA column): segments checked so far. */
+  'qa:progress': { documentId: number; done: number; total: number };
   'documents:changed': { documentId: number | null };
   /** A long job's progress (jobs/): `job` is the channel that started it, `jobId` the caller's name for it. */
   'job:progress': { jobId: string; job: string; done: number; total: number };
@@ -804,6 +806,7 @@ const EVENT_SET: Record<EventName, true> = {
   'pairs:changed': true,
   'tm:progress': true,
   'mt:progress': true,
+  'qa:progress': true,
   'documents:changed': true,
   'job:progress': true,
   'menu:command': true,
