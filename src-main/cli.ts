@@ -19,9 +19,9 @@ import type { EventName, TmAnalysis } from './shared/contract';
 import { progressOf } from './jobs/types';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
-import { openContext, type OpenedContext } from './services/context';
+import { openContext, systemUserName, type OpenedContext } from './services/context';
 import type { QaReport } from './shared/qa';
-import type { TranslateRequest } from './services/translate';
+import type { TranslateRequest, TranslateResult } from './services/translate';
 
 // Each command loads the services it uses when it runs (`await import`), and the translated
 // messages only when there is something to say: start-up pays for commander and the store alone.
@@ -500,12 +500,18 @@ export function buildProgram(): Command {
       minScore: parseScore(opts.min),
       withoutStore: !opts.db,
     }))(readInput(source), readInput(opts.tm));
-    const { translateFile } = await services.translate();
-    // Without --db the run leaves nothing behind: a pipeline step, not a library entry.
+    const { translateFile, translateWithoutStore } = await services.translate();
+    const done = (r: TranslateResult) =>
+      out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
+    // Without --db the run leaves nothing behind: a pipeline step, not a library entry. A plain
+    // text needs no store at all (what an empty store's settings would name: the system user).
+    const lean = opts.db
+      ? null
+      : await translateWithoutStore(req, { name: systemUserName() ?? '', now: () => new Date().toISOString() });
+    if (lean) return done(lean);
     const rt = opts.db ? open(opts) : withProgress(openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }));
     try {
-      const r = await translateFile(rt.ctx, req);
-      out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
+      done(await translateFile(rt.ctx, req));
     } finally {
       rt.close();
     }

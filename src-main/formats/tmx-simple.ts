@@ -2,7 +2,10 @@
 // exports, our own): <tmx><header/><body><tu><tuv xml:lang><seg>text</seg></tuv>…</tu>…</body></tmx>,
 // UTF-8, segments without inline codes. It works on the bytes — markup is ASCII, so a search for
 // '<' never lands inside a UTF-8 sequence — and decodes only the segments, where the streaming XML
-// reader (xml.ts, saxes) decodes and tokenises every character: about ten times the work.
+// reader (xml.ts, saxes) decodes and tokenises every character: about ten times the work. Each
+// distinct tag (`<tu>`, `<tuv xml:lang="ar">`, `</seg>`…) is parsed once and then recognised by
+// its bytes. Segments are decoded one by one, so each is a string of its own (English in one byte a
+// character), not a view that would keep the whole decoded file alive.
 //
 // It accepts strictly less than XML: anything outside that form, or anything XML would refuse or
 // read differently (a DOCTYPE, CDATA, a raw CR, a prefixed name, an unknown entity, a character XML
@@ -23,9 +26,10 @@ const DECLARATION =
 const ATTR = /\s+([A-Za-z_][\w.-]*|xml:lang)\s*=\s*(?:"([^"<\t\n\r]*)"|'([^'<\t\n\r]*)')/gy;
 const TAG = /^<([A-Za-z_][\w.-]*)((?:\s+(?:[A-Za-z_][\w.-]*|xml:lang)\s*=\s*(?:"[^"<\t\n\r]*"|'[^'<\t\n\r]*'))*)\s*(\/?)>$/;
 const END_TAG = /^<\/([A-Za-z_][\w.-]*)\s*>$/;
-const WHITE = /^[ \t\n]*$/;
 /** Code units XML cannot carry (UTF-8 already excludes lone surrogates), and CR, which a parser rewrites. */
 const REFUSED_CHARS = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/;
+/** Anything in a segment that needs a closer look: a refused character, a reference, `]]>`. */
+const NOT_PLAIN = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF&]|\]\]>/;
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -47,6 +51,7 @@ const notSimple = (): never => {
 };
 
 function decodeText(s: string): string {
+  if (!NOT_PLAIN.test(s)) return s;
   if (REFUSED_CHARS.test(s) || s.includes(']]>')) notSimple();
   if (!s.includes('&')) return s;
   const out = s.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
@@ -79,6 +84,47 @@ function attrsOf(raw: string): XmlAttr[] {
   return attrs;
 }
 
+/** A start or end tag as read once: the same bytes are read the same way again. */
+type Tag = { end: true; name: string } | { end: false; name: string; attrs: XmlAttr[]; selfClosing: boolean };
+
+/**
+ * Tags remembered with their bytes, by length, a few of each: the markup of a TMX file repeats (all
+ * but attributes such as tuid and dates), and comparing a few bytes in place is cheaper than
+ * decoding the tag to look it up.
+ */
+const REMEMBERED_LENGTH = 128;
+const REMEMBERED_PER_LENGTH = 8;
+
+function readTag(text: string): Tag | null {
+  if (text.charCodeAt(1) === 0x2f) {
+    const m = END_TAG.exec(text);
+    return m ? { end: true, name: m[1]! } : null;
+  }
+  const m = TAG.exec(text);
+  return m ? { end: false, name: m[1]!, attrs: attrsOf(m[2]!), selfClosing: m[3] === '/' } : null;
+}
+
+function sameBytes(buf: Buffer, at: number, bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (buf[at + i] !== bytes[i]) return false;
+  return true;
+}
+
+/** White space outside segments: space, tab and LF only (a CR is rewritten by XML parsers, so not simple). */
+function isWhite(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = buf[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a) return false;
+  }
+  return true;
+}
+
+/** The next `byte` from `from`: a look at the next few bytes first (markup is mostly adjacent and short), then indexOf. */
+function next(buf: Buffer, byte: number, from: number): number {
+  const near = Math.min(from + 32, buf.length);
+  for (let i = from; i < near; i++) if (buf[i] === byte) return i;
+  return near === buf.length ? -1 : buf.indexOf(byte, near);
+}
+
 const element = (name: string, attrs: XmlAttr[]): XmlElement => ({
   type: 'element',
   name,
@@ -100,34 +146,43 @@ export function readSimpleTmx<T>(
 ): T[] | null {
   if (bytes.byteLength > XML_LIMITS.maxBytes) return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   if (!isUtf8(buf)) return null;
+  let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  // Where the parser last reported something (a tag's end): the full reader refuses a stretch
+  // without markup longer than maxTextRun characters, so this reader steps aside for any longer gap
+  // between two tags (text, white space, comments and the tag itself), counted in bytes (never
+  // fewer than the characters).
+  let lastTagEnd = 0;
   try {
     const stack: XmlElement[] = [];
     const units: T[] = [];
+    const remembered: ({ bytes: Buffer; tag: Tag | null }[] | undefined)[] = [];
     let header: XmlElement | undefined;
     let sawBody = false;
     let done = false;
     let elementsSeen = 0;
+    /** Inside a tu: its elements and its characters of text (white space too), as the full reader counts a collected element's. */
+    let inUnit = false;
+    let unitElements = 0;
     let unitText = 0;
     // The declaration, if any, comes first.
-    if (buf.subarray(at, at + 5).toString('latin1') === '<?xml') {
+    if (buf.toString('latin1', at, at + 5) === '<?xml') {
       const end = buf.indexOf('?>', at);
       if (end < 0 || !DECLARATION.test(buf.toString('latin1', at, end + 2))) return null;
       at = end + 2;
     }
     while (at < buf.length) {
-      const lt = buf.indexOf(LT, at);
+      const lt = buf[at] === LT ? at : next(buf, LT, at);
       const textEnd = lt < 0 ? buf.length : lt;
       if (textEnd > at) {
         const top = stack[stack.length - 1];
         if (top && TEXT_ELEMENTS.has(top.name)) {
-          if (textEnd - at > XML_LIMITS.maxTextRun) return null;
           const text = decodeText(buf.toString('utf8', at, textEnd));
           unitText += text.length;
-          if (unitText > XML_LIMITS.maxCollectedText) return null;
           top.children.push({ type: 'text', text });
-        } else if (!WHITE.test(buf.toString('latin1', at, textEnd))) return null;
+        } else if (!isWhite(buf, at, textEnd)) return null;
+        else if (inUnit) unitText += textEnd - at;
+        if (unitText > XML_LIMITS.maxCollectedText) return null;
       }
       if (lt < 0) break;
       if (done) {
@@ -144,45 +199,67 @@ export function readSimpleTmx<T>(
         at = end + 3;
         continue;
       }
-      const gt = buf.indexOf(GT, lt);
+      const gt = next(buf, GT, lt);
       if (gt < 0) return null;
-      const tag = buf.toString('utf8', lt, gt + 1);
       at = gt + 1;
-      if (tag.charCodeAt(1) === 0x2f) {
-        const m = END_TAG.exec(tag);
+      if (at - lastTagEnd > XML_LIMITS.maxTextRun) return null;
+      lastTagEnd = at;
+      const length = at - lt;
+      const known = length < REMEMBERED_LENGTH ? remembered[length] : undefined;
+      let tag: Tag | null | undefined;
+      if (known) {
+        for (const k of known) {
+          if (sameBytes(buf, lt, k.bytes)) {
+            tag = k.tag;
+            break;
+          }
+        }
+      }
+      if (tag === undefined) {
+        tag = readTag(buf.toString('utf8', lt, at));
+        if (length < REMEMBERED_LENGTH) {
+          const list = (remembered[length] ??= []);
+          if (list.length < REMEMBERED_PER_LENGTH) list.push({ bytes: Buffer.from(buf.subarray(lt, at)), tag });
+        }
+      }
+      if (!tag) return null;
+      if (tag.end) {
         const open = stack.pop();
-        if (!m || !open || m[1] !== open.name) return null;
+        if (!open || tag.name !== open.name) return null;
         if (open.name === 'seg' && open.children.length === 0) return null; // empty: let the full reader decide
-        if (open.name === 'tu') for (const u of read(open, header)) units.push(u);
+        if (open.name === 'tu') {
+          inUnit = false;
+          for (const u of read(open, header)) units.push(u);
+        }
         if (open.name === 'tmx') done = true;
         continue;
       }
-      const m = TAG.exec(tag);
-      if (!m) return null;
-      const name = m[1]!;
+      const name = tag.name;
       const parent = stack[stack.length - 1];
       if (done || !CHILDREN[parent?.name ?? '']?.has(name) || ++elementsSeen > XML_LIMITS.maxElements) return null;
       if (parent && TEXT_ELEMENTS.has(parent.name)) return null; // inline codes: the full reader
-      const el = element(name, attrsOf(m[2]!));
-      const selfClosing = m[3] === '/';
+      // Each element has its own attributes (a remembered tag's are never handed out).
+      const el = element(name, tag.attrs.length === 0 ? [] : tag.attrs.map((a) => ({ ...a })));
       if (name === 'header') {
         if (header || sawBody) return null;
         header = el;
       } else if (name === 'body') {
-        if (sawBody || selfClosing) return null;
+        if (sawBody || tag.selfClosing) return null;
         sawBody = true;
       } else if (name === 'tu') {
+        inUnit = true;
+        unitElements = 0;
         unitText = 0;
-      }
+      } else if (inUnit && ++unitElements > XML_LIMITS.maxCollectedElements) return null;
       // Only a tu's content is kept, as the streaming reader collects only tu elements.
       if (parent && parent.name !== 'tmx' && parent.name !== 'header' && parent.name !== 'body') parent.children.push(el);
-      if (selfClosing) {
+      if (tag.selfClosing) {
         if (name === 'seg' || name === 'tu' || name === 'tuv' || name === 'tmx') return null;
         continue;
       }
       stack.push(el);
     }
-    if (!done || !sawBody || stack.length > 0) return null;
+    if (!done || !sawBody || stack.length > 0 || buf.length - lastTagEnd > XML_LIMITS.maxTextRun) return null;
     return units;
   } catch (e) {
     if (e instanceof NotSimple) return null;

@@ -218,6 +218,29 @@ export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
   return units && units.length > 0 ? units : parseTmxStreaming(bytes);
 }
 
+/**
+ * parseTmx a unit at a time, for a reader that keeps only part of each unit: `each` gets every unit
+ * in file order. Should the fast reader give up part-way through (something outside its form late
+ * in the file), `restart` is called and the safe reader hands every unit over again. Returns the
+ * number of units read; throws as parseTmx does.
+ */
+export function eachTmxUnit(bytes: Uint8Array, each: (unit: ImportedTmUnit) => void, restart: () => void): number {
+  let read = 0;
+  const none: never[] = [];
+  const simple = readSimpleTmx(bytes, (tu, header) => {
+    for (const u of readTu(tu, header && getAttr(header, 'srclang'))) {
+      each(u);
+      read++;
+    }
+    return none;
+  });
+  if (simple !== null && read > 0) return read;
+  if (read > 0) restart();
+  const units = parseTmxStreaming(bytes);
+  for (const u of units) each(u);
+  return units.length;
+}
+
 /** The safe streaming reader: any TMX, and every refusal. */
 export function parseTmxStreaming(bytes: Uint8Array): ImportedTmUnit[] {
   let rootLine = 1;
@@ -250,6 +273,17 @@ export function parseTmxStreaming(bytes: Uint8Array): ImportedTmUnit[] {
   return units;
 }
 
+/** primaryLang of the few language codes a memory uses, each worked out once. */
+const primaries = new Map<string, string>();
+function primaryOf(code: string): string {
+  let p = primaries.get(code);
+  if (p === undefined) {
+    p = primaryLang(code);
+    if (primaries.size < 256) primaries.set(code, p);
+  }
+  return p;
+}
+
 interface Variant {
   lang: string;
   text: string;
@@ -268,7 +302,7 @@ function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit
   if (!source || source.text === '') return [];
   const out: ImportedTmUnit[] = [];
   for (const v of variants) {
-    if (v === source || v.text === '' || primaryLang(v.lang) === primaryLang(source.lang)) continue;
+    if (v === source || v.text === '' || primaryOf(v.lang) === primaryOf(source.lang)) continue;
     const unit: ImportedTmUnit = { source: source.text, target: v.text, sourceLang: source.lang, targetLang: v.lang };
     const createdAt = fromTmxDate(getAttr(tuEl, 'creationdate') ?? getAttr(v.el, 'creationdate'));
     const changedAt = fromTmxDate(getAttr(tuEl, 'changedate') ?? getAttr(v.el, 'changedate'));
@@ -287,10 +321,10 @@ function pickSource(variants: Variant[], declared: string | undefined): Variant 
   const want = declared && declared !== '*all*' ? declared.toLowerCase() : undefined;
   if (want) {
     const exact = variants.find((v) => v.lang.toLowerCase() === want);
-    const primary = variants.find((v) => primaryLang(v.lang) === primaryLang(want));
+    const primary = variants.find((v) => primaryOf(v.lang) === primaryOf(want));
     if (exact ?? primary) return exact ?? primary;
   }
-  return variants.find((v) => primaryLang(v.lang) === 'ar') ?? variants[0];
+  return variants.find((v) => primaryOf(v.lang) === 'ar') ?? variants[0];
 }
 
 /** Segment text: <hi> keeps its text; native codes are dropped; our placeholders become characters. */

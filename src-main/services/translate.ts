@@ -1,18 +1,15 @@
 // `qalam translate`: the one-command pipeline step OmegaT's console-translate mode is used for —
 // import a document, apply a TMX memory, write the translated document (and its translations as TMX).
-import { type ExportFormat } from '../shared/domain';
+// The store-less path (translateWithoutStore) loads only what it uses: the store's services are
+// loaded by translateFile when it needs them, so a pipeline step never reads them from disk.
+import type { ExportFormat } from '../shared/domain';
 import { writeFileAtomicStream } from '../fs-atomic';
-import { documentSegments } from '../store/repos/tm';
-import { emitReplacedParagraphs, paragraphSpans } from '../text/paragraphs';
+import { emitReplacedParagraphs } from '../text/paragraphs';
 import type { MemoryTmxUnit } from '../formats/tmx';
-import { normalizeForSearch } from '../text/arabic';
+import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
-import { actor, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { detectImportFormat, parseTextDocument } from './parse';
-import { documentName, importDocument } from './documents';
-import { exportToFile } from './io';
-import { importTmx, writeMemoryTmxFile } from './tm';
-import { pretranslate } from './tm-writes';
 
 const RELEASED = new Uint8Array(0);
 
@@ -49,21 +46,34 @@ export interface TranslateResult {
 /** The target format for a source format; plain text keeps the source file's own layout instead. */
 const TARGET_FORMAT: Record<string, ExportFormat> = { docx: 'docx', xliff12: 'xliff12', xliff20: 'xliff20', csv: 'csv' };
 
+/** Who the project TMX names, and when: what a fresh store would record (its settings name no one). */
+export interface TranslateActor {
+  name: string;
+  now(): string;
+}
+
 export async function translateFile(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
-  if (req.withoutStore && req.minScore === 100 && (await detectImportFormat(req.fileName, req.bytes)) === 'txt') {
-    return translateTextExact(ctx, req);
-  }
+  const { actor } = await import('./context');
+  const lean = await translateWithoutStore(req, { name: actor(ctx).name, now: () => ctx.now() });
+  if (lean) return lean;
+  const [{ importTmx, writeMemoryTmxFile }, { importDocument }, { pretranslate }, { documentSegments }] = await Promise.all([
+    import('./tm'),
+    import('./documents'),
+    import('./tm-writes'),
+    import('../store/repos/tm'),
+  ]);
   const memory = await importTmx(ctx, req.tmFileName, req.tmBytes);
   const doc = await importDocument(ctx, { fileName: req.fileName, bytes: req.bytes, allowDuplicate: true });
   const filled = pretranslate(ctx, { documentId: doc.id, minScore: req.minScore });
   if (doc.format === 'txt') {
     // Like OmegaT: each paragraph replaced by its translation where there is one, the source
     // elsewhere, and everything between paragraphs as it was.
-    const { decodeText } = await import('../formats/txt');
+    const [{ decodeText }, { paragraphSpans }] = await Promise.all([import('../formats/txt'), import('../text/paragraphs')]);
     const text = decodeText(req.bytes, (doc.encoding as Parameters<typeof decodeText>[1]) ?? undefined).text;
     const targets = documentSegments(ctx.db, doc.id).map((s) => (s.target.trim() === '' ? null : s.target));
     writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, paragraphSpans(text), targets, emit));
   } else {
+    const { exportToFile } = await import('./io');
     await exportToFile(
       ctx,
       { documentId: doc.id, format: TARGET_FORMAT[doc.format] ?? 'txt', markUntranslated: false },
@@ -84,59 +94,83 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
 }
 
 /**
- * The pipeline step at the 100% threshold (the default) with nothing kept: what importing the TMX and the text into
- * an empty store, pre-translating and exporting would write, without the store. At 100% only units
- * with the paragraph's own folded source can match (tm/rank.ts scoreUnit; TMX units carry no
- * context, so 101 never happens), and among those the store would pick the latest changed, then
- * the last stored (compareScored: all TMX units rank 'imported'). So the memory is one hash of
- * folded sources, no fuzzy index; the project TMX holds, like the store's, one unit per translated
- * paragraph, numbered after the file's units. tests/unit/main/tm/translate-exact.test.ts checks both
- * outputs byte for byte against the store path.
+ * The run that keeps nothing (`withoutStore`) of a plain-text source at the 100% threshold (the
+ * default), translated straight from the files; null for anything else, which needs the store.
  */
-async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): Promise<TranslateResult> {
-  const { streamMemoryTmx } = await import('../formats/tmx');
-  const who = actor(ctx);
-  const at = ctx.now();
-  const { best, stored, read } = await exactMemory(req.tmBytes, at);
-  req.tmBytes = RELEASED;
+export async function translateWithoutStore(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult | null> {
+  if (!req.withoutStore || req.minScore !== 100 || (await detectImportFormat(req.fileName, req.bytes)) !== 'txt') return null;
+  return translateTextExact(req, who);
+}
+
+/**
+ * The pipeline step at the 100% threshold with nothing kept: what importing the TMX and the text
+ * into an empty store, pre-translating and exporting would write, without the store (the memory is
+ * tm/exact.ts's one hash of folded sources). The project TMX holds, like the store's, one unit per
+ * translated paragraph, numbered after the file's units. tests/unit/main/tm/translate-exact.test.ts
+ * checks both outputs byte for byte against the store path.
+ *
+ * What is held at once is kept small: the memory keeps only each folded source's best unit (the
+ * parsed file is read a unit at a time and let go), the TMX bytes go before the text is decoded,
+ * the text's bytes before the output is written, and the output is written as it is produced.
+ */
+async function translateTextExact(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult> {
+  const { eachTmxUnit, streamMemoryTmx } = await import('../formats/tmx');
+  const at = who.now();
+  const memory = new ExactMemory();
+  const read = eachTmxUnit(
+    take(req, 'tmBytes'),
+    (u) => memory.add(u.source, u.target, u.changedAt ?? u.createdAt ?? at),
+    () => memory.clear(),
+  );
   // The same checks and errors as an import of the file; the text is decoded once and its
   // paragraphs found once, for both the lookup and the output.
-  const { doc, text, spans } = parseTextDocument(req.bytes);
-  req.bytes = RELEASED;
+  const { doc, text, spans } = parseTextDocument(take(req, 'bytes'));
+  const { documentName } = await import('./documents');
   const name = documentName(req.fileName);
-  const targets: (string | null)[] = [];
-  const units: MemoryTmxUnit[] = [];
-  for (const p of doc.paragraphs) {
-    const match = best.get(normalizeForSearch(p.source));
+  const sourceLang = doc.sourceLang || 'ar';
+  const targetLang = doc.targetLang || 'en';
+  const targets: (string | null)[] = new Array<string | null>(spans.length);
+  /** The translated paragraphs, for the project TMX. */
+  const translated: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const source = spans[i]!.text;
+    const match = memory.get(source);
     // The same source as the unit's has the same numbers: nothing to substitute.
     const target = !match
       ? ''
-      : match.source === p.source
+      : match.source === source
         ? match.target
-        : substituteNumbers(p.source, match.source, match.target).text;
+        : substituteNumbers(source, match.source, match.target).text;
     if (target.trim() === '') {
-      targets.push(null);
+      targets[i] = null;
       continue;
     }
-    targets.push(target);
-    units.push({
-      id: stored + units.length + 1,
-      source: p.source,
-      target,
-      sourceLang: doc.sourceLang || 'ar',
-      targetLang: doc.targetLang || 'en',
-      author: who.name,
-      createdAt: at,
-      changedAt: at,
-      status: 'translated',
-      origin: name,
-    });
+    targets[i] = target;
+    translated.push(i);
   }
-  best.clear();
+  const stored = memory.stored;
+  memory.clear();
   writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit));
   if (req.tmxOut) {
-    const meta = { exportedAt: ctx.now(), exportedBy: who.name, srcLang: units[0]?.sourceLang ?? 'ar' };
-    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units, meta, write), { overwrite: true });
+    const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: sourceLang };
+    function* units(): Generator<MemoryTmxUnit> {
+      for (let k = 0; k < translated.length; k++) {
+        const i = translated[k]!;
+        yield {
+          id: stored + k + 1,
+          source: spans[i]!.text,
+          target: targets[i]!,
+          sourceLang,
+          targetLang,
+          author: who.name,
+          createdAt: at,
+          changedAt: at,
+          status: 'translated',
+          origin: name,
+        };
+      }
+    }
+    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units(), meta, write), { overwrite: true });
   }
   return {
     out: req.out,
@@ -144,38 +178,16 @@ async function translateTextExact(ctx: ServiceContext, req: TranslateRequest): P
     documentId: null,
     units: read,
     segments: doc.paragraphs.length,
-    translated: units.length,
+    translated: translated.length,
     draft: 0,
   };
 }
 
-/**
- * The memory as translateTextExact looks it up: the best unit per folded source. The parsed units
- * are local here, so they can be collected once the hash is built (they are a large part of the
- * peak on a 20k-unit TMX).
- */
-async function exactMemory(
-  tmBytes: Uint8Array,
-  at: string,
-): Promise<{ best: Map<string, { source: string; target: string; changedAt: string }>; stored: number; read: number }> {
-  const { parseTmx } = await import('../formats/tmx');
-  const parsed = parseTmx(tmBytes);
-  const best = new Map<string, { source: string; target: string; changedAt: string }>();
-  const seen = new Set<string>();
-  let stored = 0;
-  for (const u of parsed) {
-    // As planTmx: no empty units, each source+English pair once.
-    if (!u.source.trim() || !u.target.trim()) continue;
-    const key = `${u.source}\u0000${u.target}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    stored++;
-    const norm = normalizeForSearch(u.source);
-    const changedAt = u.changedAt ?? u.createdAt ?? at;
-    const current = best.get(norm);
-    if (!current || changedAt >= current.changedAt) best.set(norm, { source: u.source, target: u.target, changedAt });
-  }
-  return { best, stored, read: parsed.length };
+/** The request's bytes, handed over: the request no longer holds them, so they go once read. */
+function take(req: TranslateRequest, field: 'bytes' | 'tmBytes'): Uint8Array {
+  const bytes = req[field];
+  req[field] = RELEASED;
+  return bytes;
 }
 
 /**

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTmx, parseTmxStreaming } from '../../../../src-main/formats/tmx';
-import type { XmlElement } from '../../../../src-main/formats/xml';
+import { eachTmxUnit, parseTmx, parseTmxStreaming } from '../../../../src-main/formats/tmx';
+import { XML_LIMITS, type XmlElement } from '../../../../src-main/formats/xml';
 import { readSimpleTmx } from '../../../../src-main/formats/tmx-simple';
 import { QalamError } from '../../../../src-main/shared/errors';
 import { REPO_ROOT } from './helpers/tools';
@@ -147,5 +147,82 @@ describe('the simple TMX reader', () => {
     );
     // Not vacuous: a good share of the generated files took the fast path.
     expect(simple).toBeGreaterThan(20);
+  });
+
+  it('recognises a repeated tag by its bytes, and hands each element attributes of its own', () => {
+    // More distinct tags of one length than are remembered (tuid="10"…"99", all the same length),
+    // and the same tag with Arabic in an attribute again and again.
+    const body = Array.from({ length: 90 }, (_, i) =>
+      tu(`نص ${i}`, `text ${i}`, i % 2 === 0 ? ` tuid="${i + 10}"` : ' creationid="مترجم"'),
+    ).join('\n');
+    const bytes = enc(doc(body));
+    expect(readsItself(bytes)).toBe(true);
+    same(bytes);
+    const tus = readSimpleTmx(bytes, (el: XmlElement) => [el])!;
+    expect(tus.map((el) => el.attrs[0]?.value)).toEqual(
+      Array.from({ length: 90 }, (_, i) => (i % 2 === 0 ? String(i + 10) : 'مترجم')),
+    );
+    expect(tus[1]!.attrs[0]).not.toBe(tus[3]!.attrs[0]);
+    expect(tus[1]!.attrs).not.toBe(tus[3]!.attrs);
+  });
+
+  it("steps aside where the safe reader's limits are passed outside segments too", () => {
+    // White space between units longer than a text run may be: the safe reader refuses it.
+    const long = enc(doc(`${tu('a', 'b')}${' '.repeat(XML_LIMITS.maxTextRun + 1)}${tu('c', 'd')}`));
+    expect(readsItself(long)).toBe(false);
+    same(long);
+    expect(() => parseTmx(long)).toThrow(QalamError);
+    // More elements in one unit than a collected element may hold.
+    const props = '<prop type="x">p</prop>'.repeat(XML_LIMITS.maxCollectedElements + 1);
+    const crowded = enc(doc(`<tu>${props}<tuv xml:lang="ar"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`));
+    expect(readsItself(crowded)).toBe(false);
+    same(crowded);
+    expect(() => parseTmx(crowded)).toThrow(QalamError);
+  });
+});
+
+describe('eachTmxUnit', () => {
+  it('hands over the units parseTmx reads, one at a time', () => {
+    const bytes = enc(doc([tu('أ', 'a'), tu('ب', 'b', ' changedate="20240102T030405Z"'), tu('ج', 'c')].join('\n')));
+    const seen: unknown[] = [];
+    const restart = () => {
+      throw new Error('no restart expected');
+    };
+    expect(eachTmxUnit(bytes, (u) => seen.push(u), restart)).toBe(3);
+    expect(seen).toEqual(parseTmx(bytes));
+  });
+
+  it('starts over with the safe reader when the fast one gives up part-way', () => {
+    // Two plain units, then an empty segment the fast reader leaves to the safe one.
+    const bytes = enc(
+      doc(
+        `${tu('أ', 'a')}\n${tu('ب', 'b')}\n<tu><tuv xml:lang="ar"><seg></seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu>\n${tu('ج', 'c')}`,
+      ),
+    );
+    let seen: unknown[] = [];
+    let restarts = 0;
+    const n = eachTmxUnit(
+      bytes,
+      (u) => seen.push(u),
+      () => {
+        restarts++;
+        seen = [];
+      },
+    );
+    expect(restarts).toBe(1);
+    expect(n).toBe(3);
+    expect(seen).toEqual(parseTmxStreaming(bytes));
+  });
+
+  it('refuses what parseTmx refuses', () => {
+    for (const c of [doc(''), '<notmx/>']) {
+      expect(() =>
+        eachTmxUnit(
+          enc(c),
+          () => undefined,
+          () => undefined,
+        ),
+      ).toThrow(QalamError);
+    }
   });
 });

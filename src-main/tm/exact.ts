@@ -1,0 +1,103 @@
+// The memory as `qalam translate` without a store looks it up at 100%: one unit per folded source.
+// At 100% only a unit with the paragraph's own folded source can match (rank.ts scoreUnit; TMX units
+// carry no context, so 101 never happens), and among those the store picks the latest changed, then
+// the last stored (compareScored: TMX units all rank 'imported'). So no fuzzy index: a Map from the
+// folded source to that unit, which is what OmegaT's console mode does with the raw source.
+import { normalizeForSearch } from '../text/arabic';
+
+export interface ExactUnit {
+  source: string;
+  target: string;
+  /** ISO time of the last change (else the creation, else the import): the latest wins. */
+  changedAt: string;
+}
+
+interface Group extends ExactUnit {
+  /** Every distinct source+target pair with this folded source, as [source, target, …], once there are two. */
+  pairs: string[] | undefined;
+}
+
+/**
+ * Code units the search folding keeps as they are, and that NFKC keeps as they are, alone and next
+ * to each other: ASCII other than capitals, control characters and white space, and the Arabic
+ * letters and punctuation that fold to themselves (not the hamza forms, alef maqsura or ta marbuta).
+ * A text made only of these and single spaces between them is its own folded form, which most
+ * paragraphs of a plain text are not far from; tests/unit/main/tm/exact.test.ts checks every one
+ * against the folding table and NFKC.
+ */
+const KEPT = new Uint8Array(0x0700);
+for (let c = 0x21; c < 0x7f; c++) if (c < 0x41 || c > 0x5a) KEPT[c] = 1;
+for (let c = 0x0621; c <= 0x064a; c++) KEPT[c] = 1;
+for (const c of [0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0629, 0x0640, 0x0649, 0x063b, 0x063c, 0x063d, 0x063e, 0x063f])
+  KEPT[c] = 0;
+for (const c of [0x060c, 0x061b, 0x061f]) KEPT[c] = 1;
+/** For the tests: the code units {@link foldKey} takes as their own folded form. */
+export const KEPT_AS_IS: ReadonlyArray<number> = [...KEPT.keys()].filter((c) => KEPT[c] === 1);
+
+/**
+ * normalizeForSearch(text), without folding a text that folding would leave as it is (no NFKC,
+ * no table, no new string).
+ */
+export function foldKey(text: string): string {
+  const n = text.length;
+  if (n === 0) return text;
+  let prevSpace = true; // so a leading space is not its own form
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (prevSpace) return normalizeForSearch(text);
+      prevSpace = true;
+    } else if (c < 0x0700 && KEPT[c] === 1) prevSpace = false;
+    else return normalizeForSearch(text);
+  }
+  return prevSpace ? normalizeForSearch(text) : text;
+}
+
+/**
+ * The units of a memory read in file order, as `qalam tm import` followed by a 100% lookup would
+ * see them: empty units dropped, each source+English pair stored once, the best unit per folded
+ * source kept.
+ */
+export class ExactMemory {
+  private readonly groups = new Map<string, Group>();
+  /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
+  stored = 0;
+
+  /** Adds a unit read from the file, in order. */
+  add(source: string, target: string, changedAt: string): void {
+    // As planTmx: no empty units, each source+English pair once.
+    if (!source.trim() || !target.trim()) return;
+    const key = foldKey(source);
+    const g = this.groups.get(key);
+    if (!g) {
+      this.groups.set(key, { source, target, changedAt, pairs: undefined });
+      this.stored++;
+      return;
+    }
+    if (g.pairs === undefined) {
+      if (g.source === source && g.target === target) return;
+      g.pairs = [g.source, g.target];
+    } else {
+      for (let i = 0; i < g.pairs.length; i += 2) if (g.pairs[i] === source && g.pairs[i + 1] === target) return;
+    }
+    g.pairs.push(source, target);
+    this.stored++;
+    // Ties go to the later unit, as the store's last-stored order.
+    if (changedAt >= g.changedAt) {
+      g.source = source;
+      g.target = target;
+      g.changedAt = changedAt;
+    }
+  }
+
+  /** The unit a paragraph takes at 100%, if any. */
+  get(source: string): ExactUnit | undefined {
+    return this.groups.get(foldKey(source));
+  }
+
+  /** Forgets every unit (a reader starting over, or a run done with the memory). */
+  clear(): void {
+    this.groups.clear();
+    this.stored = 0;
+  }
+}
