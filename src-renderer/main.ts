@@ -1,3 +1,5 @@
+// First: asks for the first paint's data before the rest of the app is evaluated.
+import './boot';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -10,4 +12,6 @@ import App from './App.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
-export default mount(App, { target });
+const app = mount(App, { target });
+performance.mark('qalam:mounted');
+export default app;

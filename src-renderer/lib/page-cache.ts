@@ -68,9 +68,16 @@ export class PageCache<T extends { id: number }> {
     return this.get(index);
   }
 
-  /** Fetches the first page (and with it the total). */
+  /** Fetches the first page (and with it the total), unless it is here already (`seed`). */
   async start(): Promise<void> {
+    if (this.pages.has(0) && !this.stale.has(0)) return;
     await this.loadPage(0);
+  }
+
+  /** A page answered before the cache existed (asked for at start-up): taken as if it had loaded it. */
+  seed(page: Page<T>): void {
+    if (page.offset % this.pageSize !== 0 || page.items.length > this.pageSize) return;
+    this.store(page.offset / this.pageSize, page);
   }
 
   /** The filter changed: forget everything. */
@@ -116,6 +123,20 @@ export class PageCache<T extends { id: number }> {
     return [...this.pages.keys()];
   }
 
+  private store(p: number, page: Page<T>): void {
+    this.pages.delete(p);
+    this.pages.set(p, page.items);
+    this.stale.delete(p);
+    this.failed.delete(p);
+    this.total = page.total;
+    while (this.pages.size > this.maxPages) {
+      const oldest = this.pages.keys().next().value as number;
+      this.pages.delete(oldest);
+      this.stale.delete(oldest);
+    }
+    this.onUpdate();
+  }
+
   private loadPage(p: number): Promise<void> {
     const running = this.inflight.get(p);
     if (running) return running;
@@ -124,17 +145,7 @@ export class PageCache<T extends { id: number }> {
       (page) => {
         if (generation !== this.generation) return;
         this.inflight.delete(p);
-        this.pages.delete(p);
-        this.pages.set(p, page.items);
-        this.stale.delete(p);
-        this.failed.delete(p);
-        this.total = page.total;
-        while (this.pages.size > this.maxPages) {
-          const oldest = this.pages.keys().next().value as number;
-          this.pages.delete(oldest);
-          this.stale.delete(oldest);
-        }
-        this.onUpdate();
+        this.store(p, page);
       },
       (e: unknown) => {
         if (generation !== this.generation) return;

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-main/shared/contract';
 import { DEFAULT_SETTINGS, type Settings } from '../../src-main/shared/domain';
 import type { AppError } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
+import { takeEarlySettings } from './early';
 import { i18n, loadLocale } from '../lib/i18n.svelte';
 import { notices } from './notices.svelte';
 
@@ -26,7 +27,12 @@ class SettingsState {
   }
 
   async load(): Promise<void> {
-    const [s, info] = await Promise.all([api.invoke('settings:get', {}), api.invoke('app:get-info', {})]);
+    // Asked for at start-up by the first module evaluated (state/early.ts), or now.
+    const asked = takeEarlySettings();
+    const [s, info] = await Promise.all([
+      asked?.settings ?? api.invoke('settings:get', {}),
+      asked?.info ?? api.invoke('app:get-info', {}),
+    ]);
     if (info.ok) this.info = info.value;
     if (!s.ok) {
       this.loadError = s.error;

@@ -18,6 +18,7 @@ import { appError, type AppError, type Result } from '../../src-main/shared/erro
 import { normalizeForSearch } from '../../src-main/shared/fold';
 import type { InlineCode } from '../../src-main/shared/inline';
 import { api, ApiError } from '../lib/api';
+import { askEarlyDocument, dropEarlyDocument, PAGE_SIZE, type EarlyDocument } from './early';
 import { errorMessage, formatNumber, t } from '../lib/i18n.svelte';
 import { PageCache } from '../lib/page-cache';
 import { notices } from './notices.svelte';
@@ -31,7 +32,7 @@ import { ui } from './ui.svelte';
 
 export { AUTOSAVE_MS, type Conflict, type Draft, type SaveState } from './autosave.svelte';
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 export const MAX_PAGES = 6;
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -77,33 +78,27 @@ export function toPairFilter(f: FilterState): PairFilter | undefined {
   return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
-/** A document's first page and summary, asked for before its workspace exists (`openEarly`). */
-interface EarlyOpen {
-  documentId: number;
-  firstPage: Promise<Result<PairPage>>;
-  doc: Promise<Result<DocumentSummary>>;
-}
-
-let early: EarlyOpen | null = null;
+let early: EarlyDocument | null = null;
 
 /**
  * The app starts straight into a document (a reload, a restored window): its first page and its
- * summary are asked for at once, beside the settings, instead of after the shell has rendered,
- * so the rows can show with the shell. The same calls in the same order as `open()` makes; the
- * document's workspace takes them (`open()`), once. Resolves when the first page has answered.
+ * summary were asked for by the first module evaluated (state/early.ts), beside the settings, so
+ * the rows can show with the shell. The document's workspace takes them, once: made after the
+ * first page has answered, it starts with its rows (one render, not the shell and then the rows).
+ * Resolves when the first page has answered.
  */
 export function openEarly(documentId: number): Promise<unknown> {
-  const firstPage = api.invoke('pairs:list', { documentId, offset: 0, limit: PAGE_SIZE });
-  early = { documentId, firstPage, doc: api.invoke('documents:open', { documentId }) };
-  return firstPage;
+  early = askEarlyDocument(documentId);
+  return early.firstPage;
 }
 
 /** Nothing will open the early document (onboarding shows first): forget its answers. */
 export function dropEarly(): void {
   early = null;
+  dropEarlyDocument();
 }
 
-function takeEarly(documentId: number): EarlyOpen | null {
+function takeEarly(documentId: number): EarlyDocument | null {
   const e = early;
   early = null;
   return e?.documentId === documentId ? e : null;
@@ -202,6 +197,16 @@ export class WorkspaceState {
       },
       onError: (e) => notices.error(e instanceof ApiError ? e.error : appError('internal')),
     });
+    // Answers already here: the workspace's first render has them (the rows, the title and counts).
+    if (e?.answered?.ok) {
+      this.cache.seed(e.answered.value);
+      this.earlyPage = null;
+    }
+    if (e?.docAnswered?.ok) {
+      this.doc = e.docAnswered.value;
+      this.stats = e.docAnswered.value.stats;
+      this.earlyDoc = null;
+    }
     // Hits of the applied search, on the side(s) it searched: the rows shown are the ones it matched.
     this.decorations.set('search', (pair, target) => {
       const query = this.searchQuery;
@@ -217,15 +222,17 @@ export class WorkspaceState {
   async open(): Promise<void> {
     // The first page does not wait for the document's summary: rows are what the user waits for.
     const firstPage = this.cache.start().catch(() => {});
-    const asked = this.earlyDoc ?? api.invoke('documents:open', { documentId: this.documentId });
-    this.earlyDoc = null;
-    const doc = await asked;
-    if (!doc.ok) {
-      this.loadError = doc.error;
-      return;
+    if (!this.doc) {
+      const asked = this.earlyDoc ?? api.invoke('documents:open', { documentId: this.documentId });
+      this.earlyDoc = null;
+      const doc = await asked;
+      if (!doc.ok) {
+        this.loadError = doc.error;
+        return;
+      }
+      this.doc = doc.value;
+      this.stats = doc.value.stats;
     }
-    this.doc = doc.value;
-    this.stats = doc.value.stats;
     this.offEvents.push(
       api.on('pairs:changed', (e) => {
         if (e.documentId !== this.documentId) return;

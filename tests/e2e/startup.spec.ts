@@ -117,3 +117,24 @@ test('switching to Arabic and back: strings and direction change in the same fra
   await expect(page.getByTestId('nav-settings')).toHaveText('الإعدادات');
   expect(requests.filter((u) => u.endsWith('.js'))).toEqual([]);
 });
+
+test('a start straight into a document asks for its first page before the app has mounted, and once', async ({ page, app }) => {
+  const id = await app.importFile(ARTICLE);
+  await page.goto('about:blank');
+  await page.goto(`${app.url}/#/documents/${id}`);
+  await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined);
+  const seen = await page.evaluate(() => ({
+    mounted: performance.getEntriesByName('qalam:mounted', 'mark')[0]?.startTime ?? NaN,
+    requests: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/invoke/'))
+      .map((e) => ({ channel: e.name.split('/').pop()!, start: e.startTime })),
+  }));
+  const asked = (channel: string) => seen.requests.filter((r) => r.channel === channel);
+  // state/early.ts, from the first module evaluated: the main process answers while the rest of the app evaluates.
+  expect(asked('pairs:list')).toHaveLength(1);
+  expect(asked('settings:get')).toHaveLength(1);
+  expect(asked('documents:open')).toHaveLength(1);
+  expect(asked('pairs:list')[0]!.start).toBeLessThan(seen.mounted);
+  expect(asked('settings:get')[0]!.start).toBeLessThan(seen.mounted);
+});

@@ -111,7 +111,8 @@ vi.mock('../../../src-renderer/lib/api', () => {
   };
 });
 
-const { WorkspaceState, AUTOSAVE_MS } = await import('../../../src-renderer/state/workspace.svelte');
+const { WorkspaceState, AUTOSAVE_MS, openEarly } = await import('../../../src-renderer/state/workspace.svelte');
+const { startEarly } = await import('../../../src-renderer/state/early');
 const { settings } = await import('../../../src-renderer/state/settings.svelte');
 const { notices } = await import('../../../src-renderer/state/notices.svelte');
 const { ui } = await import('../../../src-renderer/state/ui.svelte');
@@ -390,5 +391,42 @@ describe('WorkspaceState', () => {
     ws.focus(4);
     ws.step(1);
     expect(ws.focusedIndex).toBe(4);
+  });
+
+  // Starting straight into a document (state/early.ts): the first module evaluated asks for it.
+  describe('start-up', () => {
+    it('asks for the first page first, then the settings, then the summary; the workspace takes them, once', async () => {
+      startEarly('#/documents/1');
+      expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info', 'documents:open']);
+      await settings.load();
+      await openEarly(1);
+      const ws = await open();
+      expect(ws.pairAt(0)?.id).toBe(1);
+      expect(ws.doc?.name).toBe('doc');
+      expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info', 'documents:open']);
+    });
+
+    it('a workspace made once the first page has answered starts with its rows and title (one render, not two)', async () => {
+      startEarly('#/documents/1');
+      await openEarly(1);
+      await vi.waitFor(() => expect(calls.at(-1)?.channel).toBe('documents:open'));
+      await Promise.resolve();
+      const ws = new WorkspaceState(1);
+      // Before open(), before any await: what the first render reads.
+      expect(ws.total).toBe(5);
+      expect(ws.pairAt(4)?.id).toBe(5);
+      expect(ws.doc?.name).toBe('doc');
+      await ws.open();
+      expect(calls.filter((c) => c.channel === 'pairs:list')).toHaveLength(1);
+    });
+
+    it('starting elsewhere asks for the settings only, and a document opened later asks for itself', async () => {
+      startEarly('#/');
+      expect(calls.map((c) => c.channel)).toEqual(['settings:get', 'app:get-info']);
+      await settings.load();
+      const ws = await open();
+      expect(ws.pairAt(0)?.id).toBe(1);
+      expect(calls.map((c) => c.channel)).toEqual(['settings:get', 'app:get-info', 'pairs:list', 'documents:open']);
+    });
   });
 });
