@@ -14,6 +14,17 @@ export const MIN_ROW = 72;
 const MAX_ROW = 640;
 
 /**
+ * The grid's width in a window `viewport` px wide at `scale`, from the workspace's CSS
+ * (Workspace.svelte .body): beside it the side panel takes 24rem (its border included), except at
+ * 60rem (960 px: a media query's rem is the initial one) or narrower, where the panel is hidden.
+ * Computed, not read from the element: reading a size while the list is being made would force
+ * the browser to lay out the whole page an extra time before the first rows.
+ */
+export function gridWidthFor(viewport: number, scale = 1): number {
+  return viewport > 960 ? Math.max(0, viewport - 24 * 16 * scale) : viewport;
+}
+
+/**
  * The mean estimated height of these pairs' rows in a grid `gridWidth` px wide at `scale` (the
  * text size setting, 1 = 100 %): lines of each column at its font's average advance, the taller
  * column wins. `fallback` when there are no pairs.

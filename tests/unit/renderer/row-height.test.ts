@@ -2,7 +2,7 @@
 // draws, taller for longer paragraphs, narrower grids and larger text, never below one row.
 import { describe, expect, it } from 'vitest';
 import type { Pair } from '../../../src-main/shared/domain';
-import { estimateRowHeight, MIN_ROW } from '../../../src-renderer/lib/row-height';
+import { estimateRowHeight, gridWidthFor, MIN_ROW } from '../../../src-renderer/lib/row-height';
 
 const pair = (source: string, target = ''): Pair => ({ source, target }) as Pair;
 const SENTENCE = 'قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن بلادها ليست معتدية وقوات حفظ السلام';
@@ -36,5 +36,18 @@ describe('estimateRowHeight', () => {
 
   it('a long translation makes the row tall too', () => {
     expect(estimateRowHeight([pair('نعم', 'word '.repeat(200))], 1000)).toBeGreaterThan(estimateRowHeight([pair('نعم')], 1000));
+  });
+});
+
+describe('gridWidthFor', () => {
+  it('is the window less the side panel, as the grid drew it (1400 px window: 1016 px grid)', () => {
+    expect(gridWidthFor(1400)).toBe(1016);
+    // Larger text: the panel's 24rem grows with it.
+    expect(gridWidthFor(1400, 1.25)).toBe(1400 - 480);
+  });
+
+  it('is the whole window where the panel is hidden (60rem of the initial size, or narrower)', () => {
+    expect(gridWidthFor(960)).toBe(960);
+    expect(gridWidthFor(700, 1.5)).toBe(700);
   });
 });
