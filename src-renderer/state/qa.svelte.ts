@@ -2,6 +2,7 @@
 // as the target is typed, debounced, on the unsaved text), their ranges as cell decorations, the
 // "not an error" marks, and the document's report, check profile and the user dictionary.
 import { SvelteMap } from 'svelte/reactivity';
+import type { Events } from '../../src-main/shared/contract';
 import type { QaCheckId, QaIssue, QaReport } from '../../src-main/shared/qa';
 import type { Result } from '../../src-main/shared/errors';
 import type { Decoration } from '../lib/decorations';
@@ -144,8 +145,24 @@ export class QaWorkspace {
 
   // ——— the document ———
 
-  report(): Promise<Result<QaReport>> {
-    return api.invoke('qa:report', { documentId: this.documentId });
+  /**
+   * The document's report, run as a long job named `jobId` (docs/ARCHITECTURE.md, "Long jobs"):
+   * {@link onReportProgress} follows it, {@link cancelReport} stops it (the call then fails with
+   * `cancelled` and nothing stored has changed).
+   */
+  report(jobId: string): Promise<Result<QaReport>> {
+    return api.invoke('qa:report', { documentId: this.documentId, jobId });
+  }
+
+  /** Progress of the report job `jobId()` names at the time of each event (segments checked). */
+  onReportProgress(jobId: () => string | null, listener: (p: Events['job:progress']) => void): () => void {
+    return api.on('job:progress', (p) => {
+      if (p.jobId === jobId()) listener(p);
+    });
+  }
+
+  cancelReport(jobId: string): void {
+    void api.invoke('jobs:cancel', { jobId });
   }
 
   profile(): Promise<Result<{ disabled: QaCheckId[] }>> {
