@@ -32,10 +32,10 @@ export interface QaContext {
 export interface DocumentFigures {
   /** Bounds of log(target length / source length) outside which a pair is unusual; null with too few pairs. */
   lengthFences: { low: number; high: number } | null;
-  /** Folded source → each distinct target it has in the document → the pairs that have it. */
-  targetsBySource: Map<string, Map<string, Set<number>>>;
-  /** Normalised target → each distinct folded source it translates → the pairs. */
-  sourcesByTarget: Map<string, Map<string, Set<number>>>;
+  /** Folded source → each distinct target it has in the document → the pairs that have it (see {@link PairGroups}). */
+  targetsBySource: Map<string, PairGroups>;
+  /** Normalised target → each distinct folded source it translates → the pairs (see {@link PairGroups}). */
+  sourcesByTarget: Map<string, PairGroups>;
   /**
    * Each pair as the maps hold it: its folded source (folded once per document, not once per
    * check) and, when translated, its stored target and that target's key.
@@ -43,8 +43,39 @@ export interface DocumentFigures {
   byPair: Map<number, { folded: string; target: string; key: string | null; excluded: boolean }>;
 }
 
+/**
+ * The pairs under one key of a consistency map, grouped by their other side (target key, or
+ * folded source). Most keys of a document have one pair: it is then held as its id alone, its
+ * other side read from {@link DocumentFigures.byPair} (a Map and a Set for each of 100k pairs
+ * cost more than the checks that read them). Read with {@link pairsUnder}.
+ */
+export type PairGroups = number | Map<string, Set<number>>;
+
+/** Which side of a pair a consistency map groups by: the target key (targetsBySource) or the folded source. */
+type Side = 'key' | 'folded';
+
+function sideOf(doc: DocumentFigures['byPair'], id: number, side: Side): string {
+  const known = doc.get(id)!;
+  return side === 'key' ? known.key! : known.folded;
+}
+
+/** Every pair under `key` in one of the consistency maps. */
+export function pairsUnder(index: Map<string, PairGroups>, key: string): number[] {
+  const groups = index.get(key);
+  if (groups === undefined) return [];
+  if (typeof groups === 'number') return [groups];
+  const out: number[] = [];
+  for (const ids of groups.values()) for (const id of ids) out.push(id);
+  return out;
+}
+
 const ARABIC_IN_ENGLISH = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF«»]/g;
 const INVISIBLE = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u2060]/g;
+/** The same classes without the global flag: a clean target (the usual one) is passed by one test. */
+const HAS_ARABIC = new RegExp(ARABIC_IN_ENGLISH.source);
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+/** Whatever LATIN_TOKEN matches holds one of these: an Arabic source without them has no Latin token. */
+const MAY_HAVE_LATIN = /[A-Za-z@#]/;
 const LATIN_TOKEN =
   /\b(?:https?:\/\/[^\s«»"]+|www\.[^\s«»"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][A-Za-z_][\w]*|[A-Za-z][A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*)/g;
 const MIN_RATIO_SAMPLE = 8;
@@ -126,6 +157,7 @@ function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['s
 }
 
 function arabicInTarget(target: string): QaIssue[] {
+  if (!HAS_ARABIC.test(target)) return [];
   const ranges = [...target.matchAll(ARABIC_IN_ENGLISH)].map((m) => ({
     side: 'target' as const,
     start: m.index,
@@ -173,6 +205,7 @@ function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
 }
 
 function latinTokens(source: string, target: string): QaIssue[] {
+  if (!MAY_HAVE_LATIN.test(source)) return [];
   const missing: QaRange[] = [];
   const names: string[] = [];
   const lowerTarget = target.toLowerCase();
@@ -268,6 +301,7 @@ const INVISIBLE_NAMES: Record<string, string> = {
 };
 
 function invisible(target: string): QaIssue[] {
+  if (!HAS_INVISIBLE.test(target)) return [];
   const found = [...target.matchAll(INVISIBLE)];
   if (found.length === 0) return [];
   const names = [...new Set(found.map((m) => INVISIBLE_NAMES[m[0]] ?? `U+${m[0].charCodeAt(0).toString(16).toUpperCase()}`))];
@@ -280,7 +314,14 @@ function invisible(target: string): QaIssue[] {
   ];
 }
 
+/**
+ * A superset of what {@link spacing} reports: white space at either end, two spaces, or white
+ * space just before a punctuation mark. A target without any (the usual one) has nothing to report.
+ */
+const MAY_BE_SPACED_BADLY = /^\s|\s$| {2}|\s[.,;:!?%)\]}]/;
+
 function spacing(target: string): QaIssue[] {
+  if (!MAY_BE_SPACED_BADLY.test(target)) return [];
   const ranges: QaRange[] = [];
   const kinds = new Set<string>();
   const add = (kind: string, start: number, end: number): void => {
@@ -340,12 +381,16 @@ function lengthRatio(source: string, target: string, fences: { low: number; high
 
 /** How the target reads for consistency: case, spacing and final punctuation do not matter. */
 export function targetKey(target: string): string {
-  return target
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!?]+$/, '')
-    .toLowerCase();
+  let t = target.trim();
+  // Most targets separate words by one space: nothing to collapse.
+  if (SPACE_TO_COLLAPSE.test(t)) t = t.replace(/\s+/g, ' ');
+  let end = t.length;
+  for (let c = t.charCodeAt(end - 1); c === 0x2e || c === 0x21 || c === 0x3f; c = t.charCodeAt(--end - 1));
+  return (end === t.length ? t : t.slice(0, end)).toLowerCase();
 }
+
+/** White space that is not a single ' ' (what targetKey's `\s+` → ' ' changes). */
+const SPACE_TO_COLLAPSE = /[^\S ]| {2}/;
 
 /**
  * The keys of `groups` other than `own` held by some pair other than `pairId` (its stored text is
@@ -353,12 +398,22 @@ export function targetKey(target: string): string {
  * stands for thousands of sources, listing them for every pair would cost the square of its size.
  */
 function rivals(
-  groups: Map<string, Set<number>> | undefined,
+  groups: PairGroups | undefined,
   own: string,
   pairId: number,
   stored: string | undefined,
+  byPair: DocumentFigures['byPair'],
+  side: Side,
 ): { count: number; first: string | undefined } {
-  if (!groups) return { count: 0, first: undefined };
+  if (groups === undefined) return { count: 0, first: undefined };
+  if (typeof groups === 'number') {
+    // One group of one pair: the general case below with groups = { [its key]: {its id} }.
+    const only = sideOf(byPair, groups, side);
+    let count = only === own ? 0 : 1;
+    if (stored !== undefined && stored !== own && stored === only && groups === pairId) count--;
+    if (count === 0) return { count, first: undefined };
+    return { count, first: only !== own && groups !== pairId ? only : undefined };
+  }
   let count = groups.size;
   if (groups.has(own)) count--;
   if (stored !== undefined && stored !== own) {
@@ -378,27 +433,55 @@ function consistency(pair: QaPair, target: string, doc: DocumentFigures, on: (id
   const folded = known?.folded ?? normalizeForSearch(pair.source);
   const key = known?.key != null && known.target === target ? known.key : targetKey(target);
   if (on('inconsistent-target')) {
-    const r = rivals(doc.targetsBySource.get(folded), key, pair.id, known?.key ?? undefined);
+    const r = rivals(doc.targetsBySource.get(folded), key, pair.id, known?.key ?? undefined, doc.byPair, 'key');
     if (r.count && r.first !== undefined)
       out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
   }
   if (on('inconsistent-source')) {
-    const r = rivals(doc.sourcesByTarget.get(key), folded, pair.id, folded);
+    const r = rivals(doc.sourcesByTarget.get(key), folded, pair.id, folded, doc.byPair, 'folded');
     if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
   }
   return out;
 }
 
-function addTo(index: Map<string, Map<string, Set<number>>>, outer: string, inner: string, id: number): void {
-  let groups = index.get(outer);
-  if (!groups) index.set(outer, (groups = new Map()));
+/** Adds a pair to a consistency map; `byPair` already holds its current entry. */
+function addTo(
+  index: Map<string, PairGroups>,
+  byPair: DocumentFigures['byPair'],
+  side: Side,
+  outer: string,
+  inner: string,
+  id: number,
+): void {
+  const held = index.get(outer);
+  if (held === undefined) {
+    index.set(outer, id);
+    return;
+  }
+  let groups: Map<string, Set<number>>;
+  if (typeof held === 'number') {
+    groups = new Map([[sideOf(byPair, held, side), new Set([held])]]);
+    index.set(outer, groups);
+  } else groups = held;
   let ids = groups.get(inner);
   if (!ids) groups.set(inner, (ids = new Set()));
   ids.add(id);
 }
 
-function removeFrom(index: Map<string, Map<string, Set<number>>>, outer: string, inner: string, id: number): void {
+/** Removes a pair from a consistency map; `byPair` still holds the entry it was added with. */
+function removeFrom(
+  index: Map<string, PairGroups>,
+  byPair: DocumentFigures['byPair'],
+  side: Side,
+  outer: string,
+  inner: string,
+  id: number,
+): void {
   const groups = index.get(outer);
+  if (typeof groups === 'number') {
+    if (groups === id && sideOf(byPair, id, side) === inner) index.delete(outer);
+    return;
+  }
   const ids = groups?.get(inner);
   if (!groups || !ids) return;
   ids.delete(id);
@@ -415,14 +498,14 @@ export function followChange(doc: DocumentFigures, pairId: number, target: strin
   const known = doc.byPair.get(pairId);
   if (!known) return false;
   if (known.key !== null && !known.excluded) {
-    removeFrom(doc.targetsBySource, known.folded, known.key, pairId);
-    removeFrom(doc.sourcesByTarget, known.key, known.folded, pairId);
+    removeFrom(doc.targetsBySource, doc.byPair, 'key', known.folded, known.key, pairId);
+    removeFrom(doc.sourcesByTarget, doc.byPair, 'folded', known.key, known.folded, pairId);
   }
   const key = target.trim() === '' ? null : targetKey(target);
   doc.byPair.set(pairId, { folded: known.folded, target, key, excluded });
   if (key !== null && !excluded) {
-    addTo(doc.targetsBySource, known.folded, key, pairId);
-    addTo(doc.sourcesByTarget, key, known.folded, pairId);
+    addTo(doc.targetsBySource, doc.byPair, 'key', known.folded, key, pairId);
+    addTo(doc.sourcesByTarget, doc.byPair, 'folded', key, known.folded, pairId);
   }
   return true;
 }
@@ -445,9 +528,11 @@ function englishAlternatives(term: Term): { alternatives: string[]; label: strin
 /** `enough`: stop at the first issue it accepts (the judge's question is whether one stands). */
 function termMissing(source: string, target: string, glossary: TermIndex, enough?: (i: QaIssue) => boolean): QaIssue[] {
   const out: QaIssue[] = [];
+  const hits = glossary.find(source);
+  if (hits.length === 0) return out;
   const haystack = termHaystack(target);
   const reported = new Set<number>();
-  for (const hit of glossary.find(source)) {
+  for (const hit of hits) {
     if (hit.term.forbidden || reported.has(hit.term.id)) continue;
     reported.add(hit.term.id);
     const { alternatives, label } = englishAlternatives(hit.term);
@@ -463,8 +548,10 @@ function termMissing(source: string, target: string, glossary: TermIndex, enough
 
 function termForbidden(target: string, glossary: TermIndex, first = false): QaIssue[] {
   const out: QaIssue[] = [];
+  const forbidden = glossary.forbiddenTerms();
+  if (forbidden.length === 0) return out;
   const haystack = termHaystack(target);
-  for (const term of glossary.forbiddenTerms()) {
+  for (const term of forbidden) {
     for (const form of englishAlternatives(term).alternatives) {
       const at = findEnglishTerm(target, form, haystack);
       if (!at) continue;
@@ -475,30 +562,84 @@ function termForbidden(target: string, glossary: TermIndex, first = false): QaIs
   return out;
 }
 
-const ENGLISH_WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+/** The words {@link spelling} reads (what `/[A-Za-z]+(?:['’][A-Za-z]+)*\/g` matches); its tests hold it to that. */
+export function englishWords(text: string, each: (word: string, at: number) => boolean | void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isAsciiLetter(text.charCodeAt(i))) continue;
+    const start = i;
+    for (;;) {
+      while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+      const c = text.charCodeAt(i);
+      if ((c === 0x27 || c === 0x2019) && i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    if (each(text.slice(start, i), start) === false) return;
+  }
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** A word with capitals only (an acronym). */
+function allCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) return false;
+  }
+  return true;
+}
+
+/**
+ * What spelling knows of a word wherever it stands: passed (too short, an acronym, accepted, or
+ * the speller knows it or its form without 's), or to look at its place and the source. A
+ * document repeats its words, so each distinct word is judged once per speller and list of
+ * accepted words: a changed list is a new set (services/qa.ts builds one per change), and so a
+ * new memo; a speller's verdicts must not change (englishSpeller's do not).
+ */
+const passedMemo = new WeakMap<Speller, WeakMap<ReadonlySet<string> | typeof NO_WORDS, Map<string, boolean>>>();
+const NO_WORDS = {};
+const MAX_MEMO = 200_000;
+
+function passedFor(speller: Speller, accepted: ReadonlySet<string> | undefined): Map<string, boolean> {
+  let bySet = passedMemo.get(speller);
+  if (!bySet) passedMemo.set(speller, (bySet = new WeakMap()));
+  let memo = bySet.get(accepted ?? NO_WORDS);
+  if (!memo || memo.size >= MAX_MEMO) bySet.set(accepted ?? NO_WORDS, (memo = new Map()));
+  return memo;
+}
+
+function passes(word: string, speller: Speller, accepted: ReadonlySet<string> | undefined): boolean {
+  if (word.length < 2 || allCapitals(word)) return true; // acronyms
+  if (accepted?.has(word.toLowerCase())) return true;
+  return speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''));
+}
 
 /** `first`: stop at the first misspelt word. */
 function spelling(source: string, target: string, ctx: QaContext, first = false): QaIssue[] {
   const speller = ctx.speller!;
+  const passed = passedFor(speller, ctx.acceptedWords);
   // The source's Latin words, read only when a word is otherwise wrong (the source is long and
   // mostly Arabic; nearly every English word passes the remembered speller first).
   let fromSource: Set<string> | undefined;
   const bad: QaRange[] = [];
   const words: string[] = [];
-  for (const m of target.matchAll(ENGLISH_WORD)) {
-    const word = m[0];
-    if (word.length < 2 || /^[A-Z]+$/.test(word)) continue; // acronyms
-    const lower = word.toLowerCase();
-    if (ctx.acceptedWords?.has(lower)) continue;
-    if (speller.correct(word) || speller.correct(word.replace(/['’]s$/, ''))) continue;
+  englishWords(target, (word, at) => {
+    let ok = passed.get(word);
+    if (ok === undefined) passed.set(word, (ok = passes(word, speller, ctx.acceptedWords)));
+    if (ok) return;
     // A capitalised word inside a sentence is a name (most are transliterated from the Arabic).
-    if (/^[A-Z]/.test(word) && !sentenceStart(target, m.index)) continue;
-    fromSource ??= new Set([...source.matchAll(ENGLISH_WORD)].map((s) => s[0].toLowerCase()));
-    if (fromSource.has(lower)) continue;
-    bad.push({ side: 'target', start: m.index, end: m.index + word.length });
+    if (/^[A-Z]/.test(word) && !sentenceStart(target, at)) return;
+    if (!fromSource) {
+      fromSource = new Set();
+      englishWords(source, (w) => void fromSource!.add(w.toLowerCase()));
+    }
+    if (fromSource.has(word.toLowerCase())) return;
+    bad.push({ side: 'target', start: at, end: at + word.length });
     words.push(word);
-    if (first) break;
-  }
+    if (first) return false;
+  });
   return bad.length ? [issue('spelling', { words: [...new Set(words)].join(', ') }, bad)] : [];
 }
 
@@ -528,8 +669,8 @@ export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
     const key = p.target.trim() === '' ? null : targetKey(p.target);
     byPair.set(p.id, { folded, target: p.target, key, excluded: p.excluded });
     if (p.excluded || key === null) continue;
-    addTo(targetsBySource, folded, key, p.id);
-    addTo(sourcesByTarget, key, folded, p.id);
+    addTo(targetsBySource, byPair, 'key', folded, key, p.id);
+    addTo(sourcesByTarget, byPair, 'folded', key, folded, p.id);
     if (hasWords(p.source, 3)) ratios.push(logRatio(p.source, p.target));
   }
   return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget, byPair };
@@ -559,8 +700,9 @@ function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
 export function checkDocument(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'> = {}): Map<number, QaIssue[]> {
   const document = documentFigures(pairs);
   const out = new Map<number, QaIssue[]>();
+  const withFigures: QaContext = { ...ctx, document };
   for (const p of pairs) {
-    const issues = checkPair(p, { ...ctx, document });
+    const issues = checkPair(p, withFigures);
     if (issues.length) out.set(p.id, issues);
   }
   return out;

@@ -65,7 +65,49 @@ function decimalSeparatorIndex(seps: string[], groups: string[]): number {
   return at;
 }
 
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+/** . , ٫ ٬ ' ’ */
+const isSeparator = (c: number): boolean =>
+  c === 0x2e || c === 0x2c || c === 0x066b || c === 0x066c || c === 0x27 || c === 0x2019;
+
+/**
+ * The numbers of a text: what {@link NUMBER} matches (digits, then separators each followed by
+ * digits), found in one pass over the code units rather than by the pattern's matcher.
+ */
 export function findNumbers(text: string): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const start = i;
+    let plain = true; // ASCII digits only
+    for (;;) {
+      let c = text.charCodeAt(i);
+      while (i < n && isDigit(c)) {
+        if (c > 0x39) plain = false;
+        c = text.charCodeAt(++i);
+      }
+      if (i + 1 < n && isSeparator(c) && isDigit(text.charCodeAt(i + 1))) {
+        plain = false;
+        i++;
+      } else break;
+    }
+    const raw = text.slice(start, i);
+    // Plain ASCII digits are their own value once leading zeros go (canonicalNumber's result).
+    out.push({ value: plain ? stripZeros(raw) : canonicalNumber(raw), start, end: i });
+  }
+  return out;
+}
+
+/** `raw` (ASCII digits) without its leading zeros, keeping the last digit. */
+function stripZeros(raw: string): string {
+  let z = 0;
+  while (z < raw.length - 1 && raw.charCodeAt(z) === 0x30) z++;
+  return z === 0 ? raw : raw.slice(z);
+}
+
+/** The reference: {@link findNumbers} by the pattern (tests hold the scanner to it). */
+export function findNumbersByPattern(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (const m of text.matchAll(NUMBER)) {
     out.push({ value: canonicalNumber(m[0]), start: m.index, end: m.index + m[0].length });

@@ -314,30 +314,67 @@ export class TermIndex {
 /**
  * Where an English term occurs in a target, allowing the plural and possessive endings English
  * adds (treaty → treaties, minister → minister's); whole words, case-insensitive. `haystack` is
- * {@link termHaystack} of the target, when the caller looks for many terms in it: a term none of
- * whose words is in it is refused without running its pattern.
+ * {@link termHaystack} of the target, when the caller looks for many terms in it: the term's
+ * pattern then runs only where the target holds its literal text (a term none of whose words is
+ * there is refused outright), not at every character of it.
  */
-export function findEnglishTerm(target: string, term: string, haystack?: string | null): { start: number; end: number } | null {
+export function findEnglishTerm(
+  target: string,
+  term: string,
+  haystack?: TermHaystack | null,
+): { start: number; end: number } | null {
   const p = englishTermPattern(term);
   if (!p) return null;
-  if (haystack && p.needle !== null && !haystack.includes(p.needle)) return null;
+  if (haystack) {
+    // Every match begins with the anchor, and, when the target separates its words by one space,
+    // with the phrase. The haystack's positions are the target's when lower-casing kept its length
+    // (it lengthens only İ); the first place the pattern matches from is the unanchored pattern's match.
+    const anchor = haystack.singleSpaced && p.phrase !== null ? p.phrase : p.anchor;
+    if (anchor !== p.phrase && p.needle !== null && !haystack.lower.includes(p.needle)) return null;
+    if (anchor !== null && haystack.aligned) {
+      for (let at = haystack.lower.indexOf(anchor); at !== -1; at = haystack.lower.indexOf(anchor, at + 1)) {
+        p.sticky.lastIndex = at;
+        const m = p.sticky.exec(target);
+        if (m) return { start: at, end: at + m[0].length };
+      }
+      return null;
+    }
+  }
   const m = p.re.exec(target);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
+/** A target as {@link findEnglishTerm} searches it for many terms. */
+export interface TermHaystack {
+  /** The target lower-cased. */
+  lower: string;
+  /** Whether `lower`'s positions are the target's (lower-casing kept its length). */
+  aligned: boolean;
+  /** Whether every white space of the target is one ' ' between non-spaces (so `\s+` matches one ' '). */
+  singleSpaced: boolean;
+}
+
 /**
- * The target lower-cased, for {@link findEnglishTerm}'s quick refusal; null when the target holds
- * one of the two characters a case-insensitive pattern matches to an ASCII letter but lower-casing
- * does not make one (KELVIN SIGN ~ k, LONG S ~ s).
+ * The target prepared for {@link findEnglishTerm}; null when the target holds one of the two
+ * characters a case-insensitive pattern matches to an ASCII letter but lower-casing does not make
+ * one (KELVIN SIGN ~ k, LONG S ~ s).
  */
-export function termHaystack(target: string): string | null {
-  return /[\u017F\u212A]/.test(target) ? null : target.toLowerCase();
+export function termHaystack(target: string): TermHaystack | null {
+  if (/[\u017F\u212A]/.test(target)) return null;
+  const lower = target.toLowerCase();
+  return { lower, aligned: lower.length === target.length, singleSpaced: !/[^\S ]| {2}/.test(target) };
 }
 
 interface EnglishPattern {
   re: RegExp;
   /** Lower-case ASCII text every match contains (its longest literal word), or null. */
   needle: string | null;
+  /** Lower-case ASCII text every match begins with (its first word, or the last but its y), or null. */
+  anchor: string | null;
+  /** Lower-case ASCII text every match begins with when its words are one space apart, or null. */
+  phrase: string | null;
+  /** `re` matching only where its `lastIndex` points. */
+  sticky: RegExp;
 }
 
 const patterns = new Map<string, EnglishPattern | null>();
@@ -363,8 +400,14 @@ function compileEnglishTerm(term: string): EnglishPattern | null {
   const literal = [...words.slice(0, -1), pluralY ? last.slice(0, -1) : last]
     .filter((w) => /^[\x21-\x7E]+$/.test(w))
     .sort((a, b) => b.length - a.length)[0];
+  const stems = [...words.slice(0, -1), pluralY ? last.slice(0, -1) : last];
+  const ascii = (w: string): string | null => (/^[\x21-\x7E]+$/.test(w) ? w.toLowerCase() : null);
+  const source = `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
   return {
-    re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu'),
+    re: new RegExp(source, 'iu'),
     needle: literal ? literal.toLowerCase() : null,
+    anchor: ascii(stems[0]!),
+    phrase: stems.every((w) => ascii(w) !== null) ? stems.join(' ').toLowerCase() : null,
+    sticky: new RegExp(source, 'iuy'),
   };
 }

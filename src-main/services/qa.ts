@@ -2,7 +2,15 @@
 // warnings marked "not an error", the document's check profile, the user dictionary. The checks
 // themselves are pure (src-main/qa/); this file decides what they see.
 import { createHash } from 'node:crypto';
-import { checkPair, documentFigures, followChange, targetKey, type DocumentFigures, type QaContext } from '../qa/checks';
+import {
+  checkPair,
+  documentFigures,
+  followChange,
+  pairsUnder,
+  targetKey,
+  type DocumentFigures,
+  type QaContext,
+} from '../qa/checks';
 import type { QaPair } from '../qa/types';
 import {
   QA_CHECKS,
@@ -341,10 +349,10 @@ export function qaTextChanged(ctx: ServiceContext, documentId: number, changes: 
       repo.markAllUnjudged(ctx.db, documentId);
       return;
     }
-    for (const group of figures.targetsBySource.get(folded)?.values() ?? []) for (const id of group) ids.add(id);
+    for (const id of pairsUnder(figures.targetsBySource, folded)) ids.add(id);
     for (const text of [c.before.target, c.after.target]) {
       if (text.trim() === '') continue;
-      for (const group of figures.sourcesByTarget.get(targetKey(text))?.values() ?? []) for (const id of group) ids.add(id);
+      for (const id of pairsUnder(figures.sourcesByTarget, targetKey(text))) ids.add(id);
     }
   }
   repo.markUnjudged(ctx.db, ids);
