@@ -92,14 +92,21 @@ CREATE TABLE "documents" (
   opened_at TEXT
 , qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '', mt_allowed INTEGER NOT NULL DEFAULT 0 CHECK (mt_allowed IN (0, 1))) STRICT;
 
+-- table export_snapshot_pairs
+CREATE TABLE export_snapshot_pairs (
+  snapshot_id INTEGER NOT NULL REFERENCES export_snapshots (id) ON DELETE CASCADE,
+  pair_id INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  PRIMARY KEY (snapshot_id, pair_id)
+) STRICT, WITHOUT ROWID;
+
 -- table export_snapshots
-CREATE TABLE export_snapshots (
+CREATE TABLE "export_snapshots" (
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   format TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  -- {"<pairId>": [version, target]} for every exported pair: the base a re-import diffs against.
-  pairs TEXT NOT NULL CHECK (json_valid(pairs))
+  created_at TEXT NOT NULL
 ) STRICT;
 
 -- table glossaries
