@@ -157,22 +157,28 @@ const QA_PROGRESS_EVERY = 1_000;
 
 /**
  * Every issue of a document, with counts per check: the QA report and `qalam qa`. Reports its
- * progress on 'qa:progress' (at 0, every {@link QA_PROGRESS_EVERY} rows, and once the judgements are
- * stored); in the job worker each event before the last is a cancel checkpoint, and a cancelled
- * report has written nothing: the glossary it follows and the states it judged are stored together
- * after the last checkpoint.
+ * progress on 'qa:progress' (at 0 after each step of the set-up, every {@link QA_PROGRESS_EVERY}
+ * rows, and once the judgements are stored); in the job worker each event before the last is a
+ * cancel checkpoint, and a cancelled report has written nothing: the glossary it follows and the
+ * states it judged are stored together after the last checkpoint.
  */
 export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   if (!getDocumentRow(ctx.db, documentId)) throw new QalamError('not_found', { what: 'document' });
   // followGlossary, deferred to the store below: a cancelled report leaves the stored states alone.
   const fingerprint = glossaryFingerprint(ctx, documentId);
   const follow = repo.judgedWith(ctx.db, documentId) !== fingerprint;
+  const total = countPairs(ctx.db, documentId);
+  const progress = (done: number) => ctx.events.emit('qa:progress', { documentId, done, total });
+  // Reading the rows, the document's figures and the speller take seconds on 100k pairs, before
+  // the first is checked: each ends at a checkpoint.
+  progress(0);
   const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.qaRows(ctx.db, documentId);
-  const total = rows.length;
-  const progress = (done: number) => ctx.events.emit('qa:progress', { documentId, done, total });
   progress(0);
-  const qaContext = contextFor(ctx, documentId, figuresFor(ctx, documentId, rows));
+  const figures = figuresFor(ctx, documentId, rows);
+  progress(0);
+  const qaContext = contextFor(ctx, documentId, figures);
+  progress(0);
   const ignores = ignoresByPair(ctx, documentId);
   const pairs: QaPairIssues[] = [];
   const byCheck = new Map<QaCheckId, { issues: number; pairs: number }>();
@@ -180,7 +186,7 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   let errors = 0;
   let warnings = 0;
   let ignored = 0;
-  for (let n = 0; n < total; n++) {
+  for (let n = 0; n < rows.length; n++) {
     if (n > 0 && n % QA_PROGRESS_EVERY === 0) progress(n);
     const row = rows[n]!;
     const found = checkPair(row, qaContext);

@@ -52,7 +52,10 @@ describe('the QA report in the worker', () => {
     const res = (await r.dispatch('qa:report', { documentId, jobId: 'qa-1' })) as Result<QaReport>;
     expect(res.ok && res.value.errors).toBe(5_500);
     expect(progress.every((p) => p.jobId === 'qa-1' && p.job === 'qa:report' && p.total === 5_500)).toBe(true);
-    expect(progress.map((p) => p.done)).toEqual([0, 1000, 2000, 3000, 4000, 5000, 5500]);
+    // At 0 after each step of the set-up (reading, figures, speller), then every thousand.
+    const done = progress.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect([...new Set(done)]).toEqual([0, 1000, 2000, 3000, 4000, 5000, 5500]);
     // The summary the "has QA issues" filter reads was stored by the report.
     expect(r.db.prepare('SELECT count(*) FROM pairs WHERE qa_state = 2').pluck().get()).toBe(5_500);
   });
@@ -75,6 +78,19 @@ describe('the QA report in the worker', () => {
     await running;
     expect(await r.dispatch('jobs:cancel', { jobId: 'qa-big' })).toEqual({ ok: true, value: { found: true } });
     expect(await call).toEqual({ ok: false, error: { code: 'cancelled', key: 'errors.cancelled' } });
+    expect(qaSnapshot(r, documentId)).toEqual(before);
+    // Cancelled at its first event, while it reads the document: stopped before checking anything.
+    const started = new Promise<void>((resolve) => {
+      const off = r.ctx.events.on('job:progress', (p) => {
+        if (p.jobId !== 'qa-early') return;
+        off();
+        resolve();
+      });
+    });
+    const early = r.dispatch('qa:report', { documentId, jobId: 'qa-early' });
+    await started;
+    expect(await r.dispatch('jobs:cancel', { jobId: 'qa-early' })).toEqual({ ok: true, value: { found: true } });
+    expect(await early).toEqual({ ok: false, error: { code: 'cancelled', key: 'errors.cancelled' } });
     expect(qaSnapshot(r, documentId)).toEqual(before);
     // Run to the end, the report stores what it judged with the new glossary.
     expect((await r.dispatch('qa:report', { documentId, jobId: 'qa-again' })).ok).toBe(true);
