@@ -145,23 +145,21 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
  * Waits for the app's mark of its first rows painted. A MutationObserver in the page, not
  * Playwright's waitForFunction: that one evaluates Playwright's large injected script in the page
  * while the app starts (105 ms of the page's main thread in a trace under load), and so delays the
- * very paint it waits for.
+ * very paint it waits for. (No named functions inside: tsx would wrap them in a helper the page
+ * does not have.)
  */
 async function firstRowsPainted(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const root = document.documentElement;
+        if (root.dataset.firstRowsPainted !== undefined) return resolve();
         const timer = setTimeout(() => reject(new Error('no rows painted in 60 s')), 60_000);
-        const done = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        if (root.dataset.firstRowsPainted !== undefined) return done();
         new MutationObserver((_, observer) => {
           if (root.dataset.firstRowsPainted === undefined) return;
           observer.disconnect();
-          done();
+          clearTimeout(timer);
+          resolve();
         }).observe(root, { attributes: true, attributeFilter: ['data-first-rows-painted'] });
       }),
   );
@@ -181,17 +179,20 @@ export interface ColdPhases {
 }
 
 async function coldPhases(page: Page): Promise<ColdPhases> {
-  return page.evaluate(() => {
-    const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return {
-      html: nav?.responseEnd ?? NaN,
-      boot: mark('qalam:boot'),
-      mounted: mark('qalam:mounted'),
-      firstPage: mark('qalam:first-page'),
-      firstRows: mark('qalam:first-rows'),
-    };
-  });
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const)),
+  );
+  const html = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
+  );
+  const mark = (name: string) => marks[name] ?? NaN;
+  return {
+    html,
+    boot: mark('qalam:boot'),
+    mounted: mark('qalam:mounted'),
+    firstPage: mark('qalam:first-page'),
+    firstRows: mark('qalam:first-rows'),
+  };
 }
 
 function medianPhases(all: ColdPhases[]): ColdPhases {
