@@ -11,15 +11,27 @@
 // `<w:rtl/>` runs in an Arabic complex-script font and no explicit alignment (a right-to-left
 // paragraph starts on the right in both programs), English paragraphs carry no bidi at all.
 
-import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
-import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type { ErrorCategory, Severity, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { tagLabel, tagNumbers, toPieces, type InlineCode } from '../shared/inline';
 import type { QaSeverity } from '../shared/qa';
 import type { ExportComment, ExportModel, ExportPair, QaNote, ReviewedRow } from './model';
-import { CODE_POINT_STYLE, TAG_STYLE, isOn, mainDocument, openZip, paragraphText } from './docx-ooxml';
-import { elements, escapeText, hex4, splitXmlChars, type XmlElement } from './xml';
+import {
+  CODE_POINT_STYLE,
+  TAG_STYLE,
+  W,
+  R,
+  XML_HEAD,
+  collectChunks,
+  coreXml,
+  isOn,
+  mainDocument,
+  openZip,
+  paragraphText,
+  streamDocxPackage,
+  textRunsXml,
+} from './docx-ooxml';
+import { elements, type XmlElement } from './xml';
 
 export const MAX_ROWS_PER_TABLE = 500;
 export const ARABIC_FONT = 'Noto Naskh Arabic';
@@ -103,6 +115,8 @@ export interface BilingualOptions {
   labels?: BilingualLabelsInput | undefined;
   /** Adds the QA column: each pair's standing issues by pair id (none listed: an empty cell). */
   qa?: ReadonlyMap<number, readonly QaNote[]> | undefined;
+  /** Adds the QA column, filled from each row's own `qa` notes (rows streamed with their issues). */
+  qaColumn?: boolean | undefined;
 }
 
 /** What the header needs besides the pairs, so that the pairs can be streamed. */
@@ -118,10 +132,6 @@ const COLUMN_WIDTHS = [760, 5300, 5300, 1400, 2638];
 const COLUMN_WIDTHS_QA = [760, 4600, 4600, 1300, 2000, 2138];
 const TABLE_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
 // Run properties in the schema's order (rStyle, rFonts, b, bCs, i, iCs, color, sz, szCs, shd, rtl, lang).
 const ARABIC_RPR = `<w:rFonts w:ascii="${ARABIC_FONT}" w:hAnsi="${ARABIC_FONT}" w:cs="${ARABIC_FONT}"/><w:sz w:val="22"/><w:szCs w:val="26"/><w:rtl/><w:lang w:bidi="ar-SA"/>`;
 const ARABIC_SMALL_RPR = `<w:rFonts w:ascii="${ARABIC_FONT}" w:hAnsi="${ARABIC_FONT}" w:cs="${ARABIC_FONT}"/><w:sz w:val="18"/><w:szCs w:val="20"/><w:rtl/><w:lang w:bidi="ar-SA"/>`;
@@ -131,51 +141,6 @@ const TAG_RPR = '<w:rStyle w:val="QalamTag"/><w:rtl w:val="0"/>';
 
 function sizes(halfPoints: number): string {
   return `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
-}
-
-/**
- * Runs for text with the given run properties: line feeds as <w:br/>, carriage returns as <w:cr/>
- * (so "\r\n" reads back exactly), tabs as <w:tab/>, and characters XML 1.0 forbids as a visible
- * "U+XXXX" run in the QalamCodePoint style, which the reader turns back into the character.
- */
-function textRunsXml(text: string, rPr: string): string {
-  if (text === '') return '';
-  // Most text has no break, tab or character XML cannot carry: one run, escaped in one pass.
-  if (!NEEDS_SPLIT.test(text)) return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${escapeMarkup(text)}</w:t></w:r>`;
-  let out = '';
-  for (const part of splitXmlChars(text)) {
-    if (typeof part === 'number') {
-      out += `<w:r><w:rPr><w:rStyle w:val="${CODE_POINT_STYLE}"/>${rPr}</w:rPr><w:t xml:space="preserve">U+${hex4(part)}</w:t></w:r>`;
-      continue;
-    }
-    let body = '';
-    let from = 0;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      if (c !== 10 && c !== 13 && c !== 9) continue;
-      if (i > from) body += `<w:t xml:space="preserve">${escapeText(part.slice(from, i))}</w:t>`;
-      body += c === 10 ? '<w:br/>' : c === 13 ? '<w:cr/>' : '<w:tab/>';
-      from = i + 1;
-    }
-    if (from < part.length) body += `<w:t xml:space="preserve">${escapeText(from === 0 ? part : part.slice(from))}</w:t>`;
-    out += `<w:r><w:rPr>${rPr}</w:rPr>${body}</w:r>`;
-  }
-  return out;
-}
-
-/**
- * Code units that need more than escaping: C0 controls (tab, LF and CR become elements, the others
- * a code point run) and every surrogate, U+FFFE and U+FFFF (paired surrogates pass through the slow
- * path unchanged; `splitXmlChars` tells them from unpaired ones).
- */
-const NEEDS_SPLIT = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
-const MARKUP = /[&<>]/g;
-const MARKUP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/** `escapeText` for text without controls or surrogates: only & < > can need escaping. */
-function escapeMarkup(s: string): string {
-  MARKUP.lastIndex = 0;
-  return MARKUP.test(s) ? s.replace(MARKUP, (c) => MARKUP_ESCAPES[c]!) : s;
 }
 
 /** Text with its inline codes: each code as a token run (`{1}`, `{/1}`, `{2/}`) in the QalamTag style. */
@@ -319,7 +284,11 @@ function rowParts(widths: readonly number[], labels: BilingualLabels): RowParts 
 export type BilingualRow = Pick<
   ExportPair,
   'id' | 'source' | 'target' | 'sourceCodes' | 'targetCodes' | 'status' | 'excluded' | 'rejectionReason'
-> & { comments: readonly ExportComment[] };
+> & {
+  comments: readonly ExportComment[];
+  /** The QA column's notes of this pair, when they come with the row (else from the `qa` option). */
+  qa?: readonly QaNote[] | undefined;
+};
 
 function rowXml(p: BilingualRow, parts: RowParts, qa: readonly QaNote[] | undefined): string {
   const { labels } = parts;
@@ -384,112 +353,6 @@ const STYLES =
   `<w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:eastAsia="Consolas" w:cs="Consolas"/><w:color w:val="1D5C8C"/>${sizes(16)}<w:shd w:val="clear" w:color="auto" w:fill="DCEBF7"/></w:rPr></w:style>` +
   '</w:styles>';
 
-const SETTINGS =
-  `${XML_HEAD}<w:settings xmlns:w="${W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
-
-const CONTENT_TYPES =
-  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
-  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-  '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-  '</Types>';
-
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PACKAGE_RELS =
-  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
-  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-  `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
-  '</Relationships>';
-
-const DOCUMENT_RELS =
-  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/>` +
-  '</Relationships>';
-
-const APP =
-  `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
-  '<Application>Qalam</Application></Properties>';
-
-function coreXml(head: BilingualHead, labels: BilingualLabels): string {
-  const at = escapeText(head.exportedAt);
-  return (
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeText(head.document.name)}</dc:title><dc:creator>Qalam</dc:creator><dc:description>${escapeText(labels.title)}</dc:description>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${at}</dcterms:modified>` +
-    '</cp:coreProperties>'
-  );
-}
-
-/** The document's XML is deflated in pieces of this many bytes, from one reused buffer. */
-export const PIECE_BYTES = 1 << 20;
-/** Deflate level: the XML is repetitive, so a fast level loses little size and saves most of the time. */
-const LEVEL = 1;
-/** An empty final block: ends a deflate stream made of sync-flushed pieces. */
-const LAST_BLOCK = new Uint8Array(deflateRawSync(new Uint8Array(0)));
-
-/**
- * A zip entry deflated by Node's zlib (native, about ten times fflate's JavaScript deflate) while
- * fflate's Zip does the container. Text is UTF-8 encoded straight into one reused buffer; each full
- * buffer is deflated on its own and ends with a sync flush, so the pieces concatenate into one
- * valid deflate stream (closed by LAST_BLOCK); only the window restarts at each 1 MiB piece, which
- * costs about a per cent of size.
- */
-export class DeflatedEntry implements ZipInputFile {
-  readonly compression = 8;
-  size = 0;
-  crc = 0;
-  ondata?: AsyncFlateStreamHandler;
-  private readonly buf: Buffer;
-  private used = 0;
-
-  constructor(
-    readonly filename: string,
-    capacity = PIECE_BYTES,
-  ) {
-    this.buf = Buffer.allocUnsafe(capacity);
-  }
-
-  /** Appends text (already XML); a piece is deflated whenever the buffer could overflow. */
-  write(text: string): void {
-    // A UTF-16 unit takes at most three bytes in UTF-8 (a surrogate pair: four for two units).
-    if (this.used + text.length * 3 > this.buf.length) {
-      this.flush();
-      if (text.length * 3 > this.buf.length) {
-        // Longer than a piece (a very long paragraph): deflated on its own.
-        this.deflate(Buffer.from(text, 'utf8'));
-        return;
-      }
-    }
-    this.used += this.buf.write(text, this.used, 'utf8');
-  }
-
-  end(): void {
-    this.flush();
-    this.ondata!(null, LAST_BLOCK, true);
-  }
-
-  private flush(): void {
-    if (this.used === 0) return;
-    this.deflate(this.buf.subarray(0, this.used));
-    this.used = 0;
-  }
-
-  private deflate(bytes: Uint8Array): void {
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    // deflateRawSync returns a new buffer, so the input buffer is free to be reused at once.
-    this.ondata!(null, deflateRawSync(bytes, { level: LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
-  }
-}
-
 /**
  * Writes the bilingual review DOCX as a stream: `write` receives the zip's bytes in order as they are
  * produced, and `pairs` is read once, in order (excluded pairs are skipped). Memory stays at one
@@ -502,66 +365,35 @@ export function streamBilingualDocx(
   options: BilingualOptions = {},
 ): void {
   const labels = mergeLabels(options.labels);
-  const parts = rowParts(options.qa ? COLUMN_WIDTHS_QA : COLUMN_WIDTHS, labels);
-  let failed: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) failed = err;
-    else write(chunk);
-  });
-  const part = (name: string, text: string) => {
-    const file = new DeflatedEntry(name, text.length * 3);
-    zip.add(file);
-    file.write(text);
-    file.end();
-  };
-  part('[Content_Types].xml', CONTENT_TYPES);
-  part('_rels/.rels', PACKAGE_RELS);
-  part('docProps/core.xml', coreXml(head, labels));
-  part('docProps/app.xml', APP);
-  part('word/_rels/document.xml.rels', DOCUMENT_RELS);
-  part('word/styles.xml', STYLES);
-  part('word/settings.xml', SETTINGS);
-  const doc = new DeflatedEntry('word/document.xml');
-  zip.add(doc);
-  doc.write(DOCUMENT_START + headerXml(head, labels));
-  let rows = 0;
-  for (const p of pairs) {
-    if (p.excluded) continue;
-    if (rows % MAX_ROWS_PER_TABLE === 0) {
-      // Word joins tables that touch into one, so an empty paragraph separates them.
-      if (rows > 0) doc.write('</w:tbl><w:p/>');
-      doc.write(parts.table);
-    }
-    doc.write(rowXml(p, parts, options.qa?.get(p.id)));
-    rows++;
-  }
-  doc.write(`${rows > 0 ? '</w:tbl>' : ''}${SECTION}</w:body></w:document>`);
-  doc.end();
-  zip.end();
-  if (failed) throw failed;
+  const parts = rowParts(options.qa || options.qaColumn ? COLUMN_WIDTHS_QA : COLUMN_WIDTHS, labels);
+  const core = coreXml(head.document.name, labels.title, head.exportedAt);
+  streamDocxPackage(
+    { core, styles: STYLES },
+    (doc) => {
+      doc(DOCUMENT_START + headerXml(head, labels));
+      let rows = 0;
+      for (const p of pairs) {
+        if (p.excluded) continue;
+        if (rows % MAX_ROWS_PER_TABLE === 0) {
+          // Word joins tables that touch into one, so an empty paragraph separates them.
+          if (rows > 0) doc('</w:tbl><w:p/>');
+          doc(parts.table);
+        }
+        doc(rowXml(p, parts, p.qa ?? options.qa?.get(p.id)));
+        rows++;
+      }
+      doc(`${rows > 0 ? '</w:tbl>' : ''}${SECTION}</w:body></w:document>`);
+    },
+    write,
+  );
 }
 
 /** The whole file in memory (tests, the renderer's download): the stream's chunks joined. */
 export function writeBilingualDocx(model: ExportModel, labels?: BilingualLabelsInput): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   const targetWords = model.pairs.reduce((n, p) => (p.excluded ? n : n + p.targetWords), 0);
-  streamBilingualDocx(
-    { ...model, targetWords },
-    model.pairs,
-    (c) => {
-      chunks.push(c);
-      size += c.length;
-    },
-    { labels, qa: model.qaNotes ?? undefined },
+  return collectChunks((out) =>
+    streamBilingualDocx({ ...model, targetWords }, model.pairs, out, { labels, qa: model.qaNotes ?? undefined }),
   );
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 // ——— Reader ———

@@ -2,9 +2,15 @@
 // and the text of paragraphs as Word shows it (tracked insertions kept, deletions, field codes, hidden
 // text and note reference marks left out). Shared by the source DOCX reader and the reviewed
 // bilingual DOCX reader.
+//
+// And writing it as a stream (the bilingual review and the target-only DOCX): the package's few
+// fixed parts, text as runs, and the main part deflated piece by piece into a streaming zip, so
+// memory does not grow with the document.
+import { crc32, constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
 import type JSZip from 'jszip';
 import { QalamError } from '../shared/errors';
-import { elements, getAttr, parseXml, textContent, type XmlElement } from './xml';
+import { elements, escapeText, getAttr, hex4, parseXml, splitXmlChars, textContent, type XmlElement } from './xml';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const MAX_DOCX_BYTES = 200 * 1024 * 1024;
@@ -252,4 +258,216 @@ export function isOn(el: XmlElement | undefined): boolean {
   if (!el) return false;
   const v = getAttr(el, 'val', W_NS);
   return v === undefined || !['0', 'false', 'off'].includes(v);
+}
+
+// ——— Writing ———
+
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * Runs for text with the given run properties: line feeds as <w:br/>, carriage returns as <w:cr/>
+ * (so "\r\n" reads back exactly), tabs as <w:tab/>, and characters XML 1.0 forbids as a visible
+ * "U+XXXX" run in the QalamCodePoint style, which the reader turns back into the character.
+ */
+export function textRunsXml(text: string, rPr: string): string {
+  if (text === '') return '';
+  // Most text has no break, tab or character XML cannot carry: one run, escaped in one pass.
+  if (!NEEDS_SPLIT.test(text)) return `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${escapeMarkup(text)}</w:t></w:r>`;
+  let out = '';
+  for (const part of splitXmlChars(text)) {
+    if (typeof part === 'number') {
+      out += `<w:r><w:rPr><w:rStyle w:val="${CODE_POINT_STYLE}"/>${rPr}</w:rPr><w:t xml:space="preserve">U+${hex4(part)}</w:t></w:r>`;
+      continue;
+    }
+    let body = '';
+    let from = 0;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c !== 10 && c !== 13 && c !== 9) continue;
+      if (i > from) body += `<w:t xml:space="preserve">${escapeText(part.slice(from, i))}</w:t>`;
+      body += c === 10 ? '<w:br/>' : c === 13 ? '<w:cr/>' : '<w:tab/>';
+      from = i + 1;
+    }
+    if (from < part.length) body += `<w:t xml:space="preserve">${escapeText(from === 0 ? part : part.slice(from))}</w:t>`;
+    out += `<w:r><w:rPr>${rPr}</w:rPr>${body}</w:r>`;
+  }
+  return out;
+}
+
+/**
+ * Code units that need more than escaping: C0 controls (tab, LF and CR become elements, the others
+ * a code point run) and every surrogate, U+FFFE and U+FFFF (paired surrogates pass through the slow
+ * path unchanged; `splitXmlChars` tells them from unpaired ones).
+ */
+const NEEDS_SPLIT = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+const MARKUP = /[&<>]/g;
+const MARKUP_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** `escapeText` for text without controls or surrogates: only & < > can need escaping. */
+export function escapeMarkup(s: string): string {
+  MARKUP.lastIndex = 0;
+  return MARKUP.test(s) ? s.replace(MARKUP, (c) => MARKUP_ESCAPES[c]!) : s;
+}
+
+export const SETTINGS =
+  `${XML_HEAD}<w:settings xmlns:w="${W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
+
+const CONTENT_TYPES =
+  `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
+  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+  '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+  '</Types>';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_RELS =
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
+  '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+  `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
+  '</Relationships>';
+
+const DOCUMENT_RELS =
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>` +
+  `<Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/>` +
+  '</Relationships>';
+
+const APP =
+  `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+  '<Application>Qalam</Application></Properties>';
+
+/** The document's XML is deflated in pieces of this many bytes, from one reused buffer. */
+export const PIECE_BYTES = 1 << 20;
+/** Deflate level: the XML is repetitive, so a fast level loses little size and saves most of the time. */
+const LEVEL = 1;
+/** An empty final block: ends a deflate stream made of sync-flushed pieces. */
+const LAST_BLOCK = new Uint8Array(deflateRawSync(new Uint8Array(0)));
+
+/**
+ * A zip entry deflated by Node's zlib (native, about ten times fflate's JavaScript deflate) while
+ * fflate's Zip does the container. Text is UTF-8 encoded straight into one reused buffer; each full
+ * buffer is deflated on its own and ends with a sync flush, so the pieces concatenate into one
+ * valid deflate stream (closed by LAST_BLOCK); only the window restarts at each 1 MiB piece, which
+ * costs about a per cent of size.
+ */
+export class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  size = 0;
+  crc = 0;
+  ondata?: AsyncFlateStreamHandler;
+  private readonly buf: Buffer;
+  private used = 0;
+
+  constructor(
+    readonly filename: string,
+    capacity = PIECE_BYTES,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Appends text (already XML); a piece is deflated whenever the buffer could overflow. */
+  write(text: string): void {
+    // A UTF-16 unit takes at most three bytes in UTF-8 (a surrogate pair: four for two units).
+    if (this.used + text.length * 3 > this.buf.length) {
+      this.flush();
+      if (text.length * 3 > this.buf.length) {
+        // Longer than a piece (a very long paragraph): deflated on its own.
+        this.deflate(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
+  end(): void {
+    this.flush();
+    this.ondata!(null, LAST_BLOCK, true);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    this.deflate(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private deflate(bytes: Uint8Array): void {
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    // deflateRawSync returns a new buffer, so the input buffer is free to be reused at once.
+    this.ondata!(null, deflateRawSync(bytes, { level: LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH }), false);
+  }
+}
+
+/** Core properties: the title (the document's name), Qalam as creator, what the file is, when. */
+export function coreXml(title: string, description: string | null, at: string): string {
+  const when = escapeText(at);
+  return (
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeText(title)}</dc:title><dc:creator>Qalam</dc:creator>` +
+    (description === null ? '' : `<dc:description>${escapeText(description)}</dc:description>`) +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/**
+ * A WordprocessingML package written as a stream: the fixed parts (content types, relationships,
+ * app properties, settings), the given core properties and styles, then word/document.xml, whose
+ * text `body` writes in order. `out` receives the zip's bytes in order as they are produced.
+ */
+export function streamDocxPackage(
+  parts: { core: string; styles: string },
+  body: (write: (xml: string) => void) => void,
+  out: (chunk: Uint8Array) => void,
+): void {
+  let failed: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err;
+    else out(chunk);
+  });
+  const part = (name: string, text: string) => {
+    const file = new DeflatedEntry(name, text.length * 3);
+    zip.add(file);
+    file.write(text);
+    file.end();
+  };
+  part('[Content_Types].xml', CONTENT_TYPES);
+  part('_rels/.rels', PACKAGE_RELS);
+  part('docProps/core.xml', parts.core);
+  part('docProps/app.xml', APP);
+  part('word/_rels/document.xml.rels', DOCUMENT_RELS);
+  part('word/styles.xml', parts.styles);
+  part('word/settings.xml', SETTINGS);
+  const doc = new DeflatedEntry('word/document.xml');
+  zip.add(doc);
+  body((xml) => doc.write(xml));
+  doc.end();
+  zip.end();
+  if (failed) throw failed;
+}
+
+/** A stream's chunks joined: the whole file in memory (tests, the renderer's download). */
+export function collectChunks(produce: (out: (chunk: Uint8Array) => void) => void): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  produce((c) => {
+    chunks.push(c);
+    size += c.length;
+  });
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

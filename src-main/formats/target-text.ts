@@ -2,7 +2,7 @@
 // Excluded pairs never appear; with `approvedOnly`, only approved translations do; pairs without a
 // (usable) translation are dropped, or shown as a visible marker with `markUntranslated`.
 import { plainText } from '../shared/inline';
-import type { ExportModel } from './model';
+import type { ExportModel, ExportPair } from './model';
 
 /** The marker for a pair without a translation; `{{source}}` stands for the Arabic source text. */
 export const DEFAULT_UNTRANSLATED = '[untranslated: {{source}}]';
@@ -15,16 +15,25 @@ export interface TargetLabels {
 export type TargetBlock = { kind: 'text'; text: string } | { kind: 'untranslated'; source: string };
 
 export function targetBlocks(model: ExportModel): TargetBlock[] {
-  const { approvedOnly, markUntranslated } = model.options;
-  const blocks: TargetBlock[] = [];
-  for (const p of model.pairs) {
+  return [...targetBlocksOf(model.pairs, model.options)];
+}
+
+/** The fields of a pair a target-only document reads. */
+export type TargetPair = Pick<ExportPair, 'source' | 'target' | 'sourceCodes' | 'targetCodes' | 'status' | 'excluded'>;
+
+/** The blocks of pairs read one at a time (the target DOCX streamed from the store). */
+export function* targetBlocksOf(
+  pairs: Iterable<TargetPair>,
+  options: Pick<ExportModel['options'], 'approvedOnly' | 'markUntranslated'>,
+): Generator<TargetBlock> {
+  const { approvedOnly, markUntranslated } = options;
+  for (const p of pairs) {
     if (p.excluded) continue;
     const usable = p.target.trim() !== '' && (!approvedOnly || p.status === 'approved');
     // Plain text: a line-break or tab code is its character; other tags have no place here.
-    if (usable) blocks.push({ kind: 'text', text: plainText(p.target, p.targetCodes) });
-    else if (markUntranslated) blocks.push({ kind: 'untranslated', source: plainText(p.source, p.sourceCodes) });
+    if (usable) yield { kind: 'text', text: plainText(p.target, p.targetCodes) };
+    else if (markUntranslated) yield { kind: 'untranslated', source: plainText(p.source, p.sourceCodes) };
   }
-  return blocks;
 }
 
 /** The marker split around the source, so each format can set the Arabic part apart (HTML <bdi>). */

@@ -658,8 +658,8 @@ function mergeAdjacent(ranges: QaRange[]): QaRange[] {
   return out;
 }
 
-/** Figures drawn from the whole document that single-pair checks compare against. */
-export function documentFigures(pairs: readonly QaPair[]): DocumentFigures {
+/** Figures drawn from the whole document that single-pair checks compare against (the pairs are read once, in order). */
+export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
   const targetsBySource: DocumentFigures['targetsBySource'] = new Map();
   const sourcesByTarget: DocumentFigures['sourcesByTarget'] = new Map();
   const byPair: DocumentFigures['byPair'] = new Map();

@@ -166,6 +166,7 @@ export async function exportToFile(
   overwrite = false,
 ): Promise<{ bytes: number }> {
   if (req.format === 'docx-bilingual') return streamReviewToFile(ctx, req, path, overwrite);
+  if (req.format === 'docx') return streamTargetToFile(ctx, req, path, overwrite);
   const { file } = await renderExport(ctx, req);
   writeFileAtomic(path, file.bytes, { overwrite });
   return { bytes: file.bytes.length };
@@ -182,31 +183,43 @@ async function streamReviewToFile(
   overwrite: boolean,
 ): Promise<{ bytes: number }> {
   const doc = getDocument(ctx, req.documentId);
-  const qa = await qaNotesFor(ctx, req);
-  const { streamBilingualDocx } = await import('../formats/docx-bilingual');
+  const qaColumn = req.qaColumn ?? false;
+  const [{ streamBilingualDocx }, qaModules] = await Promise.all([
+    import('../formats/docx-bilingual'),
+    qaColumn ? Promise.all([import('./qa'), import('./qa-notes')]) : null,
+  ]);
   const comments = commentsOfDocument(ctx.db, doc.id);
   const exportedAt = ctx.now();
-  const head = {
-    document: {
-      id: doc.id,
-      name: doc.name,
-      fileName: doc.fileName,
-      sourceLang: doc.sourceLang,
-      targetLang: doc.targetLang,
-      createdAt: doc.createdAt,
-    },
-    exportedAt,
-    exportedBy: actor(ctx).name,
-    stats: documentStats(ctx.db, doc.id),
-    targetWords: repo.includedTargetWords(ctx.db, doc.id),
-  };
-  const total = head.stats.total.segments;
-  ctx.events.emit('export:progress', { documentId: doc.id, done: 0, total });
+  let total = 0;
   let bytes = 0;
-  // One read transaction: the rows, the header's counts and the snapshot see the same document.
+  // One read transaction: the rows, their QA issues, the header's counts and the snapshot see the same document.
   ctx.db.transaction(() => {
+    const head = {
+      document: {
+        id: doc.id,
+        name: doc.name,
+        fileName: doc.fileName,
+        sourceLang: doc.sourceLang,
+        targetLang: doc.targetLang,
+        createdAt: doc.createdAt,
+      },
+      exportedAt,
+      exportedBy: actor(ctx).name,
+      stats: documentStats(ctx.db, doc.id),
+      targetWords: repo.includedTargetWords(ctx.db, doc.id),
+    };
+    total = head.stats.total.segments;
+    ctx.events.emit('export:progress', { documentId: doc.id, done: 0, total });
+    // The QA column: each pair checked as it is written (the document-wide figures first), so no
+    // report of the whole document is held.
+    const check = qaModules ? qaModules[0].documentChecker(ctx, doc.id) : null;
+    const notesOf = qaModules?.[1].pairNotes;
     const pairs = (function* (): Generator<BilingualRow> {
-      for (const p of repo.iterateReviewRows(ctx.db, doc.id)) yield { ...p, comments: comments.get(p.id) ?? NO_COMMENTS };
+      for (const p of repo.iterateReviewRows(ctx.db, doc.id)) {
+        const row: BilingualRow = { ...p, comments: comments.get(p.id) ?? NO_COMMENTS };
+        if (check && notesOf && !p.excluded) row.qa = notesOf(check(p));
+        yield row;
+      }
     })();
     writeFileAtomicStream(
       path,
@@ -218,7 +231,7 @@ async function streamReviewToFile(
             bytes += chunk.length;
             write(chunk);
           },
-          { qa: qa ?? undefined },
+          { qaColumn },
         ),
       { overwrite },
     );
@@ -230,6 +243,41 @@ async function streamReviewToFile(
 }
 
 const NO_COMMENTS: readonly ExportComment[] = [];
+
+/** The target-only DOCX straight from the store into the file, like the review: memory does not grow with the document. */
+async function streamTargetToFile(
+  ctx: ServiceContext,
+  req: ExportRequest,
+  path: string,
+  overwrite: boolean,
+): Promise<{ bytes: number }> {
+  const doc = getDocument(ctx, req.documentId);
+  const [{ streamTargetDocx }, { targetBlocksOf }] = await Promise.all([
+    import('../formats/docx-target'),
+    import('../formats/target-text'),
+  ]);
+  const approvedOnly = req.approvedOnly ?? false;
+  const options = { approvedOnly, markUntranslated: req.markUntranslated ?? !approvedOnly };
+  const head = { title: doc.name, exportedAt: ctx.now() };
+  let total = 0;
+  let bytes = 0;
+  // One read transaction: the pairs counted and the pairs written are the same.
+  ctx.db.transaction(() => {
+    total = repo.countPairs(ctx.db, doc.id);
+    ctx.events.emit('export:progress', { documentId: doc.id, done: 0, total });
+    writeFileAtomicStream(
+      path,
+      (write) =>
+        streamTargetDocx(head, targetBlocksOf(repo.iterateReviewRows(ctx.db, doc.id), options), (chunk) => {
+          bytes += chunk.length;
+          write(chunk);
+        }),
+      { overwrite },
+    );
+  })();
+  ctx.events.emit('export:progress', { documentId: doc.id, done: total, total });
+  return { bytes };
+}
 
 export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');

@@ -3,25 +3,29 @@
 import en from '../../src-renderer/locales/en.json' with { type: 'json' };
 import type { QaNote } from '../formats/model';
 import { createI18n } from '../shared/i18n';
-import type { QaReport } from '../shared/qa';
+import type { QaIssue, QaReport } from '../shared/qa';
 
 let t: ((key: string, params: Record<string, string | number>) => string) | undefined;
 
 /** Each pair's standing issues (warnings marked "not an error" left out), errors first. */
 export function qaNotes(report: QaReport): Map<number, QaNote[]> {
+  const notes = new Map<number, QaNote[]>();
+  for (const p of report.pairs) {
+    const n = pairNotes(p.issues);
+    if (n) notes.set(p.pairId, n);
+  }
+  return notes;
+}
+
+/** One pair's standing issues worded, errors first; undefined when none stands. */
+export function pairNotes(issues: readonly QaIssue[]): QaNote[] | undefined {
+  if (issues.length === 0) return undefined;
+  const standing = issues.filter((i) => !i.ignored);
+  if (standing.length === 0) return undefined;
   if (!t) {
     const i18n = createI18n({ en, ar: en }, 'en');
     t = (key, params) => i18n.t(key, { ...params, defaultValue: key });
   }
-  const notes = new Map<number, QaNote[]>();
-  for (const p of report.pairs) {
-    const standing = p.issues.filter((i) => !i.ignored);
-    if (standing.length === 0) continue;
-    standing.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-    notes.set(
-      p.pairId,
-      standing.map((i) => ({ severity: i.severity, text: t!(`qa.check.${i.check}`, i.params) })),
-    );
-  }
-  return notes;
+  standing.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return standing.map((i) => ({ severity: i.severity, text: t!(`qa.check.${i.check}`, i.params) }));
 }

@@ -237,6 +237,22 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
 }
 
 /**
+ * Checks a document's pairs one at a time as the caller reads them (the bilingual review's QA
+ * column, written as the rows stream): the document-wide figures come from one pass over rows read
+ * one at a time, and no report of the whole document is built. The issues are documentQa's for
+ * the same pairs. Nothing is written (the caller may be inside a read transaction), so the stored
+ * summary is left to the next documentQa or filter.
+ */
+export function documentChecker(ctx: ServiceContext, documentId: number): (pair: QaPair) => QaIssue[] {
+  const qaContext = contextFor(ctx, documentId, documentFigures(repo.iterateQaRows(ctx.db, documentId)));
+  const ignores = ignoresByPair(ctx, documentId);
+  return (pair) => {
+    const found = checkPair(pair, qaContext);
+    return found.length === 0 ? found : markIgnored(found, ignores.get(pair.id) ?? [], pair.target);
+  };
+}
+
+/**
  * Above this many unjudged pairs the whole document is checked in one pass (the report), which
  * shares its per-document set-up; below, only those pairs are.
  */

@@ -48,6 +48,15 @@ export function qaRows(db: Db, documentId: number): QaRow[] {
   ).map(toQaRow);
 }
 
+/** The same rows one at a time, for a pass that need not hold the document. */
+export function* iterateQaRows(db: Db, documentId: number): Generator<QaRow> {
+  const rows = stmt(
+    db,
+    'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? ORDER BY position',
+  ).iterate(documentId) as IterableIterator<QaRowRaw>;
+  for (const r of rows) yield toQaRow(r);
+}
+
 /** The pairs of a document not judged since they (or what their checks depend on) last changed. */
 export function unjudgedRows(db: Db, documentId: number): QaRow[] {
   return (

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReviewedDocx } from '../../../../src-main/formats/docx-bilingual';
 import { exportToFile, renderExport, reviewPreview } from '../../../../src-main/services/io';
+import { importDocument } from '../../../../src-main/services/documents';
 import { listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { documentChecker, documentQa, setIgnored } from '../../../../src-main/services/qa';
 import { latestSnapshot } from '../../../../src-main/store/repos/snapshots';
 import { as, editDocx, importSample, testRuntime, type TestRuntime } from '../helpers';
 import { readZipText } from '../formats/helpers/zip';
@@ -80,6 +82,64 @@ describe('the QA column', () => {
     expect(await readZipText(inMemory.file.bytes, 'word/document.xml')).toContain('Arabic script left in the English: ؟');
   });
 
+  it('streamed with the rows, holds documentQa’s issues: consistency, numbers, Arabic left in, marks “not an error”', async () => {
+    // Repeated sources translated two ways, a repeated target for two sources, numbers, a left-over ؟
+    // and a warning marked "not an error": the document-wide figures and the marks all play a part.
+    const text = [
+      'وقع الاتفاق في عام ٢٠٢٣.',
+      'هل انتهت المحادثات؟',
+      'وقع الاتفاق في عام ٢٠٢٣.',
+      'قالت شبكة CNN إن الرئيس وصل.',
+      'جملة أخرى.',
+    ]
+      .concat(Array.from({ length: 30 }, (_, i) => `فقرة رقم ${i} عن المحادثات الطويلة في المدينة.`))
+      .join('\n');
+    const doc = await importDocument(rt.ctx, { fileName: 'qa-stream.txt', bytes: new TextEncoder().encode(text) });
+    const pairs = listPairs(rt.ctx, doc.id, 0, 100).items;
+    const targets = [
+      'It was signed in 2022.',
+      'Have the talks ended؟',
+      'The agreement was signed in 2023.',
+      'The president arrived, the network said.',
+      'It was signed in 2022.',
+    ];
+    // Read again before each write: a translation may propagate to the repeated source.
+    const fresh = (i: number) => listPairs(rt.ctx, doc.id, i, 1).items[0]!;
+    targets.forEach((target, i) => updateTarget(rt.ctx, { pairId: fresh(i).id, target, expectedVersion: fresh(i).version }));
+    for (let i = 5; i < pairs.length; i++) {
+      const p = fresh(i);
+      updateTarget(rt.ctx, {
+        pairId: p.id,
+        target: `Paragraph number ${i - 5} about the long talks.`,
+        expectedVersion: p.version,
+      });
+    }
+    setIgnored(rt.ctx, pairs[3]!.id, 'latin-missing', true);
+    const report = documentQa(rt.ctx, doc.id);
+    const checks = new Set(report.pairs.flatMap((p) => p.issues.map((i) => i.check)));
+    for (const c of [
+      'inconsistent-target',
+      'inconsistent-source',
+      'number-missing',
+      'arabic-in-target',
+      'latin-missing',
+    ] as const)
+      expect(checks).toContain(c);
+    const check = documentChecker(rt.ctx, doc.id);
+    const streamed = listPairs(rt.ctx, doc.id, 0, 100)
+      .items.map((p) => ({ pairId: p.id, position: p.position, issues: check(p) }))
+      .filter((p) => p.issues.length > 0);
+    expect(streamed).toEqual(report.pairs);
+    // The file written from the store and the in-memory export (documentQa's report) have the same QA column.
+    const path = join(rt.dir, 'qa-stream.docx');
+    await exportToFile(rt.ctx, { documentId: doc.id, format: 'docx-bilingual', qaColumn: true }, path);
+    const { file } = await renderExport(rt.ctx, { documentId: doc.id, format: 'docx-bilingual', qaColumn: true });
+    const withoutTime = (xml: string) => xml.replace(/Exported: [^<]*/, '');
+    const xml = await readZipText(new Uint8Array(readFileSync(path)), 'word/document.xml');
+    expect(withoutTime(xml)).toBe(withoutTime(await readZipText(file.bytes, 'word/document.xml')));
+    expect(xml).toContain('Warning: </w:t>');
+  });
+
   it('is ignored by the re-import: an edited QA cell changes nothing, an edited English cell is found', async () => {
     const { file } = await renderExport(rt.ctx, { documentId, format: 'docx-bilingual', qaColumn: true });
     const untouched = await reviewPreview(rt.ctx, documentId, 'same.docx', file.bytes);
@@ -91,5 +151,23 @@ describe('the QA column', () => {
     });
     const preview = await reviewPreview(rt.ctx, documentId, 'edited.docx', edited);
     expect(preview.changes.map((c) => [c.position, c.after])).toEqual([[3, 'Reviewed paragraph 4.']]);
+  });
+});
+
+describe('target DOCX written to a file', () => {
+  it('streams the same document as the in-memory export, all pairs or approved only', async () => {
+    for (const approvedOnly of [false, true]) {
+      const path = join(rt.dir, `target-${approvedOnly}.docx`);
+      const r = await exportToFile(rt.ctx, { documentId, format: 'docx', approvedOnly }, path);
+      const bytes = new Uint8Array(readFileSync(path));
+      expect(r.bytes).toBe(bytes.length);
+      const { file } = await renderExport(rt.ctx, { documentId, format: 'docx', approvedOnly });
+      const xml = await readZipText(bytes, 'word/document.xml');
+      expect(xml).toBe(await readZipText(file.bytes, 'word/document.xml'));
+      // No pair of the sample is approved: approved only, the document is one empty paragraph.
+      if (approvedOnly) expect(xml).not.toContain('Paragraph 4.');
+      else expect(xml).toContain('Paragraph 4.');
+    }
+    expect(readdirSync(rt.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
