@@ -141,7 +141,7 @@ export function guessBomlessUtf16(bytes: Uint8Array): Encoding | null {
 const MIN_UTF16_ZERO_SHARE = 0.05;
 
 /** A decoded text is plausible when control characters (other than white space) are rare. */
-function isPlausible(text: string | null): text is string {
+export function isPlausible(text: string | null): text is string {
   if (text === null) return false;
   return controlRatio(text) < 0.001;
 }

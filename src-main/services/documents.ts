@@ -6,7 +6,15 @@ import type { ImportedComment, ImportedDocument } from '../formats/model';
 import { plainText } from '../shared/inline';
 import { insertComment } from '../store/repos/comments';
 import * as docs from '../store/repos/documents';
-import { INSERT_BATCH, insertPairs, type NewPair } from '../store/repos/pairs';
+import {
+  INSERT_BATCH,
+  insertPairs,
+  insertTextPairs,
+  suspendStatsIndex,
+  TEXT_INSERT_BATCH,
+  type NewPair,
+  type NewTextPair,
+} from '../store/repos/pairs';
 import { buildSearchIndex, unindexedDocuments } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { importRevisions } from '../store/repos/revisions';
@@ -14,7 +22,8 @@ import { normalizeForSearch } from '../text/arabic';
 import { excerpt } from '../text/paragraphs';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
-import { detectImportFormat, parseDocument } from './parse';
+import { forEachParagraph, planUtf8Text, type Utf8TextPlan } from '../formats/txt-stream';
+import { detectImportFormat, MAX_PARAGRAPH_CHARS, parseDocument } from './parse';
 import { mirrorDocument } from './tm-memory';
 
 export interface ImportRequest {
@@ -83,11 +92,21 @@ export async function importDocument(
     const existing = docs.findByHash(ctx.db, hash);
     if (existing.length > 0) throw new QalamError('import_duplicate', { name: existing[0]!.name, id: existing[0]!.id });
   }
-  const { doc } = await parseDocument(req.fileName, req.bytes, req.encoding);
-  const id = storeImported(ctx, doc, { fileName: req.fileName, hash, name: req.name }, (done, total) => {
+  const meta = { fileName: req.fileName, hash, name: req.name };
+  const progress = (done: number, total: number) => {
     onProgress?.(done, total);
     ctx.events.emit('import:progress', { fileName: req.fileName, done, total });
-  });
+  };
+  let id: number | null = null;
+  if ((await detectImportFormat(req.fileName, req.bytes)) === 'txt') {
+    const plan = planUtf8Text(req.bytes, req.encoding);
+    if (plan) id = storeText(ctx, req.bytes, plan, meta, progress);
+  }
+  if (id === null) {
+    // Every other format, other encodings, and whatever the text stream left to the parser to refuse.
+    const { doc } = await parseDocument(req.fileName, req.bytes, req.encoding);
+    id = storeImported(ctx, doc, meta, progress);
+  }
   // No search index here: it is its own job after the import (indexForSearch), so an import costs
   // what storing its rows costs; search scans until the index stands (repos/search.ts).
   ctx.events.emit('documents:changed', { documentId: id });
@@ -189,6 +208,99 @@ export function storeImported(
       return documentId;
     })
     .immediate();
+}
+
+/** A paragraph over the limit (or none at all): the parser reads the file again to refuse it as before. */
+class LeftToParser extends Error {}
+/** The text read as the byte scan predicted turned out to be the other kind: it is read again. */
+class Misread extends Error {
+  constructor(readonly hardWrapped: boolean) {
+    super('hard-wrap verdict changed');
+  }
+}
+
+/**
+ * storeImported for UTF-8 plain text read as a stream (formats/txt-stream.ts): each paragraph is
+ * folded, counted and inserted as it is decoded, TEXT_INSERT_BATCH rows a statement, in one
+ * transaction, so the store holds exactly what parseTxt + storeImported would store. Returns null
+ * (nothing written) when a paragraph is over the limit, for the parser to refuse the file.
+ */
+function storeText(
+  ctx: ServiceContext,
+  bytes: Uint8Array,
+  plan: Utf8TextPlan,
+  meta: { fileName: string; hash: string; name?: string | undefined },
+  progress: (done: number, total: number) => void,
+): number | null {
+  const who = actor(ctx);
+  const at = ctx.now();
+  try {
+    return ctx.db
+      .transaction(() => {
+        const documentId = docs.insertDocument(ctx.db, {
+          name: documentName(meta.fileName, meta.name),
+          fileName: meta.fileName,
+          format: 'txt',
+          encoding: 'utf-8',
+          sourceLang: 'ar',
+          targetLang: 'en',
+          contentHash: meta.hash,
+          createdAt: at,
+        });
+        const restoreIndex = suspendStatsIndex(ctx.db, plan.paragraphs);
+        let hardWrapped = plan.hardWrapped;
+        let total = plan.paragraphs;
+        for (;;) {
+          try {
+            // A savepoint: a misread is rolled back to here and read again the other way.
+            total = ctx.db.transaction(() =>
+              storeParagraphs(ctx, bytes, { ...plan, hardWrapped }, documentId, at, who.name, progress),
+            )();
+            break;
+          } catch (e) {
+            if (!(e instanceof Misread)) throw e;
+            hardWrapped = e.hardWrapped;
+          }
+        }
+        restoreIndex();
+        importRevisions(ctx.db, documentId, who.name, who.role, at);
+        if (total === 0) throw new LeftToParser();
+        return documentId;
+      })
+      .immediate();
+  } catch (e) {
+    if (e instanceof LeftToParser) return null;
+    throw e;
+  }
+}
+
+function storeParagraphs(
+  ctx: ServiceContext,
+  bytes: Uint8Array,
+  plan: Utf8TextPlan,
+  documentId: number,
+  at: string,
+  by: string,
+  progress: (done: number, total: number) => void,
+): number {
+  const batch: NewTextPair[] = [];
+  let stored = 0;
+  const flush = () => {
+    insertTextPairs(ctx.db, documentId, stored, batch, at, by);
+    stored += batch.length;
+    batch.length = 0;
+    // Progress is also where a cancelled job stops (jobs/worker.ts): never on the last paragraph.
+    if (stored % PROGRESS_EVERY === 0 && stored < plan.paragraphs) progress(stored, plan.paragraphs);
+  };
+  const read = forEachParagraph(bytes, plan, (source) => {
+    if (source.length > MAX_PARAGRAPH_CHARS) throw new LeftToParser();
+    batch.push({ source, sourceNorm: normalizeForSearch(source), sourceWords: countWords(source) });
+    if (batch.length === TEXT_INSERT_BATCH) flush();
+  });
+  if (batch.length > 0) flush();
+  if (read.hardWrapped !== plan.hardWrapped) throw new Misread(read.hardWrapped);
+  progress(stored, stored);
+  return stored;
 }
 
 function importComment(ctx: ServiceContext, pairId: number, c: ImportedComment, at: string): void {

@@ -42,7 +42,7 @@ export function paragraphSpans(text: string): ParagraphSpan[] {
   }
   if (current.length > 0) blocks.push(current);
 
-  const hardWrapped = blocks.length > 1 && isHardWrapped(blocks.map((b) => b.map((l) => l.text)));
+  const hardWrapped = isHardWrapped(blocks.map((b) => b.map((l) => l.text)));
   const span = (ls: { text: string; start: number }[]): ParagraphSpan => {
     const first = ls[0]!;
     const last = ls[ls.length - 1]!;
@@ -97,19 +97,33 @@ const MIN_WRAPPED_LINE = 20;
 const SENTENCE_END = /[.!?؟:;؛"»”)\]…۔]$/u;
 
 function isHardWrapped(blocks: string[][]): boolean {
-  let inner = 0;
-  let ended = 0;
-  let chars = 0;
+  const stats: WrapStats = { blocks: blocks.length, inner: 0, ended: 0, chars: 0 };
   for (const block of blocks) {
     for (let i = 0; i < block.length - 1; i++) {
       const line = (block[i] ?? '').trim();
-      inner++;
-      chars += line.length;
-      if (SENTENCE_END.test(line)) ended++;
+      stats.inner++;
+      stats.chars += line.length;
+      if (SENTENCE_END.test(line)) stats.ended++;
     }
   }
+  return isHardWrappedBy(stats);
+}
+
+/** What the hard-wrap verdict reads: blocks, and every line of a block but its last (trimmed). */
+export interface WrapStats {
+  blocks: number;
+  /** Lines followed by another line of their block. */
+  inner: number;
+  /** Of those, how many end a sentence. */
+  ended: number;
+  /** Their length in UTF-16 code units, trimmed. */
+  chars: number;
+}
+
+/** The verdict on a whole text's figures (formats/txt-stream.ts gathers them while it reads). */
+export function isHardWrappedBy({ blocks, inner, ended, chars }: WrapStats): boolean {
   // Wrapped lines run close to a wrap width; short unpunctuated lines are lists or titles.
-  return inner > 0 && ended / inner < 0.5 && chars / inner >= MIN_WRAPPED_LINE;
+  return blocks > 1 && inner > 0 && ended / inner < 0.5 && chars / inner >= MIN_WRAPPED_LINE;
 }
 
 const WHITE = /\s/;

@@ -100,6 +100,63 @@ export function insertPairs(db: Db, documentId: number, ps: readonly NewPair[], 
   return ps.map((p) => byPosition.get(p.position)!);
 }
 
+/** A paragraph of a plain-text import: no target, codes or origin, status 'new'. */
+export interface NewTextPair {
+  source: string;
+  sourceNorm: string;
+  sourceWords: number;
+}
+
+/** Rows per statement of insertTextPairs: 8 parameters each. */
+export const TEXT_INSERT_BATCH = 100;
+
+/**
+ * Inserts the paragraphs of a plain-text import at positions `first`, `first + 1`, … in up to
+ * TEXT_INSERT_BATCH rows a statement; what every row shares is in the statement, not bound per row.
+ */
+export function insertTextPairs(
+  db: Db,
+  documentId: number,
+  first: number,
+  ps: readonly NewTextPair[],
+  at: string,
+  by: string,
+): void {
+  if (ps.length === 0) return;
+  if (ps.length > TEXT_INSERT_BATCH) throw new RangeError(`at most ${TEXT_INSERT_BATCH} pairs per statement`);
+  const row = `(?, ?, ?, '', NULL, NULL, ?, '', 'new', 0, ?, 0, ?, ?, ?, NULL)`;
+  const text = `${INSERT_PAIR.slice(0, INSERT_PAIR.indexOf('VALUES'))}VALUES ${new Array<string>(ps.length).fill(row).join(', ')}`;
+  const params: unknown[] = new Array(ps.length * 8);
+  let k = 0;
+  ps.forEach((p, i) => {
+    params[k++] = documentId;
+    params[k++] = first + i;
+    params[k++] = p.source;
+    params[k++] = p.sourceNorm;
+    params[k++] = p.sourceWords;
+    params[k++] = at;
+    params[k++] = at;
+    params[k++] = by;
+  });
+  stmt(db, text).run(...params);
+}
+
+/**
+ * Before a large import, inside its transaction: drops the index of the statistics (document,
+ * status, exclusion, words), whose entries an import adds in no order, when the import will at
+ * least double the pairs stored, and answers how to put it back. Rebuilding it from the finished
+ * table costs less than keeping it in step row by row; for a small import into a large store the
+ * rebuild would cost more, and the index is kept.
+ */
+export function suspendStatsIndex(db: Db, newPairs: number): () => void {
+  const stored = (stmt(db, 'SELECT max(id) FROM pairs').pluck().get() as number | null) ?? 0;
+  const ddl = stmt(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'pairs_stats'").pluck().get() as
+    string | undefined;
+  if (!ddl || newPairs < stored) return () => {};
+  db.exec('DROP INDEX pairs_stats');
+  return () => db.exec(ddl);
+}
+
 export function getPair(db: Db, id: number): Pair | undefined {
   const row = get<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id = ${id}`);
   return row && toPair(row);

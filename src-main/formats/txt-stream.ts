@@ -1,0 +1,247 @@
+// Plain UTF-8 text read for the import as a stream of paragraphs: the bytes are decoded a chunk at
+// a time and split as they go, so neither the whole decoded text (twice the file's size as UTF-16)
+// nor an array of every paragraph is ever held. The paragraphs are exactly those of parseTxt
+// (text/paragraphs.ts paragraphSpans); anything this path does not handle (another encoding, a
+// BOM other than UTF-8's, NUL bytes, invalid UTF-8, an implausible or empty text) is left to
+// parseTxt, which decides and reports it as before.
+import { isUtf8 } from 'node:buffer';
+import type { Encoding } from '../shared/domain';
+import { isHardWrappedBy, type WrapStats } from '../text/paragraphs';
+import { isPlausible, MAX_TEXT_BYTES } from './txt';
+
+export interface Utf8TextPlan {
+  /** Where the text starts (after a UTF-8 BOM). */
+  start: number;
+  /** How many paragraphs the text holds (for progress; {@link forEachParagraph} tells the exact count). */
+  paragraphs: number;
+  /** Whether the text reads as hard-wrapped (see paragraphSpans), as the byte scan found it. */
+  hardWrapped: boolean;
+}
+
+/** The first characters a plausibility check reads, as in decodeText. */
+const PLAUSIBLE_CHARS = 256 * 1024;
+/** Bytes decoded per step: small enough to stay in cache, large enough that the steps cost nothing. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The plan for reading valid UTF-8 text as a stream, or null when parseTxt must read it (any case
+ * where it would choose another encoding or refuse the file). The paragraph count and the
+ * hard-wrap verdict come from one scan of the bytes, without decoding them.
+ */
+export function planUtf8Text(bytes: Uint8Array, forced?: Encoding): Utf8TextPlan | null {
+  if (forced && forced !== 'utf-8') return null;
+  if (bytes.length > MAX_TEXT_BYTES) return null;
+  const bomUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (bomUtf16) return null;
+  if (bytes.subarray(0, 64 * 1024).includes(0)) return null;
+  if (!isUtf8(bytes)) return null;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // At most 4 bytes a character: this many bytes hold the characters the check reads.
+  const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, start + PLAUSIBLE_CHARS * 4), {
+    stream: true,
+  });
+  if (!isPlausible(head.slice(0, PLAUSIBLE_CHARS))) return null;
+  const scan = scanUtf8Lines(bytes, start);
+  const hardWrapped = isHardWrappedBy(scan);
+  const paragraphs = hardWrapped ? scan.blocks : scan.lines;
+  return paragraphs === 0 ? null : { start, paragraphs, hardWrapped };
+}
+
+/** Line and block figures of UTF-8 text, as paragraphSpans counts them on the decoded text. */
+export interface Utf8LineScan extends WrapStats {
+  /** Lines with anything but white space. */
+  lines: number;
+}
+
+/**
+ * One pass over the bytes: lines (split at CRLF, LF, CR, U+2028, U+2029, U+0085), which are blank
+ * (only what String.prototype.trim removes), the blocks between blank lines, and for every line
+ * but a block's last its trimmed length in UTF-16 code units and whether it ends a sentence.
+ * `bytes` must be valid UTF-8.
+ */
+export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
+  const n = bytes.length;
+  let lines = 0;
+  let blocks = 0;
+  let inner = 0;
+  let ended = 0;
+  let chars = 0;
+  // The previous line, while it was not blank: it is inner when a non-blank line follows.
+  let inBlock = false;
+  let prevLength = 0;
+  let prevEnded = false;
+  // The current line: code units so far, where its first non-space unit is, the end of its last.
+  let units = 0;
+  let first = -1;
+  let last = 0;
+  let sentence = false;
+  const endLine = () => {
+    if (first < 0) inBlock = false;
+    else {
+      lines++;
+      if (inBlock) {
+        inner++;
+        chars += prevLength;
+        if (prevEnded) ended++;
+      } else blocks++;
+      inBlock = true;
+      prevLength = last - first;
+      prevEnded = sentence;
+    }
+    units = 0;
+    first = -1;
+    last = 0;
+    sentence = false;
+  };
+  let i = start;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      if (b === 0x0a) endLine();
+      else if (b === 0x0d) {
+        if (bytes[i] === 0x0a) i++;
+        endLine();
+      } else if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) units++;
+      else {
+        if (first < 0) first = units;
+        units++;
+        last = units;
+        sentence = ASCII_SENTENCE_END[b] === 1;
+      }
+      continue;
+    }
+    let cp: number;
+    if (b < 0xe0) {
+      cp = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      cp = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      cp = 0x10000;
+      i += 4;
+    }
+    if (cp === 0x85 || cp === 0x2028 || cp === 0x2029) {
+      endLine();
+      continue;
+    }
+    const width = cp >= 0x10000 ? 2 : 1;
+    if (isTrimmedSpace(cp)) {
+      units += width;
+      continue;
+    }
+    if (first < 0) first = units;
+    units += width;
+    last = units;
+    sentence = isSentenceEnd(cp);
+  }
+  endLine();
+  return { lines, blocks, inner, ended, chars };
+}
+
+const ASCII_SENTENCE_END = new Uint8Array(128);
+for (const c of '.!?:;")]') ASCII_SENTENCE_END[c.charCodeAt(0)] = 1;
+
+/** The non-ASCII characters of SENTENCE_END (text/paragraphs.ts): ؟ ؛ » ” … ۔ */
+function isSentenceEnd(cp: number): boolean {
+  return cp === 0x061f || cp === 0x061b || cp === 0x00bb || cp === 0x201d || cp === 0x2026 || cp === 0x06d4;
+}
+
+/** Non-ASCII white space that trim() removes (line separators split lines before this is asked). */
+function isTrimmedSpace(cp: number): boolean {
+  return (
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000 ||
+    cp === 0xfeff
+  );
+}
+
+const SENTENCE_END = /[.!?؟:;؛"»”)\]…۔]$/u;
+const LINE_BREAK = /\r\n|\n|\r|\u2028|\u2029|\u0085/g;
+
+/**
+ * Decodes the text a chunk at a time and hands each paragraph to `visit` in order: each non-blank
+ * line trimmed, or when `hardWrapped` each block's lines trimmed and joined with a space. Answers
+ * the paragraph count and the exact hard-wrap verdict of the whole text; when that verdict is not
+ * `hardWrapped`, the paragraphs visited were the wrong ones and the caller reads again.
+ */
+export function forEachParagraph(
+  bytes: Uint8Array,
+  plan: { start: number; hardWrapped: boolean },
+  visit: (paragraph: string) => void,
+  chunkBytes = CHUNK_BYTES,
+): { paragraphs: number; hardWrapped: boolean } {
+  const { hardWrapped } = plan;
+  const stats: WrapStats = { blocks: 0, inner: 0, ended: 0, chars: 0 };
+  let paragraphs = 0;
+  let block: string[] = [];
+  let prev: string | null = null;
+  const endBlock = () => {
+    if (hardWrapped && block.length > 0) {
+      paragraphs++;
+      visit(block.join(' '));
+    }
+    block = [];
+  };
+  const line = (raw: string) => {
+    const t = raw.trim();
+    if (t === '') {
+      endBlock();
+      prev = null;
+      return;
+    }
+    if (prev === null) stats.blocks++;
+    else {
+      stats.inner++;
+      stats.chars += prev.length;
+      if (SENTENCE_END.test(prev)) stats.ended++;
+    }
+    prev = t;
+    if (hardWrapped) block.push(t);
+    else {
+      paragraphs++;
+      visit(t);
+    }
+  };
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // The line not finished at the end of the last chunk, in pieces (a 50 MB line is joined once),
+  // and whether that chunk ended with a CR, which may be the first half of a CRLF.
+  let pieces: string[] = [];
+  let pendingCr = false;
+  const take = (tail: string) => {
+    const whole = pieces.length === 0 ? tail : pieces.join('') + tail;
+    pieces = [];
+    line(whole);
+  };
+  const split = (s: string, final: boolean) => {
+    let from = 0;
+    if (pendingCr) {
+      pendingCr = false;
+      take('');
+      if (s.startsWith('\n')) from = 1;
+    }
+    LINE_BREAK.lastIndex = from;
+    for (let m = LINE_BREAK.exec(s); m; m = LINE_BREAK.exec(s)) {
+      if (!final && m[0] === '\r' && m.index === s.length - 1) {
+        pieces.push(s.slice(from, m.index));
+        pendingCr = true;
+        return;
+      }
+      take(s.slice(from, m.index));
+      from = m.index + m[0].length;
+    }
+    if (from < s.length) pieces.push(s.slice(from));
+  };
+  for (let at = plan.start; at < bytes.length; at += chunkBytes) {
+    split(decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + chunkBytes)), { stream: true }), false);
+  }
+  split(decoder.decode(), true);
+  take('');
+  endBlock();
+  return { paragraphs, hardWrapped: isHardWrappedBy(stats) };
+}

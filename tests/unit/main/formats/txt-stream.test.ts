@@ -1,0 +1,119 @@
+// The streamed plain-text reader of the import against parseTxt's own split (paragraphSpans): the
+// same paragraphs in the same order, the same hard-wrap verdict, for any text and any chunk size.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { forEachParagraph, planUtf8Text, scanUtf8Lines } from '../../../../src-main/formats/txt-stream';
+import { parseTxt } from '../../../../src-main/formats/txt';
+import { isHardWrappedBy, paragraphSpans } from '../../../../src-main/text/paragraphs';
+
+const enc = new TextEncoder();
+
+function streamed(text: string, chunkBytes: number, hardWrapped?: boolean) {
+  const bytes = enc.encode(text);
+  const scan = scanUtf8Lines(bytes);
+  const out: string[] = [];
+  const wrapped = hardWrapped ?? false;
+  const read = forEachParagraph(bytes, { start: 0, hardWrapped: wrapped }, (p) => out.push(p), chunkBytes);
+  return { scan, out, read };
+}
+
+// Pieces chosen to meet every rule: each line break, trim()'s white space (ASCII and not), the
+// sentence ends of the hard-wrap verdict, surrogate pairs, and wrapped-width lines.
+const PIECES = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\n\n',
+  '\r\n\r\n',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\u3000',
+  '\u2003',
+  '\ufeff',
+  '\u000b',
+  '\u000c',
+  '\u202f',
+  '.',
+  '؟',
+  '؛',
+  '»',
+  '”',
+  '…',
+  '۔',
+  ')',
+  ']',
+  '"',
+  ':',
+  'كازاخستان',
+  'قالت المتحدثة باسم وزارة الخارجية',
+  'word',
+  'a longer English line that wraps at about seventy',
+  '😀',
+  'مُعَاهَدَة',
+  'x',
+  '٢٠٢٢',
+];
+
+// Fewer kinds of piece, long lines: a few in every hundred of these texts read as hard-wrapped.
+const WRAPPED = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  ' ',
+  '.',
+  'قالت المتحدثة باسم وزارة الخارجية',
+  'a longer English line that wraps',
+  'x',
+];
+
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join('')),
+  fc.array(fc.constantFrom(...WRAPPED), { maxLength: 120 }).map((xs) => xs.join('')),
+);
+
+describe('formats/txt-stream', () => {
+  it('reads the paragraphs paragraphSpans reads, with its hard-wrap verdict, whatever the chunk size', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 64 }), (t, chunk) => {
+        const spans = paragraphSpans(t).map((s) => s.text);
+        const first = streamed(t, chunk);
+        const again = first.read.hardWrapped ? streamed(t, chunk, true) : first;
+        expect(again.read.hardWrapped).toBe(first.read.hardWrapped);
+        expect(again.out).toEqual(spans);
+        expect(again.read.paragraphs).toBe(spans.length);
+        // The byte scan predicts what the decoded text shows.
+        expect(isHardWrappedBy(first.scan)).toBe(first.read.hardWrapped);
+        expect(first.read.hardWrapped ? first.scan.blocks : first.scan.lines).toBe(spans.length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds hard-wrapped text both by the byte scan and while reading', () => {
+    const para = (n: number) =>
+      Array.from({ length: 4 }, (_, i) => `line ${i} of paragraph ${n} runs on past the width of a wrap and`).join('\n');
+    const t = [para(1), para(2), para(3)].join('\n\n');
+    const plan = planUtf8Text(enc.encode(t))!;
+    expect(plan).toMatchObject({ hardWrapped: true, paragraphs: 3 });
+    const out: string[] = [];
+    const read = forEachParagraph(enc.encode(t), plan, (p) => out.push(p), 7);
+    expect(read).toEqual({ paragraphs: 3, hardWrapped: true });
+    expect(out).toEqual(parseTxt(enc.encode(t)).paragraphs.map((p) => p.source));
+  });
+
+  it('leaves to parseTxt what it decides otherwise: other encodings, BOMs, NULs, invalid UTF-8, empty text', () => {
+    expect(planUtf8Text(enc.encode('سطر\nآخر'))).toMatchObject({ start: 0, paragraphs: 2, hardWrapped: false });
+    expect(planUtf8Text(new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('سطر')]))).toMatchObject({ start: 3, paragraphs: 1 });
+    expect(planUtf8Text(enc.encode('سطر'), 'windows-1256')).toBeNull();
+    expect(planUtf8Text(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBeNull();
+    expect(planUtf8Text(enc.encode('a\u0000b'))).toBeNull();
+    expect(planUtf8Text(new Uint8Array([0xd8, 0xa7, 0xd8]))).toBeNull();
+    expect(planUtf8Text(enc.encode(' \n\t\n'))).toBeNull();
+    expect(planUtf8Text(enc.encode('\u0001\u0002\u0003 binary-ish'))).toBeNull();
+  });
+});
