@@ -17,7 +17,6 @@ import {
 } from '../store/repos/pairs';
 import { buildSearchIndex, unindexedDocuments } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
-import { importRevisions } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
 import { excerpt } from '../text/paragraphs';
 import { countWords } from '../text/words';
@@ -79,8 +78,9 @@ async function inspectTmx(ctx: ServiceContext, req: ImportRequest): Promise<Impo
 }
 
 /**
- * Imports a document in one transaction: either every paragraph is stored, with its import
- * revision, or nothing is. Parsing happens before the transaction, so a bad file writes nothing.
+ * Imports a document in one transaction: either every paragraph is stored or nothing is. The
+ * pairs' import revisions are implicit until each pair first changes (migration 0017). Parsing
+ * happens before the transaction, so a bad file writes nothing.
  */
 export async function importDocument(
   ctx: ServiceContext,
@@ -157,16 +157,20 @@ export function storeImported(
   const total = doc.paragraphs.length;
   return ctx.db
     .transaction(() => {
-      const documentId = docs.insertDocument(ctx.db, {
-        name: documentName(meta.fileName, meta.name ?? doc.name),
-        fileName: meta.fileName,
-        format: doc.format,
-        encoding: doc.encoding ?? null,
-        sourceLang: doc.sourceLang || 'ar',
-        targetLang: doc.targetLang || 'en',
-        contentHash: meta.hash,
-        createdAt: at,
-      });
+      const documentId = docs.insertDocument(
+        ctx.db,
+        {
+          name: documentName(meta.fileName, meta.name ?? doc.name),
+          fileName: meta.fileName,
+          format: doc.format,
+          encoding: doc.encoding ?? null,
+          sourceLang: doc.sourceLang || 'ar',
+          targetLang: doc.targetLang || 'en',
+          contentHash: meta.hash,
+          createdAt: at,
+        },
+        who,
+      );
       // Rows go in statements of INSERT_BATCH; PROGRESS_EVERY is a multiple of it.
       let batch: NewPair[] = [];
       const flush = () => {
@@ -201,8 +205,7 @@ export function storeImported(
       });
       if (batch.length > 0) flush();
       if (doc.original) saveSkeleton(ctx.db, documentId, doc.original);
-      // One statement writes every pair's import revision: the same rows, without 100k round trips.
-      importRevisions(ctx.db, documentId, who.name, who.role, at);
+      // No import revisions: each is written when its pair first changes (migration 0017).
       // Translations that arrive confirmed or approved join the memory with the document.
       if (doc.paragraphs.some((p) => p.target)) mirrorDocument(ctx, documentId);
       return documentId;
@@ -237,16 +240,20 @@ function storeText(
   try {
     return ctx.db
       .transaction(() => {
-        const documentId = docs.insertDocument(ctx.db, {
-          name: documentName(meta.fileName, meta.name),
-          fileName: meta.fileName,
-          format: 'txt',
-          encoding: 'utf-8',
-          sourceLang: 'ar',
-          targetLang: 'en',
-          contentHash: meta.hash,
-          createdAt: at,
-        });
+        const documentId = docs.insertDocument(
+          ctx.db,
+          {
+            name: documentName(meta.fileName, meta.name),
+            fileName: meta.fileName,
+            format: 'txt',
+            encoding: 'utf-8',
+            sourceLang: 'ar',
+            targetLang: 'en',
+            contentHash: meta.hash,
+            createdAt: at,
+          },
+          who,
+        );
         const restoreIndex = suspendStatsIndex(ctx.db, plan.paragraphs);
         let hardWrapped = plan.hardWrapped;
         let total = plan.paragraphs;
@@ -263,7 +270,6 @@ function storeText(
           }
         }
         restoreIndex();
-        importRevisions(ctx.db, documentId, who.name, who.role, at);
         if (total === 0) throw new LeftToParser();
         return documentId;
       })

@@ -13,6 +13,7 @@
 //   `pair.version`; otherwise it throws 'conflict' with the current version.
 // - It refuses to change the text of an approved or excluded pair ('locked' / 'excluded'), whatever
 //   the caller checked: a writer that forgets its permission check cannot overwrite reviewed work.
+// - Before a pair's first change it writes the pair's implicit import revision (migration 0017).
 // - It records one revision: `revision.kind` (+ note, origin, score); inside batchTransaction the
 //   revision also carries the batch id. A plain 'edit' (no origin, no batch) extends the author's
 //   open edit revision during a burst of typing instead of appending one per keystroke.
@@ -29,7 +30,7 @@ import { codesOrNull, plainText, sameCodes, type InlineCode } from '../shared/in
 import type { Db } from '../store/connection';
 import { touchDocument } from '../store/repos/documents';
 import { getPair, writePair } from '../store/repos/pairs';
-import { appendRevision, deleteBatchIfEmpty, insertBatch, recordEdit } from '../store/repos/revisions';
+import { appendRevision, deleteBatchIfEmpty, insertBatch, keepImportRevision, recordEdit } from '../store/repos/revisions';
 import { normalizeForSearch } from '../text/arabic';
 import { countWords } from '../text/words';
 import type { Actor, ServiceContext } from './context';
@@ -154,6 +155,8 @@ export function applyChange(ctx: ServiceContext, pair: Pair, change: PairChange,
     updatedAt: at,
     updatedBy: who.name,
   };
+  // A pair's first change: its import revision, implicit until now, is written while it still holds.
+  if (pair.version === 0) keepImportRevision(ctx.db, pair.id);
   const ok = writePair(ctx.db, pair.id, pair.version, {
     target,
     targetCodes,

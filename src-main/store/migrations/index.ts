@@ -15,6 +15,7 @@ import { m0013 } from './0013-qa-ignore-log';
 import { m0014 } from './0014-memory-match-key';
 import { m0015 } from './0015-qa-issues-index';
 import { m0016 } from './0016-export-snapshot-rows';
+import { m0017 } from './0017-implicit-import-revisions';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 migrations.forEach((m, i) => {

@@ -1,4 +1,4 @@
-import { emptyStats, type DocumentSummary, type ImportFormat, type Stats, type Status } from '../../shared/domain';
+import { emptyStats, type DocumentSummary, type ImportFormat, type Role, type Stats, type Status } from '../../shared/domain';
 import type { Db } from '../connection';
 import { stmt } from './statements';
 
@@ -26,12 +26,25 @@ export type NewDocument = Pick<
   'name' | 'fileName' | 'format' | 'encoding' | 'sourceLang' | 'targetLang' | 'contentHash' | 'createdAt'
 >;
 
-export function insertDocument(db: Db, d: NewDocument): number {
+/** `by` imported it: its pairs' import revisions are implicit until each first changes (migration 0017). */
+export function insertDocument(db: Db, d: NewDocument, by: { name: string; role: Role }): number {
   const r = stmt(
     db,
-    `INSERT INTO documents (name, file_name, format, encoding, source_lang, target_lang, content_hash, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(d.name, d.fileName, d.format, d.encoding, d.sourceLang, d.targetLang, d.contentHash, d.createdAt, d.createdAt);
+    `INSERT INTO documents (name, file_name, format, encoding, source_lang, target_lang, content_hash, created_at, updated_at, imported_by, imported_role)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    d.name,
+    d.fileName,
+    d.format,
+    d.encoding,
+    d.sourceLang,
+    d.targetLang,
+    d.contentHash,
+    d.createdAt,
+    d.createdAt,
+    by.name,
+    by.role,
+  );
   return Number(r.lastInsertRowid);
 }
 

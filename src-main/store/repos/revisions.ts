@@ -59,13 +59,33 @@ export function appendRevision(db: Db, r: NewRevision): number {
   return Number(res.lastInsertRowid);
 }
 
-/** The 'import' revision of every pair of a freshly imported document. */
-export function importRevisions(db: Db, documentId: number, author: string, role: Role, at: string): void {
+/**
+ * Writes a pair's implicit import revision (migration 0017) while the pair is still as imported:
+ * call it before the pair's first change. Nothing for a pair that has revisions already, or whose
+ * document stored them at import.
+ */
+export function keepImportRevision(db: Db, pairId: number): void {
   stmt(
     db,
     `INSERT INTO revisions (pair_id, kind, target, target_codes, status, author, role, note, created_at, touched_at)
-     SELECT id, 'import', target, target_codes, status, ?, ?, NULL, ?, ? FROM pairs WHERE document_id = ? ORDER BY position`,
-  ).run(author, role, at, at, documentId);
+     SELECT p.id, 'import', p.target, p.target_codes, p.status, d.imported_by, d.imported_role, NULL, p.created_at, p.created_at
+     FROM pairs p JOIN documents d ON d.id = p.document_id
+     WHERE p.id = ? AND d.imported_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id)`,
+  ).run(pairId);
+}
+
+/**
+ * A never-changed pair's implicit import revision, as keepImportRevision would write it; id 0, since
+ * it is not stored yet (nothing restores to it: it is the pair as it is).
+ */
+function implicitImportRevision(db: Db, pairId: number): RevisionRow | undefined {
+  return stmt(
+    db,
+    `SELECT 0 AS id, p.id AS pair_id, 'import' AS kind, p.target, p.target_codes, p.status, d.imported_by AS author,
+       d.imported_role AS role, NULL AS note, p.created_at, p.created_at AS touched_at, NULL AS batch_id, NULL AS origin, NULL AS score
+     FROM pairs p JOIN documents d ON d.id = p.document_id
+     WHERE p.id = ? AND d.imported_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.pair_id = p.id)`,
+  ).get(pairId) as RevisionRow | undefined;
 }
 
 /** How long a pause may last inside one burst of typing. */
@@ -116,8 +136,14 @@ export function revisionBefore(db: Db, pairId: number, revisionId: number): Revi
   return row && toRevision(row);
 }
 
+/** A pair's revisions, oldest first; for a pair never changed since its import, that implicit import revision. */
 export function listRevisions(db: Db, pairId: number): Revision[] {
-  return (stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id').all(pairId) as RevisionRow[]).map(toRevision);
+  const rows = stmt(db, 'SELECT * FROM revisions WHERE pair_id = ? ORDER BY id').all(pairId) as RevisionRow[];
+  if (rows.length === 0) {
+    const implicit = implicitImportRevision(db, pairId);
+    if (implicit) rows.push(implicit);
+  }
+  return rows.map(toRevision);
 }
 
 export function getRevision(db: Db, id: number): Revision | undefined {

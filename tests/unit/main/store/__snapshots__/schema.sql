@@ -90,7 +90,7 @@ CREATE TABLE "documents" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   opened_at TEXT
-, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '', mt_allowed INTEGER NOT NULL DEFAULT 0 CHECK (mt_allowed IN (0, 1))) STRICT;
+, qa_disabled TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qa_disabled)), glossary_scope TEXT NOT NULL DEFAULT 'shared' CHECK (glossary_scope IN ('shared', 'document')), qa_judged_with TEXT NOT NULL DEFAULT '', mt_allowed INTEGER NOT NULL DEFAULT 0 CHECK (mt_allowed IN (0, 1)), imported_by TEXT, imported_role TEXT CHECK (imported_role IS NULL OR imported_role IN ('translator','editor'))) STRICT;
 
 -- table export_snapshot_pairs
 CREATE TABLE export_snapshot_pairs (
