@@ -4,7 +4,7 @@
 // (text/paragraphs.ts paragraphSpans); anything this path does not handle (another encoding, a
 // BOM other than UTF-8's, NUL bytes, invalid UTF-8, an implausible or empty text) is left to
 // parseTxt, which decides and reports it as before.
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Encoding } from '../shared/domain';
 import { isHardWrappedBy, type WrapStats } from '../text/paragraphs';
 import { isPlausible, MAX_TEXT_BYTES } from './txt';
@@ -60,59 +60,92 @@ export interface Utf8LineScan extends WrapStats {
  * `bytes` must be valid UTF-8.
  */
 export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
-  const n = bytes.length;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (OTHER_BREAKS.every((b) => buf.indexOf(b, start) < 0)) {
+    // Lines end at LF only: found by memchr, and each line read only until its first letter. The
+    // lengths and sentence ends matter only when there are blocks of several lines between blank lines.
+    const quick = scanLfLines(buf, start);
+    if (quick.blocks <= 1 || quick.inner === 0) return quick;
+  }
+  return scanAllLines(bytes, start);
+}
+
+const OTHER_BREAKS = [Buffer.from([0x0d]), Buffer.from('\u2028'), Buffer.from('\u2029'), Buffer.from('\u0085')];
+
+/** scanUtf8Lines for text whose only line break is LF, without the lengths and sentence ends. */
+function scanLfLines(buf: Buffer, start: number): Utf8LineScan {
   let lines = 0;
   let blocks = 0;
   let inner = 0;
-  let ended = 0;
-  let chars = 0;
-  // The previous line, while it was not blank: it is inner when a non-blank line follows.
   let inBlock = false;
-  let prevLength = 0;
-  let prevEnded = false;
+  for (let at = start; ;) {
+    const lf = buf.indexOf(0x0a, at);
+    const end = lf < 0 ? buf.length : lf;
+    if (isBlank(buf, at, end)) inBlock = false;
+    else {
+      lines++;
+      if (inBlock) inner++;
+      else blocks++;
+      inBlock = true;
+    }
+    if (lf < 0) break;
+    at = lf + 1;
+  }
+  return { lines, blocks, inner, ended: 0, chars: 0 };
+}
+
+/** Whether bytes [i, end) hold only what trim() removes. */
+function isBlank(b: Uint8Array, i: number, end: number): boolean {
+  while (i < end) {
+    const c = b[i]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c) {
+      i++;
+      continue;
+    }
+    if (c < 0x80) return false;
+    let cp: number;
+    if (c < 0xe0) {
+      cp = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+      i += 2;
+    } else if (c < 0xf0) {
+      cp = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+      i += 3;
+    } else return false;
+    if (!isTrimmedSpace(cp)) return false;
+  }
+  return true;
+}
+
+/** scanUtf8Lines byte by byte: every line break, lengths and sentence ends. */
+function scanAllLines(bytes: Uint8Array, start: number): Utf8LineScan {
+  const blocks = new BlockCounter();
+  const n = bytes.length;
   // The current line: code units so far, where its first non-space unit is, the end of its last.
+  // Locals, not captured by a closure: this loop runs once per byte.
   let units = 0;
   let first = -1;
   let last = 0;
   let sentence = false;
-  const endLine = () => {
-    if (first < 0) inBlock = false;
-    else {
-      lines++;
-      if (inBlock) {
-        inner++;
-        chars += prevLength;
-        if (prevEnded) ended++;
-      } else blocks++;
-      inBlock = true;
-      prevLength = last - first;
-      prevEnded = sentence;
-    }
-    units = 0;
-    first = -1;
-    last = 0;
-    sentence = false;
-  };
   let i = start;
   while (i < n) {
     const b = bytes[i]!;
+    let cp: number;
     if (b < 0x80) {
       i++;
-      if (b === 0x0a) endLine();
-      else if (b === 0x0d) {
-        if (bytes[i] === 0x0a) i++;
-        endLine();
-      } else if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) units++;
-      else {
+      if (b === 0x20 || b === 0x09 || b === 0x0b || b === 0x0c) {
+        units++;
+        continue;
+      }
+      if (b !== 0x0a && b !== 0x0d) {
         if (first < 0) first = units;
         units++;
         last = units;
         sentence = ASCII_SENTENCE_END[b] === 1;
+        continue;
       }
-      continue;
-    }
-    let cp: number;
-    if (b < 0xe0) {
+      if (b === 0x0d && bytes[i] === 0x0a) i++;
+      cp = 0x0a;
+    } else if (b < 0xe0) {
       cp = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
       i += 2;
     } else if (b < 0xf0) {
@@ -122,8 +155,12 @@ export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
       cp = 0x10000;
       i += 4;
     }
-    if (cp === 0x85 || cp === 0x2028 || cp === 0x2029) {
-      endLine();
+    if (cp === 0x0a || cp === 0x85 || cp === 0x2028 || cp === 0x2029) {
+      blocks.line(first < 0 ? -1 : last - first, sentence);
+      units = 0;
+      first = -1;
+      last = 0;
+      sentence = false;
       continue;
     }
     const width = cp >= 0x10000 ? 2 : 1;
@@ -136,8 +173,38 @@ export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
     last = units;
     sentence = isSentenceEnd(cp);
   }
-  endLine();
-  return { lines, blocks, inner, ended, chars };
+  blocks.line(first < 0 ? -1 : last - first, sentence);
+  return blocks.result();
+}
+
+/** Lines into blocks and the figures of the hard-wrap verdict, one line at a time. */
+class BlockCounter {
+  private lines = 0;
+  private stats: WrapStats = { blocks: 0, inner: 0, ended: 0, chars: 0 };
+  /** The previous line, while it was not blank: it is inner when a non-blank line follows. */
+  private prevLength = -1;
+  private prevEnded = false;
+
+  /** A line: its trimmed length (-1 when blank) and whether it ends a sentence. */
+  line(length: number, ended: boolean): void {
+    if (length < 0) {
+      this.prevLength = -1;
+      return;
+    }
+    this.lines++;
+    if (this.prevLength < 0) this.stats.blocks++;
+    else {
+      this.stats.inner++;
+      this.stats.chars += this.prevLength;
+      if (this.prevEnded) this.stats.ended++;
+    }
+    this.prevLength = length;
+    this.prevEnded = ended;
+  }
+
+  result(): Utf8LineScan {
+    return { lines: this.lines, ...this.stats };
+  }
 }
 
 const ASCII_SENTENCE_END = new Uint8Array(128);

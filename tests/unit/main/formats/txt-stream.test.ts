@@ -71,9 +71,13 @@ const WRAPPED = [
   'x',
 ];
 
+const lfOnly = (xs: string[]) => xs.filter((x) => !/[\r\u2028\u2029\u0085]/.test(x));
 const text = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join('')),
   fc.array(fc.constantFrom(...WRAPPED), { maxLength: 120 }).map((xs) => xs.join('')),
+  // LF as the only break: the scan's quick path.
+  fc.array(fc.constantFrom(...lfOnly(PIECES)), { maxLength: 120 }).map((xs) => xs.join('')),
+  fc.array(fc.constantFrom(...lfOnly(WRAPPED)), { maxLength: 120 }).map((xs) => xs.join('')),
 );
 
 describe('formats/txt-stream', () => {
