@@ -5,11 +5,11 @@ import * as repo from '../store/repos/pairs';
 import { ignoreLogOfPair } from '../store/repos/qa';
 import {
   getBatch,
-  getRevision,
   latestRevision,
   listBatchRevisions,
   listBatches as listBatchRows,
   listRevisions,
+  pairRevision,
   revisionBefore,
 } from '../store/repos/revisions';
 import { actor, type ServiceContext } from './context';
@@ -55,8 +55,8 @@ export function restore(ctx: ServiceContext, input: ParsedInput<'history:restore
     if (pair.version !== input.expectedVersion) throw new QalamError('conflict', { currentVersion: pair.version });
     const verdict = checkAction(who.role, 'restore', pair);
     if (!verdict.ok) throw new QalamError(verdict.reason, { action: 'restore', status: pair.status });
-    const rev = getRevision(ctx.db, input.revisionId);
-    if (!rev || rev.pairId !== pair.id) throw new QalamError('not_found', { what: 'revision' });
+    const rev = pairRevision(ctx.db, pair.id, input.revisionId);
+    if (!rev) throw new QalamError('not_found', { what: 'revision' });
     const status = rev.target === pair.target ? pair.status : statusAfterEdit(pair.status, rev.target);
     applyChange(ctx, pair, { target: rev.target, targetCodes: rev.targetCodes, status }, who, {
       kind: 'restore',

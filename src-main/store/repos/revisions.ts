@@ -146,6 +146,15 @@ export function listRevisions(db: Db, pairId: number): Revision[] {
   return rows.map(toRevision);
 }
 
+/** One of a pair's revisions, as listRevisions shows it: id 0 is a never-changed pair's implicit import revision. */
+export function pairRevision(db: Db, pairId: number, revisionId: number): Revision | undefined {
+  const row =
+    revisionId === 0
+      ? implicitImportRevision(db, pairId)
+      : (stmt(db, 'SELECT * FROM revisions WHERE id = ? AND pair_id = ?').get(revisionId, pairId) as RevisionRow | undefined);
+  return row && toRevision(row);
+}
+
 export function getRevision(db: Db, id: number): Revision | undefined {
   const row = stmt(db, 'SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
   return row && toRevision(row);
