@@ -1,9 +1,33 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+/**
+ * The boot chunk (src-renderer/boot.ts) as a module script of its own in index.html, before the
+ * entry: a module script runs once its own imports are in, so the first paint's requests go out
+ * as soon as the page is parsed, not after the whole start-up bundle has been fetched and
+ * compiled. The entry still imports it: one module, evaluated once.
+ */
+function bootScript(): Plugin {
+  return {
+    name: 'qalam-boot-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'boot');
+        // Before the entry's script: module scripts run in document order.
+        return boot
+          ? html.replace(/(\s*)<script type="module"/, `$1<script type="module" crossorigin src="./${boot.fileName}"></script>$&`)
+          : html;
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -31,7 +55,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src-renderer'),
     define,
-    plugins: [svelte()],
+    plugins: [svelte(), bootScript()],
     build: {
       outDir: resolve('out/renderer'),
       // The CSP allows fonts from 'self' only: keep them as files, never data: URIs.

@@ -124,6 +124,7 @@ test('a start straight into a document asks for its first page before the app ha
   await page.goto(`${app.url}/#/documents/${id}`);
   await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined);
   const seen = await page.evaluate(() => ({
+    scripts: [...document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((s) => s.src.split('/').pop()!),
     mounted: performance.getEntriesByName('qalam:mounted', 'mark')[0]?.startTime ?? NaN,
     requests: performance
       .getEntriesByType('resource')
@@ -137,4 +138,7 @@ test('a start straight into a document asks for its first page before the app ha
   expect(asked('documents:open')).toHaveLength(1);
   expect(asked('pairs:list')[0]!.start).toBeLessThan(seen.mounted);
   expect(asked('settings:get')[0]!.start).toBeLessThan(seen.mounted);
+  // The boot chunk is a script of its own, first (electron.vite.config.ts): it runs once parsed, not after the whole bundle.
+  expect(seen.scripts).toHaveLength(2);
+  expect(seen.scripts[0]).toMatch(/^boot-/);
 });
