@@ -19,7 +19,8 @@ import type { EventName, TmAnalysis } from './shared/contract';
 import { progressOf } from './jobs/types';
 import { QalamError, toAppError } from './shared/errors';
 import { DB_FILE, defaultDataDir } from './paths';
-import { openContext, systemUserName, type OpenedContext } from './services/context';
+import type { OpenedContext } from './services/context';
+import { systemUserName } from './services/user-name';
 import type { QaReport } from './shared/qa';
 import type { TranslateRequest, TranslateResult } from './services/translate';
 
@@ -54,7 +55,9 @@ const EXIT_QA_ERRORS = 3;
 /** Set by a command whose outcome is not a failure but still has its own exit code. */
 let commandExitCode = 0;
 
-function open(opts: Common): Runtime {
+/** The store, loaded on first use: `qalam translate` without --db needs neither it nor SQLite. */
+async function open(opts: Common): Promise<Runtime> {
+  const { openContext } = await import('./services/context');
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
   return withProgress(openContext({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined }));
 }
@@ -149,6 +152,30 @@ function readInput(file: string): { path: string; bytes: Uint8Array } {
   return { path, bytes: readFileSync(path) };
 }
 
+/**
+ * The translate command's request, built in a function of its own: the files' bytes are then held
+ * by the request alone, which the store-less run empties as it reads each (TranslateRequest), so a
+ * large memory is not held to the end. (Built inside the async action, the values would stay in
+ * its suspended frame while it awaits the translation.)
+ */
+function translateRequest(
+  source: string,
+  opts: Common & { tm: string; out: string; tmxOut?: string; min: string },
+): TranslateRequest {
+  const input = readInput(source);
+  const memory = readInput(opts.tm);
+  return {
+    fileName: basename(input.path),
+    bytes: input.bytes,
+    tmFileName: basename(memory.path),
+    tmBytes: memory.bytes,
+    out: resolve(opts.out),
+    tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
+    minScore: parseScore(opts.min),
+    withoutStore: !opts.db,
+  };
+}
+
 function parseId(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new QalamError('bad_input', { field: 'DOC' });
@@ -179,7 +206,7 @@ export function buildProgram(): Command {
     if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
     // A Buffer is a Uint8Array already: copying it would hold the file twice.
     const bytes: Uint8Array = readFileSync(path);
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       if ((await (await services.parse()).detectImportFormat(basename(path), bytes)) === 'tmx') {
         const r = await (await services.tm()).importTmx(rt.ctx, basename(path), bytes);
@@ -207,7 +234,7 @@ export function buildProgram(): Command {
 
   common(program.command('list').description('list imported documents')).action(async (opts: Common) => {
     const { listDocuments } = await services.documents();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const docs = listDocuments(rt.ctx);
       out(opts, docs, docs.length === 0 ? 'No documents.' : docs.map(docLine).join('\n'));
@@ -219,7 +246,7 @@ export function buildProgram(): Command {
   common(program.command('stats').description('segments and words per status').argument('<doc>', 'document id')).action(
     async (doc: string, opts: Common) => {
       const { getStats } = await services.stats();
-      const rt = open(opts);
+      const rt = await open(opts);
       try {
         const s = getStats(rt.ctx, parseId(doc));
         out(opts, s, `${statsTable(s)}${s.finished ? '\n  finished: every segment approved' : ''}`);
@@ -253,7 +280,7 @@ export function buildProgram(): Command {
       },
     ) => {
       const { exportToFile } = await services.io();
-      const rt = open(opts);
+      const rt = await open(opts);
       try {
         const target = resolve(opts.out);
         const r = await exportToFile(
@@ -281,7 +308,7 @@ export function buildProgram(): Command {
     async (file: string, opts: Common) => {
       const { path, bytes } = readInput(file);
       const tm = await services.tm();
-      const rt = open(opts);
+      const rt = await open(opts);
       try {
         const r = await tm.importTmx(rt.ctx, basename(path), bytes);
         out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
@@ -298,7 +325,7 @@ export function buildProgram(): Command {
       .option('--force', 'replace an existing file'),
   ).action(async (opts: Common & { out: string; force?: boolean }) => {
     const tm = await services.tm();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const target = resolve(opts.out);
       const r = await tm.exportMemoryToFile(rt.ctx, target, opts.force ?? false);
@@ -309,7 +336,7 @@ export function buildProgram(): Command {
   });
   common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action(async (opts: Common) => {
     const tm = await services.tm();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const s = tm.getMemoryStats(rt.ctx);
       out(
@@ -340,7 +367,7 @@ export function buildProgram(): Command {
       .option('--query <text>', 'only terms whose Arabic (folded), English or note contains this'),
   ).action(async (doc: string, opts: Common & { query?: string }) => {
     const glossary = await services.glossary();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const list = glossary.listTerms(rt.ctx, parseId(doc), opts.query ?? '', 20_000);
       out(
@@ -366,7 +393,7 @@ export function buildProgram(): Command {
   ).action(async (doc: string, file: string, opts: Common) => {
     const { path, bytes } = readInput(file);
     const glossary = await services.glossary();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const r = await glossary.importGlossary(rt.ctx, parseId(doc), basename(path), bytes);
       out(opts, r, `Added ${r.added} terms (${r.duplicates} already there, ${r.skipped} entries skipped).`);
@@ -384,7 +411,7 @@ export function buildProgram(): Command {
       .option('--force', 'replace an existing file'),
   ).action(async (doc: string, opts: Common & { out: string; format?: 'csv' | 'tsv' | 'tbx'; force?: boolean }) => {
     const glossary = await services.glossary();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const target = resolve(opts.out);
       const ext = /\.(csv|tsv|tbx)$/i.exec(target)?.[1]?.toLowerCase() as 'csv' | 'tsv' | 'tbx' | undefined;
@@ -408,7 +435,7 @@ export function buildProgram(): Command {
       .argument('<doc>', 'document id'),
   ).action(async (doc: string, opts: Common) => {
     const tm = await services.tm();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const a = tm.analyze(rt.ctx, parseId(doc));
       out(opts, a, analysisTable(a));
@@ -426,7 +453,7 @@ export function buildProgram(): Command {
       .option('--dry-run', 'count only, change nothing'),
   ).action(async (doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
     const { pretranslate } = await services.tmWrites();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const r = pretranslate(rt.ctx, { documentId: parseId(doc), minScore: parseScore(opts.min), dryRun: opts.dryRun ?? false });
       out(
@@ -450,7 +477,7 @@ export function buildProgram(): Command {
       .option('--allow', "allow this document's text to be sent to the provider (recorded on the document, as in the app)"),
   ).action(async (doc: string, opts: Common & { dryRun?: boolean; allow?: boolean }) => {
     const mt = await services.mt();
-    const rt = open(opts);
+    const rt = await open(opts);
     const documentId = parseId(doc);
     // Ctrl+C stops sending; what has arrived is still filled as the batch (as Cancel in the app).
     const stop = () => void mt.cancel(rt.ctx, documentId);
@@ -488,18 +515,7 @@ export function buildProgram(): Command {
       .option('--tmx-out <file>', 'also write the translations as TMX')
       .option('--min <score>', 'lowest match score to apply, 50–101', '100'),
   ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
-    // Built where nothing else keeps the files' bytes: the store-less run lets go of each once it
-    // is read (TranslateRequest), so a large memory is not held to the end.
-    const req = ((input: { path: string; bytes: Uint8Array }, memory: { path: string; bytes: Uint8Array }): TranslateRequest => ({
-      fileName: basename(input.path),
-      bytes: input.bytes,
-      tmFileName: basename(memory.path),
-      tmBytes: memory.bytes,
-      out: resolve(opts.out),
-      tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
-      minScore: parseScore(opts.min),
-      withoutStore: !opts.db,
-    }))(readInput(source), readInput(opts.tm));
+    const req = translateRequest(source, opts);
     const { translateFile, translateWithoutStore } = await services.translate();
     const done = (r: TranslateResult) =>
       out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
@@ -509,7 +525,11 @@ export function buildProgram(): Command {
       ? null
       : await translateWithoutStore(req, { name: systemUserName() ?? '', now: () => new Date().toISOString() });
     if (lean) return done(lean);
-    const rt = opts.db ? open(opts) : withProgress(openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }));
+    const rt = opts.db
+      ? await open(opts)
+      : withProgress(
+          (await import('./services/context')).openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }),
+        );
     try {
       done(await translateFile(rt.ctx, req));
     } finally {
@@ -524,7 +544,7 @@ export function buildProgram(): Command {
   ).action(async (doc: string, opts: Common) => {
     const { documentQa } = await services.qa();
     const { message } = await services.messages();
-    const rt = open(opts);
+    const rt = await open(opts);
     try {
       const report = documentQa(rt.ctx, parseId(doc));
       out(opts, report, qaText(report, message));

@@ -3,9 +3,9 @@
 // UTF-8, segments without inline codes. It works on the bytes — markup is ASCII, so a search for
 // '<' never lands inside a UTF-8 sequence — and decodes only the segments, where the streaming XML
 // reader (xml.ts, saxes) decodes and tokenises every character: about ten times the work. Each
-// distinct tag (`<tu>`, `<tuv xml:lang="ar">`, `</seg>`…) is parsed once and then recognised by
-// its bytes. Segments are decoded one by one, so each is a string of its own (English in one byte a
-// character), not a view that would keep the whole decoded file alive.
+// distinct tag (`<tu>`, `<tuv xml:lang="ar">`, `</seg>`…) is parsed once and then recognised by its
+// bytes; each segment becomes a string of its own (English one byte a character), not a view that
+// would keep a decoded file alive. Units are handed over as plain records, not element trees.
 //
 // It accepts strictly less than XML: anything outside that form, or anything XML would refuse or
 // read differently (a DOCTYPE, CDATA, a raw CR, a prefixed name, an unknown entity, a character XML
@@ -14,7 +14,7 @@
 // predefined entities and character references. tests/unit/main/formats/tmx-simple.test.ts holds it
 // to the full reader on every fixture and on generated files.
 import { isUtf8 } from 'node:buffer';
-import { XML_LIMITS, XML_NS, type XmlAttr, type XmlElement } from './xml';
+import { XML_LIMITS, XML_NS, type XmlAttr } from './xml';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -85,7 +85,7 @@ function attrsOf(raw: string): XmlAttr[] {
 }
 
 /** A start or end tag as read once: the same bytes are read the same way again. */
-type Tag = { end: true; name: string } | { end: false; name: string; attrs: XmlAttr[]; selfClosing: boolean };
+type Tag = { end: true; name: string } | { end: false; name: string; attrs: readonly XmlAttr[]; selfClosing: boolean };
 
 /**
  * Tags remembered with their bytes, by length, a few of each: the markup of a TMX file repeats (all
@@ -101,52 +101,84 @@ function readTag(text: string): Tag | null {
     return m ? { end: true, name: m[1]! } : null;
   }
   const m = TAG.exec(text);
-  return m ? { end: false, name: m[1]!, attrs: attrsOf(m[2]!), selfClosing: m[3] === '/' } : null;
+  if (!m) return null;
+  // Shared by every element the tag opens, so never to be changed.
+  const attrs = Object.freeze(attrsOf(m[2]!).map((a) => Object.freeze(a)));
+  return { end: false, name: m[1]!, attrs, selfClosing: m[3] === '/' };
 }
 
-function sameBytes(buf: Buffer, at: number, bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (buf[at + i] !== bytes[i]) return false;
+/** A tuv's language: xml:lang, else TMX 1.1's lang. */
+function langOf(attrs: readonly XmlAttr[]): string | undefined {
+  let plain: string | undefined;
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i]!;
+    if (a.local === 'lang' && a.uri === XML_NS) return a.value;
+    if (a.local === 'lang' && a.uri === '') plain = a.value;
+  }
+  return plain;
+}
+
+function sameBytes(src: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (src[at + i] !== bytes[i]) return false;
   return true;
 }
 
 /** White space outside segments: space, tab and LF only (a CR is rewritten by XML parsers, so not simple). */
-function isWhite(buf: Buffer, from: number, to: number): boolean {
+function isWhite(src: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const b = buf[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0a) return false;
+    const c = src[i];
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a) return false;
   }
   return true;
 }
 
-/** The next `byte` from `from`: a look at the next few bytes first (markup is mostly adjacent and short), then indexOf. */
-function next(buf: Buffer, byte: number, from: number): number {
-  const near = Math.min(from + 32, buf.length);
-  for (let i = from; i < near; i++) if (buf[i] === byte) return i;
-  return near === buf.length ? -1 : buf.indexOf(byte, near);
+/** The next `byte` from `from`: a look at the next few first (markup is mostly adjacent and short), then indexOf. */
+function next(src: Uint8Array, byte: number, from: number): number {
+  const near = Math.min(from + 32, src.length);
+  for (let i = from; i < near; i++) if (src[i] === byte) return i;
+  return near === src.length ? -1 : src.indexOf(byte, near);
 }
 
-const element = (name: string, attrs: XmlAttr[]): XmlElement => ({
-  type: 'element',
-  name,
-  local: name,
-  uri: '',
-  attrs,
-  children: [],
-  line: 0,
-});
+/** Where the ASCII `text` next starts at or after `from`, or -1. */
+function find(src: Uint8Array, text: string, from: number): number {
+  const first = text.charCodeAt(0);
+  for (let i = src.indexOf(first, from); i >= 0; i = src.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < text.length && src[i + k] === text.charCodeAt(k)) k++;
+    if (k === text.length) return i;
+  }
+  return -1;
+}
+
+/** A tu as this reader hands it over: only what a TMX reader uses (props and notes are checked, not kept). */
+export interface SimpleTu {
+  attrs: readonly XmlAttr[];
+  variants: SimpleTuv[];
+}
+
+export interface SimpleTuv {
+  attrs: readonly XmlAttr[];
+  /** Its xml:lang (or TMX 1.1's lang), if it has one. */
+  lang: string | undefined;
+  /** The text of its first seg (a simple seg holds text and nothing else), if it has one. */
+  text: string | undefined;
+}
 
 /**
- * What `read` makes of each `tu` element of a simple TMX file (built as the streaming reader would
- * build it), or null when the file is not in the simple form.
+ * What `read` makes of each `tu` element of a simple TMX file, or null when the file is not in the
+ * simple form.
  */
 export function readSimpleTmx<T>(
   bytes: Uint8Array,
-  /** Called with each tu as it ends and the header (which must come first); its answers are returned. */
-  read: (tu: XmlElement, header: XmlElement | undefined) => T[],
+  /** Called with each tu as it ends and the header's attributes (the header must come first); its answers are returned. */
+  read: (tu: SimpleTu, header: readonly XmlAttr[] | undefined) => T[],
 ): T[] | null {
   if (bytes.byteLength > XML_LIMITS.maxBytes) return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buf)) return null;
+  const src = buf;
+  const decode = (from: number, to: number) => buf.toString('utf8', from, to);
+  const ascii = (from: number, to: number) => buf.toString('latin1', from, to);
   let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   // Where the parser last reported something (a tag's end): the full reader refuses a stretch
   // without markup longer than maxTextRun characters, so this reader steps aside for any longer gap
@@ -154,52 +186,57 @@ export function readSimpleTmx<T>(
   // fewer than the characters).
   let lastTagEnd = 0;
   try {
-    const stack: XmlElement[] = [];
+    /** The names of the open elements, outermost first. */
+    const stack: string[] = [];
     const units: T[] = [];
-    const remembered: ({ bytes: Buffer; tag: Tag | null }[] | undefined)[] = [];
-    let header: XmlElement | undefined;
+    const remembered: ({ bytes: Uint8Array; tag: Tag | null }[] | undefined)[] = [];
+    let header: readonly XmlAttr[] | undefined;
     let sawBody = false;
     let done = false;
     let elementsSeen = 0;
-    /** Inside a tu: its elements and its characters of text (white space too), as the full reader counts a collected element's. */
-    let inUnit = false;
+    /** The tu being read, and its tuv; with its elements and characters of text (white space too), as the full reader counts a collected element's. */
+    let tu: SimpleTu | undefined;
+    let tuv: SimpleTuv | undefined;
     let unitElements = 0;
     let unitText = 0;
+    /** The text of the open text-holding element, if it has any yet. */
+    let text: string | undefined;
     // The declaration, if any, comes first.
-    if (buf.toString('latin1', at, at + 5) === '<?xml') {
-      const end = buf.indexOf('?>', at);
-      if (end < 0 || !DECLARATION.test(buf.toString('latin1', at, end + 2))) return null;
+    if (ascii(at, at + 5) === '<?xml') {
+      const end = find(src, '?>', at);
+      if (end < 0 || !DECLARATION.test(ascii(at, end + 2))) return null;
       at = end + 2;
     }
-    while (at < buf.length) {
-      const lt = buf[at] === LT ? at : next(buf, LT, at);
-      const textEnd = lt < 0 ? buf.length : lt;
+    while (at < src.length) {
+      const lt = src[at] === LT ? at : next(src, LT, at);
+      const textEnd = lt < 0 ? src.length : lt;
       if (textEnd > at) {
         const top = stack[stack.length - 1];
-        if (top && TEXT_ELEMENTS.has(top.name)) {
-          const text = decodeText(buf.toString('utf8', at, textEnd));
+        if (top !== undefined && TEXT_ELEMENTS.has(top)) {
+          // One run of text: markup inside a text-holding element is refused below.
+          text = decodeText(decode(at, textEnd));
           unitText += text.length;
-          top.children.push({ type: 'text', text });
-        } else if (!isWhite(buf, at, textEnd)) return null;
-        else if (inUnit) unitText += textEnd - at;
+        } else if (!isWhite(src, at, textEnd)) return null;
+        else if (tu) unitText += textEnd - at;
         if (unitText > XML_LIMITS.maxCollectedText) return null;
       }
       if (lt < 0) break;
       if (done) {
         // After the root: white space and comments only.
-        if (buf[lt + 1] !== 0x21) return null;
+        if (src[lt + 1] !== 0x21) return null;
       }
-      if (buf[lt + 1] === 0x21) {
+      if (src[lt + 1] === 0x21) {
         // A comment, where only markup may be: not inside text-holding elements (they would split the text).
-        if (buf.toString('latin1', lt, lt + 4) !== '<!--') return null;
-        const end = buf.indexOf('-->', lt + 4);
-        if (end < 0 || buf.subarray(lt + 4, end).includes('--') || buf[end - 1] === 0x2d) return null;
+        if (ascii(lt, lt + 4) !== '<!--') return null;
+        const end = find(src, '-->', lt + 4);
+        // No '--' inside, and no '-' just before the end ('--->').
+        if (end < 0 || find(src, '--', lt + 4) < end) return null;
         const top = stack[stack.length - 1];
-        if (top && TEXT_ELEMENTS.has(top.name)) return null;
+        if (top !== undefined && TEXT_ELEMENTS.has(top)) return null;
         at = end + 3;
         continue;
       }
-      const gt = next(buf, GT, lt);
+      const gt = next(src, GT, lt);
       if (gt < 0) return null;
       at = gt + 1;
       if (at - lastTagEnd > XML_LIMITS.maxTextRun) return null;
@@ -209,57 +246,62 @@ export function readSimpleTmx<T>(
       let tag: Tag | null | undefined;
       if (known) {
         for (const k of known) {
-          if (sameBytes(buf, lt, k.bytes)) {
+          if (sameBytes(src, lt, k.bytes)) {
             tag = k.tag;
             break;
           }
         }
       }
       if (tag === undefined) {
-        tag = readTag(buf.toString('utf8', lt, at));
+        tag = readTag(decode(lt, at));
         if (length < REMEMBERED_LENGTH) {
           const list = (remembered[length] ??= []);
-          if (list.length < REMEMBERED_PER_LENGTH) list.push({ bytes: Buffer.from(buf.subarray(lt, at)), tag });
+          if (list.length < REMEMBERED_PER_LENGTH) list.push({ bytes: Buffer.from(src.subarray(lt, at)), tag });
         }
       }
       if (!tag) return null;
+      const name = tag.name;
       if (tag.end) {
-        const open = stack.pop();
-        if (!open || tag.name !== open.name) return null;
-        if (open.name === 'seg' && open.children.length === 0) return null; // empty: let the full reader decide
-        if (open.name === 'tu') {
-          inUnit = false;
-          for (const u of read(open, header)) units.push(u);
+        if (stack.pop() !== name) return null;
+        if (name === 'seg') {
+          if (text === undefined) return null; // empty: let the full reader decide
+          if (tuv && tuv.text === undefined) tuv.text = text;
         }
-        if (open.name === 'tmx') done = true;
+        if (TEXT_ELEMENTS.has(name)) text = undefined;
+        else if (name === 'tuv') tuv = undefined;
+        else if (name === 'tu') {
+          const unit = tu!;
+          tu = undefined;
+          const answers = read(unit, header);
+          for (let i = 0; i < answers.length; i++) units.push(answers[i]!);
+        } else if (name === 'tmx') done = true;
         continue;
       }
-      const name = tag.name;
       const parent = stack[stack.length - 1];
-      if (done || !CHILDREN[parent?.name ?? '']?.has(name) || ++elementsSeen > XML_LIMITS.maxElements) return null;
-      if (parent && TEXT_ELEMENTS.has(parent.name)) return null; // inline codes: the full reader
-      // Each element has its own attributes (a remembered tag's are never handed out).
-      const el = element(name, tag.attrs.length === 0 ? [] : tag.attrs.map((a) => ({ ...a })));
+      if (done || !CHILDREN[parent ?? '']?.has(name) || ++elementsSeen > XML_LIMITS.maxElements) return null;
+      if (parent !== undefined && TEXT_ELEMENTS.has(parent)) return null; // inline codes: the full reader
+      if (tag.selfClosing && (name === 'seg' || name === 'tu' || name === 'tuv' || name === 'tmx' || name === 'body'))
+        return null;
       if (name === 'header') {
         if (header || sawBody) return null;
-        header = el;
+        header = tag.attrs;
       } else if (name === 'body') {
-        if (sawBody || tag.selfClosing) return null;
+        if (sawBody) return null;
         sawBody = true;
       } else if (name === 'tu') {
-        inUnit = true;
+        tu = { attrs: tag.attrs, variants: [] };
         unitElements = 0;
         unitText = 0;
-      } else if (inUnit && ++unitElements > XML_LIMITS.maxCollectedElements) return null;
-      // Only a tu's content is kept, as the streaming reader collects only tu elements.
-      if (parent && parent.name !== 'tmx' && parent.name !== 'header' && parent.name !== 'body') parent.children.push(el);
-      if (tag.selfClosing) {
-        if (name === 'seg' || name === 'tu' || name === 'tuv' || name === 'tmx') return null;
-        continue;
+      } else if (tu) {
+        if (++unitElements > XML_LIMITS.maxCollectedElements) return null;
+        if (name === 'tuv') {
+          tuv = { attrs: tag.attrs, lang: langOf(tag.attrs), text: undefined };
+          tu.variants.push(tuv);
+        }
       }
-      stack.push(el);
+      if (!tag.selfClosing) stack.push(name);
     }
-    if (!done || !sawBody || stack.length > 0 || buf.length - lastTagEnd > XML_LIMITS.maxTextRun) return null;
+    if (!done || !sawBody || stack.length > 0 || src.length - lastTagEnd > XML_LIMITS.maxTextRun) return null;
     return units;
   } catch (e) {
     if (e instanceof NotSimple) return null;

@@ -6,7 +6,7 @@
 import { tagNumbers, toPieces, type InlineCode } from '../shared/inline';
 import { QalamError } from '../shared/errors';
 import type { ExportModel, ExportPair, ImportedTmUnit } from './model';
-import { readSimpleTmx } from './tmx-simple';
+import { readSimpleTmx, type SimpleTuv } from './tmx-simple';
 import { primaryLang } from './xliff-common';
 import {
   XML_DECLARATION,
@@ -21,6 +21,7 @@ import {
   splitXmlChars,
   streamXml,
   textContent,
+  type XmlAttr,
   type XmlElement,
 } from './xml';
 
@@ -110,49 +111,87 @@ export function writeMemoryTmx(
   return new TextEncoder().encode(head + body.join('') + TMX_TAIL);
 }
 
-/** Text gathered before it is encoded and written: large enough that writes are few, small enough to stay out of the way. */
-const STREAM_CHUNK = 256 * 1024;
+/** Text gathered before it is encoded and written: large enough that writes are few, small enough for V8's young generation (a flattened string over 128 KB is a large object). */
+const STREAM_CHUNK = 32 * 1024;
 
 /**
  * The same document as `writeMemoryTmx`, handed to `write` a piece at a time as the units are read,
  * so a large memory never exists whole in memory (as one string, nor as bytes). The header's
- * source language must be known up front.
+ * source language must be known up front. The bytes handed to `write` are one reused buffer: they
+ * are valid until `write` returns.
  */
 export function streamMemoryTmx(
   units: Iterable<MemoryTmxUnit>,
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
+  // UTF-8 takes at most three bytes for a UTF-16 code unit.
+  let buf = Buffer.allocUnsafe(6 * STREAM_CHUNK);
+  const flush = (text: string) => {
+    if (3 * text.length > buf.length) buf = Buffer.allocUnsafe(3 * text.length);
+    write(buf.subarray(0, buf.write(text, 0, 'utf8')));
+  };
   let pending = tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy);
   for (const u of units) {
     pending += memoryTu(u);
     if (pending.length >= STREAM_CHUNK) {
-      write(Buffer.from(pending, 'utf8'));
+      flush(pending);
       pending = '';
     }
   }
-  write(Buffer.from(pending + TMX_TAIL, 'utf8'));
+  flush(pending + TMX_TAIL);
 }
 
 const TMX_TAIL = '  </body>\n</tmx>\n';
 
 function memoryTu(u: MemoryTmxUnit): string {
-  const user = u.author || undefined;
   return (
-    `    <tu${attrs({
-      tuid: u.id,
-      creationdate: toTmxDate(u.createdAt),
-      creationid: user,
-      changedate: toTmxDate(u.changedAt),
-      changeid: user,
-    })}>\n` +
+    `    <tu tuid="${u.id}"${unitAttrs(u)}>\n` +
     `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
-    `      <prop type="x-qalam-origin">${inline(u.origin)}</prop>\n` +
-    `      <tuv${attrs({ 'xml:lang': u.sourceLang })}><seg>${inline(u.source)}</seg></tuv>\n` +
-    `      <tuv${attrs({ 'xml:lang': u.targetLang })}><seg>${inline(u.target)}</seg></tuv>\n` +
+    `      <prop type="x-qalam-origin">${inlineOrigin(u.origin)}</prop>\n` +
+    `      ${tuvOpen(u.sourceLang)}${inline(u.source)}</seg></tuv>\n` +
+    `      ${tuvOpen(u.targetLang)}${inline(u.target)}</seg></tuv>\n` +
     '    </tu>\n'
   );
 }
+
+/** A tu's attributes after its id: units written together mostly share them, so the last answer is kept. */
+function unitAttrs(u: MemoryTmxUnit): string {
+  const last = lastUnitAttrs;
+  if (u.createdAt === last.createdAt && u.changedAt === last.changedAt && u.author === last.author) return last.text;
+  const user = u.author || undefined;
+  const text = attrs({
+    creationdate: toTmxDate(u.createdAt),
+    creationid: user,
+    changedate: toTmxDate(u.changedAt),
+    changeid: user,
+  });
+  lastUnitAttrs = { createdAt: u.createdAt, changedAt: u.changedAt, author: u.author, text };
+  return text;
+}
+let lastUnitAttrs: { createdAt: string; changedAt: string; author: string | null; text: string } = {
+  createdAt: '\u0000',
+  changedAt: '',
+  author: '',
+  text: '',
+};
+
+/** `<tuv xml:lang="…"><seg>` for each of the few languages a memory holds. */
+function tuvOpen(lang: string): string {
+  let open = tuvOpens.get(lang);
+  if (open === undefined) {
+    open = `<tuv${attrs({ 'xml:lang': lang })}><seg>`;
+    if (tuvOpens.size < 256) tuvOpens.set(lang, open);
+  }
+  return open;
+}
+const tuvOpens = new Map<string, string>();
+
+function inlineOrigin(origin: string): string {
+  if (origin !== lastOrigin.origin) lastOrigin = { origin, text: inline(origin) };
+  return lastOrigin.text;
+}
+let lastOrigin = { origin: '', text: inline('') };
 
 /**
  * Segment content with inline codes as TMX's own: a pair as <bpt i>/<ept i> (numbered as the editor
@@ -213,7 +252,9 @@ export function fromTmxDate(tmx: string | undefined): string | undefined {
 // ——— Reader ———
 
 export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
-  const units = readSimpleTmx(bytes, (tu, header) => readTu(tu, header && getAttr(header, 'srclang')));
+  const units = readSimpleTmx(bytes, (tu, header) =>
+    unitsOf(tu.attrs, simpleVariants(tu.variants), header && attr(header, 'srclang')),
+  );
   // Refusals (an empty memory included) come from the full reader, with its message.
   return units && units.length > 0 ? units : parseTmxStreaming(bytes);
 }
@@ -228,10 +269,9 @@ export function eachTmxUnit(bytes: Uint8Array, each: (unit: ImportedTmUnit) => v
   let read = 0;
   const none: never[] = [];
   const simple = readSimpleTmx(bytes, (tu, header) => {
-    for (const u of readTu(tu, header && getAttr(header, 'srclang'))) {
-      each(u);
-      read++;
-    }
+    const units = unitsOf(tu.attrs, simpleVariants(tu.variants), header && attr(header, 'srclang'));
+    for (let i = 0; i < units.length; i++) each(units[i]!);
+    read += units.length;
     return none;
   });
   if (simple !== null && read > 0) return read;
@@ -287,27 +327,46 @@ function primaryOf(code: string): string {
 interface Variant {
   lang: string;
   text: string;
-  el: XmlElement;
+  attrs: readonly XmlAttr[];
+}
+
+/** getAttr over an attribute list. */
+function attr(attrs: readonly XmlAttr[], local: string, uri = ''): string | undefined {
+  // Indexed: this runs a few times for every unit, and for-of over a frozen list allocates in V8's interpreter.
+  for (let i = 0; i < attrs.length; i++) if (attrs[i]!.local === local && attrs[i]!.uri === uri) return attrs[i]!.value;
+  return undefined;
 }
 
 function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit[] {
   const variants: Variant[] = [];
   for (const tuv of elements(tuEl, 'tuv')) {
-    const lang = getAttr(tuv, 'lang', XML_NS) ?? getAttr(tuv, 'lang');
+    const lang = attr(tuv.attrs, 'lang', XML_NS) ?? attr(tuv.attrs, 'lang');
     const seg = firstElement(tuv, 'seg');
     if (!lang || !seg) continue;
-    variants.push({ lang, text: segText(seg), el: tuv });
+    variants.push({ lang, text: segText(seg), attrs: tuv.attrs });
   }
-  const source = pickSource(variants, getAttr(tuEl, 'srclang') ?? headerSrc);
+  return unitsOf(tuEl.attrs, variants, headerSrc);
+}
+
+/** readTu's variants of a tu the simple reader read: its tuvs, less any without a language or a seg. */
+function simpleVariants(tuvs: readonly SimpleTuv[]): readonly Variant[] {
+  const usable = (t: SimpleTuv): t is SimpleTuv & Variant => !!t.lang && t.text !== undefined;
+  return tuvs.every(usable) ? tuvs : tuvs.filter(usable);
+}
+
+/** The units of a tu: its source variant against each variant in another language. */
+function unitsOf(tuAttrs: readonly XmlAttr[], variants: readonly Variant[], headerSrc: string | undefined): ImportedTmUnit[] {
+  const source = pickSource(variants, attr(tuAttrs, 'srclang') ?? headerSrc);
   if (!source || source.text === '') return [];
   const out: ImportedTmUnit[] = [];
-  for (const v of variants) {
+  for (let i = 0; i < variants.length; i++) {
+    const v = variants[i]!;
     if (v === source || v.text === '' || primaryOf(v.lang) === primaryOf(source.lang)) continue;
     const unit: ImportedTmUnit = { source: source.text, target: v.text, sourceLang: source.lang, targetLang: v.lang };
-    const createdAt = fromTmxDate(getAttr(tuEl, 'creationdate') ?? getAttr(v.el, 'creationdate'));
-    const changedAt = fromTmxDate(getAttr(tuEl, 'changedate') ?? getAttr(v.el, 'changedate'));
+    const createdAt = fromTmxDate(attr(tuAttrs, 'creationdate') ?? attr(v.attrs, 'creationdate'));
+    const changedAt = fromTmxDate(attr(tuAttrs, 'changedate') ?? attr(v.attrs, 'changedate'));
     const author =
-      getAttr(tuEl, 'changeid') ?? getAttr(tuEl, 'creationid') ?? getAttr(v.el, 'changeid') ?? getAttr(v.el, 'creationid');
+      attr(tuAttrs, 'changeid') ?? attr(tuAttrs, 'creationid') ?? attr(v.attrs, 'changeid') ?? attr(v.attrs, 'creationid');
     if (createdAt) unit.createdAt = createdAt;
     if (changedAt) unit.changedAt = changedAt;
     if (author) unit.author = author;
@@ -317,7 +376,7 @@ function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit
 }
 
 /** The declared source language (exact, then by primary subtag), else Arabic, else the first variant. */
-function pickSource(variants: Variant[], declared: string | undefined): Variant | undefined {
+function pickSource(variants: readonly Variant[], declared: string | undefined): Variant | undefined {
   const want = declared && declared !== '*all*' ? declared.toLowerCase() : undefined;
   if (want) {
     const exact = variants.find((v) => v.lang.toLowerCase() === want);

@@ -1,5 +1,4 @@
 import { chmodSync, mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Role, Settings } from '../shared/domain';
 import { closeDatabase, openDatabase, type Db } from '../store/connection';
@@ -9,6 +8,10 @@ import { inlineJobs } from '../jobs/inline';
 import type { JobRunner } from '../jobs/types';
 import { EventBus } from './events';
 import { envKeyStore, type MtKeyStore } from './mt-key';
+import { systemUserName } from './user-name';
+
+// The user's name moved to user-name.ts, which loads without the store (qalam translate without one).
+export { personName, systemUserName } from './user-name';
 
 /** What the desktop shell can do that a browser cannot; the web preview leaves these out. */
 export interface Host {
@@ -109,27 +112,4 @@ export function openContext(opts: OpenContextOptions): OpenedContext {
  */
 export function actor(ctx: ServiceContext, settings: Settings = readSettings(ctx.db)): Actor {
   return { name: settings.userName.trim() || systemUserName() || '', role: settings.role };
-}
-
-/** Accounts that name a machine role, not a person. */
-const SYSTEM_ACCOUNTS = new Set(['root', 'admin', 'administrator', 'user', 'nobody', 'system', 'guest', 'daemon', 'www-data']);
-
-/** A login name fit to stand for a person, or null. */
-export function personName(login: string | undefined | null): string | null {
-  const name = (login ?? '').trim();
-  if (name === '' || SYSTEM_ACCOUNTS.has(name.toLowerCase())) return null;
-  return name;
-}
-
-let cachedName: string | null | undefined;
-/** The operating system's user name when it names a person (see personName). */
-export function systemUserName(): string | null {
-  if (cachedName === undefined) {
-    try {
-      cachedName = personName(userInfo().username);
-    } catch {
-      cachedName = null;
-    }
-  }
-  return cachedName;
 }

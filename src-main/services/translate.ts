@@ -98,7 +98,7 @@ export async function translateFile(ctx: ServiceContext, req: TranslateRequest):
  * default), translated straight from the files; null for anything else, which needs the store.
  */
 export async function translateWithoutStore(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult | null> {
-  if (!req.withoutStore || req.minScore !== 100 || (await detectImportFormat(req.fileName, req.bytes)) !== 'txt') return null;
+  if (!req.withoutStore || req.minScore !== 100 || (await formatOf(req)) !== 'txt') return null;
   return translateTextExact(req, who);
 }
 
@@ -125,8 +125,7 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
   // The same checks and errors as an import of the file; the text is decoded once and its
   // paragraphs found once, for both the lookup and the output.
   const { doc, text, spans } = parseTextDocument(take(req, 'bytes'));
-  const { documentName } = await import('./documents');
-  const name = documentName(req.fileName);
+  const name = originName(req.fileName);
   const sourceLang = doc.sourceLang || 'ar';
   const targetLang = doc.targetLang || 'en';
   const targets: (string | null)[] = new Array<string | null>(spans.length);
@@ -183,6 +182,24 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
   };
 }
 
+/**
+ * The document name an import of the file would store (documents.ts documentName without a given
+ * name), worked out here because that module loads the store and SQLite, which this run never opens;
+ * tests/unit/main/tm/translate-exact.test.ts holds the two equal.
+ */
+export function originName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return (base.replace(/\.[^.]+$/, '') || base).slice(0, 300) || 'untitled';
+}
+
+/**
+ * The source's format. The bytes are read here, not in the async caller: a value an async function
+ * reads for a call it awaits stays in its suspended frame, and would keep the file to the end.
+ */
+function formatOf(req: TranslateRequest): ReturnType<typeof detectImportFormat> {
+  return detectImportFormat(req.fileName, req.bytes);
+}
+
 /** The request's bytes, handed over: the request no longer holds them, so they go once read. */
 function take(req: TranslateRequest, field: 'bytes' | 'tmBytes'): Uint8Array {
   const bytes = req[field];
@@ -191,25 +208,33 @@ function take(req: TranslateRequest, field: 'bytes' | 'tmBytes'): Uint8Array {
 }
 
 /**
- * Writes text produced in pieces without ever holding it whole, encoded in batches of about 64K
- * characters (a write per piece would be a system call per paragraph). Pieces end at paragraph
- * edges, never inside a surrogate pair, so the bytes are those of encoding the whole text at once.
+ * Writes text produced in pieces without ever holding it whole, encoded in batches of about 32K
+ * characters (a write per piece would be a system call per paragraph; a batch stays small enough
+ * for V8's young generation) into one reused buffer. Pieces end at paragraph edges, never inside a
+ * surrogate pair, so the bytes are those of encoding the whole text at once.
  */
 function writeTextInPieces(path: string, produce: (emit: (piece: string) => void) => void): void {
-  const encoder = new TextEncoder();
+  // One buffer, reused: UTF-8 takes at most three bytes for a UTF-16 code unit.
+  let bytes = Buffer.allocUnsafe(3 * 2 * BATCH);
   writeFileAtomicStream(
     path,
     (write) => {
+      const flush = (text: string) => {
+        if (3 * text.length > bytes.length) bytes = Buffer.allocUnsafe(3 * text.length);
+        write(bytes.subarray(0, bytes.write(text, 0, 'utf8')));
+      };
       let batch = '';
       produce((piece) => {
         batch += piece;
-        if (batch.length >= 65_536) {
-          write(encoder.encode(batch));
+        if (batch.length >= BATCH) {
+          flush(batch);
           batch = '';
         }
       });
-      if (batch !== '') write(encoder.encode(batch));
+      if (batch !== '') flush(batch);
     },
     { overwrite: true },
   );
 }
+
+const BATCH = 32_768;

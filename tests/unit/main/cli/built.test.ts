@@ -1,7 +1,7 @@
 // The CLI as `npm install` / `npm run build` builds it (scripts/build-cli.mjs): it runs, loads the
 // format code only when a command needs it, and answers in the same translated words as the sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,13 +52,33 @@ function staticGraph(entry: string): { files: string[]; packages: Set<string> } 
 }
 
 describe('the built CLI', () => {
-  it('is one ES module whose start-up loads neither the format libraries nor the contract', () => {
+  it('is one ES module whose start-up loads neither the store, the format libraries nor the contract', () => {
     expect(existsSync(ENTRY)).toBe(true);
-    const { packages } = staticGraph(ENTRY);
-    expect([...packages]).toContain('better-sqlite3');
-    for (const heavy of ['docx', 'mammoth', 'jszip', 'nspell', 'dictionary-en', 'zod', 'i18next', 'saxes', 'htmlparser2']) {
+    const { files, packages } = staticGraph(ENTRY);
+    expect(files.length).toBeGreaterThan(1);
+    for (const heavy of [
+      'better-sqlite3',
+      'docx',
+      'mammoth',
+      'jszip',
+      'nspell',
+      'dictionary-en',
+      'zod',
+      'i18next',
+      'saxes',
+      'htmlparser2',
+    ]) {
       expect(packages.has(heavy), heavy).toBe(false);
     }
+  });
+
+  it('loads SQLite for the store, and `translate` without a store never does', () => {
+    const chunks = readdirSync(join(OUT, 'chunks')).map((f) => join(OUT, 'chunks', f));
+    const store = chunks.find((f) => readFileSync(f, 'utf8').includes('// src-main/store/connection.ts'))!;
+    expect(staticGraph(store).packages.has('better-sqlite3')).toBe(true);
+    const translate = chunks.find((f) => /\/translate-[^/]*\.mjs$/.test(f))!;
+    expect(translate).toBeDefined();
+    expect(staticGraph(translate).packages.has('better-sqlite3')).toBe(false);
   });
 
   it('lists, imports, exports a DOCX (format code loaded on use) and reports stats', () => {

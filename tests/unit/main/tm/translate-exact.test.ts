@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../../../src-main/services/context';
-import { translateFile } from '../../../../src-main/services/translate';
+import { documentName } from '../../../../src-main/services/documents';
+import { originName, translateFile } from '../../../../src-main/services/translate';
 import { sampleText } from '../helpers';
 import { paragraphs } from './fixtures';
 
@@ -86,7 +87,7 @@ describe('translate without a store', () => {
 });
 
 describe('translate without a store, written in pieces', () => {
-  it('writes a text of many 64K-character batches byte for byte as the source with its paragraphs replaced', async () => {
+  it('writes a text of many 32K-character batches byte for byte as the source with its paragraphs replaced', async () => {
     // Indentation, CRLF and LF breaks, paragraphs the memory does not know, and English with a
     // surrogate pair, over about 200K characters: several batches, each ending at a paragraph edge.
     const lines: string[] = [];
@@ -109,5 +110,24 @@ describe('translate without a store, written in pieces', () => {
     const lean = await run(true, source, tmx(units), 100);
     expect(lean.result.translated).toBe(units.length);
     expect(readFileSync(join(dir, 'lean-100.txt'))).toEqual(Buffer.from(expected.join(''), 'utf8'));
+  });
+});
+
+describe("the project TMX's origin without a store", () => {
+  it('is the name an import of the file would store', () => {
+    for (const name of [
+      'article.txt',
+      'a/b\\c.d.txt',
+      '/x/y/.txt',
+      'noext',
+      '.hidden',
+      'x.',
+      '',
+      '   .txt',
+      `${'و'.repeat(400)}.txt`,
+      'dir/',
+    ]) {
+      expect(originName(name), name).toBe(documentName(name));
+    }
   });
 });
