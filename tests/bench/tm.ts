@@ -199,8 +199,12 @@ export interface ProcessFigures {
 
 export interface PipelineFigures {
   paragraphs: number;
+  /** Whole processes of each, interleaved; the figures are medians. */
+  runs: number;
   qalam: ProcessFigures;
   omegat: ProcessFigures | null;
+  /** `node -e 0` and `qalam --help` (Node and the CLI bundle started), the floor under Qalam's time. */
+  floor: { node: ProcessFigures; cli: ProcessFigures };
   /** OmegaT's time / Qalam's time. */
   speedup: number | null;
   sameTarget: boolean | null;
@@ -221,7 +225,30 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_000): PipelineFigures {
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** Medians of whole-process runs (time and peak memory each), and the last run's output and exit code. */
+function medianOf(runs: (ProcessFigures & { output: string })[]): ProcessFigures & { output: string } {
+  const last = runs[runs.length - 1]!;
+  return {
+    seconds: median(runs.map((r) => r.seconds)),
+    peakMb: median(runs.map((r) => r.peakMb)),
+    exit: runs.find((r) => r.exit !== 0)?.exit ?? last.exit,
+    output: last.output,
+  };
+}
+
+/**
+ * How the two match, for the bench's output: like for like, both apply exact matches only. OmegaT's
+ * console-translate inserts the units of tm/auto whose source is the segment's own text
+ * (ImportFromAutoTMX: a hash of source texts; fuzzy matches are computed only for the editor's
+ * match pane, never in console mode); `qalam translate` at its default --min 100 takes units whose
+ * folded source is the paragraph's (diacritics, hamza forms and digits folded), the same hash lookup.
+ */
+export const PIPELINE_MATCHING =
+  'both exact matches only (OmegaT: tm/auto units with the same source text; Qalam: --min 100, folded source)';
+
+export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_000, runs = 5): PipelineFigures {
   const gen = new ArabicText(11);
   const dir = mkdtempSync(join(tmpdir(), 'qalam-bench-pipeline-'));
   try {
@@ -248,58 +275,84 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
         .join('')}  </body>\n</tmx>\n`,
     );
 
-    log(`pipeline: qalam translate (${paragraphs} paragraphs)`);
     const qalamOut = join(dir, 'qalam-target.txt');
     const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/qalam.mjs');
-    const qalam = timed(process.execPath, [
-      bin,
-      'translate',
-      sourceFile,
-      '--tm',
-      tmxFile,
-      '--out',
-      qalamOut,
-      '--tmx-out',
-      join(dir, 'qalam-project.tmx'),
-    ]);
-    if (qalam.exit !== 0) throw new Error(`qalam translate failed:\n${qalam.output.slice(-2000)}`);
-    const { output: _q, ...qalamFigures } = qalam;
+    const qalamRun = () =>
+      timed(process.execPath, [
+        bin,
+        'translate',
+        sourceFile,
+        '--tm',
+        tmxFile,
+        '--out',
+        qalamOut,
+        '--tmx-out',
+        join(dir, 'qalam-project.tmx'),
+      ]);
+    const floorRuns = { node: [] as ReturnType<typeof timed>[], cli: [] as ReturnType<typeof timed>[] };
+    const qalamRuns: ReturnType<typeof timed>[] = [];
+    const omegatRuns: ReturnType<typeof timed>[] = [];
+    const haveOmegat = existsSync(OMEGAT.jar) && existsSync(OMEGAT.java);
+    // A fresh project each run: a run saves its translations into the project, which the next would load.
+    let project = '';
+    const newProject = () => {
+      if (project) rmSync(project, { recursive: true, force: true });
+      project = createProject('bench', { sourceLang: 'ar', targetLang: 'en' });
+      copyFileSync(sourceFile, join(project, 'source/source.txt'));
+      copyFileSync(tmxFile, join(project, 'tm/auto/memory.tmx'));
+      return project;
+    };
+    const home = mkdtempSync(join(tmpdir(), 'qalam-bench-omegat-home-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, LC_ALL: 'C.UTF-8' };
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const omegatRun = () =>
+      timed(
+        OMEGAT.java,
+        [
+          '-Djava.awt.headless=true',
+          `-Duser.home=${home}`,
+          '-jar',
+          OMEGAT.jar,
+          newProject(),
+          '--mode=console-translate',
+          `--config-dir=${join(home, 'config')}`,
+          '--disable-project-locking',
+          '--no-team',
+        ],
+        env,
+      );
+    // Interleaved, so load that comes and goes weighs on both alike.
+    for (let i = 0; i < runs; i++) {
+      log(
+        `pipeline: run ${i + 1} of ${runs}: node -e 0, qalam --help, qalam translate (${paragraphs} paragraphs)${haveOmegat ? ', omegat --mode=console-translate' : ''}`,
+      );
+      floorRuns.node.push(timed(process.execPath, ['-e', '0']));
+      floorRuns.cli.push(timed(process.execPath, [bin, '--help']));
+      const q = qalamRun();
+      if (q.exit !== 0) throw new Error(`qalam translate failed:\n${q.output.slice(-2000)}`);
+      qalamRuns.push(q);
+      if (haveOmegat) omegatRuns.push(omegatRun());
+    }
+    const strip = ({ output: _o, ...figures }: ProcessFigures & { output: string }): ProcessFigures => figures;
+    const qalamFigures = strip(medianOf(qalamRuns));
+    const floor = { node: strip(medianOf(floorRuns.node)), cli: strip(medianOf(floorRuns.cli)) };
 
-    if (!existsSync(OMEGAT.jar) || !existsSync(OMEGAT.java)) {
+    if (!haveOmegat) {
+      rmSync(home, { recursive: true, force: true });
       return {
         paragraphs,
+        runs,
         qalam: qalamFigures,
         omegat: null,
+        floor,
         speedup: null,
         sameTarget: null,
         skipped: 'OmegaT is not installed',
         load: loadAverage(),
       };
     }
-    log('pipeline: omegat --mode=console-translate');
-    const project = createProject('bench', { sourceLang: 'ar', targetLang: 'en' });
-    copyFileSync(sourceFile, join(project, 'source/source.txt'));
-    copyFileSync(tmxFile, join(project, 'tm/auto/memory.tmx'));
-    const home = mkdtempSync(join(tmpdir(), 'qalam-bench-omegat-home-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, LC_ALL: 'C.UTF-8' };
-    delete env.DISPLAY;
-    delete env.WAYLAND_DISPLAY;
-    const omegat = timed(
-      OMEGAT.java,
-      [
-        '-Djava.awt.headless=true',
-        `-Duser.home=${home}`,
-        '-jar',
-        OMEGAT.jar,
-        project,
-        '--mode=console-translate',
-        `--config-dir=${join(home, 'config')}`,
-        '--disable-project-locking',
-        '--no-team',
-      ],
-      env,
-    );
-    const { output: omegatLog, ...omegatFigures } = omegat;
+    const { output: omegatLog, ...omegatFigures } = medianOf(omegatRuns);
     const omegatTarget = join(project, 'target/source.txt');
     let sameTarget = false;
     let firstDifference: string | undefined;
@@ -315,8 +368,10 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
     rmSync(home, { recursive: true, force: true });
     return {
       paragraphs,
+      runs,
       qalam: qalamFigures,
       omegat: omegatFigures,
+      floor,
       speedup: round(omegatFigures.seconds / qalamFigures.seconds),
       sameTarget,
       ...(firstDifference ? { firstDifference } : {}),
@@ -339,22 +394,24 @@ export function tmLines(tm: TmFigures, p: PipelineFigures): string[] {
     `  analysis of ${tm.analysis.paragraphs} paragraphs: ${tm.analysis.ms} ms (${tm.analysis.cpuMs} ms CPU)`,
     `  pre-translation of ${tm.pretranslate.paragraphs} paragraphs at ${tm.pretranslate.minScore}%: ${tm.pretranslate.ms} ms (${tm.pretranslate.cpuMs} ms CPU, ${tm.pretranslate.filled} filled); ${tm.pretranslateFuzzy.paragraphs} at ≥${tm.pretranslateFuzzy.minScore}%: ${tm.pretranslateFuzzy.ms} ms (${tm.pretranslateFuzzy.cpuMs} ms CPU)`,
     '',
-    `OmegaT pipeline, ${p.paragraphs} paragraphs + a ${p.paragraphs}-unit TMX (whole processes, /usr/bin/time -v; load ${p.load})`,
-    `  qalam translate: ${p.qalam.seconds} s, peak ${p.qalam.peakMb} MB (goal < ${PIPELINE_GOAL.peakMb} MB: ${goal(p.qalam.peakMb < PIPELINE_GOAL.peakMb)})`,
+    `OmegaT pipeline, ${p.paragraphs} paragraphs + a ${p.paragraphs}-unit TMX (whole processes, /usr/bin/time -v, medians of ${p.runs} interleaved; load ${p.load})`,
+    `  matching: ${PIPELINE_MATCHING}`,
+    `  qalam translate: ${p.qalam.seconds} s, peak ${p.qalam.peakMb} MB (goal < ${PIPELINE_GOAL.peakMb} MB: ${goal(p.qalam.peakMb < PIPELINE_GOAL.peakMb)}); floor: node -e 0 ${p.floor.node.seconds} s / ${p.floor.node.peakMb} MB, qalam --help ${p.floor.cli.seconds} s / ${p.floor.cli.peakMb} MB`,
     p.omegat
       ? `  omegat --mode=console-translate: ${p.omegat.seconds} s, peak ${p.omegat.peakMb} MB; OmegaT/Qalam time ${p.speedup}× (goal ≥ ${PIPELINE_GOAL.speedup}×: ${goal((p.speedup ?? 0) >= PIPELINE_GOAL.speedup)}); same target text: ${p.sameTarget ? 'yes' : `NO (${p.firstDifference})`}`
       : `  OmegaT: not measured (${p.skipped}); goal ≥ ${PIPELINE_GOAL.speedup}× OmegaT's time`,
   ];
 }
 
-/** `tsx tests/bench/tm.ts [lookup|pipeline]`: one scenario alone. */
+/** `tsx tests/bench/tm.ts [lookup|pipeline] [size] [runs]`: one scenario alone (the pipeline: `tsx tests/bench/tm.ts pipeline`). */
 if (process.argv[1]?.endsWith('tm.ts')) {
   const log = (s: string) => process.stderr.write(`  … ${s}\n`);
   const which = process.argv[2] ?? 'all';
   void (async () => {
     const out: Record<string, unknown> = {};
     if (which === 'all' || which === 'lookup') out.tm = await benchTm(log, Number(process.argv[3] ?? 100_000));
-    if (which === 'all' || which === 'pipeline') out.pipeline = benchOmegatPipeline(log, Number(process.argv[3] ?? 20_000));
+    if (which === 'all' || which === 'pipeline')
+      out.pipeline = benchOmegatPipeline(log, Number(process.argv[3] ?? 20_000), Number(process.argv[4] ?? 5));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   })();
 }
