@@ -27,6 +27,11 @@ class JobBus extends EventBus {
     // Not at the last one: work after it (a snapshot row, the commit) is not undone by a throw.
     if (p.done < p.total && Atomics.load(cancelled, 0) === job.seq) throw new QalamError('cancelled');
   }
+
+  override checkpoint(): void {
+    const job = current;
+    if (job && Atomics.load(cancelled, 0) === job.seq) throw new QalamError('cancelled');
+  }
 }
 
 const opened = openContext({

@@ -29,4 +29,11 @@ export class EventBus {
     for (const l of this.listeners.get(event) ?? []) (l as Listener<E>)(payload);
     for (const l of this.anyListeners) l(event, payload);
   }
+
+  /**
+   * A cancel checkpoint without an event: nothing here; the job worker's bus throws 'cancelled'
+   * when the running job was cancelled (a job calls it inside its last write transaction, so a
+   * Cancel that arrives after the last progress event still rolls the job back until its commit).
+   */
+  checkpoint(): void {}
 }

@@ -214,12 +214,17 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it,
   // unless the document changed meanwhile (see storeJudgements; then the next judge follows the
   // glossary itself).
-  ctx.db.transaction(() => {
-    if (repo.qaEpoch(ctx.db, documentId) !== epoch) return;
-    // Every pair's state is among them when the glossary is followed (the epoch says none was added).
-    if (follow) repo.setJudgedWith(ctx.db, documentId, fingerprint);
-    repo.setQaStates(ctx.db, changedStates);
-  })();
+  // IMMEDIATE: the write lock is taken (waiting for another writer) before the last checkpoint, so
+  // a Cancel that arrives while the report waits to store still leaves everything as it was.
+  ctx.db
+    .transaction(() => {
+      ctx.events.checkpoint();
+      if (repo.qaEpoch(ctx.db, documentId) !== epoch) return;
+      // Every pair's state is among them when the glossary is followed (the epoch says none was added).
+      if (follow) repo.setJudgedWith(ctx.db, documentId, fingerprint);
+      repo.setQaStates(ctx.db, changedStates);
+    })
+    .immediate();
   progress(total);
   return {
     documentId,

@@ -30,6 +30,9 @@ for (const lang of ['en', 'ar'] as const) {
     const judgedWith = () => app.rt.db.prepare('SELECT qa_judged_with FROM documents').pluck().all();
     const before = { states: summary(), judgedWith: judgedWith() };
 
+    // The test's connection holds the write lock until Cancel has reached the app: however fast the
+    // report checks, it cannot store before (it waits for the lock, then meets its last checkpoint).
+    app.rt.db.prepare('BEGIN IMMEDIATE').run();
     await page.getByTestId('open-qa-report').click();
     const dialog = page.getByTestId('qa-report');
     const progress = dialog.getByTestId('qa-report-progress');
@@ -42,7 +45,10 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(bar).toHaveAttribute('max', '100000');
     await screenshot(page, `qa-report-progress-${lang}`);
     // At once: a job past its last checkpoint finishes instead (docs/ARCHITECTURE.md, "Long jobs").
+    const cancelled = page.waitForResponse((r) => r.url().endsWith('/jobs:cancel'));
     await dialog.getByTestId('qa-report-cancel').click();
+    expect((await cancelled).ok()).toBe(true);
+    app.rt.db.prepare('COMMIT').run();
     const notice = dialog.getByTestId('qa-report-cancelled');
     await expect(notice).toHaveText(
       lang === 'en' ? 'Check stopped. Nothing was changed; choose Check again to run it.' : /^أُوقف الفحص/,

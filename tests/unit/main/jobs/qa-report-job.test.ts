@@ -67,6 +67,9 @@ describe('the QA report in the worker', () => {
     expect((await r.dispatch('qa:report', { documentId })).ok).toBe(true);
     expect((await r.dispatch('glossary:add', { documentId, source: 'قوات حفظ السلام', target: 'peacekeepers' })).ok).toBe(true);
     const before = qaSnapshot(r, documentId);
+    // This connection holds the write lock: the report cannot store before the Cancel, however fast
+    // it checks (it waits for the lock, then meets its last checkpoint).
+    r.db.prepare('BEGIN IMMEDIATE').run();
     const running = new Promise<void>((resolve) => {
       const off = r.ctx.events.on('job:progress', (p) => {
         if (p.jobId !== 'qa-big' || p.done === 0) return;
@@ -77,7 +80,24 @@ describe('the QA report in the worker', () => {
     const call = r.dispatch('qa:report', { documentId, jobId: 'qa-big' });
     await running;
     expect(await r.dispatch('jobs:cancel', { jobId: 'qa-big' })).toEqual({ ok: true, value: { found: true } });
+    r.db.prepare('COMMIT').run();
     expect(await call).toEqual({ ok: false, error: { code: 'cancelled', key: 'errors.cancelled' } });
+    expect(qaSnapshot(r, documentId)).toEqual(before);
+    // Cancelled while it waits to store: the checkpoint after the lock rolls it back.
+    r.db.prepare('BEGIN IMMEDIATE').run();
+    const waiting = r.dispatch('qa:report', { documentId, jobId: 'qa-late' });
+    await new Promise<void>((resolve) => {
+      const off = r.ctx.events.on('job:progress', (p) => {
+        if (p.jobId !== 'qa-late' || p.done !== 29_000) return;
+        off();
+        resolve();
+      });
+    });
+    // Past its last progress checkpoint (29,000 of 30,000), it checks the rest and waits for the lock.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await r.dispatch('jobs:cancel', { jobId: 'qa-late' })).toEqual({ ok: true, value: { found: true } });
+    r.db.prepare('COMMIT').run();
+    expect(await waiting).toEqual({ ok: false, error: { code: 'cancelled', key: 'errors.cancelled' } });
     expect(qaSnapshot(r, documentId)).toEqual(before);
     // Cancelled at its first event, while it reads the document: stopped before checking anything.
     const started = new Promise<void>((resolve) => {
