@@ -33,9 +33,37 @@ describe('migration runner', () => {
         throw new Error('boom');
       },
     };
+    expect(migrate(db, [migrations[0]!])).toBe(1);
     expect(() => migrate(db, [migrations[0]!, broken])).toThrow('boom');
     expect(userVersion(db)).toBe(1);
     expect(tables(db)).not.toContain('half_done');
+  });
+
+  it('creates a new store in one transaction: a failing step leaves it empty', () => {
+    const db = fresh();
+    const broken: Migration = {
+      version: migrations.length + 1,
+      description: 'fails at the end',
+      up() {
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...migrations, broken])).toThrow('boom');
+    expect(userVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('gives a new store the same schema as one migrated step by step', () => {
+    const schema = (db: Database.Database) =>
+      db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').raw().all();
+    const atOnce = fresh();
+    migrate(atOnce);
+    const stepwise = fresh();
+    migrate(stepwise, migrations.slice(0, 1)); // no longer empty: every later step runs on its own
+    migrate(stepwise);
+    expect(userVersion(atOnce)).toBe(userVersion(stepwise));
+    expect(schema(atOnce)).toEqual(schema(stepwise));
+    expect(atOnce.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('refuses a database from a newer schema', () => {
