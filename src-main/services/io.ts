@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportResult, ParsedInput, ReviewChange, ReviewImportPreview } from '../shared/contract';
-import { checkAction, LAYOUT_EXPORTS, type ExportFormat, type ImportFormat, type Pair } from '../shared/domain';
+import {
+  checkAction,
+  LAYOUT_EXPORTS,
+  type DocumentSummary,
+  type ExportFormat,
+  type ImportFormat,
+  type Pair,
+} from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
 import type { BilingualRow } from '../formats/docx-bilingual';
@@ -29,6 +36,12 @@ export interface ExportRequest {
   qaColumn?: boolean | undefined;
 }
 
+/** The document as an export's header names it (the in-memory model and the streamed DOCX alike). */
+function exportedDocument(doc: DocumentSummary): ExportModel['document'] {
+  const { id, name, fileName, sourceLang, targetLang, createdAt } = doc;
+  return { id, name, fileName, sourceLang, targetLang, createdAt };
+}
+
 export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel {
   const doc = getDocument(ctx, req.documentId);
   const layoutOf = LAYOUT_EXPORTS[req.format];
@@ -36,14 +49,7 @@ export function buildModel(ctx: ServiceContext, req: ExportRequest): ExportModel
   const comments = commentsOfDocument(ctx.db, doc.id);
   const pairs = repo.pairsOfDocument(ctx.db, doc.id).map((p) => exportPair(p, comments, doc.createdAt));
   return {
-    document: {
-      id: doc.id,
-      name: doc.name,
-      fileName: doc.fileName,
-      sourceLang: doc.sourceLang,
-      targetLang: doc.targetLang,
-      createdAt: doc.createdAt,
-    },
+    document: exportedDocument(doc),
     exportedAt: ctx.now(),
     exportedBy: actor(ctx).name,
     pairs,
@@ -195,14 +201,7 @@ async function streamReviewToFile(
   // One read transaction: the rows, their QA issues, the header's counts and the snapshot see the same document.
   ctx.db.transaction(() => {
     const head = {
-      document: {
-        id: doc.id,
-        name: doc.name,
-        fileName: doc.fileName,
-        sourceLang: doc.sourceLang,
-        targetLang: doc.targetLang,
-        createdAt: doc.createdAt,
-      },
+      document: exportedDocument(doc),
       exportedAt,
       exportedBy: actor(ctx).name,
       stats: documentStats(ctx.db, doc.id),
