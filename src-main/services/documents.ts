@@ -21,6 +21,7 @@ import { normalizeForSearch } from '../text/arabic';
 import { excerpt } from '../text/paragraphs';
 import { countWords } from '../text/words';
 import { actor, type ServiceContext } from './context';
+import { documentName } from './document-name';
 import { forEachParagraph, planUtf8Text, type Utf8TextPlan } from '../formats/txt-stream';
 import { detectImportFormat, MAX_PARAGRAPH_CHARS, parseDocument } from './parse';
 import { mirrorDocument } from './tm-memory';
@@ -333,16 +334,6 @@ function importedStatus(status: Status | undefined, target: string): Status {
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** A new document's name: the one given (or the file's own title), else the file name without extension. */
-export function documentName(fileName: string, given?: string): string {
-  return (given ?? baseName(fileName)).slice(0, 300) || 'untitled';
-}
-
-function baseName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.[^.]+$/, '') || base;
 }
 
 export function getDocument(ctx: ServiceContext, id: number): DocumentSummary {

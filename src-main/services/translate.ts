@@ -9,6 +9,7 @@ import type { MemoryTmxUnit } from '../formats/tmx';
 import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
 import type { ServiceContext } from './context';
+import { documentName } from './document-name';
 import { detectImportFormat, parseTextDocument } from './parse';
 
 const RELEASED = new Uint8Array(0);
@@ -125,7 +126,7 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
   // The same checks and errors as an import of the file; the text is decoded once and its
   // paragraphs found once, for both the lookup and the output.
   const { doc, text, spans } = parseTextDocument(take(req, 'bytes'));
-  const name = originName(req.fileName);
+  const name = documentName(req.fileName);
   const sourceLang = doc.sourceLang || 'ar';
   const targetLang = doc.targetLang || 'en';
   const targets: (string | null)[] = new Array<string | null>(spans.length);
@@ -180,16 +181,6 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
     translated: translated.length,
     draft: 0,
   };
-}
-
-/**
- * The document name an import of the file would store (documents.ts documentName without a given
- * name), worked out here because that module loads the store and SQLite, which this run never opens;
- * tests/unit/main/tm/translate-exact.test.ts holds the two equal.
- */
-export function originName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return (base.replace(/\.[^.]+$/, '') || base).slice(0, 300) || 'untitled';
 }
 
 /**

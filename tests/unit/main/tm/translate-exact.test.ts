@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../../../src-main/services/context';
-import { documentName } from '../../../../src-main/services/documents';
-import { originName, translateFile } from '../../../../src-main/services/translate';
+import { translateFile } from '../../../../src-main/services/translate';
 import { sampleText } from '../helpers';
 import { paragraphs } from './fixtures';
 
@@ -110,24 +109,5 @@ describe('translate without a store, written in pieces', () => {
     const lean = await run(true, source, tmx(units), 100);
     expect(lean.result.translated).toBe(units.length);
     expect(readFileSync(join(dir, 'lean-100.txt'))).toEqual(Buffer.from(expected.join(''), 'utf8'));
-  });
-});
-
-describe("the project TMX's origin without a store", () => {
-  it('is the name an import of the file would store', () => {
-    for (const name of [
-      'article.txt',
-      'a/b\\c.d.txt',
-      '/x/y/.txt',
-      'noext',
-      '.hidden',
-      'x.',
-      '',
-      '   .txt',
-      `${'و'.repeat(400)}.txt`,
-      'dir/',
-    ]) {
-      expect(originName(name), name).toBe(documentName(name));
-    }
   });
 });
