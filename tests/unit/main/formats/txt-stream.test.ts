@@ -50,6 +50,12 @@ const PIECES = [
   ':',
   'كازاخستان',
   'قالت المتحدثة باسم وزارة الخارجية',
+  // Arabic that starts with Latin letters or digits, with harakat and tatweel, Arabic-Indic and
+  // Persian digits with the Arabic separators, and attached clitics.
+  'CNN: قالت',
+  '2022 عام',
+  'وَبِالسَّلَامِ والـــسلام',
+  '٣٫٥٪ و۱۲۳٬۴۵۶',
   'word',
   'a longer English line that wraps at about seventy',
   '😀',
