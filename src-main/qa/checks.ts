@@ -2,7 +2,7 @@
 // at figures drawn from the whole document) and says what is wrong and which characters to mark.
 
 import { normalizeForSearch } from '../text/arabic';
-import { findNumbers, spelledNumbers } from './numbers';
+import { findNumbers, SPELLED_VALUES, spelledNumbers, type FoundNumber } from './numbers';
 import { findEnglishTerm, termHaystack, type Term, type TermIndex } from './terms';
 import { QA_SEVERITY, type QaCheckId, type QaIssue, type QaPair, type QaRange } from './types';
 
@@ -86,32 +86,39 @@ function issue(check: QaCheckId, params: QaIssue['params'], ranges: QaRange[] = 
 
 const whole = (side: QaRange['side'], text: string): QaRange[] => [{ side, start: 0, end: text.length }];
 
+/** Whether the profile leaves a check on (a function, not a closure made for each pair). */
+function enabled(disabled: ReadonlySet<QaCheckId> | undefined, id: QaCheckId): boolean {
+  return disabled === undefined || !disabled.has(id);
+}
+
 /** Runs every enabled check on one pair. Pure; a few microseconds to a millisecond per pair. */
 export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (pair.excluded) return [];
   if (ctx.stateOnly) return judgePair(pair, ctx, ctx.stateOnly);
   const out: QaIssue[] = [];
-  const on = (id: QaCheckId): boolean => !ctx.disabled?.has(id);
+  const off = ctx.disabled;
   const { source, target } = pair;
   if (target.trim() === '') {
-    if (on('empty-target')) out.push(issue('empty-target', {}, whole('source', source)));
+    if (enabled(off, 'empty-target')) out.push(issue('empty-target', {}, whole('source', source)));
     return out;
   }
-  if (on('same-as-source') && target.trim() === source.trim()) out.push(issue('same-as-source', {}, whole('target', target)));
-  if (on('arabic-in-target')) out.push(...arabicInTarget(target));
-  if (on('number-missing') || on('number-extra')) out.push(...numbers(source, target, ctx));
-  if (on('latin-missing')) out.push(...latinTokens(source, target));
-  if (on('end-punctuation')) out.push(...endPunctuation(source, target));
-  if (on('unbalanced-pairs')) out.push(...unbalanced(target));
-  if (on('invisible-chars')) out.push(...invisible(target));
-  if (on('spacing')) out.push(...spacing(target));
-  if (on('length-ratio') && ctx.document?.lengthFences) out.push(...lengthRatio(source, target, ctx.document.lengthFences));
-  if (ctx.document) out.push(...consistency(pair, target, ctx.document, on));
+  if (enabled(off, 'same-as-source') && target.trim() === source.trim())
+    out.push(issue('same-as-source', {}, whole('target', target)));
+  if (enabled(off, 'arabic-in-target')) out.push(...arabicInTarget(target));
+  if (enabled(off, 'number-missing') || enabled(off, 'number-extra')) out.push(...numbers(source, target, ctx));
+  if (enabled(off, 'latin-missing')) out.push(...latinTokens(source, target));
+  if (enabled(off, 'end-punctuation')) out.push(...endPunctuation(source, target));
+  if (enabled(off, 'unbalanced-pairs')) out.push(...unbalanced(target));
+  if (enabled(off, 'invisible-chars')) out.push(...invisible(target));
+  if (enabled(off, 'spacing')) out.push(...spacing(target));
+  if (enabled(off, 'length-ratio') && ctx.document?.lengthFences)
+    out.push(...lengthRatio(source, target, ctx.document.lengthFences));
+  if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
   if (ctx.glossary) {
-    if (on('term-missing')) out.push(...termMissing(source, target, ctx.glossary));
-    if (on('term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
+    if (enabled(off, 'term-missing')) out.push(...termMissing(source, target, ctx.glossary));
+    if (enabled(off, 'term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
   }
-  if (on('spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
+  if (enabled(off, 'spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
   return out;
 }
 
@@ -147,7 +154,7 @@ function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['s
     () => (on('spacing') ? spacing(target) : []),
     () => (on('length-ratio') && ctx.document?.lengthFences ? lengthRatio(source, target, ctx.document.lengthFences) : []),
     () => (on('latin-missing') ? latinTokens(source, target) : []),
-    () => (ctx.document ? consistency(pair, target, ctx.document, on) : []),
+    () => (ctx.document ? consistency(pair, target, ctx.document, ctx.disabled) : []),
     () =>
       ctx.glossary && on('term-missing') ? termMissing(source, target, ctx.glossary, (i) => !judge.isIgnored(pair, i.check)) : [],
     () => (on('spelling') && ctx.speller ? spelling(source, target, ctx, true) : []),
@@ -171,15 +178,8 @@ function arabicInTarget(target: string): QaIssue[] {
 function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
   const inSource = findNumbers(source);
   const inTarget = findNumbers(target);
-  let spelled: Set<string> | undefined;
-  const remaining = new Map<string, number>();
-  for (const n of inTarget) remaining.set(n.value, (remaining.get(n.value) ?? 0) + 1);
-  const missing: typeof inSource = [];
-  for (const n of inSource) {
-    const left = remaining.get(n.value) ?? 0;
-    if (left > 0) remaining.set(n.value, left - 1);
-    else if (!(spelled ??= spelledNumbers(target)).has(n.value)) missing.push(n);
-  }
+  if (inSource.length === 0 && inTarget.length === 0) return [];
+  const { missing, extra } = unmatchedNumbers(inSource, inTarget, target);
   const out: QaIssue[] = [];
   if (missing.length && !ctx.disabled?.has('number-missing')) {
     out.push(
@@ -190,8 +190,6 @@ function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
       ),
     );
   }
-  const sourceValues = new Set(inSource.map((n) => n.value));
-  const extra = inTarget.filter((n) => !sourceValues.has(n.value) && (remaining.get(n.value) ?? 0) > 0);
   if (extra.length && !ctx.disabled?.has('number-extra')) {
     out.push(
       issue(
@@ -202,6 +200,60 @@ function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
     );
   }
   return out;
+}
+
+/**
+ * The source's numbers the target lacks (each number of the target stands for one of the source,
+ * and a number spelled out in the target counts), and the target's numbers whose value the source
+ * does not have at all.
+ */
+export function unmatchedNumbers(
+  inSource: readonly FoundNumber[],
+  inTarget: readonly FoundNumber[],
+  target: string,
+): { missing: FoundNumber[]; extra: FoundNumber[] } {
+  // A paragraph holds a few numbers: arrays, not maps, unless it holds many.
+  if (inSource.length * inTarget.length > 1024) return unmatchedNumbersByValue(inSource, inTarget, target);
+  let spelled: Set<string> | undefined;
+  const missing: FoundNumber[] = [];
+  // Each number of the source takes the first number of the target of its value not yet taken.
+  const taken: boolean[] = new Array<boolean>(inTarget.length).fill(false);
+  for (let s = 0; s < inSource.length; s++) {
+    const n = inSource[s]!;
+    let t = 0;
+    while (t < inTarget.length && (taken[t] || inTarget[t]!.value !== n.value)) t++;
+    if (t < inTarget.length) taken[t] = true;
+    // Only a few values can be spelled out: the target's words are read for those alone.
+    else if (!SPELLED_VALUES.has(n.value) || !(spelled ??= spelledNumbers(target)).has(n.value)) missing.push(n);
+  }
+  const extra: FoundNumber[] = [];
+  for (let t = 0; t < inTarget.length; t++) {
+    const value = inTarget[t]!.value;
+    let inSourceToo = false;
+    for (let s = 0; s < inSource.length && !inSourceToo; s++) inSourceToo = inSource[s]!.value === value;
+    if (!inSourceToo) extra.push(inTarget[t]!);
+  }
+  return { missing, extra };
+}
+
+/** {@link unmatchedNumbers} by counts per value: for text with many numbers (a table). */
+export function unmatchedNumbersByValue(
+  inSource: readonly FoundNumber[],
+  inTarget: readonly FoundNumber[],
+  target: string,
+): { missing: FoundNumber[]; extra: FoundNumber[] } {
+  let spelled: Set<string> | undefined;
+  const remaining = new Map<string, number>();
+  for (const n of inTarget) remaining.set(n.value, (remaining.get(n.value) ?? 0) + 1);
+  const missing: FoundNumber[] = [];
+  for (const n of inSource) {
+    const left = remaining.get(n.value) ?? 0;
+    if (left > 0) remaining.set(n.value, left - 1);
+    else if (!(spelled ??= spelledNumbers(target)).has(n.value)) missing.push(n);
+  }
+  const sourceValues = new Set(inSource.map((n) => n.value));
+  const extra = inTarget.filter((n) => !sourceValues.has(n.value) && (remaining.get(n.value) ?? 0) > 0);
+  return { missing, extra };
 }
 
 function latinTokens(source: string, target: string): QaIssue[] {
@@ -427,17 +479,22 @@ function rivals(
   return { count, first: undefined };
 }
 
-function consistency(pair: QaPair, target: string, doc: DocumentFigures, on: (id: QaCheckId) => boolean): QaIssue[] {
+function consistency(
+  pair: QaPair,
+  target: string,
+  doc: DocumentFigures,
+  disabled: ReadonlySet<QaCheckId> | undefined,
+): QaIssue[] {
   const out: QaIssue[] = [];
   const known = doc.byPair.get(pair.id);
   const folded = known?.folded ?? normalizeForSearch(pair.source);
   const key = known?.key != null && known.target === target ? known.key : targetKey(target);
-  if (on('inconsistent-target')) {
+  if (!disabled?.has('inconsistent-target')) {
     const r = rivals(doc.targetsBySource.get(folded), key, pair.id, known?.key ?? undefined, doc.byPair, 'key');
     if (r.count && r.first !== undefined)
       out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
   }
-  if (on('inconsistent-source')) {
+  if (!disabled?.has('inconsistent-source')) {
     const r = rivals(doc.sourcesByTarget.get(key), folded, pair.id, folded, doc.byPair, 'folded');
     if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
   }
@@ -531,12 +588,26 @@ function termMissing(source: string, target: string, glossary: TermIndex, enough
   const hits = glossary.find(source);
   if (hits.length === 0) return out;
   const haystack = termHaystack(target);
-  const reported = new Set<number>();
-  for (const hit of hits) {
-    if (hit.term.forbidden || reported.has(hit.term.id)) continue;
-    reported.add(hit.term.id);
+  // The terms already looked for: a paragraph finds a few (a list), now and then many (a set).
+  const reported: number[] = [];
+  let many: Set<number> | undefined;
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
+    const id = hit.term.id;
+    if (hit.term.forbidden) continue;
+    if (many) {
+      if (many.has(id)) continue;
+      many.add(id);
+    } else {
+      if (reported.includes(id)) continue;
+      reported.push(id);
+      if (reported.length > 32) many = new Set(reported);
+    }
     const { alternatives, label } = englishAlternatives(hit.term);
-    if (alternatives.some((t) => findEnglishTerm(target, t, haystack))) continue;
+    let present = false;
+    for (let a = 0; a < alternatives.length && !present; a++)
+      present = findEnglishTerm(target, alternatives[a]!, haystack) !== null;
+    if (present) continue;
     const found = issue('term-missing', { source: source.slice(hit.start, hit.end), term: label }, [
       { side: 'source', start: hit.start, end: hit.end },
     ]);

@@ -144,6 +144,9 @@ const SMALL_NUMBER_WORDS: Record<string, string> = {
   thousand: '1000',
 };
 
+/** Every value {@link spelledNumbers} can find. */
+export const SPELLED_VALUES: ReadonlySet<string> = new Set(Object.values(SMALL_NUMBER_WORDS));
+
 /** Numbers an English style guide spells out ("three people", "a hundred"): they count as present. */
 export function spelledNumbers(english: string): Set<string> {
   const out = new Set<string>();

@@ -55,7 +55,7 @@ function isWordChar(c: number): boolean {
 
 /**
  * Folded words with their original ranges; ة and ى kept (see the file comment). The reference
- * tokenizer: {@link scanWords} gives the same tokens without building the folding map, and falls
+ * tokenizer: {@link TermIndex.find} scans the same tokens without building the folding map, and falls
  * back to this one for text it cannot scan code unit by code unit.
  */
 function tokenize(text: string): Token[] {
@@ -125,34 +125,6 @@ function foldWord(raw: string): string {
   return out;
 }
 
-/**
- * The words of `text` as original ranges (from the first letter to the next separator: marks after
- * the last letter belong to the word, as in {@link tokenize}), in one pass over the code units.
- * Null when the text holds a character the folding would first decompose (NFKC) or a surrogate.
- */
-function scanWords(text: string): { starts: number[]; ends: number[] } | null {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let from = -1;
-  for (let i = 0; i < text.length; i++) {
-    const k = classOf(text.charCodeAt(i));
-    if (k === WORD) {
-      if (from === -1) from = i;
-    } else if (k === SEPARATOR) {
-      if (from !== -1) {
-        starts.push(from);
-        ends.push(i);
-        from = -1;
-      }
-    } else if (k === COMPLEX) return null;
-  }
-  if (from !== -1) {
-    starts.push(from);
-    ends.push(text.length);
-  }
-  return { starts, ends };
-}
-
 /** Stems a text word may stand for once proclitics and a pronoun suffix are removed by rule. */
 export function wordStems(word: string): Set<string> {
   const out = new Set<string>([word]);
@@ -213,6 +185,39 @@ const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
  */
 const MAX_WORDS = 50_000;
 
+/** By start, the longest first. */
+const byPlace = (a: TermHit, b: TermHit): number => a.start - b.start || b.end - a.end;
+
+/** A remembered word: its original spelling, what it matches, and the next word of the same hash. */
+interface Remembered {
+  raw: string;
+  info: WordInfo;
+  next: Remembered | undefined;
+}
+
+/**
+ * The hash under which a word (`text` from `start` to `end`) is remembered: the paragraph's words
+ * are looked up where they stand, without cutting each one out of it (millions of short strings
+ * a document, as much garbage to collect). Exported for the tests, which make words collide.
+ */
+export function wordHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
+
+function sameWord(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/**
+ * Where {@link TermIndex.find} keeps a paragraph's words while it matches (reused: find runs
+ * start to end without yielding, and keeps nothing of them).
+ */
+const scratch = { starts: [] as number[], ends: [] as number[], infos: [] as WordInfo[] };
+
 /**
  * Terms indexed by their first word. A word of the text is stemmed once (then remembered, see
  * {@link MAX_WORDS}), and each of its stems is one hash lookup: the cost of a paragraph does not
@@ -220,8 +225,9 @@ const MAX_WORDS = 50_000;
  */
 export class TermIndex {
   private readonly byFirst = new Map<string, Entry[]>();
-  /** Original spelling of a word (harakat included) → what it matches. */
-  private readonly words = new Map<string, WordInfo>();
+  /** Original spelling of a word (harakat included) → what it matches, by {@link wordHash}. */
+  private readonly words = new Map<number, Remembered>();
+  private remembered = 0;
 
   constructor(terms: readonly Term[]) {
     for (const term of terms) this.add(term);
@@ -229,7 +235,7 @@ export class TermIndex {
 
   /** One more term: a glossary that grew by one need not be indexed again (10k terms take a moment). */
   add(term: Term): void {
-    this.words.clear();
+    this.forget();
     if (term.forbidden) {
       this.forbidden.push(term);
       return;
@@ -254,6 +260,11 @@ export class TermIndex {
     return this.forbidden;
   }
 
+  private forget(): void {
+    this.words.clear();
+    this.remembered = 0;
+  }
+
   private infoOf(folded: string): WordInfo {
     const stems = [...wordStems(folded)];
     let entries: Entry[] | undefined;
@@ -264,39 +275,73 @@ export class TermIndex {
     return { stems, entries: entries ?? NO_ENTRIES };
   }
 
-  private infoOfRaw(raw: string): WordInfo {
-    let info = this.words.get(raw);
-    if (!info) {
-      if (this.words.size >= MAX_WORDS) this.words.clear();
-      this.words.set(raw, (info = this.infoOf(foldWord(raw))));
-    }
+  /** What the word of `text` from `start` to `end` matches (its original spelling, harakat included). */
+  private infoAt(text: string, start: number, end: number): WordInfo {
+    const hash = wordHash(text, start, end);
+    const first = this.words.get(hash);
+    for (let w = first; w; w = w.next) if (sameWord(w.raw, text, start, end)) return w.info;
+    if (this.remembered >= MAX_WORDS) this.forget();
+    const raw = text.slice(start, end);
+    const info = this.infoOf(foldWord(raw));
+    this.words.set(hash, { raw, info, next: this.words.get(hash) });
+    this.remembered++;
     return info;
   }
 
   /** Every term of the glossary found in `source`, by position; a term is reported once per place. */
   find(source: string): TermHit[] {
     if (this.byFirst.size === 0) return [];
-    let starts: number[];
-    let ends: number[];
-    let infos: WordInfo[];
-    const scanned = scanWords(source);
-    if (scanned) {
-      ({ starts, ends } = scanned);
-      infos = starts.map((s, i) => this.infoOfRaw(source.slice(s, ends[i])));
-    } else {
-      const tokens = tokenize(source);
-      starts = tokens.map((t) => t.start);
-      ends = tokens.map((t) => t.end);
-      infos = tokens.map((t) => this.infoOf(t.text));
+    const { starts, ends, infos } = scratch;
+    let count = 0;
+    // The words of `source` as original ranges (from the first letter to the next separator: marks
+    // after the last letter belong to the word, as in tokenize), in one pass over the code units.
+    // Text holding a character the folding would first decompose (NFKC) or a surrogate goes to
+    // the reference tokenizer.
+    let complex = false;
+    let from = -1;
+    let any = false;
+    for (let i = 0, n = source.length; i <= n; i++) {
+      const k = i === n ? SEPARATOR : classOf(source.charCodeAt(i));
+      if (k === WORD) {
+        if (from === -1) from = i;
+      } else if (k === SEPARATOR) {
+        if (from !== -1) {
+          const info = this.infoAt(source, from, i);
+          if (info.entries.length > 0) any = true;
+          starts[count] = from;
+          ends[count] = i;
+          infos[count++] = info;
+          from = -1;
+        }
+      } else if (k === COMPLEX) {
+        complex = true;
+        break;
+      }
     }
+    if (complex) {
+      const tokens = tokenize(source);
+      any = false;
+      for (count = 0; count < tokens.length; count++) {
+        const t = tokens[count]!;
+        const info = this.infoOf(t.text);
+        if (info.entries.length > 0) any = true;
+        starts[count] = t.start;
+        ends[count] = t.end;
+        infos[count] = info;
+      }
+    }
+    // No word begins a term (most paragraphs against most glossaries' rare terms).
+    if (!any) return [];
     const hits: TermHit[] = [];
-    for (let i = 0; i < infos.length; i++) {
+    let sorted = true;
+    for (let i = 0; i < count; i++) {
       const entries = infos[i]!.entries;
       if (entries.length === 0) continue;
       const here = hits.length;
-      for (const entry of entries) {
+      for (let e = 0; e < entries.length; e++) {
+        const entry = entries[e]!;
         const n = entry.keys.length;
-        if (i + n > infos.length) continue;
+        if (i + n > count) continue;
         let ok = true;
         for (let k = 1; k < n && ok; k++) ok = infos[i + k]!.stems.includes(entry.keys[k]!);
         if (!ok) continue;
@@ -304,10 +349,13 @@ export class TermIndex {
         let seen = false;
         for (let h = here; h < hits.length && !seen; h++) seen = hits[h]!.term.id === entry.term.id;
         if (seen) continue;
-        hits.push({ term: entry.term, start: starts[i]!, end: ends[i + n - 1]! });
+        const end = ends[i + n - 1]!;
+        // Hits come by start; those of one start are sorted only when a longer one came later.
+        if (hits.length > here && hits[hits.length - 1]!.end < end) sorted = false;
+        hits.push({ term: entry.term, start: starts[i]!, end });
       }
     }
-    return hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    return sorted ? hits : hits.sort(byPlace);
   }
 }
 

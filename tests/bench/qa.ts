@@ -10,6 +10,7 @@
 //              judged: the request's wall time (the job worker judges) and the main event loop's
 //              longest stall meanwhile (monitorEventLoopDelay), beside an idle loop as long.
 // Alone: npx tsx tests/bench/qa.ts [pairs]
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -120,6 +121,8 @@ export interface QaBench {
     ms: number;
     cpuMs: number;
     issues: number;
+    /** {@link reportDigest} of the report: the same before and after a change meant only to be faster. */
+    digest: string;
     plainMs: number;
     translatedMs: number;
     translatedIssues: number;
@@ -145,8 +148,22 @@ const ms = (x: number) => Math.round(x * 1000) / 1000;
 const pick = (s: ReturnType<typeof stats>) => ({ median: ms(s.median), p99: ms(s.p99) });
 const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** checkDocument's wall and CPU time and issue count. */
-function timeCheck(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'>): { ms: number; cpuMs: number; issues: number } {
+/** A digest of every issue of every pair, in the report's order: a faster check must report the same. */
+export function reportDigest(report: Iterable<[number, unknown]>): string {
+  const h = createHash('sha256');
+  for (const entry of report) h.update(JSON.stringify(entry));
+  return h.digest('hex').slice(0, 16);
+}
+
+interface Timed {
+  ms: number;
+  cpuMs: number;
+  issues: number;
+  digest: string;
+}
+
+/** checkDocument's wall and CPU time, issue count and (with `digest`) {@link reportDigest}. */
+function timeCheck(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'>, digest = false): Timed {
   const cpu = process.cpuUsage();
   const t = performance.now();
   const report = checkDocument(pairs, ctx);
@@ -154,13 +171,18 @@ function timeCheck(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'>): 
   const used = process.cpuUsage(cpu);
   let issues = 0;
   for (const list of report.values()) issues += list.length;
-  return { ms: round(wall), cpuMs: round((used.user + used.system) / 1000), issues };
+  return { ms: round(wall), cpuMs: round((used.user + used.system) / 1000), issues, digest: digest ? reportDigest(report) : '' };
 }
 
 /** Medians of 3 runs. */
-function timeCheck3(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'>): { ms: number; cpuMs: number; issues: number } {
-  const runs = [0, 1, 2].map(() => timeCheck(pairs, ctx));
-  return { ms: median3(runs.map((r) => r.ms)), cpuMs: median3(runs.map((r) => r.cpuMs)), issues: runs[0]!.issues };
+function timeCheck3(pairs: readonly QaPair[], ctx: Omit<QaContext, 'document'>): Timed {
+  const runs = [0, 1, 2].map((i) => timeCheck(pairs, ctx, i === 0));
+  return {
+    ms: median3(runs.map((r) => r.ms)),
+    cpuMs: median3(runs.map((r) => r.cpuMs)),
+    issues: runs[0]!.issues,
+    digest: runs[0]!.digest,
+  };
 }
 
 /** Each target also with the English of every term the index finds in its source. */
@@ -235,6 +257,7 @@ export async function benchQa(log: (s: string) => void, n = 100_000, withFilter 
       ms: realistic.ms,
       cpuMs: realistic.cpuMs,
       issues: realistic.issues,
+      digest: realistic.digest,
       plainMs: plain.ms,
       translatedMs: realisticTranslated.ms,
       translatedIssues: realisticTranslated.issues,
@@ -316,7 +339,7 @@ export function qaLines(q: QaBench): string[] {
   return [
     '',
     `QA of a ${q.pairs}-pair document with the en-US speller and a ${q.terms}-term glossary (in-process; load ${loadavg()[0]!.toFixed(2)})`,
-    `  whole document, newsroom-like glossary (${r.hitsPerParagraph} terms a paragraph; the real sample article: ${r.articleHitsPerParagraph}): ${r.ms} ms (CPU ${r.cpuMs} ms), ${r.issues} issues; goal < ${r.goalMs} ms (medians of 3; without speller and glossary: ${r.plainMs} ms)`,
+    `  whole document, newsroom-like glossary (${r.hitsPerParagraph} terms a paragraph; the real sample article: ${r.articleHitsPerParagraph}): ${r.ms} ms (CPU ${r.cpuMs} ms), ${r.issues} issues (digest ${r.digest}); goal < ${r.goalMs} ms (medians of 3; without speller and glossary: ${r.plainMs} ms)`,
     `  the same with every recognised term's English in its target: ${r.translatedMs} ms, ${r.translatedIssues} issues; goal < ${r.goalMs} ms`,
     `  STRESS (not the goal's row): a glossary of the generator's own words, ${st.hitsPerParagraph} terms a paragraph: ${st.ms} ms, ${st.issues} issues; with every term's English in its target: ${st.translatedMs} ms, ${st.translatedIssues} issues`,
     `  live check of one pair (stress glossary): median ${q.livePair.median} ms, p99 ${q.livePair.p99} ms; goal < ${q.livePair.goalMs} ms`,

@@ -2,7 +2,16 @@
 // stand for, the anchored English-term search against the pattern run over the whole target, the
 // compact consistency maps kept by followChange against maps made afresh, and the spelling memo.
 import { describe, expect, it } from 'vitest';
-import { checkPair, documentFigures, englishWords, followChange, pairsUnder, type Speller } from '../../../../src-main/qa/checks';
+import {
+  checkPair,
+  documentFigures,
+  englishWords,
+  followChange,
+  pairsUnder,
+  unmatchedNumbers,
+  unmatchedNumbersByValue,
+  type Speller,
+} from '../../../../src-main/qa/checks';
 import { findNumbers, findNumbersByPattern } from '../../../../src-main/qa/numbers';
 import { findEnglishTerm, termHaystack } from '../../../../src-main/qa/terms';
 import { QA_CHECKS, type QaCheckId, type QaPair } from '../../../../src-main/qa/types';
@@ -33,6 +42,54 @@ describe('scanners against their patterns', () => {
       englishWords(text, (w, at) => void words.push([w, at]));
       expect(words, text).toEqual(byPattern(text));
     }
+  });
+});
+
+describe('numbers matched between source and target', () => {
+  it('the lists a paragraph usually has give what counts per value give', () => {
+    const rnd = prng(15);
+    const pieces = [
+      '3',
+      '٣',
+      '2022',
+      '٢٠٢٢',
+      '12',
+      'twelve',
+      'one',
+      '1',
+      '٫5',
+      '3.5',
+      '3,5',
+      '1,000',
+      'a',
+      ' ',
+      ' ',
+      ' ',
+      'hundred',
+      '100',
+    ];
+    let missing = 0;
+    let extra = 0;
+    for (let i = 0; i < 5000; i++) {
+      const source = noise(rnd, pieces, rnd(14));
+      const target = noise(rnd, pieces, rnd(14));
+      const [s, t] = [findNumbers(source), findNumbers(target)];
+      const fast = unmatchedNumbers(s, t, target);
+      expect(fast, `${source} | ${target}`).toEqual(unmatchedNumbersByValue(s, t, target));
+      missing += fast.missing.length;
+      extra += fast.extra.length;
+    }
+    expect(missing).toBeGreaterThan(2000);
+    expect(extra).toBeGreaterThan(2000);
+  });
+
+  it('a paragraph of many numbers (a table) gives the same', () => {
+    const rnd = prng(16);
+    const row = () => Array.from({ length: 60 }, () => String(rnd(40))).join(' ');
+    const [source, target] = [row(), `${row()} three`];
+    const [s, t] = [findNumbers(source), findNumbers(target)];
+    expect(s.length * t.length).toBeGreaterThan(1024);
+    expect(unmatchedNumbers(s, t, target)).toEqual(unmatchedNumbersByValue(s, t, target));
   });
 });
 

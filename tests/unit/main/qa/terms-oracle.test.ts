@@ -2,7 +2,7 @@
 // against the simplest implementation of the same rules: fold the whole text with its map, stem
 // every word, and try every form of every term at every word.
 import { describe, expect, it } from 'vitest';
-import { TermIndex, wordStems, type Term, type TermHit } from '../../../../src-main/qa/terms';
+import { TermIndex, wordHash, wordStems, type Term, type TermHit } from '../../../../src-main/qa/terms';
 import { foldWithMap } from '../../../../src-main/text/arabic';
 import { arabicCorpus, corpusGlossary, inflect, prng } from './corpus';
 
@@ -92,6 +92,47 @@ describe('term index against the reference implementation', () => {
     for (let k = 0; k < 2000; k++) {
       const text = `قال ${inflect(words[rnd(words.length)]!, rnd)} ${inflect(words[rnd(words.length)]!, rnd)}`;
       expect(canon(idx.find(text)), text).toEqual(canon(referenceFind(one, text)));
+    }
+  });
+});
+
+describe('term index: words looked up where they stand', () => {
+  it('words whose hashes collide are told apart by their spelling', () => {
+    // Two spellings of one hash: a letter one higher, then one 31 lower (the hash multiplies by 31).
+    const a = 'كسيبة';
+    const b = 'كشثبة';
+    expect(b.charCodeAt(1)).toBe(a.charCodeAt(1) + 1);
+    expect(b.charCodeAt(2)).toBe(a.charCodeAt(2) - 31);
+    expect(wordHash(a, 0, a.length)).toBe(wordHash(b, 0, b.length));
+    expect(wordHash(`و ${a}`, 2, 7)).toBe(wordHash(a, 0, a.length));
+    const terms: Term[] = [
+      { id: 1, source: a, target: 'first' },
+      { id: 2, source: b, target: 'second' },
+    ];
+    const index = new TermIndex(terms);
+    for (const text of [`قال ${a} ثم ${b}`, `${b} و ${a}`, a, b, `${a} ${a}`]) {
+      expect(canon(index.find(text)), text).toEqual(canon(referenceFind(terms, text)));
+    }
+    // Only one of them known: the other, of the same hash, is not mistaken for it.
+    const onlyA = new TermIndex([terms[0]!]);
+    expect(onlyA.find(`${a} ${b}`).map((h) => h.term.id)).toEqual([1]);
+    expect(onlyA.find(b)).toEqual([]);
+  });
+
+  it('hits come by place, the longest of one place first, whatever order the terms were added in', () => {
+    const short: Term = { id: 1, source: 'حفظ', target: 'keeping' };
+    const long: Term = { id: 2, source: 'حفظ السلام', target: 'peacekeeping' };
+    const text = 'قوات حفظ السلام وحفظ الأمن';
+    for (const terms of [
+      [short, long],
+      [long, short],
+    ]) {
+      const hits = new TermIndex(terms).find(text);
+      expect(hits.map((h) => [h.term.id, text.slice(h.start, h.end)])).toEqual([
+        [2, 'حفظ السلام'],
+        [1, 'حفظ'],
+        [1, 'وحفظ'],
+      ]);
     }
   });
 });
