@@ -15,7 +15,7 @@ import {
 import { QalamError } from '../shared/errors';
 import { codesFromTokens, codesOrNull, sameCodes, type InlineCode } from '../shared/inline';
 import type { BilingualRow } from '../formats/docx-bilingual';
-import type { ExportComment, ExportedFile, ExportModel, ExportPair } from '../formats/model';
+import type { ExportedFile, ExportModel, ExportPair } from '../formats/model';
 import { writeFileAtomic, writeFileAtomicStream } from '../fs-atomic';
 import { commentsOfDocument } from '../store/repos/comments';
 import { documentStats } from '../store/repos/documents';
@@ -194,7 +194,6 @@ async function streamReviewToFile(
     import('../formats/docx-bilingual'),
     qaColumn ? Promise.all([import('./qa'), import('./qa-notes')]) : null,
   ]);
-  const comments = commentsOfDocument(ctx.db, doc.id);
   const exportedAt = ctx.now();
   let total = 0;
   let bytes = 0;
@@ -213,13 +212,18 @@ async function streamReviewToFile(
     // report of the whole document is held.
     const check = qaModules ? qaModules[0].documentChecker(ctx, doc.id) : null;
     const notesOf = qaModules?.[1].pairNotes;
-    const pairs = (function* (): Generator<BilingualRow> {
-      for (const p of repo.iterateReviewRows(ctx.db, doc.id)) {
-        const row: BilingualRow = { ...p, comments: comments.get(p.id) ?? NO_COMMENTS };
-        if (check && notesOf && !p.excluded) row.qa = notesOf(check(p));
-        yield row;
-      }
-    })();
+    // Rows come with their open comments (no map of the document's comments); with the QA column,
+    // each row gets its notes set on it (not a copy of the row: see iterateReviewRowsWithComments).
+    const rows: Iterable<BilingualRow> = repo.iterateReviewRowsWithComments(ctx.db, doc.id);
+    const pairs =
+      check && notesOf
+        ? (function* (): Generator<BilingualRow> {
+            for (const row of rows) {
+              if (!row.excluded) row.qa = notesOf(check(row));
+              yield row;
+            }
+          })()
+        : rows;
     writeFileAtomicStream(
       path,
       (write) =>
@@ -240,8 +244,6 @@ async function streamReviewToFile(
   ctx.events.emit('export:progress', { documentId: doc.id, done: total, total });
   return { bytes };
 }
-
-const NO_COMMENTS: readonly ExportComment[] = [];
 
 /** The target-only DOCX straight from the store into the file, like the review: memory does not grow with the document. */
 async function streamTargetToFile(

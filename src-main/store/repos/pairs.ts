@@ -1,5 +1,5 @@
 import type { PairFilter, NavKind } from '../../shared/contract';
-import type { Pair, PairOrigin, Status } from '../../shared/domain';
+import type { ErrorCategory, Pair, PairOrigin, Severity, Status } from '../../shared/domain';
 import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
@@ -197,6 +197,72 @@ export function* iterateReviewRows(db: Db, documentId: number): Generator<Review
       excluded: excluded === 1,
       rejectionReason,
     };
+}
+
+/** An open comment as the bilingual review shows it (the shape of formats/model's ExportComment). */
+export interface ReviewComment {
+  id: number;
+  author: string;
+  role: string;
+  body: string;
+  createdAt: string;
+  resolved: boolean;
+  category: ErrorCategory | null;
+  severity: Severity | null;
+}
+
+/** A review row with its open comments. */
+export type ReviewRowWithComments = ReviewRow & { comments: readonly ReviewComment[] };
+
+const NO_REVIEW_COMMENTS: readonly ReviewComment[] = Object.freeze([]);
+
+/**
+ * Every pair of a document in order with its open comments (oldest first), read one row at a time:
+ * the comments come in the row (a subquery on comments_pair), so no map of the document's comments
+ * is held. The row object is built here whole, not spread from another: V8 pretenures objects made
+ * by a spread in a hot loop, and old space then fills with dead rows until a full collection (the
+ * 100k review's peak RSS grew by half over the 10k one).
+ */
+export function* iterateReviewRowsWithComments(db: Db, documentId: number): Generator<ReviewRowWithComments> {
+  const rows = stmt(
+    db,
+    `SELECT p.id, p.version, p.source, p.target, p.source_codes, p.target_codes, p.status, p.excluded, p.rejection_reason,
+       (SELECT json_group_array(json_array(c.id, c.author, c.role, c.body, c.created_at, c.category, c.severity) ORDER BY c.id)
+          FROM comments c WHERE c.pair_id = p.id AND c.resolved = 0) AS comments
+     FROM pairs p WHERE p.document_id = ? ORDER BY p.position`,
+  )
+    .raw(true)
+    .iterate(documentId) as IterableIterator<
+    [number, number, string, string, string | null, string | null, Status, 0 | 1, string | null, string]
+  >;
+  for (const [id, version, source, target, sourceCodes, targetCodes, status, excluded, rejectionReason, comments] of rows)
+    yield {
+      id,
+      version,
+      source,
+      target,
+      sourceCodes: sourceCodes === null ? null : parseCodes(sourceCodes),
+      targetCodes: targetCodes === null ? null : parseCodes(targetCodes),
+      status,
+      excluded: excluded === 1,
+      rejectionReason,
+      comments: comments === '[]' ? NO_REVIEW_COMMENTS : reviewComments(comments),
+    };
+}
+
+function reviewComments(json: string): ReviewComment[] {
+  return (JSON.parse(json) as [number, string, string, string, string, ErrorCategory | null, Severity | null][]).map(
+    ([id, author, role, body, createdAt, category, severity]) => ({
+      id,
+      author,
+      role,
+      body,
+      createdAt,
+      resolved: false,
+      category,
+      severity,
+    }),
+  );
 }
 
 /** Target words of the pairs not excluded. */

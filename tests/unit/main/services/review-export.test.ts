@@ -7,10 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReviewedDocx } from '../../../../src-main/formats/docx-bilingual';
 import { exportToFile, renderExport, reviewPreview } from '../../../../src-main/services/io';
 import { importDocument } from '../../../../src-main/services/documents';
-import { listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { addComment, setResolved } from '../../../../src-main/services/comments';
+import { listPairs, setExcluded, setStatus, updateTarget } from '../../../../src-main/services/pairs';
+import { fromTagged } from '../../../../src-main/shared/inline';
 import { documentChecker, documentQa, setIgnored } from '../../../../src-main/services/qa';
 import { latestSnapshot } from '../../../../src-main/store/repos/snapshots';
-import { as, editDocx, importSample, testRuntime, type TestRuntime } from '../helpers';
+import { FIXTURES, as, editDocx, importSample, testRuntime, type TestRuntime } from '../helpers';
 import { readZipText } from '../formats/helpers/zip';
 
 let rt: TestRuntime;
@@ -59,6 +61,66 @@ describe('bilingual review written to a file', () => {
     });
     expect(count()).toBe(before);
     expect(readdirSync(rt.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('bilingual review rows with their comments', () => {
+  it('streams comments, statuses, inline codes and RTL text as the in-memory export writes them', async () => {
+    as(rt, 'editor');
+    const xlf = new Uint8Array(readFileSync(join(FIXTURES, 'formats/xliff/inline-12.xlf')));
+    const doc = await importDocument(rt.ctx, { fileName: 'inline-12.xlf', bytes: xlf });
+    const fresh = (i: number) => listPairs(rt.ctx, doc.id, i, 1).items[0]!;
+    // A target with inline codes (tag tokens in the English column).
+    const coded = fromTagged('Maria {1}Zakharova{/1} said{2/}her country is not an aggressor.', fresh(0).sourceCodes!);
+    updateTarget(rt.ctx, {
+      pairId: fresh(0).id,
+      target: coded.text,
+      targetCodes: coded.codes,
+      expectedVersion: fresh(0).version,
+    });
+    for (const i of [1, 2, 3])
+      updateTarget(rt.ctx, { pairId: fresh(i).id, target: `Paragraph ${i}.`, expectedVersion: fresh(i).version });
+    // Comments: an Arabic one (a right-to-left paragraph), a thread with a reply, a resolved one (left
+    // out), and a rejection with its reason, category and severity.
+    addComment(rt.ctx, { pairId: fresh(0).id, body: 'ترجمة جيدة' });
+    const root = addComment(rt.ctx, { pairId: fresh(1).id, body: 'Check the name.' });
+    addComment(rt.ctx, { pairId: fresh(1).id, body: 'Checked & fixed <now>.', parentId: root.id });
+    addComment(rt.ctx, { pairId: fresh(1).id, body: 'A later note.' });
+    const done = addComment(rt.ctx, { pairId: fresh(2).id, body: 'Resolved remark' });
+    setResolved(rt.ctx, done.id, true);
+    setStatus(rt.ctx, {
+      pairId: fresh(3).id,
+      expectedVersion: fresh(3).version,
+      action: 'reject',
+      comment: 'Wrong tense',
+      category: 'accuracy',
+      severity: 'major',
+    });
+    setStatus(rt.ctx, { pairId: fresh(2).id, expectedVersion: fresh(2).version, action: 'approve' });
+    setExcluded(rt.ctx, { pairId: fresh(4).id, expectedVersion: fresh(4).version, excluded: true });
+
+    const path = join(rt.dir, 'commented.docx');
+    await exportToFile(rt.ctx, { documentId: doc.id, format: 'docx-bilingual' }, path);
+    const streamed = await readZipText(new Uint8Array(readFileSync(path)), 'word/document.xml');
+    const { file } = await renderExport(rt.ctx, { documentId: doc.id, format: 'docx-bilingual' });
+    const withoutTime = (xml: string) => xml.replace(/Exported: [^<]*/, '');
+    expect(withoutTime(streamed)).toBe(withoutTime(await readZipText(file.bytes, 'word/document.xml')));
+    // What the rows hold, in order: the open comments oldest first, escaped; the resolved one left out.
+    expect(streamed).toContain('<w:p><w:pPr><w:bidi/></w:pPr>');
+    expect(streamed).toContain('ترجمة جيدة');
+    const thread = ['Check the name.', 'Checked &amp; fixed &lt;now&gt;.', 'A later note.'].map((t) => streamed.indexOf(t));
+    expect(thread.every((at, i) => at > 0 && (i === 0 || at > thread[i - 1]!))).toBe(true);
+    expect(streamed).not.toContain('Resolved remark');
+    expect(streamed).toContain('(Accuracy, Major)');
+    expect(streamed).toContain('Reason: ');
+    expect(streamed).toContain('Wrong tense');
+    expect(streamed).toContain('>{1}</w:t>');
+    expect(streamed).toContain('>{2/}</w:t>');
+    // The excluded pair has no row; the re-import reads the coded target back unchanged.
+    const rows = await readReviewedDocx(new Uint8Array(readFileSync(path)));
+    expect(rows.map((r) => r.pairId)).not.toContain(fresh(4).id);
+    const preview = await reviewPreview(rt.ctx, doc.id, 'commented.docx', new Uint8Array(readFileSync(path)));
+    expect(preview.changes).toEqual([]);
   });
 });
 
