@@ -18,6 +18,7 @@ import {
   getAttr,
   hasForbiddenXmlChars,
   hex4,
+  isPlainXmlText,
   splitXmlChars,
   streamXml,
   textContent,
@@ -219,6 +220,8 @@ function coded(text: string, codes: readonly InlineCode[] | null | undefined, nu
 }
 
 function inline(text: string): string {
+  // Nearly every segment: written as it is, after one scan of its text.
+  if (isPlainXmlText(text)) return text;
   if (!hasForbiddenXmlChars(text)) return escapeText(text);
   return splitXmlChars(text)
     .map((part) => (typeof part === 'string' ? escapeText(part) : `<ph type="${CP_TYPE}">${hex4(part)}</ph>`))

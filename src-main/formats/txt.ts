@@ -17,7 +17,11 @@ export interface DecodedText {
 const LEGACY: Encoding[] = ['windows-1256', 'iso-8859-6'];
 const CANDIDATE_SAMPLE_BYTES = 256 * 1024;
 
-export function decodeText(bytes: Uint8Array, forced?: Encoding): DecodedText {
+/**
+ * `candidates: false`: the caller keeps no choice of encoding (qalam translate without a store), so
+ * the legacy code pages are not tried on a UTF-8 text; its candidates are then UTF-8 alone.
+ */
+export function decodeText(bytes: Uint8Array, forced?: Encoding, opts: { candidates?: boolean } = {}): DecodedText {
   if (bytes.length > MAX_TEXT_BYTES) throw new QalamError('import_too_large', { limitMb: MAX_TEXT_BYTES / 1048576 });
   const bom = detectBom(bytes);
   if (forced) {
@@ -41,7 +45,7 @@ export function decodeText(bytes: Uint8Array, forced?: Encoding): DecodedText {
   if (utf8 !== null) {
     // Which legacy code pages would also read these bytes: a sample tells as well as the whole file.
     const sample = bytes.subarray(0, CANDIDATE_SAMPLE_BYTES);
-    const legacy = LEGACY.filter((e) => isPlausible(decodeStrict(sample, e, null)));
+    const legacy = opts.candidates === false ? [] : LEGACY.filter((e) => isPlausible(decodeStrict(sample, e, null)));
     return checkTextual({ text: utf8, encoding: 'utf-8', candidates: ['utf-8', ...legacy] });
   }
   // Not valid UTF-8. If most multi-byte sequences are valid UTF-8 it is damaged UTF-8 (truncated,
@@ -74,9 +78,9 @@ export function parseTxtWithCandidates(
 /** parseTxt with the decoded text and where each paragraph sits in it (to put translations in their place). */
 export function parseTxtWithSpans(
   bytes: Uint8Array,
-  opts: { encoding?: Encoding } = {},
+  opts: { encoding?: Encoding; candidates?: boolean } = {},
 ): { doc: ImportedDocument; candidates: Encoding[]; text: string; spans: ParagraphSpan[] } {
-  const decoded = decodeText(bytes, opts.encoding);
+  const decoded = decodeText(bytes, opts.encoding, { candidates: opts.candidates });
   const spans = paragraphSpans(decoded.text);
   if (spans.length === 0) throw new QalamError('import_empty');
   const doc: ImportedDocument = {

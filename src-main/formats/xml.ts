@@ -11,8 +11,20 @@
 // become a 100 MB string plus a tree of every element. Caps on size, depth, element count and text
 // keep a crafted file from exhausting the stack, memory or time, and are refused as soon as they are
 // passed, not after reading the rest.
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
+import type * as Saxes from 'saxes';
 import { QalamError } from '../shared/errors';
+
+/**
+ * saxes, loaded by the first parse: the module is shared with writers and with readers that mostly
+ * never need the full parser (a plain TMX is read by tmx-simple.ts), and loading it costs a command
+ * like `qalam translate` about 10 ms before any work.
+ */
+let saxes: typeof Saxes | undefined;
+function newSaxesParser(): Saxes.SaxesParser<{ xmlns: true; position: true }> {
+  saxes ??= createRequire(import.meta.url)('saxes') as typeof Saxes;
+  return new saxes.SaxesParser({ xmlns: true, position: true });
+}
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -113,7 +125,7 @@ export function streamXml(input: Uint8Array | string, handlers: XmlHandlers, lim
       limitMb: Math.floor(lim.maxBytes / 1048576),
     });
 
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = newSaxesParser();
   /** Open elements, outermost first. */
   const stack: XmlElement[] = [];
   /** Index in `stack` of the element being collected, or -1. */
@@ -401,6 +413,14 @@ export function escapeText(s: string): string {
 }
 /** What escapeText may change: the escaped characters and anything MAYBE_FORBIDDEN matches. */
 const TEXT_SPECIAL = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * Text that element content carries as it is: nothing to escape and nothing XML cannot carry
+ * (escapeText and splitXmlChars would leave it whole). One scan, where the two tests are two.
+ */
+export function isPlainXmlText(s: string): boolean {
+  return !TEXT_SPECIAL.test(s);
+}
 
 /** Text with the characters XML cannot carry replaced by U+FFFD, for libraries that escape the rest. */
 export function xmlSafe(s: string): string {

@@ -46,10 +46,11 @@ export async function parseDocument(fileName: string, bytes: Uint8Array, encodin
 
 /**
  * parseDocument for a file already known to be plain text, with its decoded text and paragraph
- * spans, so a caller that writes the text back translated decodes it once.
+ * spans, so a caller that writes the text back translated decodes it once. The caller keeps no
+ * choice of encoding: the legacy code pages are not tried on a UTF-8 text (candidates: UTF-8 alone).
  */
 export function parseTextDocument(bytes: Uint8Array): ReturnType<typeof parseTxtWithSpans> {
-  const parsed = parseTxtWithSpans(bytes);
+  const parsed = parseTxtWithSpans(bytes, { candidates: false });
   checkParagraphLengths(parsed.doc);
   return parsed;
 }

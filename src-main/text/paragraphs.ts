@@ -23,11 +23,19 @@ export interface ParagraphSpan {
 /** The paragraphs of splitParagraphs with where each one sits, so a translation can take its place. */
 export function paragraphSpans(text: string): ParagraphSpan[] {
   const lines: { text: string; start: number }[] = [];
-  const breaks = new RegExp(LINE_BREAK.source, 'g');
   let at = 0;
-  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    lines.push({ text: text.slice(at, m.index), start: at });
-    at = m.index + m[0].length;
+  if (!OTHER_BREAK.test(text)) {
+    // Only LF: found by indexOf, without a match object per line (qalam translate reads 20k lines).
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
+      lines.push({ text: text.slice(at, nl), start: at });
+      at = nl + 1;
+    }
+  } else {
+    const breaks = new RegExp(LINE_BREAK.source, 'g');
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      lines.push({ text: text.slice(at, m.index), start: at });
+      at = m.index + m[0].length;
+    }
   }
   lines.push({ text: text.slice(at), start: at });
   const blocks: { text: string; start: number }[][] = [];
@@ -57,9 +65,21 @@ export function paragraphSpans(text: string): ParagraphSpan[] {
       end,
     };
   };
-  const spans = hardWrapped ? blocks.map(span) : blocks.flat().map((l) => span([l]));
-  return spans.filter((p) => p.text !== '');
+  if (hardWrapped) return blocks.map(span).filter((p) => p.text !== '');
+  // One paragraph a line (none blank): span([line]) without its copies.
+  const spans: ParagraphSpan[] = [];
+  for (const block of blocks) {
+    for (const line of block) {
+      const trimmed = line.text.trim();
+      const lead = trimmed.length === line.text.length ? 0 : line.text.length - line.text.trimStart().length;
+      spans.push({ text: trimmed, start: line.start + lead, end: line.start + lead + trimmed.length });
+    }
+  }
+  return spans;
 }
+
+/** The line breaks other than LF. */
+const OTHER_BREAK = /[\r\u2028\u2029\u0085]/;
 
 /**
  * The text with each paragraph replaced by its translation (null keeps the source paragraph), and
@@ -94,7 +114,8 @@ export function emitReplacedParagraphs(
 }
 
 const MIN_WRAPPED_LINE = 20;
-const SENTENCE_END = /[.!?؟:;؛"»”)\]…۔]$/u;
+/** What a line that ends a sentence ends with (its last code unit: none of these is a surrogate). */
+const SENTENCE_END = new Set(Array.from('.!?؟:;؛"»”)]…۔', (c) => c.charCodeAt(0)));
 
 function isHardWrapped(blocks: string[][]): boolean {
   const stats: WrapStats = { blocks: blocks.length, inner: 0, ended: 0, chars: 0 };
@@ -103,7 +124,7 @@ function isHardWrapped(blocks: string[][]): boolean {
       const line = (block[i] ?? '').trim();
       stats.inner++;
       stats.chars += line.length;
-      if (SENTENCE_END.test(line)) stats.ended++;
+      if (line.length > 0 && SENTENCE_END.has(line.charCodeAt(line.length - 1))) stats.ended++;
     }
   }
   return isHardWrappedBy(stats);

@@ -81,6 +81,13 @@ describe('the built CLI', () => {
     expect(staticGraph(translate).packages.has('better-sqlite3')).toBe(false);
   });
 
+  it('loads the XML parser (saxes) only when a file needs it: not with the TMX reader', () => {
+    const chunks = readdirSync(join(OUT, 'chunks')).map((f) => join(OUT, 'chunks', f));
+    const tmx = chunks.find((f) => readFileSync(f, 'utf8').includes('// src-main/formats/tmx.ts'))!;
+    expect(tmx).toBeDefined();
+    expect(staticGraph(tmx).packages.has('saxes')).toBe(false);
+  });
+
   it('lists, imports, exports a DOCX (format code loaded on use) and reports stats', () => {
     expect(qalam('C', 'list')).toMatchObject({ code: 0, stdout: 'No documents.\n' });
     const imported = qalam('C', 'import', SAMPLE_PATH, '--json');
