@@ -115,14 +115,16 @@ export async function importDocument(
 }
 
 /**
- * Builds the search index of every document that has none yet, one transaction per document: the
- * job that follows an import in the app (and a search of a document imported by the CLI, which
- * never pays for it). Idempotent: a document indexed meanwhile is skipped.
+ * For every document that has no search index yet: writes its pending folded sources
+ * (store/folded.ts; a plain-text import leaves them to this job), then builds its index in one
+ * transaction. The job that follows an import in the app (and a search of a document imported by
+ * the CLI, which never pays for it). Idempotent: a document indexed meanwhile is skipped.
  */
-export function indexForSearch(ctx: ServiceContext): { indexed: number[] } {
+export function indexForSearch(ctx: ServiceContext): { indexed: number[]; folded: number } {
   const indexed = unindexedDocuments(ctx.db);
-  for (const id of indexed) buildSearchIndex(ctx.db, id);
-  return { indexed };
+  let folded = 0;
+  for (const id of indexed) folded += buildSearchIndex(ctx.db, id);
+  return { indexed, folded };
 }
 
 /** The index job queued on this runner and not settled yet: it will cover any document stored before it runs. */
@@ -225,8 +227,9 @@ class Misread extends Error {
 
 /**
  * storeImported for UTF-8 plain text read as a stream (formats/txt-stream.ts): each paragraph is
- * folded, counted and inserted as it is decoded, TEXT_INSERT_BATCH rows a statement, in one
- * transaction, so the store holds exactly what parseTxt + storeImported would store. Returns null
+ * counted and inserted as it is decoded, TEXT_INSERT_BATCH rows a statement, in one transaction,
+ * so the store holds exactly what parseTxt + storeImported would store, except that the folded
+ * sources are pending (store/folded.ts) until indexForSearch writes them. Returns null
  * (nothing written) when a paragraph is over the limit, for the parser to refuse the file.
  */
 function storeText(
@@ -301,7 +304,8 @@ function storeParagraphs(
   };
   const read = forEachParagraph(bytes, plan, (source) => {
     if (source.length > MAX_PARAGRAPH_CHARS) throw new LeftToParser();
-    batch.push({ source, sourceNorm: normalizeForSearch(source), sourceWords: countWords(source) });
+    // The folded source is left pending, for the job after the import (indexForSearch).
+    batch.push({ source, sourceWords: countWords(source) });
     if (batch.length === TEXT_INSERT_BATCH) flush();
   });
   if (batch.length > 0) flush();

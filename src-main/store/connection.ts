@@ -2,6 +2,7 @@
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { QalamError } from '../shared/errors';
+import { normalizeForSearch } from '../shared/fold';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -101,6 +102,9 @@ function makePrivate(path: string): void {
 }
 
 function configure(db: Db): void {
+  // The search folding (shared/fold.ts) as SQL, for the pairs whose folded source is not stored
+  // yet (repos/pairs.ts SOURCE_FOLDED): every connection, the job worker's and read-only ones too.
+  db.function('qalam_fold', { deterministic: true }, (s: unknown) => normalizeForSearch(String(s)));
   db.pragma('journal_mode = WAL');
   // FULL: a confirmed translation survives a power cut; WAL keeps it cheap.
   db.pragma('synchronous = FULL');

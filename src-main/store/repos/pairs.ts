@@ -3,6 +3,7 @@ import type { ErrorCategory, Pair, PairOrigin, Severity, Status } from '../../sh
 import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
+import { FOLD_PENDING, P_SOURCE_FOLDED } from '../folded';
 import { all, get, sql, value, values, type Sql } from '../sql';
 import { countIndexed, indexedText, matchingRowids, type IndexedText } from './search';
 import { stmt } from './statements';
@@ -100,14 +101,16 @@ export function insertPairs(db: Db, documentId: number, ps: readonly NewPair[], 
   return ps.map((p) => byPosition.get(p.position)!);
 }
 
-/** A paragraph of a plain-text import: no target, codes or origin, status 'new'. */
+/**
+ * A paragraph of a plain-text import: no target, codes or origin, status 'new', and its folded
+ * source left pending (store/folded.ts) for the job after the import to write.
+ */
 export interface NewTextPair {
   source: string;
-  sourceNorm: string;
   sourceWords: number;
 }
 
-/** Rows per statement of insertTextPairs: 8 parameters each. */
+/** Rows per statement of insertTextPairs: 7 parameters each. */
 export const TEXT_INSERT_BATCH = 100;
 
 /**
@@ -124,15 +127,14 @@ export function insertTextPairs(
 ): void {
   if (ps.length === 0) return;
   if (ps.length > TEXT_INSERT_BATCH) throw new RangeError(`at most ${TEXT_INSERT_BATCH} pairs per statement`);
-  const row = `(?, ?, ?, '', NULL, NULL, ?, '', 'new', 0, ?, 0, ?, ?, ?, NULL)`;
+  const row = `(?, ?, ?, '', NULL, NULL, '${FOLD_PENDING}', '', 'new', 0, ?, 0, ?, ?, ?, NULL)`;
   const text = `${INSERT_PAIR.slice(0, INSERT_PAIR.indexOf('VALUES'))}VALUES ${new Array<string>(ps.length).fill(row).join(', ')}`;
-  const params: unknown[] = new Array(ps.length * 8);
+  const params: unknown[] = new Array(ps.length * 7);
   let k = 0;
   ps.forEach((p, i) => {
     params[k++] = documentId;
     params[k++] = first + i;
     params[k++] = p.source;
-    params[k++] = p.sourceNorm;
     params[k++] = p.sourceWords;
     params[k++] = at;
     params[k++] = at;
@@ -325,9 +327,9 @@ function filterParts(
 }
 
 function scanned(query: string, where: 'source' | 'target' | 'both'): Sql {
-  if (where === 'source') return sql`instr(p.source_norm, ${query}) > 0`;
+  if (where === 'source') return sql`instr(${P_SOURCE_FOLDED}, ${query}) > 0`;
   if (where === 'target') return sql`instr(p.target_norm, ${query}) > 0`;
-  return sql`(instr(p.source_norm, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`;
+  return sql`(instr(${P_SOURCE_FOLDED}, ${query}) > 0 OR instr(p.target_norm, ${query}) > 0)`;
 }
 
 export function listPairs(

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/domain';
 import type { QaCheckId } from '../../shared/qa';
 import type { Db } from '../connection';
+import { SOURCE_FOLDED } from '../folded';
 import { stmt } from './statements';
 
 export interface QaRow {
@@ -28,6 +29,8 @@ interface QaRowRaw {
   qa_state: QaState | null;
 }
 
+const QA_COLUMNS = `id, position, source, ${SOURCE_FOLDED} AS source_norm, target, excluded, qa_state`;
+
 const toQaRow = (r: QaRowRaw): QaRow => ({
   id: r.id,
   position: r.position,
@@ -40,30 +43,23 @@ const toQaRow = (r: QaRowRaw): QaRow => ({
 
 /** The text of every pair of a document, in order: what a document-wide check reads. */
 export function qaRows(db: Db, documentId: number): QaRow[] {
-  return (
-    stmt(
-      db,
-      'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? ORDER BY position',
-    ).all(documentId) as QaRowRaw[]
-  ).map(toQaRow);
+  return (stmt(db, `SELECT ${QA_COLUMNS} FROM pairs WHERE document_id = ? ORDER BY position`).all(documentId) as QaRowRaw[]).map(
+    toQaRow,
+  );
 }
 
 /** The same rows one at a time, for a pass that need not hold the document. */
 export function* iterateQaRows(db: Db, documentId: number): Generator<QaRow> {
-  const rows = stmt(
-    db,
-    'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? ORDER BY position',
-  ).iterate(documentId) as IterableIterator<QaRowRaw>;
+  const rows = stmt(db, `SELECT ${QA_COLUMNS} FROM pairs WHERE document_id = ? ORDER BY position`).iterate(
+    documentId,
+  ) as IterableIterator<QaRowRaw>;
   for (const r of rows) yield toQaRow(r);
 }
 
 /** The pairs of a document not judged since they (or what their checks depend on) last changed. */
 export function unjudgedRows(db: Db, documentId: number): QaRow[] {
   return (
-    stmt(
-      db,
-      'SELECT id, position, source, source_norm, target, excluded, qa_state FROM pairs WHERE document_id = ? AND qa_state IS NULL',
-    ).all(documentId) as QaRowRaw[]
+    stmt(db, `SELECT ${QA_COLUMNS} FROM pairs WHERE document_id = ? AND qa_state IS NULL`).all(documentId) as QaRowRaw[]
   ).map(toQaRow);
 }
 

@@ -9,6 +9,7 @@
 // search_indexed, so the import's inserts do not pay for it; the delete trigger is not gated:
 // deleting a rowid the index never held is harmless, and a stale rowid could match a later pair.
 import type { Db } from '../connection';
+import { foldPendingSources, SOURCE_FOLDED } from '../folded';
 import { sql, type Sql } from '../sql';
 import { stmt } from './statements';
 
@@ -16,19 +17,24 @@ import { stmt } from './statements';
 export const MIN_INDEXED_CHARS = 3;
 
 /**
- * Indexes a document's pairs, in one transaction (joining the caller's if one is open). Does
- * nothing for a document already indexed. Call it after the import's transaction has committed.
+ * Writes a document's pending folded sources (store/folded.ts, in transactions of their own), then
+ * indexes its pairs in one transaction (joining the caller's if one is open); answers how many
+ * folds it wrote. Does nothing for a document already indexed: an indexed document has no pending
+ * fold. Call it after the import's transaction has committed.
  */
-export function buildSearchIndex(db: Db, documentId: number): void {
+export function buildSearchIndex(db: Db, documentId: number): number {
+  if (isSearchIndexed(db, documentId)) return 0;
+  const folded = foldPendingSources(db, documentId);
   db.transaction(() => {
     if (isSearchIndexed(db, documentId)) return;
     stmt(
       db,
       `INSERT INTO pairs_search (rowid, source_norm, target_norm)
-       SELECT id, source_norm, target_norm FROM pairs WHERE document_id = ? ORDER BY id`,
+       SELECT id, ${SOURCE_FOLDED}, target_norm FROM pairs WHERE document_id = ? ORDER BY id`,
     ).run(documentId);
     stmt(db, 'INSERT INTO search_indexed (document_id) VALUES (?)').run(documentId);
   })();
+  return folded;
 }
 
 /** Documents whose pairs are not in the index yet, oldest first. */

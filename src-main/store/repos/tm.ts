@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { SOURCE_FOLDED } from '../folded';
 import type { Status, TmUnitStatus as UnitStatus } from '../../shared/domain';
 import { matchKey } from '../../tm/retrieval';
 import { stmt } from './statements';
@@ -194,11 +195,10 @@ export function deleteUnitsOf(db: Db, of: { documentId: number } | { tmxName: st
 
 /** The folded sources of the paragraphs before and after a position (empty at the document's edges). */
 export function neighbourNorms(db: Db, documentId: number, position: number): { prev: string; next: string } {
-  const rows = stmt(db, 'SELECT position, source_norm FROM pairs WHERE document_id = ? AND position IN (?, ?)').all(
-    documentId,
-    position - 1,
-    position + 1,
-  ) as { position: number; source_norm: string }[];
+  const rows = stmt(
+    db,
+    `SELECT position, ${SOURCE_FOLDED} AS source_norm FROM pairs WHERE document_id = ? AND position IN (?, ?)`,
+  ).all(documentId, position - 1, position + 1) as { position: number; source_norm: string }[];
   return {
     prev: rows.find((r) => r.position === position - 1)?.source_norm ?? '',
     next: rows.find((r) => r.position === position + 1)?.source_norm ?? '',
@@ -223,7 +223,7 @@ export interface SegmentRow {
 export function documentSegments(db: Db, documentId: number): SegmentRow[] {
   return stmt(
     db,
-    `SELECT id, position, source, source_norm, target, status, excluded, source_words, version, updated_at, updated_by
+    `SELECT id, position, source, ${SOURCE_FOLDED} AS source_norm, target, status, excluded, source_words, version, updated_at, updated_by
      FROM pairs WHERE document_id = ? ORDER BY position`,
   ).all(documentId) as SegmentRow[];
 }
@@ -232,7 +232,7 @@ export function documentSegments(db: Db, documentId: number): SegmentRow[] {
 export function countRepeats(db: Db, documentId: number, sourceNorm: string, exceptPairId: number): number {
   return stmt(
     db,
-    `SELECT count(*) FROM pairs WHERE document_id = ? AND source_norm = ? AND id <> ? AND excluded = 0
+    `SELECT count(*) FROM pairs WHERE document_id = ? AND ${SOURCE_FOLDED} = ? AND id <> ? AND excluded = 0
        AND status IN ('new', 'draft')`,
   )
     .pluck()
@@ -243,7 +243,7 @@ export function countRepeats(db: Db, documentId: number, sourceNorm: string, exc
 export function unconfirmedRepeats(db: Db, documentId: number, sourceNorm: string, exceptPairId: number): number[] {
   return stmt(
     db,
-    `SELECT id FROM pairs WHERE document_id = ? AND source_norm = ? AND id <> ? AND excluded = 0
+    `SELECT id FROM pairs WHERE document_id = ? AND ${SOURCE_FOLDED} = ? AND id <> ? AND excluded = 0
        AND status IN ('new', 'draft') ORDER BY position`,
   )
     .pluck()
@@ -256,7 +256,7 @@ export function repetitionCounts(db: Db, documentId: number): { segments: number
     db,
     `SELECT coalesce(sum(n - 1), 0) AS segments, coalesce(sum(words - first_words), 0) AS words, count(*) AS groups
      FROM (SELECT count(*) AS n, sum(source_words) AS words, min(source_words) AS first_words
-           FROM pairs WHERE document_id = ? AND excluded = 0 GROUP BY source_norm HAVING count(*) > 1)`,
+           FROM pairs WHERE document_id = ? AND excluded = 0 GROUP BY ${SOURCE_FOLDED} HAVING count(*) > 1)`,
   ).get(documentId) as { segments: number; words: number; groups: number };
   return r;
 }
