@@ -489,14 +489,23 @@ function consistency(
   const known = doc.byPair.get(pair.id);
   const folded = known?.folded ?? normalizeForSearch(pair.source);
   const key = known?.key != null && known.target === target ? known.key : targetKey(target);
+  // Under a key held by this pair alone, as the figures know it, there is no rival: the usual
+  // pair, the only one of its source and of its target, is passed without reading another.
+  const asKnown = known !== undefined && known.key === key;
   if (!disabled?.has('inconsistent-target')) {
-    const r = rivals(doc.targetsBySource.get(folded), key, pair.id, known?.key ?? undefined, doc.byPair, 'key');
-    if (r.count && r.first !== undefined)
-      out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
+    const groups = doc.targetsBySource.get(folded);
+    if (!(asKnown && groups === pair.id)) {
+      const r = rivals(groups, key, pair.id, known?.key ?? undefined, doc.byPair, 'key');
+      if (r.count && r.first !== undefined)
+        out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
+    }
   }
   if (!disabled?.has('inconsistent-source')) {
-    const r = rivals(doc.sourcesByTarget.get(key), folded, pair.id, folded, doc.byPair, 'folded');
-    if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
+    const groups = doc.sourcesByTarget.get(key);
+    if (!(asKnown && groups === pair.id)) {
+      const r = rivals(groups, folded, pair.id, folded, doc.byPair, 'folded');
+      if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
+    }
   }
   return out;
 }
@@ -608,13 +617,32 @@ function termMissing(source: string, target: string, glossary: TermIndex, enough
     for (let a = 0; a < alternatives.length && !present; a++)
       present = findEnglishTerm(target, alternatives[a]!, haystack) !== null;
     if (present) continue;
-    const found = issue('term-missing', { source: source.slice(hit.start, hit.end), term: label }, [
+    const found = issue('term-missing', termParams(hit.term, label, source.slice(hit.start, hit.end)), [
       { side: 'source', start: hit.start, end: hit.end },
     ]);
     out.push(found);
     if (enough?.(found)) break;
   }
   return out;
+}
+
+/**
+ * A missing term's message parameters, one object per term and written form: a document reports
+ * the same term written the same way thousands of times, and the report holds every issue until it
+ * is stored and sent (each object held is copied by the garbage collector). Frozen: shared.
+ */
+const paramsOf = new WeakMap<Term, Map<string, QaIssue['params']>>();
+const MAX_FORMS = 256;
+
+function termParams(term: Term, label: string, written: string): QaIssue['params'] {
+  let forms = paramsOf.get(term);
+  if (!forms) paramsOf.set(term, (forms = new Map()));
+  let params = forms.get(written);
+  if (!params) {
+    params = Object.freeze({ source: written, term: label });
+    if (forms.size < MAX_FORMS) forms.set(written, params);
+  }
+  return params;
 }
 
 function termForbidden(target: string, glossary: TermIndex, first = false): QaIssue[] {
@@ -755,7 +783,8 @@ export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
  */
 function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
   if (values.length < MIN_RATIO_SAMPLE) return null;
-  const v = [...values].sort((a, b) => a - b);
+  // Sorted natively (the values are finite logarithms: no NaN, no -0 that a comparator would keep apart).
+  const v = Float64Array.from(values).sort();
   const q = (p: number): number => {
     const at = (v.length - 1) * p;
     const lo = Math.floor(at);
