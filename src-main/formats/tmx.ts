@@ -353,26 +353,72 @@ function readTu(tuEl: XmlElement, headerSrc: string | undefined): ImportedTmUnit
 
 /** readTu's variants of a tu the simple reader read: its tuvs, less any without a language or a seg. */
 function simpleVariants(tuvs: readonly SimpleTuv[]): readonly Variant[] {
-  const usable = (t: SimpleTuv): t is SimpleTuv & Variant => !!t.lang && t.text !== undefined;
   return tuvs.every(usable) ? tuvs : tuvs.filter(usable);
+}
+const usable = (t: SimpleTuv): t is SimpleTuv & Variant => !!t.lang && t.text !== undefined;
+
+/**
+ * What unitsOf makes of a tu whatever its texts: which variant is the source, and for each other
+ * language its dates and author. It depends only on the attribute lists (the variants' languages
+ * are theirs) and the header's srclang; the simple reader hands the same frozen list for the same
+ * tag, so units written alike (`<tu>`, `<tuv xml:lang="ar">`…) share one plan: the last is kept.
+ */
+interface UnitPlan {
+  tuAttrs: readonly XmlAttr[];
+  variantAttrs: (readonly XmlAttr[])[];
+  headerSrc: string | undefined;
+  /** Index of the source variant, -1 for none. */
+  source: number;
+  targets: { index: number; createdAt: string | undefined; changedAt: string | undefined; author: string | undefined }[];
+}
+let lastPlan: UnitPlan | undefined;
+
+function planOf(tuAttrs: readonly XmlAttr[], variants: readonly Variant[], headerSrc: string | undefined): UnitPlan {
+  const last = lastPlan;
+  if (last && last.tuAttrs === tuAttrs && last.headerSrc === headerSrc && last.variantAttrs.length === variants.length) {
+    let same = true;
+    for (let i = 0; i < variants.length && same; i++) same = variants[i]!.attrs === last.variantAttrs[i];
+    if (same) return last;
+  }
+  const source = pickSource(variants, attr(tuAttrs, 'srclang') ?? headerSrc);
+  const plan: UnitPlan = {
+    tuAttrs,
+    variantAttrs: variants.map((v) => v.attrs),
+    headerSrc,
+    source: source ? variants.indexOf(source) : -1,
+    targets: [],
+  };
+  if (source) {
+    for (let i = 0; i < variants.length; i++) {
+      const v = variants[i]!;
+      if (v === source || primaryOf(v.lang) === primaryOf(source.lang)) continue;
+      plan.targets.push({
+        index: i,
+        createdAt: fromTmxDate(attr(tuAttrs, 'creationdate') ?? attr(v.attrs, 'creationdate')),
+        changedAt: fromTmxDate(attr(tuAttrs, 'changedate') ?? attr(v.attrs, 'changedate')),
+        author:
+          attr(tuAttrs, 'changeid') ?? attr(tuAttrs, 'creationid') ?? attr(v.attrs, 'changeid') ?? attr(v.attrs, 'creationid'),
+      });
+    }
+  }
+  lastPlan = plan;
+  return plan;
 }
 
 /** The units of a tu: its source variant against each variant in another language. */
 function unitsOf(tuAttrs: readonly XmlAttr[], variants: readonly Variant[], headerSrc: string | undefined): ImportedTmUnit[] {
-  const source = pickSource(variants, attr(tuAttrs, 'srclang') ?? headerSrc);
+  const plan = planOf(tuAttrs, variants, headerSrc);
+  const source = plan.source < 0 ? undefined : variants[plan.source]!;
   if (!source || source.text === '') return [];
   const out: ImportedTmUnit[] = [];
-  for (let i = 0; i < variants.length; i++) {
-    const v = variants[i]!;
-    if (v === source || v.text === '' || primaryOf(v.lang) === primaryOf(source.lang)) continue;
+  for (let k = 0; k < plan.targets.length; k++) {
+    const t = plan.targets[k]!;
+    const v = variants[t.index]!;
+    if (v.text === '') continue;
     const unit: ImportedTmUnit = { source: source.text, target: v.text, sourceLang: source.lang, targetLang: v.lang };
-    const createdAt = fromTmxDate(attr(tuAttrs, 'creationdate') ?? attr(v.attrs, 'creationdate'));
-    const changedAt = fromTmxDate(attr(tuAttrs, 'changedate') ?? attr(v.attrs, 'changedate'));
-    const author =
-      attr(tuAttrs, 'changeid') ?? attr(tuAttrs, 'creationid') ?? attr(v.attrs, 'changeid') ?? attr(v.attrs, 'creationid');
-    if (createdAt) unit.createdAt = createdAt;
-    if (changedAt) unit.changedAt = changedAt;
-    if (author) unit.author = author;
+    if (t.createdAt) unit.createdAt = t.createdAt;
+    if (t.changedAt) unit.changedAt = t.changedAt;
+    if (t.author) unit.author = t.author;
     out.push(unit);
   }
   return out;

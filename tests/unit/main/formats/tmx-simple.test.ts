@@ -149,6 +149,29 @@ describe('the simple TMX reader', () => {
     expect(simple).toBeGreaterThan(20);
   });
 
+  it('reads each unit by its own tags: units that share some tags but not others, dates on a tuv', () => {
+    // unitsOf keeps its last reading of a unit's tags; a unit with other tags must not take it.
+    const body = [
+      '<tu><tuv xml:lang="ar"><seg>أ</seg></tuv><tuv xml:lang="en"><seg>a</seg></tuv></tu>',
+      '<tu><tuv xml:lang="en"><seg>b</seg></tuv><tuv xml:lang="ar"><seg>ب</seg></tuv></tu>',
+      '<tu><tuv xml:lang="ar"><seg>ج</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>',
+      '<tu><tuv xml:lang="ar"><seg>د</seg></tuv><tuv xml:lang="en" changedate="20240102T030405Z"><seg>d</seg></tuv></tu>',
+      '<tu srclang="en"><tuv xml:lang="ar"><seg>ه</seg></tuv><tuv xml:lang="en"><seg>e</seg></tuv></tu>',
+      '<tu><tuv xml:lang="ar"><seg>و</seg></tuv><tuv xml:lang="en"><seg>f</seg></tuv></tu>',
+    ].join('\n');
+    const bytes = enc(doc(body));
+    expect(readsItself(bytes)).toBe(true);
+    same(bytes);
+    expect(parseTmx(bytes).map((u) => [u.source, u.target, u.targetLang, u.changedAt ?? null])).toEqual([
+      ['أ', 'a', 'en', null],
+      ['ب', 'b', 'en', null],
+      ['ج', 'c', 'fr', null],
+      ['د', 'd', 'en', '2024-01-02T03:04:05.000Z'],
+      ['e', 'ه', 'ar', null],
+      ['و', 'f', 'en', null],
+    ]);
+  });
+
   it('recognises a repeated tag by its bytes; the attributes it shares between units cannot be changed', () => {
     // More distinct tags of one length than are remembered (tuid="10"…"99", all the same length),
     // and the same tag with Arabic in an attribute again and again.
