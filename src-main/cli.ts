@@ -28,6 +28,8 @@ import type { TranslateRequest, TranslateResult } from './services/translate';
 // messages only when there is something to say: start-up pays for commander and the store alone.
 const services = {
   documents: () => import('./services/documents'),
+  /** The documents' table alone: `qalam list` needs no import pipeline (services/documents loads it). */
+  documentRows: () => import('./store/repos/documents'),
   io: () => import('./services/io'),
   tm: () => import('./services/tm'),
   tmWrites: () => import('./services/tm-writes'),
@@ -182,7 +184,27 @@ function parseId(value: string): number {
   return n;
 }
 
-export function buildProgram(): Command {
+/** The top-level commands, each defined by buildProgram only when asked for (or when none is named). */
+export const COMMANDS = [
+  'import',
+  'list',
+  'stats',
+  'export',
+  'tm',
+  'glossary',
+  'analyze',
+  'pretranslate',
+  'mt',
+  'translate',
+  'qa',
+] as const;
+
+/**
+ * The program, with every command or only `only`: a call that names its command does not pay for
+ * defining the others (commander builds each option and argument object up front).
+ */
+export function buildProgram(only?: (typeof COMMANDS)[number]): Command {
+  const want = (name: (typeof COMMANDS)[number]) => only === undefined || only === name;
   const program = new Command('qalam')
     .description('Qalam: review Arabic→English translations paragraph by paragraph')
     .showHelpAfterError()
@@ -192,367 +214,396 @@ export function buildProgram(): Command {
       .option('--db <path>', `database file (default: ${defaultDataDir()}/${DB_FILE})`)
       .option('--json', 'machine-readable output');
 
-  common(
-    program
-      .command('import')
-      .description('import a document (plain text, DOCX, XLIFF 1.2/2.0, CSV) or a TMX file into translation memory')
-      .argument('<file>')
-      .addOption(new Option('--encoding <encoding>', 'text encoding, instead of detecting it').choices(ENCODINGS))
-      .option('--name <name>', 'document name (default: the file name)')
-      .option('--allow-duplicate', 'import even if the same file was imported before'),
-  ).action(async (file: string, opts: Common & { encoding?: Encoding; name?: string; allowDuplicate?: boolean }) => {
-    const path = resolve(file);
-    const size = statSync(path).size;
-    if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
-    // A Buffer is a Uint8Array already: copying it would hold the file twice.
-    const bytes: Uint8Array = readFileSync(path);
-    const rt = await open(opts);
-    try {
-      if ((await (await services.parse()).detectImportFormat(basename(path), bytes)) === 'tmx') {
-        const r = await (await services.tm()).importTmx(rt.ctx, basename(path), bytes);
-        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
-        return;
-      }
-      const doc = await (
-        await services.documents()
-      ).importDocument(rt.ctx, {
-        fileName: basename(path),
-        bytes,
-        ...(opts.encoding ? { encoding: opts.encoding } : {}),
-        ...(opts.name ? { name: opts.name } : {}),
-        allowDuplicate: opts.allowDuplicate ?? false,
-      });
-      out(
-        opts,
-        doc,
-        `Imported #${doc.id} ${doc.name}: ${doc.stats.total.segments} paragraphs, ${doc.stats.total.words} words (${doc.format}${doc.encoding ? `, ${doc.encoding}` : ''}).`,
-      );
-    } finally {
-      rt.close();
-    }
-  });
-
-  common(program.command('list').description('list imported documents')).action(async (opts: Common) => {
-    const { listDocuments } = await services.documents();
-    const rt = await open(opts);
-    try {
-      const docs = listDocuments(rt.ctx);
-      out(opts, docs, docs.length === 0 ? 'No documents.' : docs.map(docLine).join('\n'));
-    } finally {
-      rt.close();
-    }
-  });
-
-  common(program.command('stats').description('segments and words per status').argument('<doc>', 'document id')).action(
-    async (doc: string, opts: Common) => {
-      const { getStats } = await services.stats();
+  if (want('import')) {
+    common(
+      program
+        .command('import')
+        .description('import a document (plain text, DOCX, XLIFF 1.2/2.0, CSV) or a TMX file into translation memory')
+        .argument('<file>')
+        .addOption(new Option('--encoding <encoding>', 'text encoding, instead of detecting it').choices(ENCODINGS))
+        .option('--name <name>', 'document name (default: the file name)')
+        .option('--allow-duplicate', 'import even if the same file was imported before'),
+    ).action(async (file: string, opts: Common & { encoding?: Encoding; name?: string; allowDuplicate?: boolean }) => {
+      const path = resolve(file);
+      const size = statSync(path).size;
+      if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
+      // A Buffer is a Uint8Array already: copying it would hold the file twice.
+      const bytes: Uint8Array = readFileSync(path);
       const rt = await open(opts);
       try {
-        const s = getStats(rt.ctx, parseId(doc));
-        out(opts, s, `${statsTable(s)}${s.finished ? '\n  finished: every segment approved' : ''}`);
-      } finally {
-        rt.close();
-      }
-    },
-  );
-
-  common(
-    program
-      .command('export')
-      .description('export a document')
-      .argument('<doc>', 'document id')
-      .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
-      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
-      .option('--approved-only', 'only approved translations')
-      .option('--csv-raw', 'CSV: write cells starting with = + - @ tab or CR as they are (no apostrophe guard)')
-      .option('--qa-column', "docx-bilingual: add a column with each pair's QA issues")
-      .option('--force', 'replace an existing file'),
-  ).action(
-    async (
-      doc: string,
-      opts: Common & {
-        format: ExportFormat;
-        out: string;
-        approvedOnly?: boolean;
-        csvRaw?: boolean;
-        qaColumn?: boolean;
-        force?: boolean;
-      },
-    ) => {
-      const { exportToFile } = await services.io();
-      const rt = await open(opts);
-      try {
-        const target = resolve(opts.out);
-        const r = await exportToFile(
-          rt.ctx,
-          {
-            documentId: parseId(doc),
-            format: opts.format,
-            approvedOnly: opts.approvedOnly ?? false,
-            csvRaw: opts.csvRaw ?? false,
-            qaColumn: opts.qaColumn ?? false,
-          },
-          target,
-          opts.force ?? false,
+        if ((await (await services.parse()).detectImportFormat(basename(path), bytes)) === 'tmx') {
+          const r = await (await services.tm()).importTmx(rt.ctx, basename(path), bytes);
+          out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
+          return;
+        }
+        const doc = await (
+          await services.documents()
+        ).importDocument(rt.ctx, {
+          fileName: basename(path),
+          bytes,
+          ...(opts.encoding ? { encoding: opts.encoding } : {}),
+          ...(opts.name ? { name: opts.name } : {}),
+          allowDuplicate: opts.allowDuplicate ?? false,
+        });
+        out(
+          opts,
+          doc,
+          `Imported #${doc.id} ${doc.name}: ${doc.stats.total.segments} paragraphs, ${doc.stats.total.words} words (${doc.format}${doc.encoding ? `, ${doc.encoding}` : ''}).`,
         );
-        out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
       } finally {
         rt.close();
       }
-    },
-  );
+    });
+  }
 
-  // translation memory
-  const tmCmd = program.command('tm').description('translation memory: import, export, statistics');
-  common(tmCmd.command('import').description('add the units of a TMX file to translation memory').argument('<file>')).action(
-    async (file: string, opts: Common) => {
-      const { path, bytes } = readInput(file);
+  if (want('list')) {
+    common(program.command('list').description('list imported documents')).action(async (opts: Common) => {
+      const { listDocuments } = await services.documentRows();
+      const rt = await open(opts);
+      try {
+        const docs = listDocuments(rt.ctx.db);
+        out(opts, docs, docs.length === 0 ? 'No documents.' : docs.map(docLine).join('\n'));
+      } finally {
+        rt.close();
+      }
+    });
+  }
+
+  if (want('stats')) {
+    common(program.command('stats').description('segments and words per status').argument('<doc>', 'document id')).action(
+      async (doc: string, opts: Common) => {
+        const { getStats } = await services.stats();
+        const rt = await open(opts);
+        try {
+          const s = getStats(rt.ctx, parseId(doc));
+          out(opts, s, `${statsTable(s)}${s.finished ? '\n  finished: every segment approved' : ''}`);
+        } finally {
+          rt.close();
+        }
+      },
+    );
+  }
+
+  if (want('export')) {
+    common(
+      program
+        .command('export')
+        .description('export a document')
+        .argument('<doc>', 'document id')
+        .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+        .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+        .option('--approved-only', 'only approved translations')
+        .option('--csv-raw', 'CSV: write cells starting with = + - @ tab or CR as they are (no apostrophe guard)')
+        .option('--qa-column', "docx-bilingual: add a column with each pair's QA issues")
+        .option('--force', 'replace an existing file'),
+    ).action(
+      async (
+        doc: string,
+        opts: Common & {
+          format: ExportFormat;
+          out: string;
+          approvedOnly?: boolean;
+          csvRaw?: boolean;
+          qaColumn?: boolean;
+          force?: boolean;
+        },
+      ) => {
+        const { exportToFile } = await services.io();
+        const rt = await open(opts);
+        try {
+          const target = resolve(opts.out);
+          const r = await exportToFile(
+            rt.ctx,
+            {
+              documentId: parseId(doc),
+              format: opts.format,
+              approvedOnly: opts.approvedOnly ?? false,
+              csvRaw: opts.csvRaw ?? false,
+              qaColumn: opts.qaColumn ?? false,
+            },
+            target,
+            opts.force ?? false,
+          );
+          out(opts, { file: target, bytes: r.bytes }, `Wrote ${target} (${r.bytes} bytes).`);
+        } finally {
+          rt.close();
+        }
+      },
+    );
+  }
+
+  if (want('tm')) {
+    // translation memory
+    const tmCmd = program.command('tm').description('translation memory: import, export, statistics');
+    common(tmCmd.command('import').description('add the units of a TMX file to translation memory').argument('<file>')).action(
+      async (file: string, opts: Common) => {
+        const { path, bytes } = readInput(file);
+        const tm = await services.tm();
+        const rt = await open(opts);
+        try {
+          const r = await tm.importTmx(rt.ctx, basename(path), bytes);
+          out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
+        } finally {
+          rt.close();
+        }
+      },
+    );
+    common(
+      tmCmd
+        .command('export')
+        .description('write the whole translation memory as TMX 1.4b')
+        .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+        .option('--force', 'replace an existing file'),
+    ).action(async (opts: Common & { out: string; force?: boolean }) => {
       const tm = await services.tm();
       const rt = await open(opts);
       try {
-        const r = await tm.importTmx(rt.ctx, basename(path), bytes);
-        out(opts, r, `Stored ${r.stored} translation units in translation memory (${r.known} already there).`);
+        const target = resolve(opts.out);
+        const r = await tm.exportMemoryToFile(rt.ctx, target, opts.force ?? false);
+        out(opts, { file: target, ...r }, `Wrote ${target}: ${r.units} units (${r.bytes} bytes).`);
       } finally {
         rt.close();
       }
-    },
-  );
-  common(
-    tmCmd
-      .command('export')
-      .description('write the whole translation memory as TMX 1.4b')
-      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
-      .option('--force', 'replace an existing file'),
-  ).action(async (opts: Common & { out: string; force?: boolean }) => {
-    const tm = await services.tm();
-    const rt = await open(opts);
-    try {
-      const target = resolve(opts.out);
-      const r = await tm.exportMemoryToFile(rt.ctx, target, opts.force ?? false);
-      out(opts, { file: target, ...r }, `Wrote ${target}: ${r.units} units (${r.bytes} bytes).`);
-    } finally {
-      rt.close();
-    }
-  });
-  common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action(async (opts: Common) => {
-    const tm = await services.tm();
-    const rt = await open(opts);
-    try {
-      const s = tm.getMemoryStats(rt.ctx);
-      out(
-        opts,
-        s,
-        [
-          `${s.units} units: ${s.byStatus.approved} approved, ${s.byStatus.translated} translated, ${s.byStatus.imported} imported`,
-          ...s.origins.map(
-            (o) =>
-              `  ${String(o.units).padStart(8)}  ${o.kind === 'tmx' ? 'file' : 'document'} ${o.name}${o.kind === 'document' && !o.documentExists ? ' (deleted)' : ''}`,
-          ),
-        ].join('\n'),
-      );
-    } finally {
-      rt.close();
-    }
-  });
+    });
+    common(tmCmd.command('stats').description('units in translation memory, by status and origin')).action(
+      async (opts: Common) => {
+        const tm = await services.tm();
+        const rt = await open(opts);
+        try {
+          const s = tm.getMemoryStats(rt.ctx);
+          out(
+            opts,
+            s,
+            [
+              `${s.units} units: ${s.byStatus.approved} approved, ${s.byStatus.translated} translated, ${s.byStatus.imported} imported`,
+              ...s.origins.map(
+                (o) =>
+                  `  ${String(o.units).padStart(8)}  ${o.kind === 'tmx' ? 'file' : 'document'} ${o.name}${o.kind === 'document' && !o.documentExists ? ' (deleted)' : ''}`,
+              ),
+            ].join('\n'),
+          );
+        } finally {
+          rt.close();
+        }
+      },
+    );
+  }
 
-  // glossary
-  const glossaryCmd = program
-    .command('glossary')
-    .description("a document's glossary (its own or the shared one): list, import, export");
-  common(
-    glossaryCmd
-      .command('list')
-      .description('the terms of the glossary the document uses')
-      .argument('<doc>', 'document id')
-      .option('--query <text>', 'only terms whose Arabic (folded), English or note contains this'),
-  ).action(async (doc: string, opts: Common & { query?: string }) => {
-    const glossary = await services.glossary();
-    const rt = await open(opts);
-    try {
-      const list = glossary.listTerms(rt.ctx, parseId(doc), opts.query ?? '', 20_000);
-      out(
-        opts,
-        list,
-        [
-          `${list.total} terms in the ${list.scope === 'shared' ? 'shared glossary' : "document's own glossary"}${opts.query ? `, ${list.terms.length} matching` : ''}`,
-          ...list.terms.map(
-            (t) => `  ${t.source}\t${t.target}${t.forbidden ? '\t(forbidden)' : ''}${t.note ? `\t${t.note}` : ''}`,
-          ),
-        ].join('\n'),
-      );
-    } finally {
-      rt.close();
-    }
-  });
-  common(
-    glossaryCmd
-      .command('import')
-      .description('add the terms of a CSV, TSV or TBX file to the glossary the document uses')
-      .argument('<doc>', 'document id')
-      .argument('<file>'),
-  ).action(async (doc: string, file: string, opts: Common) => {
-    const { path, bytes } = readInput(file);
-    const glossary = await services.glossary();
-    const rt = await open(opts);
-    try {
-      const r = await glossary.importGlossary(rt.ctx, parseId(doc), basename(path), bytes);
-      out(opts, r, `Added ${r.added} terms (${r.duplicates} already there, ${r.skipped} entries skipped).`);
-    } finally {
-      rt.close();
-    }
-  });
-  common(
-    glossaryCmd
-      .command('export')
-      .description('write the glossary the document uses as CSV, TSV or TBX (by the file extension unless --format)')
-      .argument('<doc>', 'document id')
-      .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
-      .addOption(new Option('--format <format>', 'file format').choices(['csv', 'tsv', 'tbx']))
-      .option('--force', 'replace an existing file'),
-  ).action(async (doc: string, opts: Common & { out: string; format?: 'csv' | 'tsv' | 'tbx'; force?: boolean }) => {
-    const glossary = await services.glossary();
-    const rt = await open(opts);
-    try {
-      const target = resolve(opts.out);
-      const ext = /\.(csv|tsv|tbx)$/i.exec(target)?.[1]?.toLowerCase() as 'csv' | 'tsv' | 'tbx' | undefined;
-      const r = await glossary.exportGlossaryToFile(
-        rt.ctx,
-        parseId(doc),
-        opts.format ?? ext ?? 'tbx',
-        target,
-        opts.force ?? false,
-      );
-      out(opts, { file: target, ...r }, `Wrote ${target}: ${r.terms} terms (${r.bytes} bytes).`);
-    } finally {
-      rt.close();
-    }
-  });
-
-  common(
-    program
-      .command('analyze')
-      .description('words and segments per translation-memory match band')
-      .argument('<doc>', 'document id'),
-  ).action(async (doc: string, opts: Common) => {
-    const tm = await services.tm();
-    const rt = await open(opts);
-    try {
-      const a = tm.analyze(rt.ctx, parseId(doc));
-      out(opts, a, analysisTable(a));
-    } finally {
-      rt.close();
-    }
-  });
-
-  common(
-    program
-      .command('pretranslate')
-      .description('fill empty translations from translation memory (one batch, undoable)')
-      .argument('<doc>', 'document id')
-      .option('--min <score>', 'lowest match score to fill, 50–101; below 100 fills as Draft', '100')
-      .option('--dry-run', 'count only, change nothing'),
-  ).action(async (doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
-    const { pretranslate } = await services.tmWrites();
-    const rt = await open(opts);
-    try {
-      const r = pretranslate(rt.ctx, { documentId: parseId(doc), minScore: parseScore(opts.min), dryRun: opts.dryRun ?? false });
-      out(
-        opts,
-        r,
-        `${opts.dryRun ? 'Would fill' : 'Filled'} ${r.filled} segments (${r.translated} as Translated, ${r.draft} as Draft); ${r.unmatched} without a match${r.batchId ? `; batch #${r.batchId}` : ''}.`,
-      );
-    } finally {
-      rt.close();
-    }
-  });
-
-  common(
-    program
-      .command('mt')
-      .description(
-        'machine-translate the empty segments through the provider set in Settings (key from QALAM_MT_KEY); one undoable batch',
-      )
-      .argument('<doc>', 'document id')
-      .option('--dry-run', 'count the segments and characters that would be sent; send nothing')
-      .option('--allow', "allow this document's text to be sent to the provider (recorded on the document, as in the app)"),
-  ).action(async (doc: string, opts: Common & { dryRun?: boolean; allow?: boolean }) => {
-    const mt = await services.mt();
-    const rt = await open(opts);
-    const documentId = parseId(doc);
-    // Ctrl+C stops sending; what has arrived is still filled as the batch (as Cancel in the app).
-    const stop = () => void mt.cancel(rt.ctx, documentId);
-    process.once('SIGINT', stop);
-    try {
-      if (opts.allow) mt.setAllowed(rt.ctx, documentId, true);
-      if (opts.dryRun) {
-        const e = await mt.estimate(rt.ctx, documentId);
+  if (want('glossary')) {
+    // glossary
+    const glossaryCmd = program
+      .command('glossary')
+      .description("a document's glossary (its own or the shared one): list, import, export");
+    common(
+      glossaryCmd
+        .command('list')
+        .description('the terms of the glossary the document uses')
+        .argument('<doc>', 'document id')
+        .option('--query <text>', 'only terms whose Arabic (folded), English or note contains this'),
+    ).action(async (doc: string, opts: Common & { query?: string }) => {
+      const glossary = await services.glossary();
+      const rt = await open(opts);
+      try {
+        const list = glossary.listTerms(rt.ctx, parseId(doc), opts.query ?? '', 20_000);
         out(
           opts,
-          e,
-          `${e.segments} empty segments (${e.chars} characters); would send ${e.sendSegments} segments, ${e.sendChars} characters.`,
+          list,
+          [
+            `${list.total} terms in the ${list.scope === 'shared' ? 'shared glossary' : "document's own glossary"}${opts.query ? `, ${list.terms.length} matching` : ''}`,
+            ...list.terms.map(
+              (t) => `  ${t.source}\t${t.target}${t.forbidden ? '\t(forbidden)' : ''}${t.note ? `\t${t.note}` : ''}`,
+            ),
+          ].join('\n'),
         );
-        return;
+      } finally {
+        rt.close();
       }
-      const r = await mt.pretranslate(rt.ctx, documentId);
-      out(
-        opts,
-        r,
-        `${r.cancelled ? 'Cancelled. ' : ''}Filled ${r.filled} segments as Draft; sent ${r.sentChars} characters in ${r.requests} requests, ${r.fromCache} from the cache${r.batchId ? `; batch #${r.batchId}` : ''}.`,
-      );
-    } finally {
-      process.removeListener('SIGINT', stop);
-      rt.close();
-    }
-  });
-
-  common(
-    program
-      .command('translate')
-      .description('import a document, apply a TMX memory and write the translated document (like OmegaT console-translate)')
-      .argument('<source>', 'source document')
-      .requiredOption('--tm <file>', 'TMX translation memory')
-      .requiredOption('--out <file>', 'target document (replaced if it exists)')
-      .option('--tmx-out <file>', 'also write the translations as TMX')
-      .option('--min <score>', 'lowest match score to apply, 50–101', '100'),
-  ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
-    const req = translateRequest(source, opts);
-    const { translateFile, translateWithoutStore } = await services.translate();
-    const done = (r: TranslateResult) =>
-      out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
-    // Without --db the run leaves nothing behind: a pipeline step, not a library entry. A plain
-    // text needs no store at all (what an empty store's settings would name: the system user).
-    const lean = opts.db
-      ? null
-      : await translateWithoutStore(req, { name: systemUserName() ?? '', now: () => new Date().toISOString() });
-    if (lean) return done(lean);
-    const rt = opts.db
-      ? await open(opts)
-      : withProgress(
-          (await import('./services/context')).openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }),
+    });
+    common(
+      glossaryCmd
+        .command('import')
+        .description('add the terms of a CSV, TSV or TBX file to the glossary the document uses')
+        .argument('<doc>', 'document id')
+        .argument('<file>'),
+    ).action(async (doc: string, file: string, opts: Common) => {
+      const { path, bytes } = readInput(file);
+      const glossary = await services.glossary();
+      const rt = await open(opts);
+      try {
+        const r = await glossary.importGlossary(rt.ctx, parseId(doc), basename(path), bytes);
+        out(opts, r, `Added ${r.added} terms (${r.duplicates} already there, ${r.skipped} entries skipped).`);
+      } finally {
+        rt.close();
+      }
+    });
+    common(
+      glossaryCmd
+        .command('export')
+        .description('write the glossary the document uses as CSV, TSV or TBX (by the file extension unless --format)')
+        .argument('<doc>', 'document id')
+        .requiredOption('--out <file>', 'output file (never overwritten unless --force)')
+        .addOption(new Option('--format <format>', 'file format').choices(['csv', 'tsv', 'tbx']))
+        .option('--force', 'replace an existing file'),
+    ).action(async (doc: string, opts: Common & { out: string; format?: 'csv' | 'tsv' | 'tbx'; force?: boolean }) => {
+      const glossary = await services.glossary();
+      const rt = await open(opts);
+      try {
+        const target = resolve(opts.out);
+        const ext = /\.(csv|tsv|tbx)$/i.exec(target)?.[1]?.toLowerCase() as 'csv' | 'tsv' | 'tbx' | undefined;
+        const r = await glossary.exportGlossaryToFile(
+          rt.ctx,
+          parseId(doc),
+          opts.format ?? ext ?? 'tbx',
+          target,
+          opts.force ?? false,
         );
-    try {
-      done(await translateFile(rt.ctx, req));
-    } finally {
-      rt.close();
-    }
-  });
-  common(
-    program
-      .command('qa')
-      .description(`quality checks of a document; exit code ${EXIT_QA_ERRORS} when errors stand, 0 otherwise`)
-      .argument('<doc>', 'document id'),
-  ).action(async (doc: string, opts: Common) => {
-    const { documentQa } = await services.qa();
-    const { message } = await services.messages();
-    const rt = await open(opts);
-    try {
-      const report = documentQa(rt.ctx, parseId(doc));
-      out(opts, report, qaText(report, message));
-      if (report.errors > 0) commandExitCode = EXIT_QA_ERRORS;
-    } finally {
-      rt.close();
-    }
-  });
+        out(opts, { file: target, ...r }, `Wrote ${target}: ${r.terms} terms (${r.bytes} bytes).`);
+      } finally {
+        rt.close();
+      }
+    });
+  }
+
+  if (want('analyze')) {
+    common(
+      program
+        .command('analyze')
+        .description('words and segments per translation-memory match band')
+        .argument('<doc>', 'document id'),
+    ).action(async (doc: string, opts: Common) => {
+      const tm = await services.tm();
+      const rt = await open(opts);
+      try {
+        const a = tm.analyze(rt.ctx, parseId(doc));
+        out(opts, a, analysisTable(a));
+      } finally {
+        rt.close();
+      }
+    });
+  }
+
+  if (want('pretranslate')) {
+    common(
+      program
+        .command('pretranslate')
+        .description('fill empty translations from translation memory (one batch, undoable)')
+        .argument('<doc>', 'document id')
+        .option('--min <score>', 'lowest match score to fill, 50–101; below 100 fills as Draft', '100')
+        .option('--dry-run', 'count only, change nothing'),
+    ).action(async (doc: string, opts: Common & { min: string; dryRun?: boolean }) => {
+      const { pretranslate } = await services.tmWrites();
+      const rt = await open(opts);
+      try {
+        const r = pretranslate(rt.ctx, {
+          documentId: parseId(doc),
+          minScore: parseScore(opts.min),
+          dryRun: opts.dryRun ?? false,
+        });
+        out(
+          opts,
+          r,
+          `${opts.dryRun ? 'Would fill' : 'Filled'} ${r.filled} segments (${r.translated} as Translated, ${r.draft} as Draft); ${r.unmatched} without a match${r.batchId ? `; batch #${r.batchId}` : ''}.`,
+        );
+      } finally {
+        rt.close();
+      }
+    });
+  }
+
+  if (want('mt')) {
+    common(
+      program
+        .command('mt')
+        .description(
+          'machine-translate the empty segments through the provider set in Settings (key from QALAM_MT_KEY); one undoable batch',
+        )
+        .argument('<doc>', 'document id')
+        .option('--dry-run', 'count the segments and characters that would be sent; send nothing')
+        .option('--allow', "allow this document's text to be sent to the provider (recorded on the document, as in the app)"),
+    ).action(async (doc: string, opts: Common & { dryRun?: boolean; allow?: boolean }) => {
+      const mt = await services.mt();
+      const rt = await open(opts);
+      const documentId = parseId(doc);
+      // Ctrl+C stops sending; what has arrived is still filled as the batch (as Cancel in the app).
+      const stop = () => void mt.cancel(rt.ctx, documentId);
+      process.once('SIGINT', stop);
+      try {
+        if (opts.allow) mt.setAllowed(rt.ctx, documentId, true);
+        if (opts.dryRun) {
+          const e = await mt.estimate(rt.ctx, documentId);
+          out(
+            opts,
+            e,
+            `${e.segments} empty segments (${e.chars} characters); would send ${e.sendSegments} segments, ${e.sendChars} characters.`,
+          );
+          return;
+        }
+        const r = await mt.pretranslate(rt.ctx, documentId);
+        out(
+          opts,
+          r,
+          `${r.cancelled ? 'Cancelled. ' : ''}Filled ${r.filled} segments as Draft; sent ${r.sentChars} characters in ${r.requests} requests, ${r.fromCache} from the cache${r.batchId ? `; batch #${r.batchId}` : ''}.`,
+        );
+      } finally {
+        process.removeListener('SIGINT', stop);
+        rt.close();
+      }
+    });
+  }
+
+  if (want('translate')) {
+    common(
+      program
+        .command('translate')
+        .description('import a document, apply a TMX memory and write the translated document (like OmegaT console-translate)')
+        .argument('<source>', 'source document')
+        .requiredOption('--tm <file>', 'TMX translation memory')
+        .requiredOption('--out <file>', 'target document (replaced if it exists)')
+        .option('--tmx-out <file>', 'also write the translations as TMX')
+        .option('--min <score>', 'lowest match score to apply, 50–101', '100'),
+    ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
+      const req = translateRequest(source, opts);
+      const { translateFile, translateWithoutStore } = await services.translate();
+      const done = (r: TranslateResult) =>
+        out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
+      // Without --db the run leaves nothing behind: a pipeline step, not a library entry. A plain
+      // text needs no store at all (what an empty store's settings would name: the system user).
+      const lean = opts.db
+        ? null
+        : await translateWithoutStore(req, { name: systemUserName() ?? '', now: () => new Date().toISOString() });
+      if (lean) return done(lean);
+      const rt = opts.db
+        ? await open(opts)
+        : withProgress(
+            (await import('./services/context')).openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }),
+          );
+      try {
+        done(await translateFile(rt.ctx, req));
+      } finally {
+        rt.close();
+      }
+    });
+  }
+
+  if (want('qa')) {
+    common(
+      program
+        .command('qa')
+        .description(`quality checks of a document; exit code ${EXIT_QA_ERRORS} when errors stand, 0 otherwise`)
+        .argument('<doc>', 'document id'),
+    ).action(async (doc: string, opts: Common) => {
+      const { documentQa } = await services.qa();
+      const { message } = await services.messages();
+      const rt = await open(opts);
+      try {
+        const report = documentQa(rt.ctx, parseId(doc));
+        out(opts, report, qaText(report, message));
+        if (report.errors > 0) commandExitCode = EXIT_QA_ERRORS;
+      } finally {
+        rt.close();
+      }
+    });
+  }
 
   return program;
 }
@@ -573,7 +624,8 @@ function qaText(r: QaReport, message: (key: string, params?: Record<string, stri
 export async function run(argv: string[]): Promise<number> {
   commandExitCode = 0;
   try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
+    const named = COMMANDS.find((c) => c === argv[0]);
+    await buildProgram(named).parseAsync(argv, { from: 'user' });
     return commandExitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
