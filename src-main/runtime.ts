@@ -2,6 +2,7 @@
 // context and the contract's dispatch over them. (The CLI opens only the context: services/context.ts.)
 import { join } from 'node:path';
 import { openContext, type OpenContextOptions, type ServiceContext } from './services/context';
+import { queueSearchIndexSoon } from './services/documents';
 import type { Db } from './store/connection';
 import { workerJobs } from './jobs/worker-runner';
 import { createDispatch, type Dispatch } from './transport/dispatch';
@@ -24,18 +25,22 @@ export function openRuntime(
   },
 ): Runtime {
   const opened = openContext(opts);
+  let cancelIndex = () => {};
   if (opts.jobs === 'worker') {
     opened.ctx.jobs = workerJobs({
       ctx: opened.ctx,
       dbPath: opts.dbPath ?? join(opts.dataDir, DB_FILE),
       nativeBinding: opts.nativeBinding,
     });
+    // Documents a CLI import left with folds pending and no index get them soon after start-up.
+    cancelIndex = queueSearchIndexSoon(opened.ctx);
   }
   const jobs = opened.ctx.jobs;
   return {
     ...opened,
     dispatch: createDispatch(opened.ctx),
     close: () => {
+      cancelIndex();
       void jobs.close();
       opened.close();
     },

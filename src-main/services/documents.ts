@@ -149,6 +149,22 @@ export function queueSearchIndex(ctx: ServiceContext): void {
   pendingIndex.set(runner, job);
 }
 
+/** How long after start-up the app waits before the job for documents a CLI import left unindexed. */
+export const START_INDEX_DELAY_MS = 3000;
+
+/**
+ * At the app's start-up: when a document has no search index yet (imported by the CLI, or an
+ * index job cut short by quitting), queues the job that writes its pending folds and index, after
+ * START_INDEX_DELAY_MS so that the first paint has the machine. Readers fold on the fly until then.
+ * Answers how to call it off (the runtime closing first).
+ */
+export function queueSearchIndexSoon(ctx: ServiceContext, delayMs = START_INDEX_DELAY_MS): () => void {
+  if (unindexedDocuments(ctx.db).length === 0) return () => {};
+  const timer = setTimeout(() => queueSearchIndex(ctx), delayMs);
+  timer.unref();
+  return () => clearTimeout(timer);
+}
+
 export function storeImported(
   ctx: ServiceContext,
   doc: ImportedDocument,

@@ -2,8 +2,8 @@
 // until the job after the import writes them. Every family of readers of the folded source (TM
 // lookup, context and analysis, QA, search by scan and by index, a read-only connection) must
 // answer while the folds are pending exactly what it answers once they are written.
-import { afterEach, describe, expect, it } from 'vitest';
-import { importDocument, indexForSearch } from '../../../../src-main/services/documents';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importDocument, indexForSearch, queueSearchIndexSoon } from '../../../../src-main/services/documents';
 import { documentQa } from '../../../../src-main/services/qa';
 import { getPair, listPairs, setStatus, updateTarget } from '../../../../src-main/services/pairs';
 import { analyze, lookup, repetitions } from '../../../../src-main/services/tm';
@@ -143,5 +143,21 @@ describe('folded sources pending after a plain-text import', () => {
     expect(foldPendingSources(rt.db, doc.id)).toBe(n);
     expect(storedNorms(doc.id)).toEqual(lines.map(normalizeForSearch));
     expect(foldPendingSources(rt.db, doc.id)).toBe(0);
+  });
+
+  it('are written by the job the app queues soon after start-up when a document is unindexed (a CLI import)', async () => {
+    const { doc } = await importPending();
+    const cancelled = queueSearchIndexSoon(rt.ctx, 0);
+    cancelled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(isSearchIndexed(rt.db, doc.id)).toBe(false);
+    queueSearchIndexSoon(rt.ctx, 0);
+    await vi.waitFor(() => expect(isSearchIndexed(rt.db, doc.id)).toBe(true));
+    expect(storedNorms(doc.id)).toEqual(PARAGRAPHS.map(normalizeForSearch));
+    // Nothing pending: nothing queued.
+    const run = vi.spyOn(rt.ctx.jobs, 'run');
+    queueSearchIndexSoon(rt.ctx, 0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(run).not.toHaveBeenCalled();
   });
 });
