@@ -213,6 +213,11 @@ export interface PipelineFigures {
   omegat: ProcessFigures | null;
   /** `node -e 0` and `qalam --help` (Node and the CLI bundle started), the floor under Qalam's time. */
   floor: { node: ProcessFigures; cli: ProcessFigures };
+  /**
+   * Another build of the CLI run the same way in the same runs (QALAM_BENCH_BASELINE=path to its
+   * bin/qalam.mjs, e.g. a checkout of the previous commit), to compare builds under the same load.
+   */
+  baseline?: ProcessFigures & { bin: string; sameTarget: boolean };
   /** OmegaT's time / Qalam's time. */
   speedup: number | null;
   sameTarget: boolean | null;
@@ -297,6 +302,21 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
         '--tmx-out',
         join(dir, 'qalam-project.tmx'),
       ]);
+    const baselineBin = process.env.QALAM_BENCH_BASELINE ? resolve(process.env.QALAM_BENCH_BASELINE) : undefined;
+    const baselineOut = join(dir, 'baseline-target.txt');
+    const baselineRuns: ReturnType<typeof timed>[] = [];
+    const baselineRun = () =>
+      timed(process.execPath, [
+        baselineBin!,
+        'translate',
+        sourceFile,
+        '--tm',
+        tmxFile,
+        '--out',
+        baselineOut,
+        '--tmx-out',
+        join(dir, 'baseline-project.tmx'),
+      ]);
     const floorRuns = { node: [] as ReturnType<typeof timed>[], cli: [] as ReturnType<typeof timed>[] };
     const qalamRuns: ReturnType<typeof timed>[] = [];
     const omegatRuns: ReturnType<typeof timed>[] = [];
@@ -340,11 +360,19 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
       const q = qalamRun();
       if (q.exit !== 0) throw new Error(`qalam translate failed:\n${q.output.slice(-2000)}`);
       qalamRuns.push(q);
+      if (baselineBin) baselineRuns.push(baselineRun());
       if (haveOmegat) omegatRuns.push(omegatRun());
     }
     const strip = ({ output: _o, ...figures }: ProcessFigures & { output: string }): ProcessFigures => figures;
     const qalamFigures = strip(medianOf(qalamRuns));
     const floor = { node: strip(medianOf(floorRuns.node)), cli: strip(medianOf(floorRuns.cli)) };
+    const baseline = baselineBin
+      ? {
+          ...strip(medianOf(baselineRuns)),
+          bin: baselineBin,
+          sameTarget: existsSync(baselineOut) && readFileSync(baselineOut).equals(readFileSync(qalamOut)),
+        }
+      : undefined;
 
     if (!haveOmegat) {
       rmSync(home, { recursive: true, force: true });
@@ -354,6 +382,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
         qalam: qalamFigures,
         omegat: null,
         floor,
+        ...(baseline ? { baseline } : {}),
         speedup: null,
         sameTarget: null,
         skipped: 'OmegaT is not installed',
@@ -380,6 +409,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
       qalam: qalamFigures,
       omegat: omegatFigures,
       floor,
+      ...(baseline ? { baseline } : {}),
       speedup: round(omegatFigures.seconds / qalamFigures.seconds),
       sameTarget,
       ...(firstDifference ? { firstDifference } : {}),
@@ -405,6 +435,11 @@ export function tmLines(tm: TmFigures, p: PipelineFigures): string[] {
     `OmegaT pipeline, ${p.paragraphs} paragraphs + a ${p.paragraphs}-unit TMX (whole processes, /usr/bin/time -v, medians of ${p.runs} interleaved; load ${p.load})`,
     `  matching: ${PIPELINE_MATCHING}`,
     `  qalam translate: ${p.qalam.seconds} s, peak ${p.qalam.peakMb} MB (goal < ${PIPELINE_GOAL.peakMb} MB: ${goal(p.qalam.peakMb < PIPELINE_GOAL.peakMb)}); floor: node -e 0 ${p.floor.node.seconds} s / ${p.floor.node.peakMb} MB, qalam --help ${p.floor.cli.seconds} s / ${p.floor.cli.peakMb} MB`,
+    ...(p.baseline
+      ? [
+          `  baseline build (${p.baseline.bin}), same runs: ${p.baseline.seconds} s, peak ${p.baseline.peakMb} MB; same target text: ${p.baseline.sameTarget ? 'yes' : 'NO'}`,
+        ]
+      : []),
     p.omegat
       ? `  omegat --mode=console-translate: ${p.omegat.seconds} s, peak ${p.omegat.peakMb} MB; OmegaT/Qalam time ${p.speedup}× (goal ≥ ${PIPELINE_GOAL.speedup}×: ${goal((p.speedup ?? 0) >= PIPELINE_GOAL.speedup)}); same target text: ${p.sameTarget ? 'yes' : `NO (${p.firstDifference})`}`
       : `  OmegaT: not measured (${p.skipped}); goal ≥ ${PIPELINE_GOAL.speedup}× OmegaT's time`,
