@@ -399,7 +399,7 @@ function spacing(target: string): QaIssue[] {
 }
 
 /** Whether the text has at least `n` words (runs of non-space), counted without splitting it. */
-function hasWords(text: string, n: number): boolean {
+export function hasWords(text: string, n: number): boolean {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -414,7 +414,7 @@ function hasWords(text: string, n: number): boolean {
   return false;
 }
 
-function logRatio(source: string, target: string): number {
+export function logRatio(source: string, target: string): number {
   return Math.log((target.trim().length + 1) / (source.trim().length + 1));
 }
 
@@ -781,7 +781,7 @@ export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
  * measured, not assumed. The spread is never taken as less than ±15% so that a very uniform
  * document does not flag every small difference.
  */
-function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
+export function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
   if (values.length < MIN_RATIO_SAMPLE) return null;
   // Sorted natively (the values are finite logarithms: no NaN, no -0 that a comparator would keep apart).
   const v = Float64Array.from(values).sort();

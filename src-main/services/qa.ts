@@ -27,6 +27,7 @@ import { countPairs, getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
 import { glossaryFingerprint, glossaryIndex } from './glossary';
+import { compactFigures } from './qa-figures';
 import { englishSpeller } from './spell';
 
 /** What a target's "not an error" marks are bound to: a change of text brings the warning back. */
@@ -243,13 +244,14 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
 
 /**
  * Checks a document's pairs one at a time as the caller reads them (the bilingual review's QA
- * column, written as the rows stream): the document-wide figures come from one pass over rows read
- * one at a time, and no report of the whole document is built. The issues are documentQa's for
+ * column, written as the rows stream): the document-wide figures are the compact ones (qa-figures.ts:
+ * only pairs that share a side with another are held), and no report of the whole document is
+ * built. The issues are documentQa's for
  * the same pairs. Nothing is written (the caller may be inside a read transaction), so the stored
  * summary is left to the next documentQa or filter.
  */
 export function documentChecker(ctx: ServiceContext, documentId: number): (pair: QaPair) => QaIssue[] {
-  const qaContext = contextFor(ctx, documentId, documentFigures(repo.iterateQaRows(ctx.db, documentId)));
+  const qaContext = contextFor(ctx, documentId, compactFigures(ctx.db, documentId));
   const ignores = ignoresByPair(ctx, documentId);
   return (pair) => {
     const found = checkPair(pair, qaContext);

@@ -6,9 +6,12 @@
 // The run with the JS heap capped at 64 MB shows the writer's memory does not grow with the pairs
 // (uncapped, V8 lets garbage build up to its own limit before a full collection). The export
 // snapshot is rows filled by one INSERT … SELECT (migration 0016), the target-only DOCX is streamed
-// like the review, and the QA column checks each pair as it is written; the last table puts each
-// run's peak RSS at 10k and 100k pairs side by side. What still grows with --qa-column is the QA's
-// document-wide consistency figures (qa/checks.ts documentFigures: every pair's folded source and target).
+// like the review, the review's rows come with their open comments (no map of them), and the QA
+// column checks each pair as it is written; the last table puts each run's peak RSS at 10k and 100k
+// pairs side by side. The QA column's consistency figures hold only the pairs that share a folded
+// source or a target key with another (services/qa-figures.ts): in a real document few, but this
+// bench's generated sources repeat (about 470 distinct in 100k, each translated ~200 ways), so here
+// nearly every pair is held and --qa-column still grows with the pairs.
 // Alone: npx tsx tests/bench/docx.ts [pairs…]   (runs: QALAM_BENCH_DOCX_RUNS, default 3 at 10k, 1 above)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
