@@ -112,48 +112,65 @@ export function writeMemoryTmx(
   return new TextEncoder().encode(head + body.join('') + TMX_TAIL);
 }
 
-/** Text gathered before it is encoded and written: large enough that writes are few, small enough for V8's young generation (a flattened string over 128 KB is a large object). */
-const STREAM_CHUNK = 32 * 1024;
+/** Bytes gathered before they are written: few writes, one buffer reused. */
+const STREAM_BYTES = 192 * 1024;
 
 /**
  * The same document as `writeMemoryTmx`, handed to `write` a piece at a time as the units are read,
  * so a large memory never exists whole in memory (as one string, nor as bytes). The header's
  * source language must be known up front. The bytes handed to `write` are one reused buffer: they
  * are valid until `write` returns.
+ *
+ * Each unit is encoded straight into the buffer in three pieces (the markup before the source, the
+ * source, the rest): no string of the whole unit or of a batch is built, so writing 20k units makes
+ * little garbage (a batch of joined units had to be flattened into a fresh string before encoding).
+ * The pieces are whole strings, so their UTF-8 is that of the whole document.
  */
 export function streamMemoryTmx(
   units: Iterable<MemoryTmxUnit>,
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
-  // UTF-8 takes at most three bytes for a UTF-16 code unit.
-  let buf = Buffer.allocUnsafe(6 * STREAM_CHUNK);
-  const flush = (text: string) => {
-    if (3 * text.length > buf.length) buf = Buffer.allocUnsafe(3 * text.length);
-    write(buf.subarray(0, buf.write(text, 0, 'utf8')));
-  };
-  let pending = tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy);
-  for (const u of units) {
-    pending += memoryTu(u);
-    if (pending.length >= STREAM_CHUNK) {
-      flush(pending);
-      pending = '';
+  let buf = Buffer.allocUnsafe(STREAM_BYTES);
+  let at = 0;
+  const put = (text: string) => {
+    // UTF-8 takes at most three bytes for a UTF-16 code unit.
+    if (at + 3 * text.length > buf.length) {
+      if (at > 0) write(buf.subarray(0, at));
+      at = 0;
+      if (3 * text.length > buf.length) buf = Buffer.allocUnsafe(3 * text.length);
     }
+    at += buf.write(text, at, 'utf8');
+  };
+  put(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
+  for (const u of units) {
+    put(memoryTuHead(u));
+    put(inline(u.source));
+    put(memoryTuTail(u));
   }
-  flush(pending + TMX_TAIL);
+  put(TMX_TAIL);
+  write(buf.subarray(0, at));
 }
 
 const TMX_TAIL = '  </body>\n</tmx>\n';
 
 function memoryTu(u: MemoryTmxUnit): string {
+  return memoryTuHead(u) + inline(u.source) + memoryTuTail(u);
+}
+
+/** A unit's markup up to its source text. */
+function memoryTuHead(u: MemoryTmxUnit): string {
   return (
     `    <tu tuid="${u.id}"${unitAttrs(u)}>\n` +
     `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
     `      <prop type="x-qalam-origin">${inlineOrigin(u.origin)}</prop>\n` +
-    `      ${tuvOpen(u.sourceLang)}${inline(u.source)}</seg></tuv>\n` +
-    `      ${tuvOpen(u.targetLang)}${inline(u.target)}</seg></tuv>\n` +
-    '    </tu>\n'
+    `      ${tuvOpen(u.sourceLang)}`
   );
+}
+
+/** A unit's markup after its source text, with its target. */
+function memoryTuTail(u: MemoryTmxUnit): string {
+  return `</seg></tuv>\n      ${tuvOpen(u.targetLang)}${inline(u.target)}</seg></tuv>\n    </tu>\n`;
 }
 
 /** A tu's attributes after its id: units written together mostly share them, so the last answer is kept. */

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromTmxDate, parseTmx, toTmxDate, writeTmx } from '../../../../src-main/formats/tmx';
+import {
+  fromTmxDate,
+  parseTmx,
+  streamMemoryTmx,
+  toTmxDate,
+  writeMemoryTmx,
+  writeTmx,
+  type MemoryTmxUnit,
+} from '../../../../src-main/formats/tmx';
 import { elements, firstElement, getAttr, parseXml, XML_NS } from '../../../../src-main/formats/xml';
 import { expectQalamError } from './helpers/expect';
 import { model, pair, text } from './helpers/model';
@@ -163,5 +171,44 @@ describe('TMX refuses bad input', () => {
     ['garbage', fixture('hostile', 'garbage.bin'), 'import_malformed'],
   ] as const)('%s', (_name, bytes, code) => {
     expectQalamError(() => parseTmx(bytes), code);
+  });
+});
+
+describe('streamMemoryTmx', () => {
+  it('writes, piece by piece into a reused buffer, the bytes writeMemoryTmx writes whole', () => {
+    const piece = fc.constantFrom('قال', 'text', ' ', '&', '<b>', '\r\n', '\u0001', '\ud83d\ude00', '\ud83d', '\uffff', '\u00e9');
+    const unit = fc.record({
+      source: fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+      target: fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+      long: fc.nat({ max: 3 }),
+      origin: fc.constantFrom('doc.txt', 'مقال & <نص>.docx'),
+      status: fc.constantFrom('imported', 'translated', 'approved'),
+      author: fc.constantFrom(null, 'مترجم', 'a "b"'),
+      at: fc.constantFrom('2024-01-02T03:04:05.678Z', '2025-06-07T08:09:10.000Z', 'not a date'),
+    });
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (specs) => {
+        const units: MemoryTmxUnit[] = specs.map((s, i) => ({
+          id: i + 1,
+          // Some sources larger than the buffer, so it grows; and many small ones, so it fills and is flushed.
+          source: s.long === 3 ? `${s.source}${'نص طويل '.repeat(30_000)}` : s.source,
+          target: s.target,
+          sourceLang: i % 5 === 4 ? 'en' : 'ar',
+          targetLang: 'en-US',
+          author: s.author,
+          createdAt: s.at,
+          changedAt: s.at,
+          status: s.status,
+          origin: s.origin,
+        }));
+        const meta = { exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: 'مترجم', srcLang: 'ar' };
+        const chunks: Buffer[] = [];
+        streamMemoryTmx(units, meta, (bytes) => chunks.push(Buffer.from(bytes)));
+        expect(Buffer.concat(chunks).equals(Buffer.from(writeMemoryTmx(units, meta)))).toBe(true);
+        // Nothing written is empty but the one write of an empty memory's whole document.
+        expect(chunks.every((c) => c.length > 0)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
