@@ -1,8 +1,9 @@
 // `qalam …`: headless commands over the same services as the app.
 // Exit codes: 0 ok, 1 the command failed (one line on stderr), 2 usage error.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import {
   ENCODINGS,
@@ -61,7 +62,32 @@ let commandExitCode = 0;
 async function open(opts: Common): Promise<Runtime> {
   const { openContext } = await import('./services/context');
   const dbPath = resolve(opts.db ?? `${defaultDataDir()}/${DB_FILE}`);
-  return withProgress(openContext({ dataDir: dirname(dbPath), dbPath, transport: 'cli', ownDataDir: opts.db === undefined }));
+  const nativeBinding = sqliteBinding();
+  return withProgress(
+    openContext({
+      dataDir: dirname(dbPath),
+      dbPath,
+      transport: 'cli',
+      ownDataDir: opts.db === undefined,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    }),
+  );
+}
+
+/**
+ * better-sqlite3's own Node build (build/Release in its package), named so that opening the store
+ * does not search for it: without a path better-sqlite3 asks the `bindings` package, which reads
+ * a stack trace and tries a dozen folders, about 10 ms of every command's start-up. Absent (another
+ * layout), better-sqlite3 searches as before.
+ */
+function sqliteBinding(): string | undefined {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+    const file = join(dir, 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const PROGRESS_LABEL: Partial<Record<EventName, string>> = {

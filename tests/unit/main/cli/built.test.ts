@@ -81,6 +81,18 @@ describe('the built CLI', () => {
     expect(staticGraph(translate).packages.has('better-sqlite3')).toBe(false);
   });
 
+  it('opens the store with better-sqlite3 named by path: the `bindings` search is not loaded', () => {
+    const r = spawnSync(process.execPath, [ENTRY, 'list', '--db', join(dir, 'bindings.db')], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_DEBUG: 'module' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('No documents.\n');
+    // NODE_DEBUG=module names every CommonJS module loaded: better-sqlite3, not bindings.
+    expect(r.stderr).toMatch(/better-sqlite3/);
+    expect(r.stderr).not.toMatch(/REQUEST bindings /);
+  });
+
   it('loads the XML parser (saxes) only when a file needs it: not with the TMX reader', () => {
     const chunks = readdirSync(join(OUT, 'chunks')).map((f) => join(OUT, 'chunks', f));
     const tmx = chunks.find((f) => readFileSync(f, 'utf8').includes('// src-main/formats/tmx.ts'))!;
