@@ -350,6 +350,10 @@ export function listPairs(
     return { total, items: rows.map(toPair) };
   }
   const { where, text, onlyText } = filterParts(db, documentId, filter, scan);
+  if (text && !onlyText && !filter?.openComments && !filter?.qaIssues) {
+    const page = fewAllowed(db, where, text, offset, limit);
+    if (page) return page;
+  }
   if (text) {
     // The text alone: the index counts without reading a pair. With other conditions too, the
     // pairs those allow (the pairs_stats index) are looked up in the index's hits.
@@ -373,6 +377,64 @@ export function listPairs(
     sql`SELECT ${COLUMNS} FROM pairs p WHERE ${where} ORDER BY p.position LIMIT ${limit} OFFSET ${offset}`,
   );
   return { total, items: rows.map(toPair) };
+}
+
+/**
+ * Text and a status (or exclusion) filter that allows under a quarter of the document: the
+ * index is matched once, for the total and the page alike. Its hits (all of them, for the total)
+ * and the allowed pairs (from the covering pairs_stats index, no pair row read) come back as two
+ * id lists in one string each, and meet in a bitmap over the document's id range (its ids are one
+ * contiguous run in position order: repos/search.ts); only the page's rows are then read. The
+ * usual plan (the count over an IN list of every hit, then the page matched again) builds a list
+ * of every hit; this one, of the allowed pairs, which are few. null when the filter allows more:
+ * then the hits are the smaller list.
+ */
+function fewAllowed(
+  db: Db,
+  where: Sql,
+  text: IndexedText,
+  offset: number,
+  limit: number,
+): { total: number; items: Pair[] } | null {
+  const span = text.hi - text.lo + 1;
+  if (span <= 0) return null;
+  // The allowed pairs up to a quarter of the document, counted and listed in one pass of the index.
+  const cap = Math.floor(span / 4);
+  const allowed = get<{ n: number; ids: string | null }>(
+    db,
+    sql`SELECT count(*) AS n, group_concat(id) AS ids FROM (SELECT p.id FROM pairs p INDEXED BY pairs_stats WHERE ${where} LIMIT ${cap})`,
+  )!;
+  if (allowed.n >= cap) return null;
+  const bits = new Uint8Array(span);
+  markIds(allowed.ids, text, bits, 1);
+  markIds(value<string | null>(db, sql`SELECT group_concat(rowid) FROM (${matchingRowids(text)})`), text, bits, 2);
+  let total = 0;
+  const ids: number[] = [];
+  for (let i = 0; i < span; i++) {
+    if (bits[i] !== 3) continue;
+    if (total >= offset && ids.length < limit) ids.push(text.lo + i);
+    total++;
+  }
+  const rows =
+    ids.length === 0
+      ? []
+      : all<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id IN (${sql.list(ids)}) ORDER BY p.position`);
+  return { total, items: rows.map(toPair) };
+}
+
+/** Sets `bit` for each id of a group_concat list (decimal ids, comma-separated) in the range's bitmap. */
+function markIds(list: string | null | undefined, range: IndexedText, bits: Uint8Array, bit: number): void {
+  if (!list) return;
+  let id = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : 44;
+    if (c !== 44) id = id * 10 + (c - 48);
+    else {
+      const at = id - range.lo;
+      if (at >= 0 && at < bits.length) bits[at]! |= bit;
+      id = 0;
+    }
+  }
 }
 
 export function matchingPairIds(db: Db, documentId: number, filter?: PairFilter): number[] {

@@ -205,6 +205,60 @@ describe('search through the trigram index', () => {
     expect(listPairsService(rt.ctx, next.id, 0, 10, { text: 'اثنان' }).total).toBe(1);
   });
 
+  it('a status filter that allows few pairs: one match gives the total and the page, as the scan does', async () => {
+    rnd = mulberry(13);
+    rt = testRuntime({ clock: false });
+    const { id } = await corpus(160);
+    // Which plan answered: the few-allowed one reads the hits as one list of ids (group_concat).
+    // Statements are cached, so what is recorded is each one's runs, not its preparation.
+    const ran: string[] = [];
+    const prepare = rt.db.prepare.bind(rt.db);
+    const spy = vi.spyOn(rt.db, 'prepare').mockImplementation((source: string) => {
+      const statement = prepare(source);
+      const methods = statement as unknown as Record<'get' | 'all', (...args: unknown[]) => unknown>;
+      for (const m of ['get', 'all'] as const) {
+        const run = methods[m].bind(statement);
+        methods[m] = (...args: unknown[]) => {
+          ran.push(source);
+          return run(...args);
+        };
+      }
+      return statement;
+    });
+    const fewAllowed = (filter: PairFilter) => {
+      ran.length = 0;
+      listPairs(rt.db, id, 0, 5, filter);
+      return ran.some((q) => q.includes('group_concat(rowid)'));
+    };
+    let hits = 0;
+    for (const text of ['السلام', 'الامن', 'معاهدة', 'peace', 'CNN', 'غير موجود']) {
+      for (const few of [{ statuses: ['approved'] as Status[] }, { excluded: 'only' as const }]) {
+        const filter: PairFilter = { text, ...few };
+        expect(fewAllowed(filter)).toBe(true);
+        for (const [offset, limit] of [
+          [0, 5],
+          [3, 4],
+          [0, 1000],
+          [500, 10],
+        ] as const) {
+          const viaIndex = listPairs(rt.db, id, offset, limit, filter);
+          const viaScan = listPairs(rt.db, id, offset, limit, filter, true);
+          expect({ filter, offset, total: viaIndex.total, ids: viaIndex.items.map((p) => p.id) }).toEqual({
+            filter,
+            offset,
+            total: viaScan.total,
+            ids: viaScan.items.map((p) => p.id),
+          });
+        }
+        hits += listPairs(rt.db, id, 0, 1, filter, true).total;
+      }
+    }
+    expect(hits).toBeGreaterThan(20);
+    // A filter that allows most of the document keeps the plan that lists the hits.
+    expect(fewAllowed({ text: 'السلام', statuses: ['new', 'translated', 'draft', 'approved'] })).toBe(false);
+    spy.mockRestore();
+  });
+
   it('scans until the index job has run, and for queries under three characters', async () => {
     rt = testRuntime({ clock: false });
     const doc = await importDocument(rt.ctx, {
