@@ -49,7 +49,18 @@ export interface DocumentFigures {
  * other side read from {@link DocumentFigures.byPair} (a Map and a Set for each of 100k pairs
  * cost more than the checks that read them). Read with {@link pairsUnder}.
  */
-export type PairGroups = number | Map<string, Set<number>>;
+export type PairGroups = number | Map<string, PairIds>;
+
+/**
+ * The pairs of one group: most groups (a source's targets, a target's sources) have one pair, then
+ * held as its id alone (a repeated source translated a hundred ways makes a hundred groups).
+ */
+export type PairIds = number | Set<number>;
+
+/** Whether `pairId` is the one and only pair of a group. */
+function onlyPair(ids: PairIds, pairId: number): boolean {
+  return typeof ids === 'number' ? ids === pairId : ids.size === 1 && ids.has(pairId);
+}
 
 /** Which side of a pair a consistency map groups by: the target key (targetsBySource) or the folded source. */
 type Side = 'key' | 'folded';
@@ -65,7 +76,10 @@ export function pairsUnder(index: Map<string, PairGroups>, key: string): number[
   if (groups === undefined) return [];
   if (typeof groups === 'number') return [groups];
   const out: number[] = [];
-  for (const ids of groups.values()) for (const id of ids) out.push(id);
+  for (const ids of groups.values()) {
+    if (typeof ids === 'number') out.push(ids);
+    else for (const id of ids) out.push(id);
+  }
   return out;
 }
 
@@ -471,11 +485,11 @@ function rivals(
   if (groups.has(own)) count--;
   if (stored !== undefined && stored !== own) {
     const ids = groups.get(stored);
-    if (ids && ids.size === 1 && ids.has(pairId)) count--;
+    if (ids !== undefined && onlyPair(ids, pairId)) count--;
   }
   if (count === 0) return { count, first: undefined };
   for (const [key, ids] of groups) {
-    if (key !== own && (ids.size > 1 || !ids.has(pairId))) return { count, first: key };
+    if (key !== own && !onlyPair(ids, pairId)) return { count, first: key };
   }
   return { count, first: undefined };
 }
@@ -525,14 +539,15 @@ function addTo(
     index.set(outer, id);
     return;
   }
-  let groups: Map<string, Set<number>>;
+  let groups: Map<string, PairIds>;
   if (typeof held === 'number') {
-    groups = new Map([[sideOf(byPair, held, side), new Set([held])]]);
+    groups = new Map([[sideOf(byPair, held, side), held]]);
     index.set(outer, groups);
   } else groups = held;
-  let ids = groups.get(inner);
-  if (!ids) groups.set(inner, (ids = new Set()));
-  ids.add(id);
+  const ids = groups.get(inner);
+  if (ids === undefined) groups.set(inner, id);
+  else if (typeof ids !== 'number') ids.add(id);
+  else if (ids !== id) groups.set(inner, new Set([ids, id]));
 }
 
 /** Removes a pair from a consistency map; `byPair` still holds the entry it was added with. */
@@ -550,9 +565,13 @@ function removeFrom(
     return;
   }
   const ids = groups?.get(inner);
-  if (!groups || !ids) return;
-  ids.delete(id);
-  if (ids.size === 0) groups.delete(inner);
+  if (!groups || ids === undefined) return;
+  if (typeof ids === 'number') {
+    if (ids === id) groups.delete(inner);
+  } else {
+    ids.delete(id);
+    if (ids.size === 0) groups.delete(inner);
+  }
   if (groups.size === 0) index.delete(outer);
 }
 
