@@ -14,6 +14,24 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = resolve(process.argv[2] ?? join(root, 'out', 'cli'));
 const pkg = (await import(join(root, 'package.json'), { with: { type: 'json' } })).default;
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (qalam has none):
+ * that module brings net, dgram and streams with it, a few milliseconds of every start-up. Bundled,
+ * commander gets a stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'qalam-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'qalam-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'qalam-lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -33,5 +51,6 @@ await build({
     js: "import { createRequire as __qalamRequire } from 'node:module'; const require = __qalamRequire(import.meta.url);",
   },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers';
 
@@ -91,6 +92,16 @@ describe('the built CLI', () => {
     // NODE_DEBUG=module names every CommonJS module loaded: better-sqlite3, not bindings.
     expect(r.stderr).toMatch(/better-sqlite3/);
     expect(r.stderr).not.toMatch(/REQUEST bindings /);
+  });
+
+  it('starts without node:child_process (commander loads it only to run executable subcommands)', () => {
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(ENTRY).href)});
+process.exitCode = await m.run(['list', '--db', ${JSON.stringify(join(dir, 'child.db'))}]);
+process.on('exit', () => process.stderr.write(process.moduleLoadList.some((n) => /child_process/.test(n)) ? 'loaded' : 'not loaded'));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('No documents.\n');
+    expect(r.stderr).toBe('not loaded');
   });
 
   it('loads the XML parser (saxes) only when a file needs it: not with the TMX reader', () => {
