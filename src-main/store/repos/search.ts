@@ -26,7 +26,10 @@ export function buildSearchIndex(db: Db, documentId: number): number {
   if (isSearchIndexed(db, documentId)) return 0;
   const folded = foldPendingSources(db, documentId);
   db.transaction(() => {
-    if (isSearchIndexed(db, documentId)) return;
+    // Indexed meanwhile, or deleted since the job listed it (the job runs on a connection of its
+    // own while the app keeps writing): nothing to index, and a search_indexed row for a deleted
+    // document would break the job on its foreign key.
+    if (isSearchIndexed(db, documentId) || !documentExists(db, documentId)) return;
     stmt(
       db,
       `INSERT INTO pairs_search (rowid, source_norm, target_norm)
@@ -45,6 +48,10 @@ export function unindexedDocuments(db: Db): number[] {
   )
     .pluck()
     .all() as number[];
+}
+
+function documentExists(db: Db, documentId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM documents WHERE id = ?').pluck().get(documentId) !== undefined;
 }
 
 export function isSearchIndexed(db: Db, documentId: number): boolean {

@@ -9,7 +9,7 @@ import { listPairs as listPairsService, setExcluded, setStatus, updateTarget } f
 import { migrate } from '../../../../src-main/store/migrate';
 import { migrations } from '../../../../src-main/store/migrations';
 import { filterWhere, listPairs } from '../../../../src-main/store/repos/pairs';
-import { isSearchIndexed } from '../../../../src-main/store/repos/search';
+import { buildSearchIndex, isSearchIndexed, unindexedDocuments } from '../../../../src-main/store/repos/search';
 import { normalizeForSearch } from '../../../../src-main/text/arabic';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
@@ -277,6 +277,22 @@ describe('search through the trigram index', () => {
     expect(filterWhere(rt.db, doc.id, { text: 'سل' }).text).toContain('instr(');
     expect(listPairsService(rt.ctx, doc.id, 0, 10, { text: 'سل' }).total).toBe(2);
     expect(listPairsService(rt.ctx, doc.id, 0, 10, { text: 'سلا' }).total).toBe(2);
+  });
+
+  it('a document deleted after the job listed it is skipped, and the job indexes the others', async () => {
+    rt = testRuntime({ clock: false });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const gone = await importDocument(rt.ctx, { fileName: 'gone.txt', bytes: bytes('وَالسَّلامُ عليكم\nسلام') });
+    const kept = await importDocument(rt.ctx, { fileName: 'kept.txt', bytes: bytes('معاهدة السلام\nبمعاهدته') });
+    // The job lists the unindexed documents, then works through them on its own connection while
+    // the app goes on: the first one is deleted between the listing and its index.
+    expect(unindexedDocuments(rt.db)).toEqual([gone.id, kept.id]);
+    deleteDocument(rt.ctx, gone.id);
+    expect(buildSearchIndex(rt.db, gone.id)).toBe(0);
+    expect(buildSearchIndex(rt.db, kept.id)).toBe(2);
+    expect(rt.db.prepare('SELECT document_id FROM search_indexed').pluck().all()).toEqual([kept.id]);
+    expect(listPairsService(rt.ctx, kept.id, 0, 10, { text: 'معاهد' }).total).toBe(2);
+    expect(filterWhere(rt.db, kept.id, { text: 'معاهد' }).text).toContain('pairs_search');
   });
 
   it('an import through the contract answers before its index and queues the index job after it', async () => {
