@@ -16,6 +16,7 @@ import { m0014 } from './0014-memory-match-key';
 import { m0015 } from './0015-qa-issues-index';
 import { m0016 } from './0016-export-snapshot-rows';
 import { m0017 } from './0017-implicit-import-revisions';
+import { m0018 } from './0018-stats-target-words';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 
 migrations.forEach((m, i) => {

@@ -193,6 +193,28 @@ describe('0003-stats-covering-index', () => {
   });
 });
 
+describe('0018-stats-target-words', () => {
+  it('answers the included target words from the statistics index alone, the same sum as the table', () => {
+    const db = fresh();
+    migrate(db, migrations.slice(0, 17));
+    db.exec(`INSERT INTO documents (id, name, file_name, format, source_lang, target_lang, content_hash, created_at, updated_at)
+             VALUES (1, 'd', 'd.txt', 'txt', 'ar', 'en', '${'a'.repeat(64)}', 'now', 'now')`);
+    const insert = db.prepare(
+      `INSERT INTO pairs (document_id, position, source, source_norm, target, target_norm, status, excluded, source_words, target_words, created_at, updated_at)
+       VALUES (1, ?, 's', 's', 't', 't', ?, ?, 1, ?, 'now', 'now')`,
+    );
+    for (let i = 0; i < 20; i++) insert.run(i, i % 2 ? 'translated' : 'new', i % 5 === 0 ? 1 : 0, i);
+    const sum = 'SELECT coalesce(sum(target_words), 0) FROM pairs WHERE document_id = 1 AND excluded = 0';
+    const before = db.prepare(sum).pluck().get();
+    migrate(db);
+    expect(userVersion(db)).toBe(18);
+    expect(db.prepare(sum).pluck().get()).toBe(before);
+    expect(before).toBe(190 - (0 + 5 + 10 + 15));
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sum}`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX pairs_stats/);
+  });
+});
+
 describe('0004-document-skeletons', () => {
   it('rebuilds documents for HTML without losing or cascading a row, and keeps skeletons and origins', () => {
     const db = fresh();
