@@ -1,7 +1,18 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { QalamError } from './shared/errors';
+
+/**
+ * node:crypto, loaded by the first write: importing this module (the store's context does, for the
+ * machine-translation key) costs a command that writes nothing, such as `qalam list`, nothing.
+ */
+let crypto: typeof NodeCrypto | undefined;
+function randomHex(bytes: number): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof NodeCrypto;
+  return crypto.randomBytes(bytes).toString('hex');
+}
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a crash never
@@ -28,7 +39,7 @@ export function writeFileAtomicStream(
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
-    const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
     const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
     try {
       produce((bytes) => {
