@@ -8,10 +8,10 @@ import { QalamError } from './shared/errors';
  * node:crypto, loaded by the first write: importing this module (the store's context does, for the
  * machine-translation key) costs a command that writes nothing, such as `qalam list`, nothing.
  */
-let crypto: typeof NodeCrypto | undefined;
+let nodeCrypto: typeof NodeCrypto | undefined;
 function randomHex(bytes: number): string {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof NodeCrypto;
-  return crypto.randomBytes(bytes).toString('hex');
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof NodeCrypto;
+  return nodeCrypto.randomBytes(bytes).toString('hex');
 }
 
 /**
