@@ -72,7 +72,7 @@ export default defineConfig({
             groups: [
               {
                 name: 'boot',
-                test: /[\\/]src-renderer[\\/](boot|state[\\/]early|lib[\\/](api|route))\.ts$|[\\/]src-main[\\/]shared[\\/](errors|wire)\.ts$/,
+                test: /[\\/]src-renderer[\\/](boot|state[\\/]early|lib[\\/](api|route|warm-up))\.ts$|[\\/]src-main[\\/]shared[\\/](errors|wire)\.ts$/,
               },
             ],
           },

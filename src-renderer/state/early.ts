@@ -8,6 +8,7 @@ import type { DocumentSummary, Settings } from '../../src-main/shared/domain';
 import type { Result } from '../../src-main/shared/errors';
 import { api } from '../lib/api';
 import { parseHash } from '../lib/route';
+import { loadFonts, warmUpIntl } from '../lib/warm-up';
 
 /** Pairs in one page of the workspace's list: the first page is the one asked for at start-up. */
 export const PAGE_SIZE = 100;
@@ -53,6 +54,14 @@ export function startEarly(hash: string): void {
   earlySettings = { settings: api.invoke('settings:get', {}), info: api.invoke('app:get-info', {}) };
   if (firstPage && route.name === 'workspace')
     earlyDocument = early(route.documentId, firstPage, () => api.invoke('documents:open', { documentId: route.documentId }));
+  // While the rest of the app's script is fetched and compiled: the fonts now, the locale's
+  // number formats once the settings name it (lib/warm-up.ts).
+  loadFonts(false);
+  void earlySettings.settings.then((r) => {
+    const lang = r.ok ? r.value.uiLanguage : 'en';
+    if (lang === 'ar') loadFonts(true);
+    warmUpIntl(lang);
+  });
 }
 
 /** The settings asked for at start-up, once; null when they were not (or were taken). */

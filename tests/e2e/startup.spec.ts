@@ -130,6 +130,10 @@ test('a start straight into a document asks for its first page before the app ha
       .getEntriesByType('resource')
       .filter((e) => e.name.includes('/api/invoke/'))
       .map((e) => ({ channel: e.name.split('/').pop()!, start: e.startTime })),
+    fonts: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.woff2'))
+      .map((e) => ({ file: e.name.split('/').pop()!, start: e.startTime })),
   }));
   const asked = (channel: string) => seen.requests.filter((r) => r.channel === channel);
   // state/early.ts, from the first module evaluated: the main process answers while the rest of the app evaluates.
@@ -141,4 +145,8 @@ test('a start straight into a document asks for its first page before the app ha
   // The boot chunk is a script of its own, first (electron.vite.config.ts): it runs once parsed, not after the whole bundle.
   expect(seen.scripts).toHaveLength(2);
   expect(seen.scripts[0]).toMatch(/^boot-/);
+  // The faces of the first rows are asked for by the boot chunk too (lib/warm-up.ts), not by the first layout.
+  const early = seen.fonts.filter((f) => f.start < seen.mounted).map((f) => f.file.replace(/-[\w-]{8}\.woff2$/, ''));
+  expect(early).toEqual(expect.arrayContaining(['inter-latin-400-normal', 'inter-latin-600-normal']));
+  expect(early.some((f) => f.startsWith('noto-naskh-arabic-arabic-400'))).toBe(true);
 });
