@@ -80,7 +80,10 @@ function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 export interface StartupFigures {
+  /** The call that finds no store and creates it (schema, WAL): once per machine. */
   qalamList: Measured;
+  /** Every later call: the store exists and holds no document. */
+  qalamListExisting: Measured;
   nodeBare: Measured;
   goalSeconds: number;
 }
@@ -93,7 +96,13 @@ export function benchStartup(log: (s: string) => void): StartupFigures {
     const { dir, cleanup } = tempDir();
     return { args: [BIN, 'list', '--db', join(dir, 'q.db')], cleanup };
   });
-  return { qalamList, nodeBare, goalSeconds: 0.12 };
+  const qalamListExisting = timed(process.execPath, () => {
+    const { dir, cleanup } = tempDir();
+    const db = join(dir, 'q.db');
+    timeOnce(process.execPath, [BIN, 'list', '--db', db]);
+    return { args: [BIN, 'list', '--db', db], cleanup };
+  });
+  return { qalamList, qalamListExisting, nodeBare, goalSeconds: 0.12 };
 }
 
 export interface ImportFigures {
@@ -252,7 +261,7 @@ export function importLines(s: StartupFigures | null, i: ImportFigures | null, s
   return [
     ...(s
       ? [
-          `Start-up (whole processes, median of ${RUNS}): qalam list on an empty store ${m(s.qalamList)}; node -e 0 ${m(s.nodeBare)}; goal ≤ ${s.goalSeconds} s`,
+          `Start-up (whole processes, median of ${RUNS}): qalam list on an empty store ${m(s.qalamListExisting)}; the first call, which creates the store, ${m(s.qalamList)}; node -e 0 ${m(s.nodeBare)}; goal ≤ ${s.goalSeconds} s`,
         ]
       : []),
     ...(i
