@@ -1,5 +1,5 @@
 import type { PairFilter, NavKind } from '../../shared/contract';
-import type { ErrorCategory, Pair, PairOrigin, Severity, Status } from '../../shared/domain';
+import type { Comment, ErrorCategory, Pair, PairOrigin, Severity, Status } from '../../shared/domain';
 import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
@@ -201,17 +201,10 @@ export function* iterateReviewRows(db: Db, documentId: number): Generator<Review
     };
 }
 
-/** An open comment as the bilingual review shows it (the shape of formats/model's ExportComment). */
-export interface ReviewComment {
-  id: number;
-  author: string;
+/** An open comment as the bilingual review shows it (the shape of formats/model's ExportComment): the domain's Comment without its thread and resolver fields. */
+export type ReviewComment = Pick<Comment, 'id' | 'author' | 'body' | 'createdAt' | 'resolved' | 'category' | 'severity'> & {
   role: string;
-  body: string;
-  createdAt: string;
-  resolved: boolean;
-  category: ErrorCategory | null;
-  severity: Severity | null;
-}
+};
 
 /** A review row with its open comments. */
 export type ReviewRowWithComments = ReviewRow & { comments: readonly ReviewComment[] };
