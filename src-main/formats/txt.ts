@@ -1,7 +1,9 @@
 // Plain-text Arabic documents: detect the encoding, decode without mojibake, split into paragraphs.
+import { isUtf8 } from 'node:buffer';
 import type { Encoding } from '../shared/domain';
 import { QalamError } from '../shared/errors';
 import { paragraphSpans, type ParagraphSpan } from '../text/paragraphs';
+import { decodeValidUtf8 } from '../text/utf8';
 import type { ImportedDocument } from './model';
 
 /** Larger files are refused before decoding: a document this size is not a text to review. */
@@ -103,6 +105,10 @@ function detectBom(b: Uint8Array): Encoding | null {
 
 /** Decodes, or returns null when the bytes are not valid in that encoding. Strips a matching BOM. */
 function decodeStrict(bytes: Uint8Array, encoding: Encoding, bom: Encoding | null): string | null {
+  if (encoding === 'utf-8') {
+    const body = bom === 'utf-8' ? bytes.subarray(3) : bytes;
+    return isUtf8(body) ? decodeValidUtf8(body) : null;
+  }
   try {
     // ignoreBOM: false lets TextDecoder drop a BOM that matches the encoding.
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: bom !== encoding }).decode(bytes);
@@ -112,11 +118,9 @@ function decodeStrict(bytes: Uint8Array, encoding: Encoding, bom: Encoding | nul
   }
 }
 
+/** A NUL in the first 64 KiB (found natively: a loop over the bytes runs in V8's interpreter in a one-shot command). */
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 64 * 1024);
-  let nul = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
-  return nul > 0;
+  return bytes.subarray(0, 64 * 1024).indexOf(0) >= 0;
 }
 
 /**
@@ -150,9 +154,14 @@ export function isPlausible(text: string | null): text is string {
   return controlRatio(text) < 0.001;
 }
 
+/** The characters controlRatio counts. */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/;
+
 function controlRatio(text: string): number {
   const n = Math.min(text.length, 256 * 1024);
   if (n === 0) return 0;
+  // Nearly every text has none: one native scan says so.
+  if (!CONTROL.test(n === text.length ? text : text.slice(0, n))) return 0;
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
