@@ -13,7 +13,8 @@
 // safe reader, which gives the one and only error message. It never expands anything but the five
 // predefined entities and character references. tests/unit/main/formats/tmx-simple.test.ts holds it
 // to the full reader on every fixture and on generated files.
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
+import { decodeValidUtf8 } from '../text/utf8';
 import { XML_LIMITS, XML_NS, type XmlAttr } from './xml';
 
 const LT = 0x3c;
@@ -152,6 +153,26 @@ function find(src: Uint8Array, text: string, from: number): number {
   return -1;
 }
 
+/**
+ * The unit nearly every file is made of, read in one match over the decoded file: white space,
+ * `<tu …>`, two `<tuv …><seg>text</seg></tuv>` and `</tu>`, with only space, tab and LF between the tags, tags of printable ASCII, segments
+ * without markup. One native match a unit, where the tag-by-tag loop below is a dozen JS scans
+ * (it runs in V8's interpreter in a one-shot command). Groups: 1 white space before the unit, 2 the
+ * tu tag, 3 and 4 white space and the first tuv tag, 5 white space, 6 its segment, 7 and 8 white
+ * space, 9 the second tuv tag, 10 white space, 11 its segment, 12 and 13 white space.
+ */
+const PLAIN_UNIT =
+  /([ \t\n]*)(<tu(?:[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*)?>)([ \t\n]*)(<tuv[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*>)([ \t\n]*)<seg>([^<]+)<\/seg>([ \t\n]*)<\/tuv>([ \t\n]*)(<tuv[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*>)([ \t\n]*)<seg>([^<]+)<\/seg>([ \t\n]*)<\/tuv>([ \t\n]*)<\/tu>/y;
+
+/** The most a plain unit may take, with the white space before it: within both limits the loop checks. */
+const PLAIN_UNIT_BYTES = Math.min(XML_LIMITS.maxTextRun, XML_LIMITS.maxCollectedText);
+
+/** A start tag of a plain unit as read once, by its text (ASCII: its latin1 and UTF-8 readings agree). */
+interface PlainTag {
+  attrs: readonly XmlAttr[];
+  lang: string | undefined;
+}
+
 /** A tu as this reader hands it over: only what a TMX reader uses (props and notes are checked, not kept). */
 export interface SimpleTu {
   attrs: readonly XmlAttr[];
@@ -181,6 +202,23 @@ export function readSimpleTmx<T>(
   const src = buf;
   const decode = (from: number, to: number) => buf.toString('utf8', from, to);
   const ascii = (from: number, to: number) => buf.toString('latin1', from, to);
+  /**
+   * The whole file decoded once, for PLAIN_UNIT (the segments of a plain unit are slices of it, no
+   * decoding of their own), and where the last match left off in it and in the bytes.
+   */
+  let whole: string | undefined;
+  const wholeAt = { byte: 0, char: 0 };
+  /** The start tags of plain units by their text, a few hundred at most (null: not the expected element). */
+  const plainTags = new Map<string, PlainTag | null>();
+  const plainTag = (text: string, name: string): PlainTag | null => {
+    let known = plainTags.get(text);
+    if (known === undefined) {
+      const tag = readTag(text);
+      known = tag && !tag.end && tag.name === name && !tag.selfClosing ? { attrs: tag.attrs, lang: langOf(tag.attrs) } : null;
+      if (plainTags.size < 256) plainTags.set(text, known);
+    }
+    return known;
+  };
   let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   // Where the parser last reported something (a tag's end): the full reader refuses a stretch
   // without markup longer than maxTextRun characters, so this reader steps aside for any longer gap
@@ -210,6 +248,50 @@ export function readSimpleTmx<T>(
       at = end + 2;
     }
     while (at < src.length) {
+      if (tu === undefined && stack.length === 2 && stack[1] === 'body' && !done) {
+        // Between units: the plain ones that follow, one match each (the loop below reads any other).
+        whole ??= decodeValidUtf8(buf);
+        // The loop may have read on from where the matches left off: as many characters further as its bytes decode to.
+        let char = at === wholeAt.byte ? wholeAt.char : wholeAt.char + decode(wholeAt.byte, at).length;
+        const from = char;
+        /** Bytes since the last tag before the unit (a comment is not one): 0 after a unit. */
+        let gap = at - lastTagEnd;
+        for (;;) {
+          PLAIN_UNIT.lastIndex = char;
+          const m = PLAIN_UNIT.exec(whole);
+          if (m === null) break;
+          // No stretch without markup longer than the limit (the whole unit is not), no more text
+          // collected than the limit (no more characters than bytes; UTF-8 takes at most three bytes
+          // for a UTF-16 code unit), its five elements within the limit.
+          const units16 = m[0].length;
+          if (gap + 3 * units16 > PLAIN_UNIT_BYTES && gap + Buffer.byteLength(m[0]) > PLAIN_UNIT_BYTES) break;
+          if (elementsSeen + 5 > XML_LIMITS.maxElements) break;
+          const tuTag = plainTag(m[2]!, 'tu');
+          const first = plainTag(m[4]!, 'tuv');
+          const second = plainTag(m[9]!, 'tuv');
+          if (tuTag === null || first === null || second === null) break;
+          const answers = read(
+            {
+              attrs: tuTag.attrs,
+              variants: [
+                { attrs: first.attrs, lang: first.lang, text: decodeText(m[6]!) },
+                { attrs: second.attrs, lang: second.lang, text: decodeText(m[11]!) },
+              ],
+            },
+            header,
+          );
+          for (let i = 0; i < answers.length; i++) units.push(answers[i]!);
+          elementsSeen += 5;
+          gap = 0;
+          char += units16;
+        }
+        // Where the last unit ended in the bytes (its end tag was the last tag). Kept in step even
+        // when no unit was plain, so the next catch-up decodes only what the loop reads meanwhile.
+        if (char !== from) at = lastTagEnd = at + Buffer.byteLength(whole.slice(from, char));
+        wholeAt.byte = at;
+        wholeAt.char = char;
+        if (char !== from) continue;
+      }
       const lt = src[at] === LT ? at : next(src, LT, at);
       const textEnd = lt < 0 ? src.length : lt;
       if (textEnd > at) {

@@ -88,6 +88,11 @@ describe('the simple TMX reader', () => {
       doc(tu('a', 'b')).replace('<tmx version="1.4">', '<tmx xmlns="urn:x" version="1.4">'),
       doc(`<tu><tuv xml:lang="ar"><seg>a<!-- c -->b</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
       doc(`<!-- a -- b -->${tu('a', 'b')}`),
+      // Tags a plain unit's one match takes in, which only the tag's own reading refuses.
+      doc(`<tu /><tuv xml:lang="ar"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
+      doc(`<tu><tuv xml:lang="ar"/><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
+      doc(`<tu><tuv xml:lang="ar"><seg>a</seg></tuv><tuv xml:lang="en" lang="x" lang="y"><seg>b</seg></tuv></tu>`),
+      doc(`<tu><tuv xml:lang="ar"><seg>a</seg></tuv>\r\n<tuv xml:lang="en"><seg>b</seg></tuv></tu>`),
       doc('text between units'),
       '<notmx/>',
       '',
@@ -147,6 +152,28 @@ describe('the simple TMX reader', () => {
     );
     // Not vacuous: a good share of the generated files took the fast path.
     expect(simple).toBeGreaterThan(20);
+  });
+
+  it('reads plain units in one match each, and the rest tag by tag, in step through multi-byte text', () => {
+    // Characters of one to four bytes, a BOM, units the match leaves to the loop (a prop, a third
+    // variant, a comment inside, a CR between tags) among plain ones, and white space around them.
+    const plain = (i: number) => tu(`نص 😀 ${i} &amp; é`, `text ${i} ٫ 😀`, i % 3 === 0 ? ` tuid="${i}"` : '');
+    const other = [
+      '<tu><prop type="x">p</prop><tuv xml:lang="ar"><seg>أ</seg></tuv><tuv xml:lang="en"><seg>a</seg></tuv></tu>',
+      '<tu><tuv xml:lang="ar"><seg>ب</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv><tuv xml:lang="fr"><seg>c</seg></tuv></tu>',
+      '<tu><tuv xml:lang="ar"><seg>ج</seg></tuv><!-- c --><tuv xml:lang="en"><seg>c</seg></tuv></tu>',
+      '<tu creationid="مترجم"><tuv xml:lang="ar"><seg>د</seg></tuv><tuv xml:lang="en"><seg>d</seg></tuv></tu>',
+    ];
+    const body = Array.from({ length: 40 }, (_, i) =>
+      i % 10 === 9 ? `\n<!-- ${i} -->\n${other[(i / 10) | 0]}` : `\n\t${plain(i)}`,
+    );
+    const bytes = enc(doc(body.join(''), '\uFEFF<?xml version="1.0"?>\n'));
+    expect(readsItself(bytes)).toBe(true);
+    same(bytes);
+    const units = parseTmx(bytes);
+    expect(units).toHaveLength(41);
+    expect(units[8]).toEqual({ source: 'نص 😀 8 & é', target: 'text 8 ٫ 😀', sourceLang: 'ar', targetLang: 'en' });
+    expect(units[40]).toEqual({ source: 'د', target: 'd', sourceLang: 'ar', targetLang: 'en', author: 'مترجم' });
   });
 
   it('reads each unit by its own tags: units that share some tags but not others, dates on a tuv', () => {
