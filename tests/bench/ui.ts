@@ -1,5 +1,7 @@
 // Renderer figures for a 100k-pair document, in Debian's Chromium through the HTTP bridge:
 // time from navigation to the first rows painted, and the JS heap after scrolling through it all.
+// Alone: `npx tsx tests/bench/ui.ts [dir]`. A/B of built renderers, cold starts interleaved in one
+// run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,36 +40,9 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
   const staticDir = resolve(process.env.QALAM_STATIC_DIR ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) return { skipped: 'renderer not built (npm run build)' };
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  // Long jobs in a worker thread, as in the app (src-main/electron/index.ts): inline, the repetitions
-  // scan a start asks for after its first rows (~1.2 s on 100k pairs) held the main process while
-  // the next cold start's page and requests waited behind it.
-  const rt = openRuntime({ dataDir, transport: 'http', jobs: 'worker' });
-  updateSettings(rt.ctx, { userName: 'Bench', role: 'translator', onboarded: true });
-  // Each request the cold start makes, timed on the main side (its channel, start and duration).
-  let served: { channel: string; ms: number }[] | null = null;
-  let inFlight = 0;
-  const dispatch: typeof rt.dispatch = async (channel, input) => {
-    const t0 = performance.now();
-    inFlight++;
-    try {
-      return await rt.dispatch(channel, input);
-    } finally {
-      inFlight--;
-      served?.push({ channel, ms: performance.now() - t0 });
-    }
-  };
-  /** Until the last start's requests (those sent after its first rows too) have all been answered. */
-  const settled = async () => {
-    for (let quiet = 0, waited = 0; quiet < 3 && waited < 30_000; waited += 100) {
-      await new Promise((r) => setTimeout(r, 100));
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
-  };
+  const { rt, dispatch, settled, track } = openServed(dataDir);
   const bridge = await startHttpBridge({ dispatch, events: rt.ctx.events, staticDir });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const cdp = await page.context().newCDPSession(page);
@@ -75,15 +50,9 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     await page.goto(bridge.loginUrl('/'));
     await settled();
     // Cold starts: a new document each time (about:blank first), median of five.
-    const colds: { ms: number; requests: ColdRequest[]; phases: ColdPhases }[] = [];
+    const colds: Cold[] = [];
     for (let i = 0; i < 5; i++) {
-      await page.goto('about:blank');
-      served = [];
-      await page.goto(`${bridge.url}/#/documents/${documentId}`);
-      await firstRowsPainted(page);
-      const ms = await page.evaluate(() => Number(document.documentElement.dataset.firstRowsPainted));
-      colds.push({ ms, requests: await coldTimeline(page, served), phases: await coldPhases(page) });
-      served = null;
+      colds.push(await coldStart(page, `${bridge.url}/#/documents/${documentId}`, track));
       // A user's cold start does not find the previous start's work still running.
       await settled();
     }
@@ -155,6 +124,121 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     await bridge.close();
     rt.close();
   }
+}
+
+/**
+ * The store as the app opens it, with each request a cold start makes timed on the main side. Long
+ * jobs run in a worker thread, as in the app (src-main/electron/index.ts): inline, the repetitions
+ * scan a start asks for after its first rows (~1.2 s on 100k pairs) held the main process while
+ * the next cold start's page and requests waited behind it.
+ */
+function openServed(dataDir: string) {
+  const rt = openRuntime({ dataDir, transport: 'http', jobs: 'worker' });
+  updateSettings(rt.ctx, { userName: 'Bench', role: 'translator', onboarded: true });
+  let served: { channel: string; ms: number }[] | null = null;
+  let inFlight = 0;
+  const dispatch: typeof rt.dispatch = async (channel, input) => {
+    const t0 = performance.now();
+    inFlight++;
+    try {
+      return await rt.dispatch(channel, input);
+    } finally {
+      inFlight--;
+      served?.push({ channel, ms: performance.now() - t0 });
+    }
+  };
+  /** Until the last start's requests (those sent after its first rows too) have all been answered. */
+  const settled = async () => {
+    for (let quiet = 0, waited = 0; quiet < 3 && waited < 30_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+    }
+  };
+  const track: Tracker = { start: () => (served = []), stop: () => (served = null), served: () => served ?? [] };
+  return { rt, dispatch, settled, track };
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export interface ColdAb {
+  /** Each built renderer's cold starts, in the order run (interleaved with the others'). */
+  dirs: { staticDir: string; ms: number[]; medianMs: number; phases: ColdPhases }[];
+}
+
+/**
+ * Cold starts of several built renderers, interleaved in one run (A, B, A, B, ...), each from a
+ * bridge of its own over the same store: on a shared machine, a change is judged by the ratio of
+ * medians taken under the same load, not by two figures from different moments.
+ */
+export async function benchColdAb(
+  dataDir: string,
+  documentId: number,
+  staticDirs: string[],
+  runs: number,
+  log: (s: string) => void,
+): Promise<ColdAb> {
+  const { rt, dispatch, settled, track } = openServed(dataDir);
+  const bridges = await Promise.all(staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    for (const bridge of bridges) {
+      await page.goto(bridge.loginUrl('/'));
+      await settled();
+    }
+    const colds: Cold[][] = staticDirs.map(() => []);
+    for (let i = 0; i < runs; i++)
+      for (const [k, bridge] of bridges.entries()) {
+        colds[k]!.push(await coldStart(page, `${bridge.url}/#/documents/${documentId}`, track));
+        await settled();
+      }
+    const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+    const dirs = staticDirs.map((staticDir, k) => {
+      const ms = colds[k]!.map((c) => round(c.ms));
+      return { staticDir, ms, medianMs: median(ms), phases: medianPhases(colds[k]!.map((c) => c.phases)) };
+    });
+    for (const d of dirs) {
+      const p = d.phases;
+      log(`${d.staticDir}: median ${d.medianMs} ms (${d.ms.join(', ')})`);
+      log(`  phases: HTML ${p.html}, script starts ${p.boot}, mounted ${p.mounted}, first page ${p.firstPage}, first rows ${p.firstRows}`);
+    }
+    for (const d of dirs.slice(1)) log(`${d.staticDir} / ${dirs[0]!.staticDir}: ${(d.medianMs / dirs[0]!.medianMs).toFixed(3)}`);
+    return { dirs };
+  } finally {
+    await browser.close();
+    await Promise.all(bridges.map((b) => b.close()));
+    rt.close();
+  }
+}
+
+interface Cold {
+  ms: number;
+  requests: ColdRequest[];
+  phases: ColdPhases;
+}
+
+/** Starts and stops the record of the bridge requests a cold start makes. */
+interface Tracker {
+  start(): void;
+  stop(): void;
+  served(): { channel: string; ms: number }[];
+}
+
+/** One cold start: a new document (about:blank first) straight to `url`, until its first rows are painted. */
+async function coldStart(page: Page, url: string, track: Tracker): Promise<Cold> {
+  await page.goto('about:blank');
+  track.start();
+  await page.goto(url);
+  await firstRowsPainted(page);
+  const ms = await page.evaluate(() => Number(document.documentElement.dataset.firstRowsPainted));
+  const cold = { ms, requests: await coldTimeline(page, track.served()), phases: await coldPhases(page) };
+  track.stop();
+  return cold;
 }
 
 /**
@@ -273,9 +357,13 @@ if (process.argv[1]?.endsWith('ui.ts')) {
       documentId = (await importDocument(rt.ctx, { fileName: 'bench-100000.txt', bytes })).id;
       rt.close();
     }
-    const ui = await benchUi(dir, documentId, log);
+    // QALAM_AB="dirA,dirB": those built renderers' cold starts only, interleaved (QALAM_AB_RUNS each, 11 unless told).
+    const ab = process.env.QALAM_AB?.split(',').map((d) => resolve(d));
+    const out = ab
+      ? await benchColdAb(dir, documentId, ab, Number(process.env.QALAM_AB_RUNS ?? 11), log)
+      : await benchUi(dir, documentId, log);
     if (!given) rmSync(dir, { recursive: true, force: true });
-    process.stdout.write(`${JSON.stringify(ui, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   })();
 }
 
