@@ -16,6 +16,11 @@ export interface Utf8TextPlan {
   paragraphs: number;
   /** Whether the text reads as hard-wrapped (see paragraphSpans), as the byte scan found it. */
   hardWrapped: boolean;
+  /**
+   * Its lines end at LF alone and it is certainly not hard-wrapped (no block has two lines): each
+   * non-blank line is a paragraph, and {@link forEachLfLine} reads them without decoding.
+   */
+  lfLines: boolean;
 }
 
 /** The first characters a plausibility check reads, as in decodeText. */
@@ -44,13 +49,15 @@ export function planUtf8Text(bytes: Uint8Array, forced?: Encoding): Utf8TextPlan
   const scan = scanUtf8Lines(bytes, start);
   const hardWrapped = isHardWrappedBy(scan);
   const paragraphs = hardWrapped ? scan.blocks : scan.lines;
-  return paragraphs === 0 ? null : { start, paragraphs, hardWrapped };
+  return paragraphs === 0 ? null : { start, paragraphs, hardWrapped, lfLines: scan.lfLines };
 }
 
 /** Line and block figures of UTF-8 text, as paragraphSpans counts them on the decoded text. */
 export interface Utf8LineScan extends WrapStats {
   /** Lines with anything but white space. */
   lines: number;
+  /** The only line break is LF and no block has two lines, so the verdict is "not hard-wrapped" whatever the lengths. */
+  lfLines: boolean;
 }
 
 /**
@@ -65,15 +72,15 @@ export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
     // Lines end at LF only: found by memchr, and each line read only until its first letter. The
     // lengths and sentence ends matter only when there are blocks of several lines between blank lines.
     const quick = scanLfLines(buf, start);
-    if (quick.blocks <= 1 || quick.inner === 0) return quick;
+    if (quick.blocks <= 1 || quick.inner === 0) return { ...quick, lfLines: true };
   }
-  return scanAllLines(bytes, start);
+  return { ...scanAllLines(bytes, start), lfLines: false };
 }
 
 const OTHER_BREAKS = [Buffer.from([0x0d]), Buffer.from('\u2028'), Buffer.from('\u2029'), Buffer.from('\u0085')];
 
 /** scanUtf8Lines for text whose only line break is LF, without the lengths and sentence ends. */
-function scanLfLines(buf: Buffer, start: number): Utf8LineScan {
+function scanLfLines(buf: Buffer, start: number): Omit<Utf8LineScan, 'lfLines'> {
   let lines = 0;
   let blocks = 0;
   let inner = 0;
@@ -96,28 +103,74 @@ function scanLfLines(buf: Buffer, start: number): Utf8LineScan {
 
 /** Whether bytes [i, end) hold only what trim() removes. */
 function isBlank(b: Uint8Array, i: number, end: number): boolean {
+  return trimStart(b, i, end) === end;
+}
+
+/** Where the UTF-8 text in bytes [i, end) starts once trim() has removed its leading white space. */
+function trimStart(b: Uint8Array, i: number, end: number): number {
   while (i < end) {
     const c = b[i]!;
     if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c) {
       i++;
       continue;
     }
-    if (c < 0x80) return false;
-    let cp: number;
-    if (c < 0xe0) {
-      cp = ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f);
-      i += 2;
-    } else if (c < 0xf0) {
-      cp = ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
-      i += 3;
-    } else return false;
-    if (!isTrimmedSpace(cp)) return false;
+    if (c < 0x80 || c >= 0xf0) return i;
+    const width = c < 0xe0 ? 2 : 3;
+    const cp =
+      width === 2 ? ((c & 0x1f) << 6) | (b[i + 1]! & 0x3f) : ((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+    if (!isTrimmedSpace(cp)) return i;
+    i += width;
   }
-  return true;
+  return end;
+}
+
+/** Where the UTF-8 text in bytes [start, end) ends once trim() has removed its trailing white space. */
+function trimEnd(b: Uint8Array, start: number, end: number): number {
+  while (end > start) {
+    const c = b[end - 1]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c) {
+      end--;
+      continue;
+    }
+    if (c < 0x80) return end;
+    // The last character's first byte: at most three continuation bytes back.
+    let at = end - 1;
+    while (at > start && (b[at]! & 0xc0) === 0x80) at--;
+    const lead = b[at]!;
+    if (lead >= 0xf0 || lead < 0xc0) return end;
+    const cp =
+      lead < 0xe0
+        ? ((lead & 0x1f) << 6) | (b[at + 1]! & 0x3f)
+        : ((lead & 0x0f) << 12) | ((b[at + 1]! & 0x3f) << 6) | (b[at + 2]! & 0x3f);
+    if (!isTrimmedSpace(cp)) return end;
+    end = at;
+  }
+  return start;
+}
+
+/**
+ * The paragraphs of a text whose plan has `lfLines`, without decoding it: each non-blank line,
+ * trimmed, handed to `visit` as the range [from, to) of `bytes` it holds (valid UTF-8, the exact
+ * bytes of what forEachParagraph would hand over as a string). Answers how many there were.
+ */
+export function forEachLfLine(bytes: Uint8Array, start: number, visit: (from: number, to: number) => void): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let paragraphs = 0;
+  for (let at = start; ;) {
+    const lf = buf.indexOf(0x0a, at);
+    const end = lf < 0 ? buf.length : lf;
+    const from = trimStart(buf, at, end);
+    if (from < end) {
+      paragraphs++;
+      visit(from, trimEnd(buf, from, end));
+    }
+    if (lf < 0) return paragraphs;
+    at = lf + 1;
+  }
 }
 
 /** scanUtf8Lines byte by byte: every line break, lengths and sentence ends. */
-function scanAllLines(bytes: Uint8Array, start: number): Utf8LineScan {
+function scanAllLines(bytes: Uint8Array, start: number): Omit<Utf8LineScan, 'lfLines'> {
   const blocks = new BlockCounter();
   const n = bytes.length;
   // The current line: code units so far, where its first non-space unit is, the end of its last.
@@ -202,7 +255,7 @@ class BlockCounter {
     this.prevEnded = ended;
   }
 
-  result(): Utf8LineScan {
+  result(): Omit<Utf8LineScan, 'lfLines'> {
     return { lines: this.lines, ...this.stats };
   }
 }

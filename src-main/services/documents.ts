@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import type { ImportPreview, RecentDocument } from '../shared/contract';
 import type { DocumentSummary, Encoding, Status } from '../shared/domain';
 import { QalamError } from '../shared/errors';
@@ -19,10 +20,10 @@ import { buildSearchIndex, unindexedDocuments } from '../store/repos/search';
 import { saveSkeleton } from '../store/repos/skeletons';
 import { normalizeForSearch } from '../text/arabic';
 import { excerpt } from '../text/paragraphs';
-import { countWords } from '../text/words';
+import { countWords, countWordsUtf8 } from '../text/words';
 import { actor, type ServiceContext } from './context';
 import { documentName } from './document-name';
-import { forEachParagraph, planUtf8Text, type Utf8TextPlan } from '../formats/txt-stream';
+import { forEachLfLine, forEachParagraph, planUtf8Text, type Utf8TextPlan } from '../formats/txt-stream';
 import { detectImportFormat, MAX_PARAGRAPH_CHARS, parseDocument } from './parse';
 import { mirrorDocument } from './tm-memory';
 
@@ -318,14 +319,28 @@ function storeParagraphs(
     // Progress is also where a cancelled job stops (jobs/worker.ts): never on the last paragraph.
     if (stored % PROGRESS_EVERY === 0 && stored < plan.paragraphs) progress(stored, plan.paragraphs);
   };
-  const read = forEachParagraph(bytes, plan, (source) => {
-    if (source.length > MAX_PARAGRAPH_CHARS) throw new LeftToParser();
-    // The folded source is left pending, for the job after the import (indexForSearch).
-    batch.push({ source, sourceWords: countWords(source) });
-    if (batch.length === TEXT_INSERT_BATCH) flush();
-  });
+  if (plan.lfLines) {
+    // Lines end at LF and the text is not hard-wrapped: each line's bytes are stored as they are
+    // (valid UTF-8), counted without decoding them.
+    forEachLfLine(bytes, plan.start, (from, to) => {
+      // At most one UTF-16 code unit a byte: only a line of more bytes than the limit can be over it.
+      if (
+        to - from > MAX_PARAGRAPH_CHARS &&
+        Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8').length > MAX_PARAGRAPH_CHARS
+      )
+        throw new LeftToParser();
+      batch.push({ source: bytes.subarray(from, to), sourceWords: countWordsUtf8(bytes, from, to) });
+      if (batch.length === TEXT_INSERT_BATCH) flush();
+    });
+  } else {
+    const read = forEachParagraph(bytes, plan, (source) => {
+      if (source.length > MAX_PARAGRAPH_CHARS) throw new LeftToParser();
+      batch.push({ source, sourceWords: countWords(source) });
+      if (batch.length === TEXT_INSERT_BATCH) flush();
+    });
+    if (read.hardWrapped !== plan.hardWrapped) throw new Misread(read.hardWrapped);
+  }
   if (batch.length > 0) flush();
-  if (read.hardWrapped !== plan.hardWrapped) throw new Misread(read.hardWrapped);
   progress(stored, stored);
   return stored;
 }

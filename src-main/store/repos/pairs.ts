@@ -106,7 +106,8 @@ export function insertPairs(db: Db, documentId: number, ps: readonly NewPair[], 
  * source left pending (store/folded.ts) for the job after the import to write.
  */
 export interface NewTextPair {
-  source: string;
+  /** The text, or its UTF-8 bytes (valid UTF-8), stored as they are. */
+  source: string | Uint8Array;
   sourceWords: number;
 }
 
@@ -127,7 +128,8 @@ export function insertTextPairs(
 ): void {
   if (ps.length === 0) return;
   if (ps.length > TEXT_INSERT_BATCH) throw new RangeError(`at most ${TEXT_INSERT_BATCH} pairs per statement`);
-  const row = `(?, ?, ?, '', NULL, NULL, '${FOLD_PENDING}', '', 'new', 0, ?, 0, ?, ?, ?, NULL)`;
+  // A source given as bytes is bound as a blob and stored as the text it encodes (the store is UTF-8).
+  const row = `(?, ?, CAST(? AS TEXT), '', NULL, NULL, '${FOLD_PENDING}', '', 'new', 0, ?, 0, ?, ?, ?, NULL)`;
   const text = `${INSERT_PAIR.slice(0, INSERT_PAIR.indexOf('VALUES'))}VALUES ${new Array<string>(ps.length).fill(row).join(', ')}`;
   const params: unknown[] = new Array(ps.length * 7);
   let k = 0;

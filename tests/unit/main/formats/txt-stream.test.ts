@@ -2,7 +2,7 @@
 // same paragraphs in the same order, the same hard-wrap verdict, for any text and any chunk size.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachParagraph, planUtf8Text, scanUtf8Lines } from '../../../../src-main/formats/txt-stream';
+import { forEachLfLine, forEachParagraph, planUtf8Text, scanUtf8Lines } from '../../../../src-main/formats/txt-stream';
 import { parseTxt } from '../../../../src-main/formats/txt';
 import { isHardWrappedBy, paragraphSpans } from '../../../../src-main/text/paragraphs';
 
@@ -99,9 +99,32 @@ describe('formats/txt-stream', () => {
         // The byte scan predicts what the decoded text shows.
         expect(isHardWrappedBy(first.scan)).toBe(first.read.hardWrapped);
         expect(first.read.hardWrapped ? first.scan.blocks : first.scan.lines).toBe(spans.length);
+        // Lines at LF alone, not hard-wrapped: the bytes of each paragraph, found without decoding.
+        if (first.scan.lfLines) {
+          expect(t).not.toMatch(/[\r\u2028\u2029\u0085]/);
+          expect(first.read.hardWrapped).toBe(false);
+          const bytes = enc.encode(t);
+          const out: string[] = [];
+          const n = forEachLfLine(bytes, 0, (from, to) => out.push(new TextDecoder().decode(bytes.subarray(from, to))));
+          expect(out).toEqual(spans);
+          expect(n).toBe(spans.length);
+        }
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads lines at LF without decoding only when no block has two lines and no other break is used', () => {
+    const lf = (t: string) => planUtf8Text(enc.encode(t))?.lfLines;
+    expect(lf('سطر\n\nآخر\n \u00a0\nثالث')).toBe(true);
+    expect(lf('سطر\r\nآخر')).toBe(false);
+    expect(lf('سطر\u2028آخر')).toBe(false);
+    // Two lines in a block: the hard-wrap verdict needs their lengths, read by the full scan.
+    expect(lf('سطر\nآخر\n\nثالث')).toBe(false);
+    const bytes = enc.encode('\u3000 «نص» \u00a0\t\n\ufeff\u2003\n😀 word\u202f');
+    const ranges: [number, number][] = [];
+    expect(forEachLfLine(bytes, 0, (from, to) => ranges.push([from, to]))).toBe(2);
+    expect(ranges.map(([a, b]) => new TextDecoder().decode(bytes.subarray(a, b)))).toEqual(['«نص»', '😀 word']);
   });
 
   it('finds hard-wrapped text both by the byte scan and while reading', () => {

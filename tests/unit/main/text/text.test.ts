@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeForSearch, toAsciiDigits } from '../../../../src-main/text/arabic';
 import { excerpt, splitParagraphs } from '../../../../src-main/text/paragraphs';
-import { countWords } from '../../../../src-main/text/words';
+import { countWords, countWordsUtf8 } from '../../../../src-main/text/words';
 
 describe('normalizeForSearch', () => {
   it('removes harakat, tatweel and invisible marks and folds letter variants', () => {
@@ -104,6 +104,24 @@ describe('fast text functions agree with their reference definitions', () => {
     fc.assert(
       fc.property(text, (s) => countWords(s) === referenceCount(s)),
       { numRuns: 2000 },
+    );
+  });
+  it('countWordsUtf8 counts the bytes of a text as countWords counts the text, within the bounds it is given', () => {
+    const enc = new TextEncoder();
+    // Astral letters and symbols (surrogate pairs), and letters right after the range: a joiner at
+    // its end must not look past it.
+    const wide = fc.oneof(
+      text,
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(fc.constantFrom(...alphabet, '😀', '𝒜', '𠀀', 'a-', 'ب.', '٫'), { maxLength: 60 }).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(wide, fc.constantFrom('', 'x', 'ب', '😀'), fc.constantFrom('', 'y', 'ق', '𝒜'), (s, before, after) => {
+        const bytes = enc.encode(before + s + after);
+        const from = enc.encode(before).length;
+        expect(countWordsUtf8(bytes, from, from + enc.encode(s).length)).toBe(countWords(s));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
