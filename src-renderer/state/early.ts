@@ -60,7 +60,8 @@ export function startEarly(hash: string): void {
   void earlySettings.settings.then((r) => {
     const lang = r.ok ? r.value.uiLanguage : 'en';
     if (lang === 'ar') loadFonts(true);
-    warmUpIntl(lang);
+    // An English document's rows and counts are integers, written without Intl (lib/i18n.svelte.ts).
+    warmUpIntl(lang, lang !== 'en' || route.name !== 'workspace');
   });
 }
 
