@@ -121,10 +121,10 @@ const STREAM_BYTES = 192 * 1024;
  * source language must be known up front. The bytes handed to `write` are one reused buffer: they
  * are valid until `write` returns.
  *
- * Each unit is encoded straight into the buffer in three pieces (the markup before the source, the
- * source, the rest): no string of the whole unit or of a batch is built, so writing 20k units makes
- * little garbage (a batch of joined units had to be flattened into a fresh string before encoding).
- * The pieces are whole strings, so their UTF-8 is that of the whole document.
+ * Units are joined into batches of about 32K characters, each encoded into the buffer in one call:
+ * a call per piece of a unit (three a unit) cost more in V8's interpreter than flattening a batch
+ * (one copy, native) in a one-shot command. The pieces are whole strings, so their UTF-8 is that of
+ * the whole document.
  */
 export function streamMemoryTmx(
   units: Iterable<MemoryTmxUnit>,
@@ -142,15 +142,20 @@ export function streamMemoryTmx(
     }
     at += buf.write(text, at, 'utf8');
   };
-  put(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
+  let batch = tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy);
   for (const u of units) {
-    put(memoryTuHead(u));
-    put(inline(u.source));
-    put(memoryTuTail(u));
+    batch += memoryTuHead(u) + inline(u.source) + memoryTuTail(u);
+    if (batch.length >= STREAM_BATCH) {
+      put(batch);
+      batch = '';
+    }
   }
-  put(TMX_TAIL);
+  put(batch + TMX_TAIL);
   write(buf.subarray(0, at));
 }
+
+/** Characters of units joined before they are encoded (UTF-8 of at most three bytes each fits STREAM_BYTES). */
+const STREAM_BATCH = 32 * 1024;
 
 const TMX_TAIL = '  </body>\n</tmx>\n';
 
