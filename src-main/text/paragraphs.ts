@@ -22,20 +22,50 @@ export interface ParagraphSpan {
 
 /** The paragraphs of splitParagraphs with where each one sits, so a translation can take its place. */
 export function paragraphSpans(text: string): ParagraphSpan[] {
+  return (!OTHER_BREAK.test(text) && lineSpans(text)) || blockSpans(text);
+}
+
+/**
+ * A text that breaks lines with LF only and is not hard-wrapped, one paragraph a line, in one pass:
+ * lines found by indexOf, the wrap figures gathered on the way, no list of lines or blocks (qalam
+ * translate reads 20k lines). Null for a hard-wrapped text, which blockSpans reads.
+ */
+function lineSpans(text: string): ParagraphSpan[] | null {
+  const spans: ParagraphSpan[] = [];
+  const stats: WrapStats = { blocks: 0, inner: 0, ended: 0, chars: 0 };
+  /** The previous line, trimmed, when it was not blank. */
+  let previous: string | null = null;
+  for (let at = 0; ; ) {
+    const nl = text.indexOf('\n', at);
+    const line = nl < 0 ? text.slice(at) : text.slice(at, nl);
+    const trimmed = line.trim();
+    if (trimmed === '') previous = null;
+    else {
+      if (previous === null) stats.blocks++;
+      else {
+        // The previous line is followed by another of its block.
+        stats.inner++;
+        stats.chars += previous.length;
+        if (SENTENCE_END.has(previous.charCodeAt(previous.length - 1))) stats.ended++;
+      }
+      const lead = trimmed.length === line.length ? 0 : line.length - line.trimStart().length;
+      spans.push({ text: trimmed, start: at + lead, end: at + lead + trimmed.length });
+      previous = trimmed;
+    }
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return isHardWrappedBy(stats) ? null : spans;
+}
+
+/** paragraphSpans of any text: its lines, its blocks of lines between blank ones, then the verdict. */
+function blockSpans(text: string): ParagraphSpan[] {
   const lines: { text: string; start: number }[] = [];
   let at = 0;
-  if (!OTHER_BREAK.test(text)) {
-    // Only LF: found by indexOf, without a match object per line (qalam translate reads 20k lines).
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
-      lines.push({ text: text.slice(at, nl), start: at });
-      at = nl + 1;
-    }
-  } else {
-    const breaks = new RegExp(LINE_BREAK.source, 'g');
-    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-      lines.push({ text: text.slice(at, m.index), start: at });
-      at = m.index + m[0].length;
-    }
+  const breaks = new RegExp(LINE_BREAK.source, 'g');
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    lines.push({ text: text.slice(at, m.index), start: at });
+    at = m.index + m[0].length;
   }
   lines.push({ text: text.slice(at), start: at });
   const blocks: { text: string; start: number }[][] = [];
