@@ -153,21 +153,36 @@ function find(src: Uint8Array, text: string, from: number): number {
   return -1;
 }
 
+/** Printable ASCII but `<` and `>`. */
+const TAG_CHAR = '[\\x20-\\x3b\\x3d\\x3f-\\x7e]';
+
 /**
  * The unit nearly every file is made of, read in one match over the decoded file: white space,
- * `<tu …>`, two `<tuv …><seg>text</seg></tuv>` and `</tu>`, with only space, tab and LF between the tags, tags of printable ASCII, segments
- * without markup. One native match a unit, where the tag-by-tag loop below is a dozen JS scans
- * (it runs in V8's interpreter in a one-shot command). Groups: 1 white space before the unit, 2 the
- * tu tag, 3 and 4 white space and the first tuv tag, 5 white space, 6 its segment, 7 and 8 white
- * space, 9 the second tuv tag, 10 white space, 11 its segment, 12 and 13 white space.
+ * `<tu …>`, two `<tuv …><seg>text</seg></tuv>` and `</tu>`, with only space, tab and LF between
+ * the tags, tags of printable ASCII, segments of `segChar` (never markup). One native match a
+ * unit, where the tag-by-tag loop below is a dozen JS scans (it runs in V8's interpreter in a
+ * one-shot command). Groups: 1 white space before the unit, 2 the tu tag, 3 and 4 white space and
+ * the first tuv tag, 5 white space, 6 its segment, 7 and 8 white space, 9 the second tuv tag,
+ * 10 white space, 11 its segment, 12 and 13 white space.
  */
-const PLAIN_UNIT =
-  /([ \t\n]*)(<tu(?:[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*)?>)([ \t\n]*)(<tuv[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*>)([ \t\n]*)<seg>([^<]+)<\/seg>([ \t\n]*)<\/tuv>([ \t\n]*)(<tuv[ \t\n][\x20-\x3b\x3d\x3f-\x7e]*>)([ \t\n]*)<seg>([^<]+)<\/seg>([ \t\n]*)<\/tuv>([ \t\n]*)<\/tu>/y;
+const unitPattern = (segChar: string) =>
+  new RegExp(
+    `([ \\t\\n]*)(<tu(?:[ \\t\\n]${TAG_CHAR}*)?>)([ \\t\\n]*)(<tuv[ \\t\\n]${TAG_CHAR}*>)([ \\t\\n]*)<seg>(${segChar}+)</seg>([ \\t\\n]*)</tuv>` +
+      `([ \\t\\n]*)(<tuv[ \\t\\n]${TAG_CHAR}*>)([ \\t\\n]*)<seg>(${segChar}+)</seg>([ \\t\\n]*)</tuv>([ \\t\\n]*)</tu>`,
+    'y',
+  );
+/** A plain unit: segments of any text but markup (decodeText reads each). */
+const PLAIN_UNIT = unitPattern('[^<]');
+/**
+ * A plain unit whose segments hold nothing decodeText looks at (no reference, no `]`, no character
+ * XML refuses): its segments are their text as they are. Tried first; PLAIN_UNIT when it fails.
+ */
+const BARE_UNIT = unitPattern('[^<&\\]\\u0000-\\u0008\\u000B-\\u001F\\uFFFE\\uFFFF]');
 
 /** The most a plain unit may take, with the white space before it: within both limits the loop checks. */
 const PLAIN_UNIT_BYTES = Math.min(XML_LIMITS.maxTextRun, XML_LIMITS.maxCollectedText);
 
-/** A start tag of a plain unit as read once, by its text (ASCII: its latin1 and UTF-8 readings agree). */
+/** A start tag of a plain unit as read once, by its text. */
 interface PlainTag {
   attrs: readonly XmlAttr[];
   lang: string | undefined;
@@ -257,8 +272,11 @@ export function readSimpleTmx<T>(
         /** Bytes since the last tag before the unit (a comment is not one): 0 after a unit. */
         let gap = at - lastTagEnd;
         for (;;) {
+          BARE_UNIT.lastIndex = char;
+          const bareMatch = BARE_UNIT.exec(whole);
+          const bare = bareMatch !== null;
           PLAIN_UNIT.lastIndex = char;
-          const m = PLAIN_UNIT.exec(whole);
+          const m = bareMatch ?? PLAIN_UNIT.exec(whole);
           if (m === null) break;
           // No stretch without markup longer than the limit (the whole unit is not), no more text
           // collected than the limit (no more characters than bytes; UTF-8 takes at most three bytes
@@ -274,8 +292,8 @@ export function readSimpleTmx<T>(
             {
               attrs: tuTag.attrs,
               variants: [
-                { attrs: first.attrs, lang: first.lang, text: decodeText(m[6]!) },
-                { attrs: second.attrs, lang: second.lang, text: decodeText(m[11]!) },
+                { attrs: first.attrs, lang: first.lang, text: bare ? m[6]! : decodeText(m[6]!) },
+                { attrs: second.attrs, lang: second.lang, text: bare ? m[11]! : decodeText(m[11]!) },
               ],
             },
             header,
@@ -287,7 +305,12 @@ export function readSimpleTmx<T>(
         }
         // Where the last unit ended in the bytes (its end tag was the last tag). Kept in step even
         // when no unit was plain, so the next catch-up decodes only what the loop reads meanwhile.
-        if (char !== from) at = lastTagEnd = at + Buffer.byteLength(whole.slice(from, char));
+        // (Counted over the shorter side: the bytes are the whole file's, decoded exactly.)
+        if (char !== from)
+          at = lastTagEnd =
+            char - from <= whole.length - char
+              ? at + Buffer.byteLength(whole.slice(from, char))
+              : src.length - Buffer.byteLength(whole.slice(char));
         wholeAt.byte = at;
         wholeAt.char = char;
         if (char !== from) continue;

@@ -277,9 +277,7 @@ export function fromTmxDate(tmx: string | undefined): string | undefined {
 // ——— Reader ———
 
 export function parseTmx(bytes: Uint8Array): ImportedTmUnit[] {
-  const units = readSimpleTmx(bytes, (tu, header) =>
-    unitsOf(tu.attrs, simpleVariants(tu.variants), header && attr(header, 'srclang')),
-  );
+  const units = readSimpleTmx(bytes, (tu, header) => unitsOf(tu.attrs, simpleVariants(tu.variants), headerSrclang(header)));
   // Refusals (an empty memory included) come from the full reader, with its message.
   return units && units.length > 0 ? units : parseTmxStreaming(bytes);
 }
@@ -294,7 +292,7 @@ export function eachTmxUnit(bytes: Uint8Array, each: (unit: ImportedTmUnit) => v
   let read = 0;
   const none: never[] = [];
   const simple = readSimpleTmx(bytes, (tu, header) => {
-    const units = unitsOf(tu.attrs, simpleVariants(tu.variants), header && attr(header, 'srclang'));
+    const units = unitsOf(tu.attrs, simpleVariants(tu.variants), headerSrclang(header));
     for (let i = 0; i < units.length; i++) each(units[i]!);
     read += units.length;
     return none;
@@ -305,6 +303,14 @@ export function eachTmxUnit(bytes: Uint8Array, each: (unit: ImportedTmUnit) => v
   for (const u of units) each(u);
   return units.length;
 }
+
+/** The header's srclang, read once for the file's one header (the simple reader hands the same list with every unit). */
+function headerSrclang(header: readonly XmlAttr[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header !== lastHeader.attrs) lastHeader = { attrs: header, srclang: attr(header, 'srclang') };
+  return lastHeader.srclang;
+}
+let lastHeader: { attrs: readonly XmlAttr[] | undefined; srclang: string | undefined } = { attrs: undefined, srclang: undefined };
 
 /** The safe streaming reader: any TMX, and every refusal. */
 export function parseTmxStreaming(bytes: Uint8Array): ImportedTmUnit[] {
