@@ -35,8 +35,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The job worker is its own entry: jobs/worker-runner.ts starts out/main/job-worker.js.
-        input: { index: resolve('src-main/electron/index.ts'), 'job-worker': resolve('src-main/jobs/worker.ts') },
+        // The job worker is its own entry: jobs/worker-runner.ts starts out/main/job-worker.js; and so
+        // is the document QA's second thread, which the job worker starts (jobs/qa-threads.ts).
+        input: {
+          index: resolve('src-main/electron/index.ts'),
+          'job-worker': resolve('src-main/jobs/worker.ts'),
+          'qa-thread': resolve('src-main/jobs/qa-thread.ts'),
+        },
       },
     },
   },

@@ -22,6 +22,11 @@ export function openRuntime(
      * so the main event loop stays free. 'inline' (default; tests): in the caller's thread.
      */
     jobs?: 'worker' | 'inline';
+    /**
+     * With jobs: 'worker', whether the job worker may split a large document's QA over a second
+     * thread (jobs/qa-threads.ts; the default). False: one thread, as the bench's comparison row.
+     */
+    qaThreads?: boolean;
   },
 ): Runtime {
   const opened = openContext(opts);
@@ -31,6 +36,7 @@ export function openRuntime(
       ctx: opened.ctx,
       dbPath: opts.dbPath ?? join(opts.dataDir, DB_FILE),
       nativeBinding: opts.nativeBinding,
+      qaThreads: opts.qaThreads,
     });
     // Documents a CLI import left with folds pending and no index get them soon after start-up.
     cancelIndex = queueSearchIndexSoon(opened.ctx);

@@ -14,6 +14,8 @@ export interface WorkerData {
    * synchronous work while a job runs and reads no messages, so the flag is shared memory.
    */
   cancel: SharedArrayBuffer;
+  /** False: the document QA is never split over a second thread (jobs/qa-threads.ts); by default it is. */
+  qaThreads?: boolean | undefined;
 }
 
 export type ToWorker =

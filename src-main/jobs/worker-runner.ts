@@ -1,13 +1,11 @@
 // The main thread's side of the job worker: one worker, started on the first job and kept; jobs
 // queue here and go to the worker one at a time (SQLite has one writer anyway), so a queued job
 // can be cancelled before it starts and the worker's shared cancel flag names only the running one.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { JobName, JobRunner } from './types';
+import { threadEntry, type ThreadEntry } from './thread-entry';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
 /** Base64 characters per message to the worker (see send). */
@@ -25,29 +23,17 @@ export interface WorkerJobsOptions {
   ctx: ServiceContext;
   dbPath: string;
   nativeBinding?: string | undefined;
+  /** See WorkerData.qaThreads. */
+  qaThreads?: boolean | undefined;
   /** The worker's entry; by default beside this module (worker.ts from source, job-worker.js built). */
   workerFile?: string;
 }
 
 /**
- * The app's build (electron.vite.config.ts) emits the worker as out/main/job-worker.js next to the
- * bundle holding this code. From source (tsx, vitest) it is TypeScript: a two-line bootstrap
- * registers tsx's loader in the new thread first (`--import tsx` in execArgv does not reach it).
+ * The app's build emits the worker as out/main/job-worker.js next to the bundle holding this code;
+ * from source it is worker.ts, run through tsx (thread-entry.ts).
  */
-function defaultWorker(): { entry: string | URL; eval: boolean } {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return { entry: join(dirname(here), 'job-worker.js'), eval: false };
-  // tsx's ES module API (its CommonJS one cannot register the ESM loader from here).
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve('tsx/package.json');
-  const api = (require(pkg) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!;
-  const tsx = pathToFileURL(join(dirname(pkg), api.import.default)).href;
-  const worker = pathToFileURL(join(dirname(here), 'worker.ts')).href;
-  return {
-    entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`,
-    eval: true,
-  };
-}
+const defaultWorker = (): ThreadEntry => threadEntry(import.meta.url, 'worker.ts', 'job-worker.js');
 
 export function workerJobs(opts: WorkerJobsOptions): JobRunner {
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -64,6 +50,7 @@ export function workerJobs(opts: WorkerJobsOptions): JobRunner {
       transport: opts.ctx.transport,
       nativeBinding: opts.nativeBinding,
       cancel: cancelFlag.buffer as SharedArrayBuffer,
+      qaThreads: opts.qaThreads,
     };
     const w = new Worker(entry.entry, { workerData: data, eval: entry.eval });
     w.on('message', (msg: FromWorker) => {

@@ -6,6 +6,7 @@ import type { EventName, Events } from '../shared/contract';
 import { QalamError, toAppError } from '../shared/errors';
 import { openContext } from '../services/context';
 import { EventBus } from '../services/events';
+import { qaThreads } from './qa-threads';
 import { jobTable } from './table';
 import { progressOf, type JobName } from './types';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
@@ -42,6 +43,9 @@ const opened = openContext({
   nativeBinding: data.nativeBinding,
   checkedBy: 'main',
 });
+// The document QA of a large document is split over this thread and a second one.
+const qaSplit = data.qaThreads === false ? undefined : qaThreads();
+if (qaSplit) opened.ctx.qaThreads = qaSplit;
 const bus = new JobBus();
 opened.ctx.events = bus;
 bus.onAny((name, payload) => port.postMessage({ type: 'event', name, payload } satisfies FromWorker));
@@ -50,6 +54,7 @@ let slices: { seq: number; parts: string[] } | null = null;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'close') {
+    void qaSplit?.close();
     opened.close();
     port.close();
     return;

@@ -27,6 +27,12 @@ export interface QaContext {
    * check's warnings marked "not an error".
    */
   stateOnly?: { isIgnored(pair: QaPair, check: QaCheckId): boolean };
+  /**
+   * The consistency findings of a pair worked out by whoever holds the document's consistency maps
+   * (see {@link consistencyIssues}): a QA thread checking part of a document is given them instead
+   * of the maps. When set, the maps of `document` are not read (its length fences still are).
+   */
+  consistencyOf?: (pair: QaPair) => QaIssue[];
 }
 
 export interface DocumentFigures {
@@ -127,7 +133,8 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (enabled(off, 'spacing')) out.push(...spacing(target));
   if (enabled(off, 'length-ratio') && ctx.document?.lengthFences)
     out.push(...lengthRatio(source, target, ctx.document.lengthFences));
-  if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
+  if (ctx.consistencyOf) out.push(...ctx.consistencyOf(pair));
+  else if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
   if (ctx.glossary) {
     if (enabled(off, 'term-missing')) out.push(...termMissing(source, target, ctx.glossary));
     if (enabled(off, 'term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
@@ -169,7 +176,8 @@ function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['s
     () => (on('spacing') ? spacing(target) : []),
     () => (on('length-ratio') && ctx.document?.lengthFences ? lengthRatio(source, target, ctx.document.lengthFences) : []),
     () => (on('latin-missing') ? latinTokens(source, target) : []),
-    () => (ctx.document ? consistency(pair, target, ctx.document, ctx.disabled) : []),
+    () =>
+      ctx.consistencyOf ? ctx.consistencyOf(pair) : ctx.document ? consistency(pair, target, ctx.document, ctx.disabled) : [],
     () =>
       ctx.glossary && on('term-missing') ? termMissing(source, target, ctx.glossary, (i) => !judge.isIgnored(pair, i.check)) : [],
     () => (on('spelling') && ctx.speller ? spelling(source, target, ctx, true) : []),
@@ -523,6 +531,15 @@ function consistency(
     }
   }
   return out;
+}
+
+/**
+ * A pair's consistency findings (its stored target against the document's maps), as
+ * {@link checkPair} reports them: what a QA thread without the maps is given (QaContext.consistencyOf).
+ */
+export function consistencyIssues(pair: QaPair, doc: DocumentFigures, disabled?: ReadonlySet<QaCheckId>): QaIssue[] {
+  if (pair.excluded || pair.target.trim() === '') return [];
+  return consistency(pair, pair.target, doc, disabled);
 }
 
 /** Adds a pair to a consistency map; `byPair` already holds its current entry. */

@@ -6,6 +6,7 @@ import { DB_FILE } from '../paths';
 import { readSettings } from '../store/repos/settings';
 import { inlineJobs } from '../jobs/inline';
 import type { JobRunner } from '../jobs/types';
+import type { QaThreads } from '../jobs/qa-thread-protocol';
 import { EventBus } from './events';
 import { envKeyStore, type MtKeyStore } from './mt-key';
 import { systemUserName } from './user-name';
@@ -29,6 +30,12 @@ export interface ServiceContext {
   transport: 'ipc' | 'http' | 'cli';
   /** Where long jobs run (src-main/jobs/): the app's worker thread, or inline for the CLI and tests. */
   jobs: JobRunner;
+  /**
+   * A second thread for the document QA (jobs/qa-threads.ts): only the job worker has one (the
+   * report and the judging of a large document are split over two threads there); elsewhere a
+   * document is checked in the calling thread.
+   */
+  qaThreads?: QaThreads;
   /** The machine-translation key: safeStorage in the app, QALAM_MT_KEY in the CLI and the preview. */
   mtKey: MtKeyStore;
   now(): string;

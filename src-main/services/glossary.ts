@@ -15,7 +15,7 @@ import {
   type GlossaryScope,
   type GlossaryTerm,
 } from '../shared/glossary';
-import { TermIndex } from '../qa/terms';
+import { TermIndex, type Term } from '../qa/terms';
 import { normalizeForSearch } from '../text/arabic';
 import { getDocumentRow } from '../store/repos/documents';
 import * as repo from '../store/repos/glossary';
@@ -223,6 +223,8 @@ export interface GlossaryIndex {
   index: TermIndex;
   /** Lower-case words of the usable English terms: the spell check accepts them. */
   englishWords: ReadonlySet<string>;
+  /** The terms indexed, in the order they were: the document QA's second thread builds the same index from them. */
+  terms: readonly Term[];
 }
 
 const indexes = new WeakMap<ServiceContext['db'], Map<number, GlossaryIndex>>();
@@ -249,6 +251,7 @@ export function glossaryIndex(ctx: ServiceContext, documentId: number): Glossary
     version: glossary.version,
     index: new TermIndex(terms),
     englishWords,
+    terms: terms.map((t) => ({ id: t.id, source: t.source, target: t.target, forbidden: t.forbidden })),
   };
   byDb.set(glossary.id, built);
   return built;
@@ -268,7 +271,8 @@ function indexAdded(ctx: ServiceContext, term: GlossaryTerm, versionBefore: numb
   // A new set, not the old one grown: callers cache what they merged it into by its identity.
   const englishWords = new Set(cached.englishWords);
   if (!term.forbidden) for (const w of englishWordsOf(term.target)) englishWords.add(w);
-  byDb.set(term.glossaryId, { ...cached, version: now.version, englishWords });
+  const terms = [...cached.terms, { id: term.id, source: term.source, target: term.target, forbidden: term.forbidden }];
+  byDb.set(term.glossaryId, { ...cached, version: now.version, englishWords, terms });
 }
 
 function englishWordsOf(target: string): string[] {

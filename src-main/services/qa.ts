@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import {
   checkPair,
+  consistencyIssues,
   documentFigures,
   followChange,
   pairsUnder,
@@ -26,7 +27,7 @@ import { getDocumentRow } from '../store/repos/documents';
 import { countPairs, getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
-import { glossaryFingerprint, glossaryIndex } from './glossary';
+import { glossaryFingerprint, glossaryIndex, type GlossaryIndex } from './glossary';
 import { compactFigures } from './qa-figures';
 import { englishSpeller } from './spell';
 
@@ -76,15 +77,93 @@ function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): D
 }
 
 function contextFor(ctx: ServiceContext, documentId: number, figures: DocumentFigures): QaContext {
+  return contextAndGlossary(ctx, documentId, figures).qa;
+}
+
+/** The checks' context, and the glossary behind it (a second thread builds its own index from its terms). */
+function contextAndGlossary(
+  ctx: ServiceContext,
+  documentId: number,
+  figures: DocumentFigures,
+): { qa: QaContext; glossary: GlossaryIndex | null } {
   const disabled = new Set(repo.qaDisabled(ctx.db, documentId));
   const glossary = glossaryIndex(ctx, documentId);
   return {
-    disabled,
-    document: figures,
-    glossary: glossary?.index,
-    speller: disabled.has('spelling') ? undefined : englishSpeller(),
-    acceptedWords: acceptedWords(repo.userWords(ctx.db), glossary?.englishWords),
+    qa: {
+      disabled,
+      document: figures,
+      glossary: glossary?.index,
+      speller: disabled.has('spelling') ? undefined : englishSpeller(),
+      acceptedWords: acceptedWords(repo.userWords(ctx.db), glossary?.englishWords),
+    },
+    glossary,
   };
+}
+
+/**
+ * Starts the second thread of a split document QA (its start-up and speller) while this one reads
+ * the document, when the document is large enough to be split (see {@link checkRows}).
+ */
+function prepareThreads(ctx: ServiceContext, documentId: number, pairs: number): void {
+  if (!ctx.qaThreads || ctx.qaThreads.splitAt(pairs) === null) return;
+  ctx.qaThreads.prepare(!repo.qaDisabled(ctx.db, documentId).includes('spelling'));
+}
+
+/**
+ * Every row's issues, in order, with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below
+ * the last (each a cancel checkpoint in the job worker). In the job worker a large document is split
+ * over two threads (ctx.qaThreads: jobs/qa-threads.ts): the second is given the length fences, the
+ * consistency findings of its rows (the maps stay here), the glossary's terms and the accepted words,
+ * and answers the same issues as this thread would. `ignoredOf` (judging only, with a stateOnly
+ * context) names the checks marked "not an error" on a row's current text.
+ */
+function checkRows(
+  ctx: ServiceContext,
+  rows: readonly QaPair[],
+  setUp: { qa: QaContext; glossary: GlossaryIndex | null },
+  figures: DocumentFigures,
+  progress: (done: number) => void,
+  ignoredOf?: (row: QaPair) => QaCheckId[],
+): QaIssue[][] {
+  const { qa } = setUp;
+  let shown = 0;
+  const advance = (done: number): void => {
+    while (shown + QA_PROGRESS_EVERY <= done && shown + QA_PROGRESS_EVERY < rows.length) progress((shown += QA_PROGRESS_EVERY));
+  };
+  const at = ctx.qaThreads?.splitAt(rows.length) ?? null;
+  if (at === null) {
+    const found = new Array<QaIssue[]>(rows.length);
+    for (let n = 0; n < rows.length; n++) {
+      advance(n);
+      found[n] = checkPair(rows[n]!, qa);
+    }
+    return found;
+  }
+  const consistency: [number, QaIssue[]][] = [];
+  const ignored: [number, QaCheckId[]][] = [];
+  for (let n = at; n < rows.length; n++) {
+    const row = rows[n]!;
+    const issues = consistencyIssues(row, figures, qa.disabled);
+    if (issues.length) consistency.push([row.id, issues]);
+    const checks = ignoredOf?.(row);
+    if (checks?.length) ignored.push([row.id, checks]);
+  }
+  const g = setUp.glossary;
+  return ctx.qaThreads!.check({
+    rows,
+    at,
+    part: {
+      disabled: [...(qa.disabled ?? [])],
+      glossary: g ? { key: `${g.glossaryId}:${g.version}`, terms: g.terms } : null,
+      accepted: [...(qa.acceptedWords ?? [])],
+      speller: qa.speller !== undefined,
+      lengthFences: figures.lengthFences,
+      consistency,
+      ...(ignoredOf ? { ignored } : {}),
+    },
+    own: (row) => checkPair(row, qa),
+    progress: advance,
+  });
 }
 
 /** The user's words and the glossary's English words, merged once per change of either. */
@@ -172,13 +251,15 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   const progress = (done: number) => ctx.events.emit('qa:progress', { documentId, done, total });
   // Reading the rows, the document's figures and the speller take seconds on 100k pairs, before
   // the first is checked: each ends at a checkpoint.
+  prepareThreads(ctx, documentId, total);
   progress(0);
   const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.qaRows(ctx.db, documentId);
   progress(0);
   const figures = figuresFor(ctx, documentId, rows);
   progress(0);
-  const qaContext = contextFor(ctx, documentId, figures);
+  const setUp = contextAndGlossary(ctx, documentId, figures);
+  const qaContext = setUp.qa;
   progress(0);
   const ignores = ignoresByPair(ctx, documentId);
   const pairs: QaPairIssues[] = [];
@@ -187,10 +268,10 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   let errors = 0;
   let warnings = 0;
   let ignored = 0;
+  const checked = checkRows(ctx, rows, setUp, figures, progress);
   for (let n = 0; n < rows.length; n++) {
-    if (n > 0 && n % QA_PROGRESS_EVERY === 0) progress(n);
     const row = rows[n]!;
-    const found = checkPair(row, qaContext);
+    const found = checked[n]!;
     const issues = found.length === 0 ? found : markIgnored(found, ignores.get(row.id) ?? [], row.target);
     const state = stateOf(issues);
     // Following a new glossary voids every stored state: each one is stored again.
@@ -274,6 +355,7 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
   const unjudged = repo.countUnjudged(ctx.db, documentId);
   if (unjudged === 0) return;
   const whole = unjudged > JUDGE_ONE_BY_ONE;
+  if (whole) prepareThreads(ctx, documentId, unjudged);
   const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = whole ? repo.qaRows(ctx.db, documentId) : repo.unjudgedRows(ctx.db, documentId);
   // The whole document in one pass measures its figures from the rows it read anyway.
@@ -289,10 +371,22 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
     if (hash === undefined) hashes.set(pair.id, (hash = targetHash(pair.target)));
     return marks.some((g) => g.check === check && g.targetHash === hash);
   };
-  const qaContext: QaContext = { ...contextFor(ctx, documentId, figures), stateOnly: { isIgnored } };
+  const setUp = contextAndGlossary(ctx, documentId, figures);
+  const qaContext: QaContext = { ...setUp.qa, stateOnly: { isIgnored } };
+  const ignoredOf = (row: QaPair): QaCheckId[] => {
+    const marks = ignoresOf(row.id);
+    if (marks.length === 0) return [];
+    const hash = targetHash(row.target);
+    return marks.filter((g) => g.targetHash === hash).map((g) => g.check);
+  };
+  // Split over two threads only when the whole document is judged (a few pairs are checked here).
+  const checked = whole
+    ? checkRows(ctx, rows, { ...setUp, qa: qaContext }, figures, () => {}, ignoredOf)
+    : rows.map((row) => checkPair(row, qaContext));
   const states: [number, repo.QaState][] = [];
-  for (const row of rows) {
-    const found = checkPair(row, qaContext);
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n]!;
+    const found = checked[n]!;
     const state = stateOf(found.length === 0 ? found : markIgnored(found, ignoresOf(row.id), row.target));
     if (state !== row.qaState) states.push([row.id, state]);
   }
