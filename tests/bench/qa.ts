@@ -6,6 +6,10 @@
 //              the generator's own words (some 65 terms a paragraph, millions of issues);
 //   live     — one pair checked against the document's figures, as the editor asks while typing;
 //   recognition — the glossary's terms found in one paragraph;
+//   report   — the goal's row as the user waits for it: the `qa:report` job of the same document
+//              and newsroom-like glossary, from a runtime whose long jobs run in the worker thread
+//              (as the app's), split over two threads (jobs/qa-threads.ts) beside the same job in
+//              one thread, interleaved, wall time from the request to the answer, medians of 5;
 //   filter   — the app's "has QA issues" filter on a 100k-pair document none of whose pairs is
 //              judged: the request's wall time (the job worker judges) and the main event loop's
 //              longest stall meanwhile (monitorEventLoopDelay), beside an idle loop as long.
@@ -20,8 +24,9 @@ import { writeTbx } from '../../src-main/formats/glossary';
 import { checkDocument, checkPair, documentFigures, type QaContext } from '../../src-main/qa/checks';
 import { TermIndex, type Term } from '../../src-main/qa/terms';
 import type { QaPair } from '../../src-main/qa/types';
-import { openRuntime } from '../../src-main/runtime';
+import { openRuntime, type Runtime } from '../../src-main/runtime';
 import type { DocumentSummary } from '../../src-main/shared/domain';
+import type { QaReport } from '../../src-main/shared/qa';
 import { importGlossary } from '../../src-main/services/glossary';
 import { englishSpeller } from '../../src-main/services/spell';
 import { normalizeForSearch } from '../../src-main/text/arabic';
@@ -142,6 +147,24 @@ export interface QaBench {
   /** The stress glossary's terms found in one paragraph. */
   recognition: { median: number; p99: number; hitsPerParagraph: number; goalMs: number };
   filter: { ms: number; maxStallMs: number; p99StallMs: number; idleMaxMs: number; goalMs: number } | null;
+  /**
+   * The goal's row as the product runs it: `qa:report` through the job worker (runtime with jobs:
+   * 'worker'), split over two threads and in one, interleaved; wall ms from the request to the
+   * report, medians of {@link REPORT_RUNS} after a first report each (also given: it starts the
+   * threads and loads their speller and glossary). `same`: both reports' digests agree.
+   */
+  report: {
+    twoMs: number;
+    oneMs: number;
+    firstTwoMs: number;
+    firstOneMs: number;
+    runs: number;
+    issues: number;
+    digest: string;
+    same: boolean;
+    load: [number, number, number];
+    goalMs: number;
+  } | null;
 }
 
 const ms = (x: number) => Math.round(x * 1000) / 1000;
@@ -200,6 +223,82 @@ function hitsPerParagraph(index: TermIndex, paragraphs: readonly string[]): numb
   return round(hits / paragraphs.length);
 }
 
+const REPORT_RUNS = 5;
+
+/**
+ * The document QA report as the user waits for it: the `qa:report` job in the job worker of a
+ * runtime opened as the app opens it, split over two threads (the default), beside the same job in
+ * one thread (`qaThreads: false`), on one document and the newsroom-like glossary.
+ */
+async function benchReport(log: (s: string) => void, sources: string[], terms: Term[]): Promise<NonNullable<QaBench['report']>> {
+  const dir = mkdtempSync(join(tmpdir(), 'qalam-bench-qa-report-'));
+  const two = openRuntime({ dataDir: dir, transport: 'http', jobs: 'worker' });
+  const one = openRuntime({ dataDir: dir, transport: 'http', jobs: 'worker', qaThreads: false });
+  try {
+    log(`QA report job: importing ${sources.length} paragraphs and the glossary`);
+    const imported = await two.dispatch('documents:import', {
+      fileName: 'qa.txt',
+      dataBase64: Buffer.from(sources.join('\n')).toString('base64'),
+    });
+    if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported.error)}`);
+    const documentId = (imported.value as DocumentSummary).id;
+    const ids = two.db
+      .prepare('SELECT id FROM pairs WHERE document_id = ? ORDER BY position')
+      .pluck()
+      .all(documentId) as number[];
+    const setTarget = two.db.prepare(
+      "UPDATE pairs SET target = ?, status = CASE WHEN ? = '' THEN status ELSE 'draft' END WHERE id = ?",
+    );
+    two.db.transaction(() => ids.forEach((id, i) => setTarget.run(targetOf(i), targetOf(i), id)))();
+    const at = '2026-01-01T00:00:00.000Z';
+    const tbx = writeTbx(
+      terms.map((x) => ({ ...x, note: '', forbidden: false, createdBy: 'bench', createdAt: at })),
+      'bench',
+    );
+    await importGlossary(two.ctx, documentId, 'news.tbx', tbx);
+    const report = async (rt: Runtime): Promise<{ ms: number; digest: string; issues: number }> => {
+      const t = performance.now();
+      const res = await rt.dispatch('qa:report', { documentId });
+      const wall = performance.now() - t;
+      if (!res.ok) throw new Error(`qa:report failed: ${JSON.stringify(res.error)}`);
+      const r = res.value as QaReport;
+      return {
+        ms: round(wall),
+        digest: reportDigest(r.pairs.map((p) => [p.pairId, p.issues])),
+        issues: r.errors + r.warnings + r.ignored,
+      };
+    };
+    log('QA report job: first report of each (threads start, speller and glossary load)');
+    const firstTwo = await report(two);
+    const firstOne = await report(one);
+    log(`QA report job: ${REPORT_RUNS} reports of each, interleaved`);
+    const twoRuns: Awaited<ReturnType<typeof report>>[] = [];
+    const oneRuns: Awaited<ReturnType<typeof report>>[] = [];
+    for (let i = 0; i < REPORT_RUNS; i++) {
+      twoRuns.push(await report(two));
+      oneRuns.push(await report(one));
+    }
+    const digests = new Set([firstTwo, firstOne, ...twoRuns, ...oneRuns].map((r) => r.digest));
+    const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return {
+      twoMs: mid(twoRuns.map((r) => r.ms)),
+      oneMs: mid(oneRuns.map((r) => r.ms)),
+      firstTwoMs: firstTwo.ms,
+      firstOneMs: firstOne.ms,
+      runs: REPORT_RUNS,
+      issues: firstTwo.issues,
+      digest: firstTwo.digest,
+      same: digests.size === 1,
+      load: loadavg().map((x) => round(x)) as [number, number, number],
+      goalMs: 2000,
+    };
+  } finally {
+    two.close();
+    one.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchQa(log: (s: string) => void, n = 100_000, withFilter = true): Promise<QaBench> {
   log(`QA: ${n} pairs, en-US speller, 10k-term glossary`);
   const sources = generateParagraphs(n, 11);
@@ -215,6 +314,8 @@ export async function benchQa(log: (s: string) => void, n = 100_000, withFilter 
   // First, while this process's heap is small: the filter's figure is the main loop's stalls.
   const filter = withFilter ? await benchFilter(log, sources, terms) : null;
   const speller = englishSpeller();
+  // The goal's row as the product runs it, before this process's heap grows.
+  const report = await benchReport(log, sources, realisticGlossary(10_000));
 
   // The goal's row first, before the stress rows' millions of issues have grown the heap.
   log('QA: whole document, realistic glossary (medians of 3)');
@@ -275,6 +376,7 @@ export async function benchQa(log: (s: string) => void, n = 100_000, withFilter 
     livePair: { ...pick(stats(live)), goalMs: 5 },
     recognition: { ...pick(stats(rec)), hitsPerParagraph: round(hits / rec.length), goalMs: 2 },
     filter,
+    report,
   };
 }
 
@@ -336,8 +438,16 @@ async function benchFilter(log: (s: string) => void, sources: string[], terms: T
 export function qaLines(q: QaBench): string[] {
   const r = q.realistic;
   const st = q.stress;
+  const rep = q.report;
   return [
     '',
+    ...(rep
+      ? [
+          `QA report of a ${q.pairs}-pair document as the app runs it (the qa:report job in the job worker; newsroom-like glossary, en-US speller; load ${rep.load.join(' ')})`,
+          `  split over two threads: ${rep.twoMs} ms; in one thread: ${rep.oneMs} ms (${round(rep.oneMs / rep.twoMs)}×); medians of ${rep.runs}, interleaved; goal < ${rep.goalMs} ms`,
+          `  first report (threads start, speller and glossary load): two threads ${rep.firstTwoMs} ms, one ${rep.firstOneMs} ms; ${rep.issues} issues (digest ${rep.digest}, ${rep.same ? 'the same in every run' : 'DIFFERENT between runs'})`,
+        ]
+      : []),
     `QA of a ${q.pairs}-pair document with the en-US speller and a ${q.terms}-term glossary (in-process; load ${loadavg()[0]!.toFixed(2)})`,
     `  whole document, newsroom-like glossary (${r.hitsPerParagraph} terms a paragraph; the real sample article: ${r.articleHitsPerParagraph}): ${r.ms} ms (CPU ${r.cpuMs} ms), ${r.issues} issues (digest ${r.digest}); goal < ${r.goalMs} ms (medians of 3; without speller and glossary: ${r.plainMs} ms)`,
     `  the same with every recognised term's English in its target: ${r.translatedMs} ms, ${r.translatedIssues} issues; goal < ${r.goalMs} ms`,
