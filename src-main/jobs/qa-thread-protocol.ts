@@ -4,6 +4,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AppError } from '../shared/errors';
 import type { DocumentFigures } from '../qa/checks';
+import type { PackedIssues } from './qa-issues-pack';
 import type { Term } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 
@@ -35,8 +36,8 @@ export type ToQaThread = { type: 'warm'; speller: boolean } | { type: 'check'; s
 
 export type FromQaThread =
   | { type: 'progress'; seq: number; done: number }
-  /** Each row's issues in order, null for none: `(QaIssue[] | null)[]` as JSON. */
-  | { type: 'done'; seq: number; found: string }
+  /** Each of the `rows` rows' issues in order (qa-issues-pack.ts). */
+  | { type: 'done'; seq: number; rows: number; found: PackedIssues }
   | { type: 'failed'; seq: number; error: AppError };
 
 /** Splits a document's QA between the calling thread and another one (see jobs/qa-threads.ts). */

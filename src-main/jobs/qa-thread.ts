@@ -9,6 +9,7 @@ import { TermIndex } from '../qa/terms';
 import type { QaCheckId, QaIssue } from '../qa/types';
 import { englishSpeller } from '../services/spell';
 import { toAppError } from '../shared/errors';
+import { packIssues } from './qa-issues-pack';
 import type { FromQaThread, QaThreadData, QaThreadPart, ToQaThread } from './qa-thread-protocol';
 
 const { port, signal } = workerData as QaThreadData;
@@ -17,8 +18,8 @@ const flags = new Int32Array(signal);
 const TELL_EVERY = 500;
 const NONE: QaIssue[] = [];
 
-function post(msg: FromQaThread): void {
-  port.postMessage(msg);
+function post(msg: FromQaThread, transfer?: ArrayBuffer[]): void {
+  port.postMessage(msg, transfer);
   Atomics.add(flags, 0, 1);
   Atomics.notify(flags, 0);
 }
@@ -66,8 +67,9 @@ port.on('message', (msg: ToQaThread) => {
       const issues = checkPair(rows[i]!, ctx);
       found[i] = issues.length === 0 ? null : issues;
     }
-    // As JSON text: parsed in the job worker several times faster than a structured copy is read.
-    post({ type: 'done', seq, found: JSON.stringify(found) });
+    // Packed (qa-issues-pack.ts): the job worker reads them several times faster than a copy of the objects.
+    const packed = packIssues(found);
+    post({ type: 'done', seq, rows: rows.length, found: packed }, [packed.ints.buffer as ArrayBuffer]);
   } catch (e) {
     const error = toAppError(e);
     if (error.code === 'internal') console.error('[qalam] the QA thread failed:', e);

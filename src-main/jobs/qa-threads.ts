@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
 import type { QaIssue, QaPair } from '../qa/types';
+import { unpackIssues } from './qa-issues-pack';
 import type { FromQaThread, QaThreadData, QaThreads, ToQaThread } from './qa-thread-protocol';
 import { threadEntry, type ThreadEntry } from './thread-entry';
 
@@ -112,7 +113,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
 
       const found: QaIssue[][] = new Array<QaIssue[]>(rows.length);
       let theirsDone = 0;
-      const answer: { found: (QaIssue[] | null)[] | null } = { found: null };
+      const answer: { found: QaIssue[][] | null } = { found: null };
       let lastWord = Date.now();
       const read = (): void => {
         for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
@@ -121,8 +122,8 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
           lastWord = Date.now();
           if (msg.type === 'progress') theirsDone = msg.done;
           else if (msg.type === 'done') {
-            answer.found = JSON.parse(msg.found) as (QaIssue[] | null)[];
-            theirsDone = answer.found.length;
+            answer.found = unpackIssues(msg.found, msg.rows);
+            theirsDone = msg.rows;
           } else throw new QalamError(msg.error.code, msg.error.params);
         }
       };
@@ -157,7 +158,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
         throw e;
       }
       const done = answer.found;
-      for (let i = 0; i < done.length; i++) found[at + i] = done[i] ?? [];
+      for (let i = 0; i < done.length; i++) found[at + i] = done[i]!;
       return found;
     },
 
