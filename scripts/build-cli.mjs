@@ -2,9 +2,10 @@
 // Builds the command-line tool ahead of time (`npm run build`, and `prepare` on npm install/ci):
 // src-main/cli.ts → out/cli/qalam.mjs, one ES module for Node with the format code split into
 // chunks that load on first use. bin/qalam.mjs runs it when present, else the sources through tsx.
-// Packages stay in node_modules (better-sqlite3 is native; docx, mammoth, jszip and nspell are large
-// and loaded only by the commands that need them), except commander, which every call loads: bundled,
-// it skips Node's CommonJS resolution (about 5 ms of a 60 ms start).
+// Packages stay in node_modules (docx, mammoth, jszip and nspell are large and loaded only by the
+// commands that need them), except commander, which every call loads, and better-sqlite3's
+// JavaScript, which every store command loads (BUNDLED below): bundled, they skip Node's CommonJS
+// resolution (about 5 ms of a 60 ms start for commander).
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,15 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * Packages bundled rather than loaded from node_modules. commander: every call loads it. better-sqlite3's
+ * JavaScript (its addon stays in node_modules, named by path: see sqliteBinding in src-main/cli.ts):
+ * every store command loads it, a dozen CommonJS files Node resolves, reads and wraps one by one,
+ * and lexes again for their export names when an ES module imports them (about 6 ms of CPU of
+ * `qalam list`). `bindings`, which it asks only when no path is given, stays outside.
+ */
+const BUNDLED = new Set(['commander', 'better-sqlite3']);
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -44,7 +54,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  external: Object.keys(pkg.dependencies).filter((name) => name !== 'commander'),
+  external: [...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)), 'bindings'],
   minifySyntax: true,
   // commander is CommonJS and requires Node built-ins; an ES module has no `require` of its own.
   banner: {

@@ -77,14 +77,21 @@ async function open(opts: Common): Promise<Runtime> {
 /**
  * better-sqlite3's own Node build (build/Release in its package), named so that opening the store
  * does not search for it: without a path better-sqlite3 asks the `bindings` package, which reads
- * a stack trace and tries a dozen folders, about 10 ms of every command's start-up. Absent (another
- * layout), better-sqlite3 searches as before.
+ * a stack trace and tries a dozen folders, about 10 ms of every command's start-up. Built
+ * elsewhere, it is found as better-sqlite3 would find it (`bindings`, from the package's folder:
+ * the built CLI bundles better-sqlite3's JavaScript, whose own search would start from the bundle).
  */
-function sqliteBinding(): string | undefined {
+export function sqliteBinding(packageDir?: string): string | undefined {
   try {
-    const dir = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+    const dir = packageDir ?? dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
     const file = join(dir, 'build', 'Release', 'better_sqlite3.node');
-    return existsSync(file) ? file : undefined;
+    if (existsSync(file)) return file;
+    const bindings = createRequire(join(dir, 'package.json'))('bindings') as (opts: {
+      bindings: string;
+      module_root: string;
+      path: true;
+    }) => string;
+    return bindings({ bindings: 'better_sqlite3.node', module_root: dir, path: true });
   } catch {
     return undefined;
   }

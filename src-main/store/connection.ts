@@ -1,19 +1,11 @@
 // Opening the database: the settings every connection must have, checked before anything is read.
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type BetterSqlite3 from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { QalamError } from '../shared/errors';
 import { normalizeForSearch } from '../shared/fold';
 import { migrate } from './migrate';
 
-/**
- * better-sqlite3 is CommonJS, loaded by `require`: imported from an ES module (the built CLI), Node
- * first reads its files again to list their named exports (cjs-module-lexer, which runs in V8's
- * interpreter at start-up), a cost every command that opens the store paid before any work.
- */
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-
-export type Db = BetterSqlite3.Database;
+export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Path to an Electron build of better_sqlite3.node; Node's build is used when absent. */
