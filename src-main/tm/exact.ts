@@ -70,6 +70,12 @@ export function foldKey(text: string): string {
  */
 export class ExactMemory {
   private readonly groups = new Map<string, Group>();
+  /**
+   * Each unit's own source to its group: a paragraph written exactly as a unit's source has that
+   * source's folded form, so it is found without being folded (a paragraph of a pipeline's text
+   * mostly is some unit's source; folding it is a scan of its characters, finding it a hash).
+   */
+  private readonly bySource = new Map<string, Group>();
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
   stored = 0;
 
@@ -77,13 +83,17 @@ export class ExactMemory {
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
     if (!source.trim() || !target.trim()) return;
-    const key = foldKey(source);
-    const g = this.groups.get(key);
+    const known = this.bySource.get(source);
+    const key = known === undefined ? foldKey(source) : '';
+    const g = known ?? this.groups.get(key);
     if (!g) {
-      this.groups.set(key, { source, target, changedAt, pairs: undefined });
+      const group: Group = { source, target, changedAt, pairs: undefined };
+      this.groups.set(key, group);
+      this.bySource.set(source, group);
       this.stored++;
       return;
     }
+    if (known === undefined) this.bySource.set(source, g);
     if (g.pairs === undefined) {
       if (g.source === source && g.target === target) return;
       g.pairs = [g.source, g.target];
@@ -102,12 +112,13 @@ export class ExactMemory {
 
   /** The unit a paragraph takes at 100%, if any. */
   get(source: string): ExactUnit | undefined {
-    return this.groups.get(foldKey(source));
+    return this.bySource.get(source) ?? this.groups.get(foldKey(source));
   }
 
   /** Forgets every unit (a reader starting over, or a run done with the memory). */
   clear(): void {
     this.groups.clear();
+    this.bySource.clear();
     this.stored = 0;
   }
 }
