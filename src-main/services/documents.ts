@@ -11,7 +11,6 @@ import {
   INSERT_BATCH,
   insertPairs,
   insertTextPairs,
-  suspendStatsIndex,
   TEXT_INSERT_BATCH,
   type NewPair,
   type NewTextPair,
@@ -275,7 +274,6 @@ function storeText(
           },
           who,
         );
-        const restoreIndex = suspendStatsIndex(ctx.db, plan.paragraphs);
         let hardWrapped = plan.hardWrapped;
         let total = plan.paragraphs;
         for (;;) {
@@ -290,7 +288,6 @@ function storeText(
             hardWrapped = e.hardWrapped;
           }
         }
-        restoreIndex();
         if (total === 0) throw new LeftToParser();
         return documentId;
       })

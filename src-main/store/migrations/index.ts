@@ -17,6 +17,7 @@ import { m0015 } from './0015-qa-issues-index';
 import { m0016 } from './0016-export-snapshot-rows';
 import { m0017 } from './0017-implicit-import-revisions';
 import { m0018 } from './0018-stats-target-words';
+import { m0019 } from './0019-stats-in-position-order';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 
 migrations.forEach((m, i) => {

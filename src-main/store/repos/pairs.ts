@@ -145,22 +145,6 @@ export function insertTextPairs(
   stmt(db, text).run(...params);
 }
 
-/**
- * Before a large import, inside its transaction: drops the index of the statistics (document,
- * status, exclusion, words), whose entries an import adds in no order, when the import will at
- * least double the pairs stored, and answers how to put it back. Rebuilding it from the finished
- * table costs less than keeping it in step row by row; for a small import into a large store the
- * rebuild would cost more, and the index is kept.
- */
-export function suspendStatsIndex(db: Db, newPairs: number): () => void {
-  const stored = (stmt(db, 'SELECT max(id) FROM pairs').pluck().get() as number | null) ?? 0;
-  const ddl = stmt(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'pairs_stats'").pluck().get() as
-    string | undefined;
-  if (!ddl || newPairs < stored) return () => {};
-  db.exec('DROP INDEX pairs_stats');
-  return () => db.exec(ddl);
-}
-
 export function getPair(db: Db, id: number): Pair | undefined {
   const row = get<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id = ${id}`);
   return row && toPair(row);

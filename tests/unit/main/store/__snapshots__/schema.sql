@@ -23,7 +23,7 @@ CREATE INDEX pairs_qa_issues ON pairs (document_id, position, qa_state) WHERE qa
 CREATE INDEX pairs_qa_unjudged ON pairs (document_id) WHERE qa_state IS NULL;
 
 -- index pairs_stats
-CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, source_words, target_words);
+CREATE INDEX pairs_stats ON pairs (document_id, status, excluded, position, source_words, target_words);
 
 -- index qa_ignore_log_pair
 CREATE INDEX qa_ignore_log_pair ON qa_ignore_log (pair_id, id);
