@@ -165,18 +165,39 @@ function memoryTu(u: MemoryTmxUnit): string {
 
 /** A unit's markup up to its source text. */
 function memoryTuHead(u: MemoryTmxUnit): string {
-  return (
-    `    <tu tuid="${u.id}"${unitAttrs(u)}>\n` +
+  return `    <tu tuid="${u.id}"${headRest(u)}`;
+}
+
+/**
+ * A unit's markup after its id, up to its source text: units written together mostly share it
+ * (their times, author, status, origin and language), so the last answer is kept.
+ */
+function headRest(u: MemoryTmxUnit): string {
+  const attrsText = unitAttrs(u);
+  const last = lastHeadRest;
+  if (attrsText === last.attrs && u.status === last.status && u.origin === last.origin && u.sourceLang === last.lang)
+    return last.text;
+  const text =
+    `${attrsText}>\n` +
     `      <prop type="x-qalam-status">${escapeText(u.status)}</prop>\n` +
     `      <prop type="x-qalam-origin">${inlineOrigin(u.origin)}</prop>\n` +
-    `      ${tuvOpen(u.sourceLang)}`
-  );
+    `      ${tuvOpen(u.sourceLang)}`;
+  lastHeadRest = { attrs: attrsText, status: u.status, origin: u.origin, lang: u.sourceLang, text };
+  return text;
 }
+let lastHeadRest = { attrs: '\u0000', status: '', origin: '', lang: '', text: '' };
 
 /** A unit's markup after its source text, with its target. */
 function memoryTuTail(u: MemoryTmxUnit): string {
-  return `</seg></tuv>\n      ${tuvOpen(u.targetLang)}${inline(u.target)}</seg></tuv>\n    </tu>\n`;
+  return tailOpen(u.targetLang) + inline(u.target) + '</seg></tuv>\n    </tu>\n';
 }
+
+/** The markup between a unit's source and target text, for each of the few target languages. */
+function tailOpen(lang: string): string {
+  if (lang !== lastTailOpen.lang) lastTailOpen = { lang, text: `</seg></tuv>\n      ${tuvOpen(lang)}` };
+  return lastTailOpen.text;
+}
+let lastTailOpen = { lang: '\u0000', text: '' };
 
 /** A tu's attributes after its id: units written together mostly share them, so the last answer is kept. */
 function unitAttrs(u: MemoryTmxUnit): string {
