@@ -1,11 +1,12 @@
 // Renderer figures for a 100k-pair document, in Debian's Chromium through the HTTP bridge:
 // time from navigation to the first rows painted, and the JS heap after scrolling through it all.
 // Alone: `npx tsx tests/bench/ui.ts [dir]`. A/B of built renderers, cold starts interleaved in one
-// run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each;
+// QALAM_TRACE=/tmp/start also writes a Chromium trace of one more cold start of each).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { openRuntime } from '../../src-main/runtime';
 import { importDocument, listDocuments } from '../../src-main/services/documents';
 import { updateSettings } from '../../src-main/services/settings';
@@ -208,12 +209,47 @@ export async function benchColdAb(
       log(`  phases: HTML ${p.html}, script starts ${p.boot}, mounted ${p.mounted}, first page ${p.firstPage}, first rows ${p.firstRows}`);
     }
     for (const d of dirs.slice(1)) log(`${d.staticDir} / ${dirs[0]!.staticDir}: ${(d.medianMs / dirs[0]!.medianMs).toFixed(3)}`);
+    // QALAM_TRACE=prefix: one more cold start of each, traced (prefix-0.json, ...), for chrome://tracing or Perfetto.
+    const trace = process.env.QALAM_TRACE;
+    if (trace)
+      for (const [k, bridge] of bridges.entries()) {
+        const file = `${trace}-${k}.json`;
+        await traceColdStart(browser, page, `${bridge.url}/#/documents/${documentId}`, file);
+        log(`traced a cold start of ${staticDirs[k]} into ${file}`);
+        await settled();
+      }
     return { dirs };
   } finally {
     await browser.close();
     await Promise.all(bridges.map((b) => b.close()));
     rt.close();
   }
+}
+
+/**
+ * A Chromium performance trace of one cold start: the main thread's tasks (parse, compile, style,
+ * layout, paint), network and fonts, and the CPU profiler's samples (JavaScript by function: a
+ * build with `minify: false` keeps the names). Tracing slows the page down by about half again.
+ */
+async function traceColdStart(browser: Browser, page: Page, url: string, file: string): Promise<void> {
+  await page.goto('about:blank');
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-v8.cpu_profiler',
+      'v8',
+      'v8.execute',
+      'blink',
+      'blink.user_timing',
+      'loading',
+      'fonts',
+      'toplevel',
+    ],
+  });
+  await page.goto(url);
+  await firstRowsPainted(page);
+  writeFileSync(file, await browser.stopTracing());
 }
 
 interface Cold {
