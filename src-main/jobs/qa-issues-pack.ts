@@ -1,19 +1,25 @@
-// The issues the document QA's second thread found, packed for the trip back to the job worker:
-// numbers in one typed array (check, message parameters, ranges) and the message parameters as
-// one JSON array. A structured copy (or JSON) of the issue objects costs the job worker
-// about as much to read as checking the pairs did; unpacked, the objects are made directly.
+// QA issues packed for a trip between threads: numbers in one typed array (check, message
+// parameters, "not an error" mark, ranges) and the objects they name (each message parameters
+// object, each mark) once, in one JSON array. A structured copy (or JSON) of the issue objects
+// costs the reading thread about as much as checking the pairs did; unpacked, the objects are made
+// directly. Used for the issues the document QA's second thread sends the job worker, and for the
+// QA report the job worker sends the main thread.
 import { QA_CHECKS, QA_SEVERITY, type QaIssue, type QaRange } from '../qa/types';
+import type { QaPairIssues, QaReport } from '../shared/qa';
 
 export interface PackedIssues {
-  /** Per row: its issue count, then per issue: check index, parameters index, range count, then (side, start, end) per range. */
+  /**
+   * Per row: its issue count, then per issue: check index, parameters index, mark index (-1 for
+   * none), range count, then (side, start, end) per range.
+   */
   ints: Int32Array;
-  /** The message parameters (each shared object once), as one JSON array. */
-  params: string;
+  /** The objects the issues name (each shared object once), as one JSON array. */
+  objects: string;
 }
 
 const CHECK_INDEX = new Map(QA_CHECKS.map((c, i) => [c, i]));
 
-/** `found[i]`: row i's issues (null or empty for none), each made by the checks (no `ignored` yet). */
+/** `found[i]`: row i's issues (null or empty for none). */
 export function packIssues(found: readonly (readonly QaIssue[] | null)[]): PackedIssues {
   let ints = new Int32Array(1024);
   let n = 0;
@@ -27,8 +33,16 @@ export function packIssues(found: readonly (readonly QaIssue[] | null)[]): Packe
   };
   // The checks share one parameters object among the issues that say the same thing (a missing
   // term written the same way): each is sent once. Others are sent as they are.
-  const paramsAt = new Map<object, number>();
-  const params: QaIssue['params'][] = [];
+  const objectAt = new Map<object, number>();
+  const objects: object[] = [];
+  const indexOf = (o: object): number => {
+    let at = objectAt.get(o);
+    if (at === undefined) {
+      objectAt.set(o, (at = objects.length));
+      objects.push(o);
+    }
+    return at;
+  };
   for (const issues of found) {
     if (!issues) {
       push(0);
@@ -37,12 +51,8 @@ export function packIssues(found: readonly (readonly QaIssue[] | null)[]): Packe
     push(issues.length);
     for (const issue of issues) {
       push(CHECK_INDEX.get(issue.check)!);
-      let at = paramsAt.get(issue.params);
-      if (at === undefined) {
-        paramsAt.set(issue.params, (at = params.length));
-        params.push(issue.params);
-      }
-      push(at);
+      push(indexOf(issue.params));
+      push(issue.ignored ? indexOf(issue.ignored) : -1);
       push(issue.ranges.length);
       for (const r of issue.ranges) {
         push(r.side === 'source' ? 0 : 1);
@@ -51,15 +61,15 @@ export function packIssues(found: readonly (readonly QaIssue[] | null)[]): Packe
       }
     }
   }
-  return { ints: ints.slice(0, n), params: JSON.stringify(params) };
+  return { ints: ints.slice(0, n), objects: JSON.stringify(objects) };
 }
 
 /**
- * The issues back as the checks made them (the same fields in the same order: a report of them is
- * the same JSON). Issues that shared a parameters object share one again (read-only).
+ * The issues back as they were packed (the same fields in the same order: a report of them is the
+ * same JSON). Issues that shared an object share one again (read-only).
  */
 export function unpackIssues(packed: PackedIssues, rows: number): QaIssue[][] {
-  const params = JSON.parse(packed.params) as QaIssue['params'][];
+  const objects = JSON.parse(packed.objects) as unknown[];
   const ints = packed.ints;
   const out = new Array<QaIssue[]>(rows);
   let k = 0;
@@ -68,14 +78,50 @@ export function unpackIssues(packed: PackedIssues, rows: number): QaIssue[][] {
     const issues = new Array<QaIssue>(count);
     for (let i = 0; i < count; i++) {
       const check = QA_CHECKS[ints[k++]!]!;
-      const p = params[ints[k++]!]!;
+      const params = objects[ints[k++]!] as QaIssue['params'];
+      const mark = ints[k++]!;
       const ranges = new Array<QaRange>(ints[k++]!);
       for (let r = 0; r < ranges.length; r++) {
         ranges[r] = { side: ints[k++] === 0 ? 'source' : 'target', start: ints[k++]!, end: ints[k++]! };
       }
-      issues[i] = { check, severity: QA_SEVERITY[check], params: p, ranges };
+      issues[i] =
+        mark < 0
+          ? { check, severity: QA_SEVERITY[check], params, ranges }
+          : { check, severity: QA_SEVERITY[check], params, ranges, ignored: objects[mark] as NonNullable<QaIssue['ignored']> };
     }
     out[row] = issues;
   }
   return out;
+}
+
+export interface PackedReport {
+  head: Omit<QaReport, 'pairs'>;
+  pairIds: Int32Array;
+  positions: Float64Array;
+  issues: PackedIssues;
+}
+
+/** A QA report for the trip from the job worker to the main thread; its buffers can be transferred. */
+export function packReport(report: QaReport): PackedReport {
+  const { pairs, ...head } = report;
+  return {
+    head,
+    pairIds: Int32Array.from(pairs, (p) => p.pairId),
+    positions: Float64Array.from(pairs, (p) => p.position),
+    issues: packIssues(pairs.map((p) => p.issues)),
+  };
+}
+
+export function reportBuffers(packed: PackedReport): ArrayBuffer[] {
+  return [packed.pairIds.buffer, packed.positions.buffer, packed.issues.ints.buffer] as ArrayBuffer[];
+}
+
+/** The report as it was packed: the same JSON. */
+export function unpackReport(packed: PackedReport): QaReport {
+  const issues = unpackIssues(packed.issues, packed.pairIds.length);
+  const pairs = new Array<QaPairIssues>(issues.length);
+  for (let i = 0; i < issues.length; i++) {
+    pairs[i] = { pairId: packed.pairIds[i]!, position: packed.positions[i]!, issues: issues[i]! };
+  }
+  return { ...packed.head, pairs };
 }

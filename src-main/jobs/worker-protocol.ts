@@ -26,5 +26,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'event'; name: EventName; payload: unknown }
-  | { type: 'done'; seq: number; value: unknown }
+  /** `packed`: the value is a QA report packed by qa-issues-pack.ts (packReport). */
+  | { type: 'done'; seq: number; value: unknown; packed?: 'qa-report' }
   | { type: 'failed'; seq: number; error: AppError };

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
 import type { ServiceContext } from '../services/context';
 import type { JobName, JobRunner } from './types';
+import { unpackReport, type PackedReport } from './qa-issues-pack';
 import { threadEntry, type ThreadEntry } from './thread-entry';
 import type { FromWorker, ToWorker, WorkerData } from './worker-protocol';
 
@@ -61,7 +62,7 @@ export function workerJobs(opts: WorkerJobsOptions): JobRunner {
       const job = running;
       if (!job || job.seq !== msg.seq) return;
       running = null;
-      if (msg.type === 'done') job.resolve(msg.value);
+      if (msg.type === 'done') job.resolve(msg.packed === 'qa-report' ? unpackReport(msg.value as PackedReport) : msg.value);
       else job.reject(new QalamError(msg.error.code, msg.error.params));
       next();
     });

@@ -11,6 +11,7 @@ import { EventBus } from '../../../../src-main/services/events';
 import * as qa from '../../../../src-main/services/qa';
 import type { EventName, Events } from '../../../../src-main/shared/contract';
 import { QalamError } from '../../../../src-main/shared/errors';
+import { openRuntime } from '../../../../src-main/runtime';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
 let rt: TestRuntime | undefined;
@@ -155,6 +156,18 @@ describe('the document QA over two threads', () => {
     qa.judgeDocument(r.ctx, documentId);
     expect(pool.splits).toBe(3);
     expect(states(r, documentId)).toEqual(oneStates);
+  });
+
+  it('the report through the job worker (packed for the main thread) is the one made here, "not an error" marks included', async () => {
+    const { r, documentId } = await setUp();
+    const here = JSON.stringify(qa.documentQa(r.ctx, documentId));
+    const app = openRuntime({ dataDir: r.dir, transport: 'http', jobs: 'worker' });
+    try {
+      const res = await app.dispatch('qa:report', { documentId });
+      expect(res.ok && JSON.stringify(res.value)).toBe(here);
+    } finally {
+      app.close();
+    }
   });
 
   it('checks a small document, or any on one core, in one thread', async () => {
