@@ -4,7 +4,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AppError } from '../shared/errors';
 import type { DocumentFigures } from '../qa/checks';
-import type { PackedIssues } from './qa-issues-pack';
+import type { PackedIssues, PackedPairs } from './qa-issues-pack';
 import type { Term } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 
@@ -32,7 +32,8 @@ export interface QaThreadData {
   signal: SharedArrayBuffer;
 }
 
-export type ToQaThread = { type: 'warm'; speller: boolean } | { type: 'check'; seq: number; rows: QaPair[]; part: QaThreadPart };
+export type ToQaThread =
+  { type: 'warm'; speller: boolean } | { type: 'check'; seq: number; rows: PackedPairs; part: QaThreadPart };
 
 export type FromQaThread =
   | { type: 'progress'; seq: number; done: number }

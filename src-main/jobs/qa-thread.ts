@@ -9,7 +9,7 @@ import { TermIndex } from '../qa/terms';
 import type { QaCheckId, QaIssue } from '../qa/types';
 import { englishSpeller } from '../services/spell';
 import { toAppError } from '../shared/errors';
-import { packIssues } from './qa-issues-pack';
+import { packIssues, unpackPairs } from './qa-issues-pack';
 import type { FromQaThread, QaThreadData, QaThreadPart, ToQaThread } from './qa-thread-protocol';
 
 const { port, signal } = workerData as QaThreadData;
@@ -54,7 +54,8 @@ port.on('message', (msg: ToQaThread) => {
     if (msg.speller) englishSpeller();
     return;
   }
-  const { seq, rows } = msg;
+  const { seq } = msg;
+  const rows = unpackPairs(msg.rows);
   try {
     const ctx = contextOf(msg.part);
     const found: (QaIssue[] | null)[] = new Array<QaIssue[] | null>(rows.length);

@@ -12,8 +12,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
-import type { QaIssue, QaPair } from '../qa/types';
-import { unpackIssues } from './qa-issues-pack';
+import type { QaIssue } from '../qa/types';
+import { packPairs, pairsBuffers, unpackIssues } from './qa-issues-pack';
 import type { FromQaThread, QaThreadData, QaThreads, ToQaThread } from './qa-thread-protocol';
 import { threadEntry, type ThreadEntry } from './thread-entry';
 
@@ -100,15 +100,11 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
     check({ rows, at, part, own, progress }) {
       const h = start();
       const run = ++seq;
-      const theirs: QaPair[] = [];
-      for (let i = at; i < rows.length; i++) {
-        const r = rows[i]!;
-        // Only what the checks read: the row's other fields would be copied for nothing.
-        theirs.push({ id: r.id, source: r.source, target: r.target, excluded: r.excluded });
-      }
+      // Only what the checks read, the texts in one string (qa-issues-pack.ts).
+      const theirs = packPairs(rows, at);
       const sent =
         part.glossary && part.glossary.key === h.glossaryKey ? { ...part, glossary: { key: part.glossary.key } } : part;
-      post(h, { type: 'check', seq: run, rows: theirs, part: sent });
+      h.port.postMessage({ type: 'check', seq: run, rows: theirs, part: sent } satisfies ToQaThread, pairsBuffers(theirs));
       h.glossaryKey = part.glossary?.key ?? null;
 
       const found: QaIssue[][] = new Array<QaIssue[]>(rows.length);

@@ -256,6 +256,8 @@ async function benchReport(log: (s: string) => void, sources: string[], terms: T
       'bench',
     );
     await importGlossary(two.ctx, documentId, 'news.tbx', tbx);
+    // Whatever the import queued (the search index) runs first: the figure is the report alone.
+    await two.dispatch('documents:import', { fileName: 'warm.txt', dataBase64: Buffer.from('تسخين').toString('base64') });
     const report = async (rt: Runtime): Promise<{ ms: number; digest: string; issues: number }> => {
       const t = performance.now();
       const res = await rt.dispatch('qa:report', { documentId });
