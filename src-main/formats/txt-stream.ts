@@ -17,8 +17,9 @@ export interface Utf8TextPlan {
   /** Whether the text reads as hard-wrapped (see paragraphSpans), as the byte scan found it. */
   hardWrapped: boolean;
   /**
-   * Its lines end at LF alone and it is certainly not hard-wrapped (no block has two lines): each
-   * non-blank line is a paragraph, and {@link forEachLfLine} reads them without decoding.
+   * Its lines end at LF or CRLF (no other break, no CR alone) and it is certainly not hard-wrapped
+   * (no block has two lines): each non-blank line is a paragraph, and {@link forEachLfLine} reads
+   * them without decoding.
    */
   lfLines: boolean;
 }
@@ -56,7 +57,7 @@ export function planUtf8Text(bytes: Uint8Array, forced?: Encoding): Utf8TextPlan
 export interface Utf8LineScan extends WrapStats {
   /** Lines with anything but white space. */
   lines: number;
-  /** The only line break is LF and no block has two lines, so the verdict is "not hard-wrapped" whatever the lengths. */
+  /** The only line breaks are LF and CRLF and no block has two lines, so the verdict is "not hard-wrapped" whatever the lengths. */
   lfLines: boolean;
 }
 
@@ -68,16 +69,23 @@ export interface Utf8LineScan extends WrapStats {
  */
 export function scanUtf8Lines(bytes: Uint8Array, start = 0): Utf8LineScan {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (OTHER_BREAKS.every((b) => buf.indexOf(b, start) < 0)) {
-    // Lines end at LF only: found by memchr, and each line read only until its first letter. The
-    // lengths and sentence ends matter only when there are blocks of several lines between blank lines.
+  if (OTHER_BREAKS.every((b) => buf.indexOf(b, start) < 0) && everyCrBeforeLf(buf, start)) {
+    // Lines end at LF (or CRLF, whose CR trim() removes with the line's white space): found by
+    // memchr, and each line read only until its first letter. The lengths and sentence ends matter
+    // only when there are blocks of several lines between blank lines.
     const quick = scanLfLines(buf, start);
     if (quick.blocks <= 1 || quick.inner === 0) return { ...quick, lfLines: true };
   }
   return { ...scanAllLines(bytes, start), lfLines: false };
 }
 
-const OTHER_BREAKS = [Buffer.from([0x0d]), Buffer.from('\u2028'), Buffer.from('\u2029'), Buffer.from('\u0085')];
+const OTHER_BREAKS = [Buffer.from('\u2028'), Buffer.from('\u2029'), Buffer.from('\u0085')];
+
+/** Whether every CR is the first half of a CRLF (a CR alone breaks a line where no LF does). */
+function everyCrBeforeLf(buf: Buffer, start: number): boolean {
+  for (let cr = buf.indexOf(0x0d, start); cr >= 0; cr = buf.indexOf(0x0d, cr + 2)) if (buf[cr + 1] !== 0x0a) return false;
+  return true;
+}
 
 /** scanUtf8Lines for text whose only line break is LF, without the lengths and sentence ends. */
 function scanLfLines(buf: Buffer, start: number): Omit<Utf8LineScan, 'lfLines'> {
@@ -110,7 +118,7 @@ function isBlank(b: Uint8Array, i: number, end: number): boolean {
 function trimStart(b: Uint8Array, i: number, end: number): number {
   while (i < end) {
     const c = b[i]!;
-    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c) {
+    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d) {
       i++;
       continue;
     }
@@ -128,7 +136,7 @@ function trimStart(b: Uint8Array, i: number, end: number): number {
 function trimEnd(b: Uint8Array, start: number, end: number): number {
   while (end > start) {
     const c = b[end - 1]!;
-    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c) {
+    if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0x0d) {
       end--;
       continue;
     }
@@ -149,8 +157,8 @@ function trimEnd(b: Uint8Array, start: number, end: number): number {
 }
 
 /**
- * The paragraphs of a text whose plan has `lfLines`, without decoding it: each non-blank line,
- * trimmed, handed to `visit` as the range [from, to) of `bytes` it holds (valid UTF-8, the exact
+ * The paragraphs of a text whose plan has `lfLines`, without decoding it: each non-blank line
+ * (split at LF; a CR before it is trimmed as trim() removes it), trimmed, handed to `visit` as the range [from, to) of `bytes` it holds (valid UTF-8, the exact
  * bytes of what forEachParagraph would hand over as a string). Answers how many there were.
  */
 export function forEachLfLine(bytes: Uint8Array, start: number, visit: (from: number, to: number) => void): number {

@@ -317,7 +317,7 @@ function storeParagraphs(
     if (stored % PROGRESS_EVERY === 0 && stored < plan.paragraphs) progress(stored, plan.paragraphs);
   };
   if (plan.lfLines) {
-    // Lines end at LF and the text is not hard-wrapped: each line's bytes are stored as they are
+    // Lines end at LF or CRLF and the text is not hard-wrapped: each line's bytes are stored as they are
     // (valid UTF-8), counted without decoding them.
     forEachLfLine(bytes, plan.start, (from, to) => {
       // At most one UTF-16 code unit a byte: only a line of more bytes than the limit can be over it.

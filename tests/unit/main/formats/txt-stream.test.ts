@@ -78,12 +78,15 @@ const WRAPPED = [
 ];
 
 const lfOnly = (xs: string[]) => xs.filter((x) => !/[\r\u2028\u2029\u0085]/.test(x));
+const crlfOnly = (xs: string[]) => [...lfOnly(xs), '\r\n', '\r\n\r\n', ' \r\n'];
 const text = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((xs) => xs.join('')),
   fc.array(fc.constantFrom(...WRAPPED), { maxLength: 120 }).map((xs) => xs.join('')),
   // LF as the only break: the scan's quick path.
   fc.array(fc.constantFrom(...lfOnly(PIECES)), { maxLength: 120 }).map((xs) => xs.join('')),
   fc.array(fc.constantFrom(...lfOnly(WRAPPED)), { maxLength: 120 }).map((xs) => xs.join('')),
+  // LF and CRLF, no CR alone: the quick path too.
+  fc.array(fc.constantFrom(...crlfOnly(PIECES)), { maxLength: 120 }).map((xs) => xs.join('')),
 );
 
 describe('formats/txt-stream', () => {
@@ -99,9 +102,9 @@ describe('formats/txt-stream', () => {
         // The byte scan predicts what the decoded text shows.
         expect(isHardWrappedBy(first.scan)).toBe(first.read.hardWrapped);
         expect(first.read.hardWrapped ? first.scan.blocks : first.scan.lines).toBe(spans.length);
-        // Lines at LF alone, not hard-wrapped: the bytes of each paragraph, found without decoding.
+        // Lines at LF or CRLF, not hard-wrapped: the bytes of each paragraph, found without decoding.
         if (first.scan.lfLines) {
-          expect(t).not.toMatch(/[\r\u2028\u2029\u0085]/);
+          expect(t).not.toMatch(/\r(?!\n)|[\u2028\u2029\u0085]/);
           expect(first.read.hardWrapped).toBe(false);
           const bytes = enc.encode(t);
           const out: string[] = [];
@@ -117,7 +120,10 @@ describe('formats/txt-stream', () => {
   it('reads lines at LF without decoding only when no block has two lines and no other break is used', () => {
     const lf = (t: string) => planUtf8Text(enc.encode(t))?.lfLines;
     expect(lf('سطر\n\nآخر\n \u00a0\nثالث')).toBe(true);
-    expect(lf('سطر\r\nآخر')).toBe(false);
+    expect(lf('سطر\r\n\r\nآخر\r\n \r\nثالث\r\n')).toBe(true);
+    // A CR alone breaks a line where no LF does: read by the full scan.
+    expect(lf('سطر\r\n\r\nآخر\rثالث')).toBe(false);
+    expect(lf('سطر\r\n\r\nآخر\r')).toBe(false);
     expect(lf('سطر\u2028آخر')).toBe(false);
     // Two lines in a block: the hard-wrap verdict needs their lengths, read by the full scan.
     expect(lf('سطر\nآخر\n\nثالث')).toBe(false);

@@ -75,7 +75,7 @@ describe('plain-text import of the sample article', () => {
     expect(sources(cr.id)).toEqual(sources(crlf.id));
   });
 
-  it('stores lines at LF (read as bytes, never decoded) as text, exactly as lines at CRLF (read as decoded strings)', async () => {
+  it('stores lines at LF or CRLF (read as bytes, never decoded) as text, exactly as lines at CR (read as decoded strings)', async () => {
     const lines = [...LINES, '\u3000 «نص» \u00a0', '😀 well-known 3.5 𝒜', '\ufeffبالـ"معتدية"\u202f'];
     const rows = (id: number) =>
       rt.db
@@ -85,7 +85,9 @@ describe('plain-text import of the sample article', () => {
         .all(id);
     const lf = await importBytes(enc.encode(lines.join('\n')), { fileName: 'lf.txt' });
     const crlf = await importBytes(enc.encode(lines.join('\r\n')), { fileName: 'crlf.txt' });
-    expect(rows(lf.id)).toEqual(rows(crlf.id));
+    const cr = await importBytes(enc.encode(lines.join('\r')), { fileName: 'cr.txt' });
+    expect(rows(lf.id)).toEqual(rows(cr.id));
+    expect(rows(crlf.id)).toEqual(rows(cr.id));
     expect(rows(lf.id)).toContainEqual({ position: 13, source: '😀 well-known 3.5 𝒜', type: 'text', source_words: 4 });
     expect(sources(lf.id)).toEqual(lines.map((l) => l.trim()));
   });
