@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check and every test, in order, then one summary line.
 // Steps: typecheck, lint, format, unit tests (vitest), renderer build, end-to-end tests (Playwright).
+// `npm run check` (`--static`) runs only the checks before the unit tests: the quick gate before a commit.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -31,11 +32,19 @@ const steps = [
   },
 ];
 
+const staticOnly = process.argv.includes('--static');
+const toRun = staticOnly
+  ? steps.slice(
+      0,
+      steps.findIndex((s) => s.name === 'unit tests'),
+    )
+  : steps;
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failedSteps = [];
-for (const step of steps) {
+for (const step of toRun) {
   const t0 = Date.now();
   process.stdout.write(`\n=== ${step.name} ===\n`);
   const r = spawnSync(npx, step.cmd, { stdio: 'inherit', env: { ...process.env, ...step.env } });

@@ -35,7 +35,7 @@ function lineSpans(text: string): ParagraphSpan[] | null {
   const stats: WrapStats = { blocks: 0, inner: 0, ended: 0, chars: 0 };
   /** The previous line, trimmed, when it was not blank. */
   let previous: string | null = null;
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const nl = text.indexOf('\n', at);
     const line = nl < 0 ? text.slice(at) : text.slice(at, nl);
     const trimmed = line.trim();

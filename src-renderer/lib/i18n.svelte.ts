@@ -108,7 +108,24 @@ const NESTING = '$t' + '(';
 /** A placeholder i18next fills with the option's value as it is (no format, no path, no unescape flag). */
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 /** Options that ask i18next for more than a lookup and placeholders (plurals, context, fallbacks). */
-const RESOLVING = new Set(['count', 'context', 'defaultValue', 'lng', 'lngs', 'ns', 'fallbackLng', 'ordinal', 'returnObjects', 'returnDetails', 'joinArrays', 'replace', 'interpolation', 'keySeparator', 'nsSeparator', 'postProcess']);
+const RESOLVING = new Set([
+  'count',
+  'context',
+  'defaultValue',
+  'lng',
+  'lngs',
+  'ns',
+  'fallbackLng',
+  'ordinal',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'replace',
+  'interpolation',
+  'keySeparator',
+  'nsSeparator',
+  'postProcess',
+]);
 
 function lookup(lang: UiLanguage, key: string): unknown {
   let node: unknown = resources.get(lang);

@@ -184,7 +184,9 @@ export async function benchColdAb(
   log: (s: string) => void,
 ): Promise<ColdAb> {
   const { rt, dispatch, settled, track } = openServed(dataDir);
-  const bridges = await Promise.all(staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })));
+  const bridges = await Promise.all(
+    staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })),
+  );
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -206,7 +208,9 @@ export async function benchColdAb(
     for (const d of dirs) {
       const p = d.phases;
       log(`${d.staticDir}: median ${d.medianMs} ms (${d.ms.join(', ')})`);
-      log(`  phases: HTML ${p.html}, script starts ${p.boot}, mounted ${p.mounted}, first page ${p.firstPage}, first rows ${p.firstRows}`);
+      log(
+        `  phases: HTML ${p.html}, script starts ${p.boot}, mounted ${p.mounted}, first page ${p.firstPage}, first rows ${p.firstRows}`,
+      );
     }
     for (const d of dirs.slice(1)) log(`${d.staticDir} / ${dirs[0]!.staticDir}: ${(d.medianMs / dirs[0]!.medianMs).toFixed(3)}`);
     // QALAM_TRACE=prefix: one more cold start of each, traced (prefix-0.json, ...), for chrome://tracing or Perfetto.

@@ -8,7 +8,12 @@ describe('englishInteger', () => {
   const intl = new Intl.NumberFormat('en');
   it('writes integers as Intl.NumberFormat("en") does', () => {
     const values = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10_000, 12_345, 100_000, 999_999, 1_000_000, 1_234_567_890];
-    for (const v of [...values, ...values.map((x) => -x).filter((x) => x !== 0), Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER])
+    for (const v of [
+      ...values,
+      ...values.map((x) => -x).filter((x) => x !== 0),
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+    ])
       expect(englishInteger(v)).toBe(intl.format(v));
   });
 
