@@ -233,7 +233,7 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(out);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(out);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
-  return { seconds: round(seconds), peakMb: rss ? round(Number(rss[1]) / 1024) : NaN, exit: r.status, output: out };
+  return { seconds: round(seconds, 2), peakMb: rss ? round(Number(rss[1]) / 1024) : NaN, exit: r.status, output: out };
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
