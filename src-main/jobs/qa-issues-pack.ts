@@ -6,6 +6,7 @@
 // QA report the job worker sends the main thread.
 import { QA_CHECKS, QA_SEVERITY, type QaIssue, type QaPair, type QaRange } from '../qa/types';
 import type { QaPairIssues, QaReport } from '../shared/qa';
+import type { QaState } from '../store/repos/qa';
 
 export interface PackedIssues {
   /**
@@ -19,49 +20,63 @@ export interface PackedIssues {
 
 const CHECK_INDEX = new Map(QA_CHECKS.map((c, i) => [c, i]));
 
-/** `found[i]`: row i's issues (null or empty for none). */
-export function packIssues(found: readonly (readonly QaIssue[] | null)[]): PackedIssues {
-  let ints = new Int32Array(1024);
-  let n = 0;
-  const push = (v: number): void => {
-    if (n === ints.length) {
-      const more = new Int32Array(ints.length * 2);
-      more.set(ints);
-      ints = more;
-    }
-    ints[n++] = v;
-  };
+/** Packs rows' issues one row at a time (see {@link PackedIssues}). */
+export class IssuePacker {
+  private ints = new Int32Array(1024);
+  private n = 0;
   // The checks share one parameters object among the issues that say the same thing (a missing
   // term written the same way): each is sent once. Others are sent as they are.
-  const objectAt = new Map<object, number>();
-  const objects: object[] = [];
-  const indexOf = (o: object): number => {
-    let at = objectAt.get(o);
+  private readonly objectAt = new Map<object, number>();
+  private readonly objects: object[] = [];
+
+  private push(v: number): void {
+    if (this.n === this.ints.length) {
+      const more = new Int32Array(this.ints.length * 2);
+      more.set(this.ints);
+      this.ints = more;
+    }
+    this.ints[this.n++] = v;
+  }
+
+  private indexOf(o: object): number {
+    let at = this.objectAt.get(o);
     if (at === undefined) {
-      objectAt.set(o, (at = objects.length));
-      objects.push(o);
+      this.objectAt.set(o, (at = this.objects.length));
+      this.objects.push(o);
     }
     return at;
-  };
-  for (const issues of found) {
+  }
+
+  /** The next row's issues (null or empty for none). */
+  add(issues: readonly QaIssue[] | null): void {
     if (!issues) {
-      push(0);
-      continue;
+      this.push(0);
+      return;
     }
-    push(issues.length);
+    this.push(issues.length);
     for (const issue of issues) {
-      push(CHECK_INDEX.get(issue.check)!);
-      push(indexOf(issue.params));
-      push(issue.ignored ? indexOf(issue.ignored) : -1);
-      push(issue.ranges.length);
+      this.push(CHECK_INDEX.get(issue.check)!);
+      this.push(this.indexOf(issue.params));
+      this.push(issue.ignored ? this.indexOf(issue.ignored) : -1);
+      this.push(issue.ranges.length);
       for (const r of issue.ranges) {
-        push(r.side === 'source' ? 0 : 1);
-        push(r.start);
-        push(r.end);
+        this.push(r.side === 'source' ? 0 : 1);
+        this.push(r.start);
+        this.push(r.end);
       }
     }
   }
-  return { ints: ints.slice(0, n), objects: JSON.stringify(objects) };
+
+  finish(): PackedIssues {
+    return { ints: this.ints.slice(0, this.n), objects: JSON.stringify(this.objects) };
+  }
+}
+
+/** `found[i]`: row i's issues (null or empty for none). */
+export function packIssues(found: readonly (readonly QaIssue[] | null)[]): PackedIssues {
+  const packer = new IssuePacker();
+  for (const issues of found) packer.add(issues);
+  return packer.finish();
 }
 
 /**
@@ -94,35 +109,49 @@ export function unpackIssues(packed: PackedIssues, rows: number): QaIssue[][] {
   return out;
 }
 
-export interface PackedReport {
-  head: Omit<QaReport, 'pairs'>;
+/** Some of a report's pairs, in order: the job worker's own, or those the document QA's second thread tallied. */
+export interface PackedReportPart {
   pairIds: Int32Array;
   positions: Float64Array;
   issues: PackedIssues;
 }
 
-/** A QA report for the trip from the job worker to the main thread; its buffers can be transferred. */
-export function packReport(report: QaReport): PackedReport {
-  const { pairs, ...head } = report;
+/** A QA report for the trip from the job worker to the main thread: its pairs are its parts' in order. */
+export interface PackedReport {
+  head: Omit<QaReport, 'pairs'>;
+  parts: PackedReportPart[];
+}
+
+export function packPairIssues(pairs: readonly QaPairIssues[]): PackedReportPart {
   return {
-    head,
     pairIds: Int32Array.from(pairs, (p) => p.pairId),
     positions: Float64Array.from(pairs, (p) => p.position),
     issues: packIssues(pairs.map((p) => p.issues)),
   };
 }
 
+/** A QA report for the trip from the job worker to the main thread; its buffers can be transferred. */
+export function packReport(report: QaReport): PackedReport {
+  const { pairs, ...head } = report;
+  return { head, parts: [packPairIssues(pairs)] };
+}
+
 export function reportBuffers(packed: PackedReport): ArrayBuffer[] {
-  return [packed.pairIds.buffer, packed.positions.buffer, packed.issues.ints.buffer] as ArrayBuffer[];
+  return packed.parts.flatMap((p) => [p.pairIds.buffer, p.positions.buffer, p.issues.ints.buffer] as ArrayBuffer[]);
+}
+
+/** A part's pairs, appended to `out`. */
+export function unpackPart(part: PackedReportPart, out: QaPairIssues[]): void {
+  const issues = unpackIssues(part.issues, part.pairIds.length);
+  for (let i = 0; i < issues.length; i++) {
+    out.push({ pairId: part.pairIds[i]!, position: part.positions[i]!, issues: issues[i]! });
+  }
 }
 
 /** The report as it was packed: the same JSON. */
 export function unpackReport(packed: PackedReport): QaReport {
-  const issues = unpackIssues(packed.issues, packed.pairIds.length);
-  const pairs = new Array<QaPairIssues>(issues.length);
-  for (let i = 0; i < issues.length; i++) {
-    pairs[i] = { pairId: packed.pairIds[i]!, position: packed.positions[i]!, issues: issues[i]! };
-  }
+  const pairs: QaPairIssues[] = [];
+  for (const part of packed.parts) unpackPart(part, pairs);
   return { ...packed.head, pairs };
 }
 
@@ -134,36 +163,54 @@ export function unpackReport(packed: PackedReport): QaReport {
  */
 export interface PackedPairs {
   ids: Int32Array;
+  positions: Float64Array;
   excluded: Uint8Array;
+  /** The stored state (QaState), -1 for none. */
+  states: Int8Array;
   sources: string[];
   targets: string[];
 }
 
-export function packPairs(rows: readonly QaPair[], from: number): PackedPairs {
+/** A pair as the document QA's second thread checks and tallies it. */
+export type ThreadRow = QaPair & { position: number; qaState: QaState | null };
+
+export function packPairs(rows: readonly ThreadRow[], from: number): PackedPairs {
   const n = rows.length - from;
   const ids = new Int32Array(n);
+  const positions = new Float64Array(n);
   const excluded = new Uint8Array(n);
+  const states = new Int8Array(n);
   const sources = new Array<string>(n);
   const targets = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const r = rows[from + i]!;
     ids[i] = r.id;
+    positions[i] = r.position;
     excluded[i] = r.excluded ? 1 : 0;
+    states[i] = r.qaState ?? -1;
     sources[i] = r.source;
     targets[i] = r.target;
   }
-  return { ids, excluded, sources, targets };
+  return { ids, positions, excluded, states, sources, targets };
 }
 
 export function pairsBuffers(packed: PackedPairs): ArrayBuffer[] {
-  return [packed.ids.buffer, packed.excluded.buffer] as ArrayBuffer[];
+  return [packed.ids.buffer, packed.positions.buffer, packed.excluded.buffer, packed.states.buffer] as ArrayBuffer[];
 }
 
-/** The pairs as the checks read them (id, source, target, excluded). */
-export function unpackPairs(packed: PackedPairs): QaPair[] {
-  const out = new Array<QaPair>(packed.ids.length);
+/** The pairs as the checks and the tally read them. */
+export function unpackPairs(packed: PackedPairs): ThreadRow[] {
+  const out = new Array<ThreadRow>(packed.ids.length);
   for (let i = 0; i < out.length; i++) {
-    out[i] = { id: packed.ids[i]!, source: packed.sources[i]!, target: packed.targets[i]!, excluded: packed.excluded[i] === 1 };
+    const state = packed.states[i]!;
+    out[i] = {
+      id: packed.ids[i]!,
+      source: packed.sources[i]!,
+      target: packed.targets[i]!,
+      excluded: packed.excluded[i] === 1,
+      position: packed.positions[i]!,
+      qaState: state < 0 ? null : (state as QaState),
+    };
   }
   return out;
 }

@@ -4,7 +4,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AppError } from '../shared/errors';
 import type { DocumentFigures } from '../qa/checks';
-import type { PackedIssues, PackedPairs } from './qa-issues-pack';
+import type { QaTallyPart } from '../services/qa-tally';
+import type { QaIgnore } from '../store/repos/qa';
+import type { PackedPairs, ThreadRow } from './qa-issues-pack';
 import type { Term } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 
@@ -19,8 +21,12 @@ export interface QaThreadPart {
   lengthFences: DocumentFigures['lengthFences'];
   /** The consistency findings of the part's pairs that have any (the maps stay with the caller). */
   consistency: [pairId: number, issues: QaIssue[]][];
-  /** Judging only (QaContext.stateOnly): the checks marked "not an error" on each pair's current text. */
-  ignored?: [pairId: number, checks: QaCheckId[]][];
+  /** The "not an error" marks of the part's pairs that have any. */
+  ignores: [pairId: number, marks: QaIgnore[]][];
+  /** Judging only the states (QaContext.stateOnly, the "has QA issues" filter): no report entries. */
+  judge: boolean;
+  /** Every pair's state is stored again (QaTally's `follow`). */
+  follow: boolean;
 }
 
 export interface QaThreadData {
@@ -37,8 +43,8 @@ export type ToQaThread =
 
 export type FromQaThread =
   | { type: 'progress'; seq: number; done: number }
-  /** Each of the `rows` rows' issues in order (qa-issues-pack.ts). */
-  | { type: 'done'; seq: number; rows: number; found: PackedIssues }
+  /** The part tallied: its report entries packed (none when judging), counts, states to store. */
+  | { type: 'done'; seq: number; rows: number; part: QaTallyPart }
   | { type: 'failed'; seq: number; error: AppError };
 
 /** Splits a document's QA between the calling thread and another one (see jobs/qa-threads.ts). */
@@ -48,17 +54,19 @@ export interface QaThreads {
   /** Starts the other thread (and its speller) ahead of a split, while the caller reads the document. */
   prepare(speller: boolean): void;
   /**
-   * Every row's issues, in order: rows[at..] checked in the other thread with `part`, rows[..at]
-   * here with `own`. Synchronous (the caller sleeps while it waits); `progress(done)` is called
-   * with the rows checked so far, here and there, at least every few hundred rows and while it
-   * waits: it may throw (a cancelled job), and then the other thread drops the run.
+   * rows[..at] checked here with `own` (their issues, in order), and rows[at..] checked and
+   * tallied in the other thread with `part` (qa-tally.ts). Synchronous (the caller sleeps while it
+   * waits); `progress(done)` is called with the rows checked so far, here and there, at least
+   * every few hundred rows and while it waits: it may throw (a cancelled job), and then the other
+   * thread drops the run. Should the other thread not answer, its rows are checked with `own` and
+   * tallied here.
    */
   check(job: {
-    rows: readonly QaPair[];
+    rows: readonly ThreadRow[];
     at: number;
     part: QaThreadPart;
     own(row: QaPair): QaIssue[];
     progress(done: number): void;
-  }): QaIssue[][];
+  }): { own: QaIssue[][]; theirs: QaTallyPart };
   close(): Promise<void>;
 }

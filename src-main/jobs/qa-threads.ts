@@ -13,7 +13,9 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
 import type { QaIssue } from '../qa/types';
-import { packPairs, pairsBuffers, unpackIssues } from './qa-issues-pack';
+import type { QaTallyPart } from '../services/qa-tally';
+import { packPairs, pairsBuffers } from './qa-issues-pack';
+import { tallyPart } from './qa-part';
 import type { FromQaThread, QaThreadData, QaThreads, ToQaThread } from './qa-thread-protocol';
 import { threadEntry, type ThreadEntry } from './thread-entry';
 
@@ -100,16 +102,16 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
     check({ rows, at, part, own, progress }) {
       const h = start();
       const run = ++seq;
-      // Only what the checks read, the texts in one string (qa-issues-pack.ts).
+      // Only what the checks and the tally read, the texts in arrays of strings (qa-issues-pack.ts).
       const theirs = packPairs(rows, at);
       const sent =
         part.glossary && part.glossary.key === h.glossaryKey ? { ...part, glossary: { key: part.glossary.key } } : part;
       h.port.postMessage({ type: 'check', seq: run, rows: theirs, part: sent } satisfies ToQaThread, pairsBuffers(theirs));
       h.glossaryKey = part.glossary?.key ?? null;
 
-      const found: QaIssue[][] = new Array<QaIssue[]>(rows.length);
+      const found: QaIssue[][] = new Array<QaIssue[]>(at);
       let theirsDone = 0;
-      const answer: { found: QaIssue[][] | null } = { found: null };
+      const answer: { part: QaTallyPart | null } = { part: null };
       let lastWord = Date.now();
       const read = (): void => {
         for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
@@ -118,7 +120,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
           lastWord = Date.now();
           if (msg.type === 'progress') theirsDone = msg.done;
           else if (msg.type === 'done') {
-            answer.found = unpackIssues(msg.found, msg.rows);
+            answer.part = msg.part;
             theirsDone = msg.rows;
           } else throw new QalamError(msg.error.code, msg.error.params);
         }
@@ -135,17 +137,25 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
           const seen = Atomics.load(signal, 0);
           read();
           progress(at + theirsDone);
-          if (answer.found) break;
+          if (answer.part) return { own: found, theirs: answer.part };
           if (Atomics.wait(signal, 0, seen, Math.min(1000, silenceMs)) === 'timed-out' && Date.now() - lastWord > silenceMs) {
             console.error('[qalam] the QA thread did not answer: its part is checked here');
             helper = null;
             broken = true;
             void h.worker.terminate();
-            for (let i = at; i < rows.length; i++) {
-              if ((i - at) % LOOK_EVERY === 0) progress(i);
-              found[i] = own(rows[i]!);
-            }
-            return found;
+            const here = tallyPart({
+              rows: rows.slice(at),
+              check: own,
+              ignores: new Map(part.ignores),
+              judge: part.judge,
+              follow: part.follow,
+              every: LOOK_EVERY,
+              tick: (i) => {
+                progress(at + i);
+                return true;
+              },
+            });
+            return { own: found, theirs: here! };
           }
         }
       } catch (e) {
@@ -153,9 +163,6 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
         Atomics.store(signal, 1, run);
         throw e;
       }
-      const done = answer.found;
-      for (let i = 0; i < done.length; i++) found[at + i] = done[i]!;
-      return found;
     },
 
     async close() {

@@ -6,8 +6,8 @@ import type { EventName, Events } from '../shared/contract';
 import { QalamError, toAppError } from '../shared/errors';
 import { openContext } from '../services/context';
 import { EventBus } from '../services/events';
-import type { QaReport } from '../shared/qa';
-import { packReport, reportBuffers } from './qa-issues-pack';
+import { documentQaPacked } from '../services/qa';
+import { reportBuffers } from './qa-issues-pack';
 import { qaThreads } from './qa-threads';
 import { jobTable } from './table';
 import { progressOf, type JobName } from './types';
@@ -78,13 +78,16 @@ async function runJob(seq: number, name: JobName, input: { jobId?: string }): Pr
   current = { seq, name, jobId: input.jobId };
   try {
     if (Atomics.load(cancelled, 0) === seq) throw new QalamError('cancelled');
-    const value = await (jobTable[name] as (c: typeof opened.ctx, i: unknown) => unknown)(opened.ctx, input);
     if (name === 'qa:report') {
       // Hundreds of thousands of issue objects: packed, the main thread reads them several times
-      // faster than a structured copy (and its event loop stalls that much less).
-      const packed = packReport(value as QaReport);
+      // faster than a structured copy (and its event loop stalls that much less); the second
+      // thread's part of a split document comes packed already and goes in as it is.
+      const packed = documentQaPacked(opened.ctx, (input as { documentId: number }).documentId);
       port.postMessage({ type: 'done', seq, value: packed, packed: 'qa-report' } satisfies FromWorker, reportBuffers(packed));
-    } else port.postMessage({ type: 'done', seq, value } satisfies FromWorker);
+      return;
+    }
+    const value = await (jobTable[name] as (c: typeof opened.ctx, i: unknown) => unknown)(opened.ctx, input);
+    port.postMessage({ type: 'done', seq, value } satisfies FromWorker);
   } catch (e) {
     const error = toAppError(e);
     if (error.code === 'internal') console.error(`[qalam] job ${name} failed:`, e);

@@ -1,7 +1,6 @@
 // Automatic quality checks over the store: one pair as it is edited, a whole document as a report,
 // warnings marked "not an error", the document's check profile, the user dictionary. The checks
 // themselves are pure (src-main/qa/); this file decides what they see.
-import { createHash } from 'node:crypto';
 import {
   checkPair,
   consistencyIssues,
@@ -29,12 +28,11 @@ import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
 import { glossaryFingerprint, glossaryIndex, type GlossaryIndex } from './glossary';
 import { compactFigures } from './qa-figures';
+import { markIgnored, QaTally, reportHead, targetHash, type QaTallyPart } from './qa-tally';
+import { packPairIssues, unpackPart, type PackedReport, type PackedReportPart } from '../jobs/qa-issues-pack';
 import { englishSpeller } from './spell';
 
-/** What a target's "not an error" marks are bound to: a change of text brings the warning back. */
-export function targetHash(target: string): string {
-  return createHash('sha256').update(target).digest('base64url').slice(0, 22);
-}
+export { targetHash } from './qa-tally';
 
 interface CachedFigures {
   updatedAt: string;
@@ -110,21 +108,22 @@ function prepareThreads(ctx: ServiceContext, documentId: number, pairs: number):
 }
 
 /**
- * Every row's issues, in order, with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below
- * the last (each a cancel checkpoint in the job worker). In the job worker a large document is split
- * over two threads (ctx.qaThreads: jobs/qa-threads.ts): the second is given the length fences, the
- * consistency findings of its rows (the maps stay here), the glossary's terms and the accepted words,
- * and answers the same issues as this thread would. `ignoredOf` (judging only, with a stateOnly
- * context) names the checks marked "not an error" on a row's current text.
+ * The rows' issues, with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below the last (each
+ * a cancel checkpoint in the job worker): `own`, each row's issues in order, for the rows checked
+ * here; `theirs`, when a large document is split over two threads in the job worker (ctx.qaThreads:
+ * jobs/qa-threads.ts), the tally of the rows from `own.length` on (qa-tally.ts: marks applied,
+ * counts, states to store, and for a report its entries packed). The second thread is given the
+ * length fences, the consistency findings of its rows (the maps stay here), their "not an error"
+ * marks, the glossary's terms and the accepted words, and finds the same issues as this thread.
  */
 function checkRows(
   ctx: ServiceContext,
-  rows: readonly QaPair[],
+  rows: readonly repo.QaRow[],
   setUp: { qa: QaContext; glossary: GlossaryIndex | null },
   figures: DocumentFigures,
   progress: (done: number) => void,
-  ignoredOf?: (row: QaPair) => QaCheckId[],
-): QaIssue[][] {
+  tally: { ignores: ReadonlyMap<number, repo.QaIgnore[]>; judge: boolean; follow: boolean },
+): { own: QaIssue[][]; theirs: QaTallyPart | null } {
   const { qa } = setUp;
   let shown = 0;
   const advance = (done: number): void => {
@@ -137,16 +136,16 @@ function checkRows(
       advance(n);
       found[n] = checkPair(rows[n]!, qa);
     }
-    return found;
+    return { own: found, theirs: null };
   }
   const consistency: [number, QaIssue[]][] = [];
-  const ignored: [number, QaCheckId[]][] = [];
+  const ignores: [number, repo.QaIgnore[]][] = [];
   for (let n = at; n < rows.length; n++) {
     const row = rows[n]!;
     const issues = consistencyIssues(row, figures, qa.disabled);
     if (issues.length) consistency.push([row.id, issues]);
-    const checks = ignoredOf?.(row);
-    if (checks?.length) ignored.push([row.id, checks]);
+    const marks = tally.ignores.get(row.id);
+    if (marks?.length) ignores.push([row.id, marks]);
   }
   const g = setUp.glossary;
   return ctx.qaThreads!.check({
@@ -159,11 +158,18 @@ function checkRows(
       speller: qa.speller !== undefined,
       lengthFences: figures.lengthFences,
       consistency,
-      ...(ignoredOf ? { ignored } : {}),
+      ignores,
+      judge: tally.judge,
+      follow: tally.follow,
     },
     own: (row) => checkPair(row, qa),
     progress: advance,
   });
+}
+
+/** The (pair id, state) pairs of tallies' changed states, as the store takes them. */
+function* statesOf(...lists: Int32Array[]): Generator<[number, repo.QaState]> {
+  for (const list of lists) for (let i = 0; i < list.length; i += 2) yield [list[i]!, list[i + 1] as repo.QaState];
 }
 
 /** The user's words and the glossary's English words, merged once per change of either. */
@@ -174,15 +180,6 @@ function acceptedWords(user: string[], glossary: ReadonlySet<string> | undefined
     merged = { user: key, glossary, words: new Set([...(glossary ?? []), ...user.map((w) => w.toLowerCase())]) };
   }
   return merged.words;
-}
-
-function markIgnored(issues: QaIssue[], ignores: repo.QaIgnore[], target: string): QaIssue[] {
-  if (ignores.length === 0) return issues;
-  const hash = targetHash(target);
-  return issues.map((i) => {
-    const mark = ignores.find((g) => g.check === i.check && g.targetHash === hash);
-    return mark && i.severity === 'warning' ? { ...i, ignored: { by: mark.author, at: mark.createdAt } } : i;
-  });
 }
 
 /**
@@ -196,17 +193,6 @@ export function checkPairQa(ctx: ServiceContext, pairId: number, target?: string
   const qaContext = contextFor(ctx, pair.documentId, figuresFor(ctx, pair.documentId));
   const issues = checkPair({ id: pair.id, source: pair.source, target: text, excluded: pair.excluded }, qaContext);
   return { issues: markIgnored(issues, repo.ignoresOfPair(ctx.db, pairId), text) };
-}
-
-/** 0 none, 1 warnings only, 2 an error: what the stored summary keeps of a pair's issues. */
-function stateOf(issues: readonly QaIssue[]): repo.QaState {
-  let state: repo.QaState = 0;
-  for (const i of issues) {
-    if (i.ignored) continue;
-    if (i.severity === 'error') return 2;
-    state = 1;
-  }
-  return state;
 }
 
 function ignoresByPair(ctx: ServiceContext, documentId: number): Map<number, repo.QaIgnore[]> {
@@ -243,6 +229,36 @@ const QA_PROGRESS_EVERY = 1_000;
  * states it judged are stored together after the last checkpoint.
  */
 export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
+  const { head, own, theirs } = reportParts(ctx, documentId);
+  const pairs = own;
+  if (theirs) unpackPart(theirs, pairs);
+  return { ...head, pairs };
+}
+
+/**
+ * {@link documentQa} packed for the trip to the main thread (the job worker's `qa:report`): the
+ * second thread's part of a split document goes in as that thread packed it.
+ */
+export function documentQaPacked(ctx: ServiceContext, documentId: number): PackedReport {
+  const { head, own, theirs } = reportParts(ctx, documentId);
+  return { head, parts: theirs ? [packPairIssues(own), theirs] : [packPairIssues(own)] };
+}
+
+const TRACE = process.env.QALAM_QA_TRACE === '1';
+let traced = 0;
+/** QALAM_QA_TRACE=1: the report's phases on stderr (the time since the previous one). */
+function trace(phase: string): void {
+  if (!TRACE) return;
+  const now = performance.now();
+  if (phase) process.stderr.write(`[qalam qa] ${phase}: ${(now - traced).toFixed(1)} ms\n`);
+  traced = now;
+}
+
+function reportParts(
+  ctx: ServiceContext,
+  documentId: number,
+): { head: Omit<QaReport, 'pairs'>; own: QaPairIssues[]; theirs: PackedReportPart | null } {
+  trace('');
   if (!getDocumentRow(ctx.db, documentId)) throw new QalamError('not_found', { what: 'document' });
   // followGlossary, deferred to the store below: a cancelled report leaves the stored states alone.
   const fingerprint = glossaryFingerprint(ctx, documentId);
@@ -256,43 +272,24 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
   const epoch = repo.qaEpoch(ctx.db, documentId);
   const rows = repo.qaRows(ctx.db, documentId);
   progress(0);
+  trace('read the rows');
   const figures = figuresFor(ctx, documentId, rows);
   progress(0);
+  trace('figures');
   const setUp = contextAndGlossary(ctx, documentId, figures);
   const qaContext = setUp.qa;
   progress(0);
   const ignores = ignoresByPair(ctx, documentId);
-  const pairs: QaPairIssues[] = [];
-  const byCheck = new Map<QaCheckId, { issues: number; pairs: number }>();
-  const changedStates: [number, repo.QaState][] = [];
-  let errors = 0;
-  let warnings = 0;
-  let ignored = 0;
-  const checked = checkRows(ctx, rows, setUp, figures, progress);
-  for (let n = 0; n < rows.length; n++) {
+  trace('context');
+  const checked = checkRows(ctx, rows, setUp, figures, progress, { ignores, judge: false, follow });
+  trace(checked.theirs ? 'checked (two threads)' : 'checked');
+  const tally = new QaTally(follow, 'objects');
+  for (let n = 0; n < checked.own.length; n++) {
     const row = rows[n]!;
-    const found = checked[n]!;
-    const issues = found.length === 0 ? found : markIgnored(found, ignores.get(row.id) ?? [], row.target);
-    const state = stateOf(issues);
-    // Following a new glossary voids every stored state: each one is stored again.
-    if (follow || state !== row.qaState) changedStates.push([row.id, state]);
-    if (issues.length === 0) continue;
-    pairs.push({ pairId: row.id, position: row.position, issues });
-    const seen = new Set<QaCheckId>();
-    for (const i of issues) {
-      if (i.ignored) {
-        ignored++;
-        continue;
-      }
-      if (i.severity === 'error') errors++;
-      else warnings++;
-      const c = byCheck.get(i.check) ?? { issues: 0, pairs: 0 };
-      c.issues++;
-      if (!seen.has(i.check)) c.pairs++;
-      seen.add(i.check);
-      byCheck.set(i.check, c);
-    }
+    tally.add(row, checked.own[n]!, ignores.get(row.id) ?? []);
   }
+  const theirs = checked.theirs;
+  trace('tallied');
   // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it,
   // unless the document changed meanwhile (see storeJudgements; then the next judge follows the
   // glossary itself).
@@ -304,22 +301,15 @@ export function documentQa(ctx: ServiceContext, documentId: number): QaReport {
       if (repo.qaEpoch(ctx.db, documentId) !== epoch) return;
       // Every pair's state is among them when the glossary is followed (the epoch says none was added).
       if (follow) repo.setJudgedWith(ctx.db, documentId, fingerprint);
-      repo.setQaStates(ctx.db, changedStates);
+      repo.setQaStates(ctx.db, statesOf(tally.changedStates(), ...(theirs ? [theirs.changed] : [])));
     })
     .immediate();
   progress(total);
+  trace('stored');
   return {
-    documentId,
-    disabled: [...(qaContext.disabled ?? [])],
-    errors,
-    warnings,
-    ignored,
-    byCheck: QA_CHECKS.filter((c) => byCheck.has(c)).map((check) => ({
-      check,
-      severity: QA_SEVERITY[check],
-      ...byCheck.get(check)!,
-    })),
-    pairs,
+    head: reportHead(documentId, [...(qaContext.disabled ?? [])], theirs ? [tally, theirs] : [tally]),
+    own: tally.pairs,
+    theirs: theirs?.pairs ?? null,
   };
 }
 
@@ -373,23 +363,16 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
   };
   const setUp = contextAndGlossary(ctx, documentId, figures);
   const qaContext: QaContext = { ...setUp.qa, stateOnly: { isIgnored } };
-  const ignoredOf = (row: QaPair): QaCheckId[] => {
-    const marks = ignoresOf(row.id);
-    if (marks.length === 0) return [];
-    const hash = targetHash(row.target);
-    return marks.filter((g) => g.targetHash === hash).map((g) => g.check);
-  };
   // Split over two threads only when the whole document is judged (a few pairs are checked here).
   const checked = whole
-    ? checkRows(ctx, rows, { ...setUp, qa: qaContext }, figures, () => {}, ignoredOf)
-    : rows.map((row) => checkPair(row, qaContext));
-  const states: [number, repo.QaState][] = [];
-  for (let n = 0; n < rows.length; n++) {
+    ? checkRows(ctx, rows, { ...setUp, qa: qaContext }, figures, () => {}, { ignores: ignores!, judge: true, follow: false })
+    : { own: rows.map((row) => checkPair(row, qaContext)), theirs: null };
+  const tally = new QaTally(false, 'none');
+  for (let n = 0; n < checked.own.length; n++) {
     const row = rows[n]!;
-    const found = checked[n]!;
-    const state = stateOf(found.length === 0 ? found : markIgnored(found, ignoresOf(row.id), row.target));
-    if (state !== row.qaState) states.push([row.id, state]);
+    tally.add(row, checked.own[n]!, ignoresOf(row.id));
   }
+  const states = [...statesOf(tally.changedStates(), ...(checked.theirs ? [checked.theirs.changed] : []))];
   storeJudgements(ctx, documentId, epoch, states);
 }
 

@@ -4,6 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { qaThreads } from '../../../../src-main/jobs/qa-threads';
 import type { QaThreads } from '../../../../src-main/jobs/qa-thread-protocol';
+import { unpackPart, unpackReport, type ThreadRow } from '../../../../src-main/jobs/qa-issues-pack';
+import { QaTally } from '../../../../src-main/services/qa-tally';
+import type { QaPairIssues } from '../../../../src-main/shared/qa';
 import { checkPair } from '../../../../src-main/qa/checks';
 import type { QaIssue, QaPair } from '../../../../src-main/qa/types';
 import { importDocument } from '../../../../src-main/services/documents';
@@ -150,11 +153,16 @@ describe('the document QA over two threads', () => {
     // Again, with the glossary the other thread already holds: the same.
     expect(JSON.stringify(qa.documentQa(r.ctx, documentId))).toBe(JSON.stringify(one));
     expect(pool.splits).toBe(2);
+    // Packed for the main thread, the other thread's part as it packed it (two parts): the same once unpacked.
+    const packed = qa.documentQaPacked(r.ctx, documentId);
+    expect(pool.splits).toBe(3);
+    expect(packed.parts).toHaveLength(2);
+    expect(JSON.stringify(unpackReport(packed))).toBe(JSON.stringify(one));
 
     // The "has QA issues" filter's judging (only the states, with the "not an error" marks).
     r.db.prepare('UPDATE pairs SET qa_state = NULL WHERE document_id = ?').run(documentId);
     qa.judgeDocument(r.ctx, documentId);
-    expect(pool.splits).toBe(3);
+    expect(pool.splits).toBe(4);
     expect(states(r, documentId)).toEqual(oneStates);
   });
 
@@ -239,11 +247,13 @@ describe('the document QA over two threads', () => {
       entry: { entry: 'setInterval(() => {}, 1000);', eval: true },
     });
     pools.push(pool);
-    const rows: QaPair[] = Array.from({ length: 40 }, (_, i) => ({
+    const rows: ThreadRow[] = Array.from({ length: 40 }, (_, i) => ({
       id: i + 1,
+      position: i * 10,
       source: 'هل انتهت المحادثات؟',
       target: i % 2 ? 'Done؟' : '',
       excluded: false,
+      qaState: i % 3 === 0 ? 2 : null,
     }));
     const own = (row: QaPair): QaIssue[] => checkPair(row);
     const at = pool.splitAt(rows.length)!;
@@ -252,11 +262,29 @@ describe('the document QA over two threads', () => {
     const found = pool.check({
       rows,
       at,
-      part: { disabled: [], glossary: null, accepted: [], speller: false, lengthFences: null, consistency: [] },
+      part: {
+        disabled: [],
+        glossary: null,
+        accepted: [],
+        speller: false,
+        lengthFences: null,
+        consistency: [],
+        ignores: [],
+        judge: false,
+        follow: false,
+      },
       own,
       progress: (d) => progress.push(d),
     });
-    expect(found).toEqual(rows.map(own));
+    expect(found.own).toEqual(rows.slice(0, at).map(own));
+    // The other part, tallied here as the other thread would have: its entries and changed states.
+    const tally = new QaTally(false, 'objects');
+    for (const row of rows.slice(at)) tally.add(row, own(row), []);
+    const pairs: QaPairIssues[] = [];
+    unpackPart(found.theirs.pairs!, pairs);
+    expect(pairs).toEqual(tally.pairs);
+    expect([...found.theirs.changed]).toEqual([...tally.changedStates()]);
+    expect(found.theirs.errors).toBe(tally.errors);
     // Taken for lost: the next document is not split.
     expect(pool.splitAt(rows.length)).toBeNull();
   });
