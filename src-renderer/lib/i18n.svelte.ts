@@ -107,9 +107,8 @@ export function t(key: string, options?: TOptions): string {
 const NESTING = '$t' + '(';
 /** A placeholder i18next fills with the option's value as it is (no format, no path, no unescape flag). */
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
-/** Options that ask i18next for more than a lookup and placeholders (plurals, context, fallbacks). */
+/** Options that ask i18next for more than a lookup, a count's plural form and placeholders (context, fallbacks). */
 const RESOLVING = new Set([
-  'count',
   'context',
   'defaultValue',
   'lng',
@@ -136,22 +135,55 @@ function lookup(lang: UiLanguage, key: string): unknown {
   return node;
 }
 
+// Each language's cardinal plural rules, as i18next makes them (Intl.PluralRules). Plain
+// bookkeeping, never rendered.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const pluralRules = new Map<UiLanguage, Intl.PluralRules>();
+function pluralRulesOf(lang: UiLanguage): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules;
+}
+
 /**
- * What i18next gives for `key`, read from the strings themselves, when that is a plain lookup (the
- * language's string, else English's) and at most placeholders filled with values; null when
- * i18next has more to do (plurals, context, formats, nesting, a missing key). A document's first
- * render makes about a hundred translations, each i18next's first: 20-30 ms of its lookup code
- * before it is compiled. Tests check every key of every locale against i18next.
+ * The string i18next picks for `key` with a count, in `lang` alone: `key_zero` for a count of 0
+ * (any language), then the count's plural form (`key_one`, `key_few`, ...), then `key` itself.
+ */
+function lookupCount(lang: UiLanguage, key: string, count: number): unknown {
+  const keys = count === 0 ? [`${key}_zero`] : [];
+  keys.push(`${key}_${pluralRulesOf(lang).select(count)}`, key);
+  for (const k of keys) {
+    const s = lookup(lang, k);
+    // i18next takes an empty string but not null (returnNull: false).
+    if (s !== undefined && s !== null) return s;
+  }
+  return undefined;
+}
+
+/**
+ * What i18next gives for `key`, read from the strings themselves, when that is a lookup (the
+ * language's string, else English's; with a count, its plural form as i18next picks it) and at
+ * most placeholders filled with values; null when i18next has more to do (context, ordinals,
+ * formats, nesting, a missing key). A document's first render makes about a hundred translations,
+ * a dozen of them counts (the filter bar, the status bar), each i18next's first: 20-30 ms of its
+ * lookup code before it is compiled. Tests check every key of every locale against i18next.
  */
 export function direct(key: string, options?: TOptions): string | null {
   if (key.includes(':')) return null;
+  if (options !== undefined) for (const name in options) if (RESOLVING.has(name)) return null;
+  const count: unknown = options?.count;
+  // A count that is not a number is no plural for i18next either: left to it.
+  if (count !== undefined && typeof count !== 'number') return null;
   const lang = instance.language as UiLanguage;
-  let s = lookup(lang, key);
-  if (s === undefined && lang !== 'en') s = lookup('en', key);
+  const find = (l: UiLanguage) => (count === undefined ? lookup(l, key) : lookupCount(l, key, count));
+  let s = find(lang);
+  if (s === undefined && lang !== 'en') s = find('en');
   if (typeof s !== 'string' || s.includes(NESTING)) return null;
   if (!s.includes('{{')) return s;
   if (options === undefined) return null;
-  for (const name in options) if (RESOLVING.has(name)) return null;
   let simple = true;
   const out = s.replace(PLACEHOLDER, (_, name: string) => {
     const value: unknown = options[name];
@@ -278,7 +310,7 @@ export function formatNumber(n: number): string {
  */
 export function warmUpFormats(): void {
   formatNumber(0);
-  void new Intl.PluralRules(i18n.locale).select(0);
+  void pluralRulesOf(i18n.locale).select(0);
 }
 
 export function formatPercent(fraction: number): string {
