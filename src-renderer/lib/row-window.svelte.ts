@@ -4,6 +4,8 @@
 // first paint, in code not yet compiled. So the list starts with the first FIRST_PASS_ROWS, screens
 // more than a first paint shows, and learns of them all once those rows are painted (the
 // scrollbar's thumb takes its true size a frame later). A jump past them shows them all first.
+// Its first frame draws only the rows in view: the buffer below them (rows the list keeps ready
+// for scrolling, a third of a first frame's rows on a 900 px window) comes with the rest.
 import { tick } from 'svelte';
 
 export const FIRST_PASS_ROWS = 200;
@@ -15,6 +17,11 @@ export class RowWindow {
   /** The rows to give the list out of `total`. */
   count(total: number): number {
     return Math.max(0, this.all ? total : Math.min(total, FIRST_PASS_ROWS));
+  }
+
+  /** The list's buffer beyond the rows in view: none until the first rows are painted. */
+  buffer(px: number): number {
+    return this.all ? px : 0;
   }
 
   /** Every row, from now on; resolves once the list has been given them. */

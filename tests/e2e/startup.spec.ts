@@ -3,7 +3,7 @@
 // mirrored shell with English strings or an English shell with Arabic ones. Screenshots of the
 // first paint (the moment the bench measures) in both languages.
 import type { Page } from '@playwright/test';
-import { expect, fixturePath, openDocument, screenshot, test } from './fixtures';
+import { expect, fixturePath, openDocument, row, screenshot, test } from './fixtures';
 
 const ARTICLE = fixturePath('news-article-ar.txt');
 
@@ -149,4 +149,43 @@ test('a start straight into a document asks for its first page before the app ha
   const early = seen.fonts.filter((f) => f.start < seen.mounted).map((f) => f.file.replace(/-[\w-]{8}\.woff2$/, ''));
   expect(early).toEqual(expect.arrayContaining(['inter-latin-400-normal', 'inter-latin-600-normal']));
   expect(early.some((f) => f.startsWith('noto-naskh-arabic-arabic-400'))).toBe(true);
+});
+
+test('the first frame draws the rows in view only; the rows below come in the next frames, and the keyboard goes on to them', async ({
+  page,
+  app,
+}) => {
+  const lines = Array.from({ length: 60 }, (_, i) => `الفقرة رقم ${i + 1} من الوثيقة، وفيها نص عربي للتجربة.`);
+  const id = await app.importText('rows.txt', lines.join('\n'));
+  await page.goto('about:blank');
+  // After each frame (as recordFrames): the rows in the DOM, and those wholly below the list's edge.
+  await page.addInitScript(() => {
+    const frames: { rows: number; below: number }[] = [];
+    (window as unknown as { __rows: typeof frames }).__rows = frames;
+    const sample = () => {
+      const list = document.querySelector('[data-testid="pair-list"]');
+      const rows = [...document.querySelectorAll('[data-testid="pair-row"]')];
+      if (list && rows.length > 0) {
+        const edge = list.getBoundingClientRect().bottom;
+        frames.push({ rows: rows.length, below: rows.filter((r) => r.getBoundingClientRect().top >= edge).length });
+      }
+      requestAnimationFrame(() => setTimeout(sample, 0));
+    };
+    requestAnimationFrame(() => setTimeout(sample, 0));
+  });
+  await page.goto(`${app.url}/#/documents/${id}`);
+  await page.waitForFunction(() => document.documentElement.dataset.firstRowsPainted !== undefined);
+  const seen = () => page.evaluate(() => (window as unknown as { __rows: { rows: number; below: number }[] }).__rows);
+  // The list's buffer (rows kept ready below the view) is drawn once the first rows are painted.
+  await expect.poll(async () => (await seen()).at(-1)?.below ?? 0).toBeGreaterThan(0);
+  const [first] = await seen();
+  expect(first!.rows).toBeGreaterThan(2);
+  expect(first!.below).toBe(0);
+  // From the last row of the first frame, the next-segment key goes on past it, row after row.
+  const last = first!.rows - 1;
+  await row(page, last).getByTestId('target').click();
+  for (let i = last + 1; i <= last + 4; i++) {
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(row(page, i).getByTestId('target')).toBeFocused();
+  }
 });

@@ -13,6 +13,13 @@ describe('RowWindow', () => {
     expect(w.count(100_000)).toBe(100_000);
   });
 
+  it('keeps no buffer beyond the rows in view until it shows them all', async () => {
+    const w = new RowWindow();
+    expect(w.buffer(400)).toBe(0);
+    await w.showAll();
+    expect(w.buffer(400)).toBe(400);
+  });
+
   it('scrolls to a row of the first pass at once', () => {
     const w = new RowWindow();
     const seen: number[] = [];
