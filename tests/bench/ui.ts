@@ -1,7 +1,8 @@
 // Renderer figures for a 100k-pair document, in Debian's Chromium through the HTTP bridge:
 // time from navigation to the first rows painted, and the JS heap after scrolling through it all.
 // Alone: `npx tsx tests/bench/ui.ts [dir]`. A/B of built renderers, cold starts interleaved in one
-// run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each;
+// run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each
+// after QALAM_AB_WARMUP discarded rounds, 1 unless told;
 // QALAM_TRACE=/tmp/start also writes a Chromium trace of one more cold start of each).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,7 +169,15 @@ function launch() {
 
 export interface ColdAb {
   /** Each built renderer's cold starts, in the order run (interleaved with the others'). */
-  dirs: { staticDir: string; ms: number[]; medianMs: number; phases: ColdPhases }[];
+  dirs: { staticDir: string; ms: number[]; medianMs: number; lowerQuartileMs: number; phases: ColdPhases; spans: ColdSpans }[];
+}
+
+/** Medians of each cold start's own time between two of its marks, ms. */
+export interface ColdSpans {
+  htmlToBoot: number;
+  bootToMounted: number;
+  mountedToFirstPage: number;
+  firstPageToRows: number;
 }
 
 /**
@@ -182,6 +191,7 @@ export async function benchColdAb(
   staticDirs: string[],
   runs: number,
   log: (s: string) => void,
+  warmups = 1,
 ): Promise<ColdAb> {
   const { rt, dispatch, settled, track } = openServed(dataDir);
   const bridges = await Promise.all(
@@ -194,22 +204,46 @@ export async function benchColdAb(
       await page.goto(bridge.loginUrl('/'));
       await settled();
     }
+    // Discarded rounds first (hyperfine's --warmup): each renderer's first start into the document
+    // in this browser, after the library page above, paid for things the later starts do not
+    // (the bridge's first document page from SQLite, the browser's first compile of the workspace
+    // route), 1.5-3x a later start in this bench's runs.
+    for (let i = 0; i < warmups; i++)
+      for (const bridge of bridges) {
+        await coldStart(page, `${bridge.url}/#/documents/${documentId}`, track);
+        await settled();
+      }
     const colds: Cold[][] = staticDirs.map(() => []);
     for (let i = 0; i < runs; i++)
       for (const [k, bridge] of bridges.entries()) {
         colds[k]!.push(await coldStart(page, `${bridge.url}/#/documents/${documentId}`, track));
         await settled();
       }
+    const quantile = (xs: number[], q: number) => round([...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)]!);
     const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
     const dirs = staticDirs.map((staticDir, k) => {
       const ms = colds[k]!.map((c) => round(c.ms));
-      return { staticDir, ms, medianMs: median(ms), phases: medianPhases(colds[k]!.map((c) => c.phases)) };
+      const all = colds[k]!.map((c) => c.phases);
+      // Each start's own spans between its marks, then their medians: the medians of the marks
+      // above come from different starts, and their differences are no span of any start.
+      const span = (from: keyof ColdPhases, to: keyof ColdPhases) => median(all.map((p) => p[to] - p[from]));
+      const spans: ColdSpans = {
+        htmlToBoot: span('html', 'boot'),
+        bootToMounted: span('boot', 'mounted'),
+        mountedToFirstPage: span('mounted', 'firstPage'),
+        firstPageToRows: span('firstPage', 'firstRows'),
+      };
+      return { staticDir, ms, medianMs: median(ms), lowerQuartileMs: quantile(ms, 0.25), phases: medianPhases(all), spans };
     });
     for (const d of dirs) {
       const p = d.phases;
-      log(`${d.staticDir}: median ${d.medianMs} ms (${d.ms.join(', ')})`);
+      const s = d.spans;
+      log(`${d.staticDir}: median ${d.medianMs} ms, lower quartile ${d.lowerQuartileMs} ms (${d.ms.join(', ')})`);
       log(
         `  phases: HTML ${p.html}, script starts ${p.boot}, mounted ${p.mounted}, first page ${p.firstPage}, first rows ${p.firstRows}`,
+      );
+      log(
+        `  spans (medians of each start's own): HTML → script ${s.htmlToBoot}, script → mounted ${s.bootToMounted}, mounted → first page ${s.mountedToFirstPage}, first page → rows ${s.firstPageToRows}`,
       );
     }
     for (const d of dirs.slice(1)) log(`${d.staticDir} / ${dirs[0]!.staticDir}: ${(d.medianMs / dirs[0]!.medianMs).toFixed(3)}`);
@@ -400,7 +434,14 @@ if (process.argv[1]?.endsWith('ui.ts')) {
     // QALAM_AB="dirA,dirB": those built renderers' cold starts only, interleaved (QALAM_AB_RUNS each, 11 unless told).
     const ab = process.env.QALAM_AB?.split(',').map((d) => resolve(d));
     const out = ab
-      ? await benchColdAb(dir, documentId, ab, Number(process.env.QALAM_AB_RUNS ?? 11), log)
+      ? await benchColdAb(
+          dir,
+          documentId,
+          ab,
+          Number(process.env.QALAM_AB_RUNS ?? 11),
+          log,
+          Number(process.env.QALAM_AB_WARMUP ?? 1),
+        )
       : await benchUi(dir, documentId, log);
     if (!given) rmSync(dir, { recursive: true, force: true });
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
