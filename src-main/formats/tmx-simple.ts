@@ -161,14 +161,13 @@ const TAG_CHAR = '[\\x20-\\x3b\\x3d\\x3f-\\x7e]';
  * `<tu …>`, two `<tuv …><seg>text</seg></tuv>` and `</tu>`, with only space, tab and LF between
  * the tags, tags of printable ASCII, segments of `segChar` (never markup). One native match a
  * unit, where the tag-by-tag loop below is a dozen JS scans (it runs in V8's interpreter in a
- * one-shot command). Groups: 1 white space before the unit, 2 the tu tag, 3 and 4 white space and
- * the first tuv tag, 5 white space, 6 its segment, 7 and 8 white space, 9 the second tuv tag,
- * 10 white space, 11 its segment, 12 and 13 white space.
+ * one-shot command). Groups: 1 the tu tag, 2 the first tuv tag, 3 its segment, 4 the second tuv
+ * tag, 5 its segment (the white space between is not captured: a capture is a string made).
  */
 const unitPattern = (segChar: string) =>
   new RegExp(
-    `([ \\t\\n]*)(<tu(?:[ \\t\\n]${TAG_CHAR}*)?>)([ \\t\\n]*)(<tuv[ \\t\\n]${TAG_CHAR}*>)([ \\t\\n]*)<seg>(${segChar}+)</seg>([ \\t\\n]*)</tuv>` +
-      `([ \\t\\n]*)(<tuv[ \\t\\n]${TAG_CHAR}*>)([ \\t\\n]*)<seg>(${segChar}+)</seg>([ \\t\\n]*)</tuv>([ \\t\\n]*)</tu>`,
+    `[ \\t\\n]*(<tu(?:[ \\t\\n]${TAG_CHAR}*)?>)[ \\t\\n]*(<tuv[ \\t\\n]${TAG_CHAR}*>)[ \\t\\n]*<seg>(${segChar}+)</seg>[ \\t\\n]*</tuv>` +
+      `[ \\t\\n]*(<tuv[ \\t\\n]${TAG_CHAR}*>)[ \\t\\n]*<seg>(${segChar}+)</seg>[ \\t\\n]*</tuv>[ \\t\\n]*</tu>`,
     'y',
   );
 /** A plain unit: segments of any text but markup (decodeText reads each). */
@@ -179,11 +178,14 @@ const PLAIN_UNIT = unitPattern('[^<]');
  */
 const BARE_UNIT = unitPattern('[^<&\\]\\u0000-\\u0008\\u000B-\\u001F\\uFFFE\\uFFFF]');
 
+/** U+FFFE and U+FFFF in UTF-8: characters XML cannot carry (found by Buffer#indexOf, a native byte search). */
+const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf, 0xbf])];
+
 /** The most a plain unit may take, with the white space before it: within both limits the loop checks. */
 const PLAIN_UNIT_BYTES = Math.min(XML_LIMITS.maxTextRun, XML_LIMITS.maxCollectedText);
 
 /** A start tag of a plain unit as read once, by its text. */
-interface PlainTag {
+export interface PlainTag {
   attrs: readonly XmlAttr[];
   lang: string | undefined;
 }
@@ -210,10 +212,32 @@ export function readSimpleTmx<T>(
   bytes: Uint8Array,
   /** Called with each tu as it ends and the header's attributes (the header must come first); its answers are returned. */
   read: (tu: SimpleTu, header: readonly XmlAttr[] | undefined) => T[],
+  /**
+   * `bytes: true`: segments are handed over as byte strings (text/utf8.ts: each character one byte
+   * of their UTF-8), read by one match a unit over the file read as Latin-1 with nothing decoded,
+   * and only files whose every unit is plain with bare segments are read (null for any other).
+   */
+  opts: {
+    bytes?: boolean;
+    /**
+     * Called instead of `read` with each plain unit (one match) as it is read: its tags as read
+     * once (the same objects for the same tags) and its two segments' texts, with no unit made.
+     */
+    plain?: (
+      tu: PlainTag,
+      first: PlainTag,
+      firstText: string,
+      second: PlainTag,
+      secondText: string,
+      header: readonly XmlAttr[] | undefined,
+    ) => void;
+  } = {},
 ): T[] | null {
   if (bytes.byteLength > XML_LIMITS.maxBytes) return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(buf)) return null;
+  const byteStrings = opts.bytes === true;
+  const plain = opts.plain;
   const src = buf;
   const decode = (from: number, to: number) => buf.toString('utf8', from, to);
   const ascii = (from: number, to: number) => buf.toString('latin1', from, to);
@@ -265,9 +289,14 @@ export function readSimpleTmx<T>(
     while (at < src.length) {
       if (tu === undefined && stack.length === 2 && stack[1] === 'body' && !done) {
         // Between units: the plain ones that follow, one match each (the loop below reads any other).
-        whole ??= decodeValidUtf8(buf);
+        if (whole === undefined) {
+          // As Latin-1, a character is a byte: U+FFFE and U+FFFF, which BARE_UNIT's class leaves out,
+          // are looked for in their UTF-8 instead.
+          if (byteStrings && NONCHARACTERS.some((b) => buf.indexOf(b) >= 0)) return null;
+          whole = byteStrings ? buf.toString('latin1') : decodeValidUtf8(buf);
+        }
         // The loop may have read on from where the matches left off: as many characters further as its bytes decode to.
-        let char = at === wholeAt.byte ? wholeAt.char : wholeAt.char + decode(wholeAt.byte, at).length;
+        let char = byteStrings ? at : at === wholeAt.byte ? wholeAt.char : wholeAt.char + decode(wholeAt.byte, at).length;
         const from = char;
         /** Bytes since the last tag before the unit (a comment is not one): 0 after a unit. */
         let gap = at - lastTagEnd;
@@ -275,30 +304,43 @@ export function readSimpleTmx<T>(
           BARE_UNIT.lastIndex = char;
           const bareMatch = BARE_UNIT.exec(whole);
           const bare = bareMatch !== null;
-          PLAIN_UNIT.lastIndex = char;
-          const m = bareMatch ?? PLAIN_UNIT.exec(whole);
+          let m = bareMatch;
+          if (m === null && !byteStrings) {
+            PLAIN_UNIT.lastIndex = char;
+            m = PLAIN_UNIT.exec(whole);
+          }
           if (m === null) break;
           // No stretch without markup longer than the limit (the whole unit is not), no more text
           // collected than the limit (no more characters than bytes; UTF-8 takes at most three bytes
           // for a UTF-16 code unit), its five elements within the limit.
           const units16 = m[0].length;
-          if (gap + 3 * units16 > PLAIN_UNIT_BYTES && gap + Buffer.byteLength(m[0]) > PLAIN_UNIT_BYTES) break;
+          if (
+            byteStrings
+              ? gap + units16 > PLAIN_UNIT_BYTES
+              : gap + 3 * units16 > PLAIN_UNIT_BYTES && gap + Buffer.byteLength(m[0]) > PLAIN_UNIT_BYTES
+          )
+            break;
           if (elementsSeen + 5 > XML_LIMITS.maxElements) break;
-          const tuTag = plainTag(m[2]!, 'tu');
-          const first = plainTag(m[4]!, 'tuv');
-          const second = plainTag(m[9]!, 'tuv');
+          const tuTag = plainTag(m[1]!, 'tu');
+          const first = plainTag(m[2]!, 'tuv');
+          const second = plainTag(m[4]!, 'tuv');
           if (tuTag === null || first === null || second === null) break;
-          const answers = read(
-            {
-              attrs: tuTag.attrs,
-              variants: [
-                { attrs: first.attrs, lang: first.lang, text: bare ? m[6]! : decodeText(m[6]!) },
-                { attrs: second.attrs, lang: second.lang, text: bare ? m[11]! : decodeText(m[11]!) },
-              ],
-            },
-            header,
-          );
-          for (let i = 0; i < answers.length; i++) units.push(answers[i]!);
+          const firstText = bare ? m[3]! : decodeText(m[3]!);
+          const secondText = bare ? m[5]! : decodeText(m[5]!);
+          if (plain) plain(tuTag, first, firstText, second, secondText, header);
+          else {
+            const answers = read(
+              {
+                attrs: tuTag.attrs,
+                variants: [
+                  { attrs: first.attrs, lang: first.lang, text: firstText },
+                  { attrs: second.attrs, lang: second.lang, text: secondText },
+                ],
+              },
+              header,
+            );
+            for (let i = 0; i < answers.length; i++) units.push(answers[i]!);
+          }
           elementsSeen += 5;
           gap = 0;
           char += units16;
@@ -307,8 +349,9 @@ export function readSimpleTmx<T>(
         // when no unit was plain, so the next catch-up decodes only what the loop reads meanwhile.
         // (Counted over the shorter side: the bytes are the whole file's, decoded exactly.)
         if (char !== from)
-          at = lastTagEnd =
-            char - from <= whole.length - char
+          at = lastTagEnd = byteStrings
+            ? char
+            : char - from <= whole.length - char
               ? at + Buffer.byteLength(whole.slice(from, char))
               : src.length - Buffer.byteLength(whole.slice(char));
         wholeAt.byte = at;
@@ -396,6 +439,8 @@ export function readSimpleTmx<T>(
         if (sawBody) return null;
         sawBody = true;
       } else if (name === 'tu') {
+        // Byte strings come only from plain units with bare segments.
+        if (byteStrings) return null;
         tu = { attrs: tag.attrs, variants: [] };
         unitElements = 0;
         unitText = 0;

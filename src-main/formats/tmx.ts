@@ -8,6 +8,7 @@ import { QalamError } from '../shared/errors';
 import type { ExportModel, ExportPair, ImportedTmUnit } from './model';
 import { readSimpleTmx, type SimpleTuv } from './tmx-simple';
 import { primaryLang } from './xliff-common';
+import { fromByteString, toByteString } from '../text/utf8';
 import {
   XML_DECLARATION,
   XML_NS,
@@ -152,6 +153,58 @@ export function streamMemoryTmx(
   }
   put(batch + TMX_TAIL);
   write(buf.subarray(0, at));
+}
+
+/**
+ * streamMemoryTmx of units whose source and target are byte strings (text/utf8.ts): the same bytes,
+ * with no text encoded. A unit's markup (its id, dates, author, origin and languages, the same for
+ * most units) is made as streamMemoryTmx makes it and turned into a byte string when it changes;
+ * a text with nothing to escape (nearly all) goes out as it is, any other through inline.
+ */
+export function streamMemoryTmxBytes(
+  units: Iterable<MemoryTmxUnit>,
+  meta: { exportedAt: string; exportedBy: string; srcLang: string },
+  write: (bytes: Uint8Array) => void,
+): void {
+  let buf = Buffer.allocUnsafe(STREAM_BYTES);
+  const put = (text: string) => {
+    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
+    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
+  };
+  let lastRest = '';
+  let lastRestBytes = '';
+  let lastTail = '';
+  let lastTailBytes = '';
+  let batch = toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
+  for (const u of units) {
+    const rest = headRest(u);
+    if (rest !== lastRest) {
+      lastRest = rest;
+      lastRestBytes = toByteString(rest);
+    }
+    const tail = tailOpen(u.targetLang);
+    if (tail !== lastTail) {
+      lastTail = tail;
+      lastTailBytes = toByteString(tail);
+    }
+    batch += `    <tu tuid="${u.id}"${lastRestBytes}${inlineBytes(u.source)}${lastTailBytes}${inlineBytes(u.target)}</seg></tuv>\n    </tu>\n`;
+    if (batch.length >= STREAM_BYTES) {
+      put(batch);
+      batch = '';
+    }
+  }
+  put(batch + TMX_TAIL);
+}
+
+/**
+ * What inline would change in a text, in its byte string: `&`, `<`, `>`, CR, controls XML cannot
+ * carry, U+FFFE and U+FFFF (UTF-8 has no lone surrogates; a pair inline leaves as it is).
+ */
+const BYTES_SPECIAL = /[&<>\r\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]/;
+
+/** inline over a byte string. */
+function inlineBytes(bytes: string): string {
+  return BYTES_SPECIAL.test(bytes) ? toByteString(inline(fromByteString(bytes))) : bytes;
 }
 
 /** Characters of units joined before they are encoded (UTF-8 of at most three bytes each fits STREAM_BYTES). */
@@ -323,6 +376,57 @@ export function eachTmxUnit(bytes: Uint8Array, each: (unit: ImportedTmUnit) => v
   const units = parseTmxStreaming(bytes);
   for (const u of units) each(u);
   return units.length;
+}
+
+/** What a unit says besides its texts: its languages, dates and author (ImportedTmUnit's other fields). */
+export type TmxUnitMeta = Omit<ImportedTmUnit, 'source' | 'target'>;
+
+/**
+ * eachTmxUnit for a file of plain units with bare segments only (readSimpleTmx's `bytes`), their
+ * sources and targets as byte strings (text/utf8.ts), with no unit made: `each` gets the texts and
+ * the unit's other fields, one object for all the units written alike. Null for any other file,
+ * which eachTmxUnit reads (`each` may have had some of its units by then: what it gathered is to
+ * be dropped).
+ */
+export function eachTmxUnitBytes(
+  bytes: Uint8Array,
+  each: (source: string, target: string, meta: Readonly<TmxUnitMeta>) => void,
+): number | null {
+  let read = 0;
+  // What unitsOf makes of the last tags: which segment is the source, which the target of each unit.
+  let lastTags: readonly unknown[] = [];
+  let plan: { source: 0 | 1; target: 0 | 1; meta: TmxUnitMeta }[] = [];
+  const simple = readSimpleTmx(
+    bytes,
+    () => {
+      // Only plain units are read as bytes: the tag-by-tag loop gives up at a unit.
+      throw new Error('eachTmxUnitBytes: a unit outside the plain form');
+    },
+    {
+      bytes: true,
+      plain: (tu, first, firstText, second, secondText, header) => {
+        if (tu !== lastTags[0] || first !== lastTags[1] || second !== lastTags[2] || header !== lastTags[3]) {
+          lastTags = [tu, first, second, header];
+          // Stand-ins for the texts (bare segments are never empty, nor hold U+0000).
+          const variants = [
+            { attrs: first.attrs, lang: first.lang, text: '\u0000first' },
+            { attrs: second.attrs, lang: second.lang, text: '\u0000second' },
+          ];
+          plan = unitsOf(tu.attrs, simpleVariants(variants), headerSrclang(header)).map(({ source, target, ...meta }) => ({
+            source: source === variants[0]!.text ? 0 : 1,
+            target: target === variants[0]!.text ? 0 : 1,
+            meta,
+          }));
+        }
+        for (let i = 0; i < plan.length; i++) {
+          const p = plan[i]!;
+          each(p.source === 0 ? firstText : secondText, p.target === 0 ? firstText : secondText, p.meta);
+        }
+        read += plan.length;
+      },
+    },
+  );
+  return simple === null || read === 0 ? null : read;
 }
 
 /** The header's srclang, read once for the file's one header (the simple reader hands the same list with every unit). */

@@ -8,11 +8,13 @@ import { emitReplacedParagraphs } from '../text/paragraphs';
 import type { MemoryTmxUnit } from '../formats/tmx';
 import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
+import { fromByteString, toByteString } from '../text/utf8';
 import type { ServiceContext } from './context';
 import { documentName } from './document-name';
-import { detectImportFormat, parseTextDocument } from './parse';
+import { detectImportFormat, MAX_PARAGRAPH_CHARS, parseTextDocument } from './parse';
 
 const RELEASED = new Uint8Array(0);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The caller hands the files' bytes over: the store-less run replaces `bytes` and `tmBytes` with
@@ -115,6 +117,8 @@ export async function translateWithoutStore(req: TranslateRequest, who: Translat
  * the text's bytes before the output is written, and the output is written as it is produced.
  */
 async function translateTextExact(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult> {
+  const plain = await translatePlainBytes(req, who);
+  if (plain) return plain;
   const { eachTmxUnit, streamMemoryTmx } = await import('../formats/tmx');
   const at = who.now();
   const memory = new ExactMemory();
@@ -184,6 +188,93 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
 }
 
 /**
+ * translateTextExact for a plain UTF-8 text (formats/txt-bytes.ts) and a memory of plain units
+ * with bare segments (eachTmxUnitBytes), nearly every pipeline's files: the same outputs, byte for
+ * byte, without decoding a byte or encoding a character. Both files are read as Latin-1, so
+ * paragraphs and units are byte strings (text/utf8.ts), looked up as such, and written back as
+ * they are. Null, with nothing written and both files still in the request, for any other input,
+ * which translateTextExact reads by decoding it. tests/unit/main/tm/translate-exact.test.ts holds
+ * it to that path on generated files.
+ */
+export async function translatePlainBytes(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult | null> {
+  const [{ plainTextSpans }, { eachTmxUnitBytes, streamMemoryTmxBytes }] = await Promise.all([
+    import('../formats/txt-bytes'),
+    import('../formats/tmx'),
+  ]);
+  const plain = plainTextSpans(req.bytes, MAX_PARAGRAPH_CHARS);
+  if (!plain) return null;
+  const at = who.now();
+  const memory = new ExactMemory({ bytes: true });
+  const read = eachTmxUnitBytes(req.tmBytes, (source, target, u) => memory.add(source, target, u.changedAt ?? u.createdAt ?? at));
+  if (read === null) return null;
+  const { text, spans } = plain;
+  const targets: (string | null)[] = new Array<string | null>(spans.length);
+  const translated: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const source = spans[i]!.text;
+    const match = memory.get(source);
+    let target = '';
+    if (match) {
+      if (match.source === source) target = match.target;
+      else {
+        // Another spelling of the unit's source: its numbers put into the target, as text.
+        const substituted = substituteNumbers(
+          fromByteString(source),
+          fromByteString(match.source),
+          fromByteString(match.target),
+        ).text;
+        // A lone surrogate would not survive UTF-8: the decoding path writes what it makes of it.
+        if (LONE_SURROGATE.test(substituted)) return null;
+        target = toByteString(substituted);
+      }
+    }
+    // No match (the memory holds no blank target, and numbers put into one leave it not blank).
+    if (target === '') {
+      targets[i] = null;
+      continue;
+    }
+    targets[i] = target;
+    translated.push(i);
+  }
+  const stored = memory.stored;
+  memory.clear();
+  take(req, 'tmBytes');
+  take(req, 'bytes');
+  const name = documentName(req.fileName);
+  writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit), 'latin1');
+  if (req.tmxOut) {
+    const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: 'ar' };
+    function* units(): Generator<MemoryTmxUnit> {
+      for (let k = 0; k < translated.length; k++) {
+        const i = translated[k]!;
+        yield {
+          id: stored + k + 1,
+          source: spans[i]!.text,
+          target: targets[i]!,
+          sourceLang: 'ar',
+          targetLang: 'en',
+          author: who.name,
+          createdAt: at,
+          changedAt: at,
+          status: 'translated',
+          origin: name,
+        };
+      }
+    }
+    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmxBytes(units(), meta, write), { overwrite: true });
+  }
+  return {
+    out: req.out,
+    tmxOut: req.tmxOut ?? null,
+    documentId: null,
+    units: read,
+    segments: spans.length,
+    translated: translated.length,
+    draft: 0,
+  };
+}
+
+/**
  * The source's format. The bytes are read here, not in the async caller: a value an async function
  * reads for a call it awaits stays in its suspended frame, and would keep the file to the end.
  */
@@ -204,15 +295,21 @@ function take(req: TranslateRequest, field: 'bytes' | 'tmBytes'): Uint8Array {
  * for V8's young generation) into one reused buffer. Pieces end at paragraph edges, never inside a
  * surrogate pair, so the bytes are those of encoding the whole text at once.
  */
-function writeTextInPieces(path: string, produce: (emit: (piece: string) => void) => void): void {
+function writeTextInPieces(
+  path: string,
+  produce: (emit: (piece: string) => void) => void,
+  /** 'latin1': the pieces are byte strings (text/utf8.ts), written as the bytes they hold. */
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): void {
   // One buffer, reused: UTF-8 takes at most three bytes for a UTF-16 code unit.
-  let bytes = Buffer.allocUnsafe(3 * 2 * BATCH);
+  const perChar = encoding === 'utf8' ? 3 : 1;
+  let bytes = Buffer.allocUnsafe(perChar * 2 * BATCH);
   writeFileAtomicStream(
     path,
     (write) => {
       const flush = (text: string) => {
-        if (3 * text.length > bytes.length) bytes = Buffer.allocUnsafe(3 * text.length);
-        write(bytes.subarray(0, bytes.write(text, 0, 'utf8')));
+        if (perChar * text.length > bytes.length) bytes = Buffer.allocUnsafe(perChar * text.length);
+        write(bytes.subarray(0, bytes.write(text, 0, encoding)));
       };
       let batch = '';
       produce((piece) => {

@@ -4,6 +4,7 @@
 // the last stored (compareScored: TMX units all rank 'imported'). So no fuzzy index: a Map from the
 // folded source to that unit, which is what OmegaT's console mode does with the raw source.
 import { normalizeForSearch } from '../text/arabic';
+import { fromByteString, isBlankByteString, toByteString } from '../text/utf8';
 
 export interface ExactUnit {
   source: string;
@@ -56,11 +57,39 @@ function classOf(codes: readonly number[]): string {
 }
 
 /**
+ * OWN_FORM over byte strings (text/utf8.ts): the same characters as their UTF-8, one or two bytes
+ * each (the Arabic ones lead with 0xD8 or 0xD9).
+ */
+const OWN_FORM_BYTES = (() => {
+  const byLead = new Map<number, number[]>();
+  const ascii: number[] = [];
+  for (const c of KEPT_AS_IS) {
+    const b = toByteString(String.fromCharCode(c));
+    if (b.length === 1) ascii.push(c);
+    else {
+      // Every kept character below U+0700 takes one or two bytes.
+      const list = byLead.get(b.charCodeAt(0)) ?? [];
+      list.push(b.charCodeAt(1));
+      byLead.set(b.charCodeAt(0), list);
+    }
+  }
+  const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
+  const alternatives = [`[${classOf(ascii)}]`, ...[...byLead].map(([lead, seconds]) => `${hex(lead)}[${classOf(seconds)}]`)];
+  const char = `(?:${alternatives.join('|')})`;
+  return new RegExp(`^${char}+(?: ${char}+)*$`);
+})();
+
+/**
  * normalizeForSearch(text), without folding a text that folding would leave as it is (no NFKC,
  * no table, no new string): kept code units with single spaces between them.
  */
 export function foldKey(text: string): string {
   return text.length === 0 || OWN_FORM.test(text) ? text : normalizeForSearch(text);
+}
+
+/** foldKey over byte strings: the byte string of the text's folded form. */
+export function foldKeyBytes(bytes: string): string {
+  return bytes.length === 0 || OWN_FORM_BYTES.test(bytes) ? bytes : toByteString(normalizeForSearch(fromByteString(bytes)));
 }
 
 /**
@@ -78,13 +107,24 @@ export class ExactMemory {
   private readonly bySource = new Map<string, Group>();
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
   stored = 0;
+  private readonly fold: (text: string) => string;
+  private readonly blank: (text: string) => boolean;
+
+  /**
+   * `bytes`: sources and targets are byte strings (text/utf8.ts), added and looked up as such, and
+   * the units' texts come back as byte strings.
+   */
+  constructor(opts: { bytes?: boolean } = {}) {
+    this.fold = opts.bytes ? foldKeyBytes : foldKey;
+    this.blank = opts.bytes ? isBlankByteString : isBlank;
+  }
 
   /** Adds a unit read from the file, in order. */
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
-    if (!source.trim() || !target.trim()) return;
+    if (this.blank(source) || this.blank(target)) return;
     const known = this.bySource.get(source);
-    const key = known === undefined ? foldKey(source) : '';
+    const key = known === undefined ? this.fold(source) : '';
     const g = known ?? this.groups.get(key);
     if (!g) {
       const group: Group = { source, target, changedAt, pairs: undefined };
@@ -112,7 +152,7 @@ export class ExactMemory {
 
   /** The unit a paragraph takes at 100%, if any. */
   get(source: string): ExactUnit | undefined {
-    return this.bySource.get(source) ?? this.groups.get(foldKey(source));
+    return this.bySource.get(source) ?? this.groups.get(this.fold(source));
   }
 
   /** Forgets every unit (a reader starting over, or a run done with the memory). */
@@ -122,3 +162,5 @@ export class ExactMemory {
     this.stored = 0;
   }
 }
+
+const isBlank = (text: string): boolean => text.trim() === '';

@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachTmxUnit, parseTmx, parseTmxStreaming } from '../../../../src-main/formats/tmx';
+import { eachTmxUnit, eachTmxUnitBytes, parseTmx, parseTmxStreaming } from '../../../../src-main/formats/tmx';
+import { fromByteString } from '../../../../src-main/text/utf8';
 import { XML_LIMITS } from '../../../../src-main/formats/xml';
 import { readSimpleTmx, type SimpleTu } from '../../../../src-main/formats/tmx-simple';
 import { QalamError } from '../../../../src-main/shared/errors';
+import type { ImportedTmUnit } from '../../../../src-main/formats/model';
 import { REPO_ROOT } from './helpers/tools';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -26,6 +28,22 @@ function outcome(read: (b: Uint8Array) => unknown, bytes: Uint8Array): unknown {
 
 function same(bytes: Uint8Array): void {
   expect(outcome(parseTmx, bytes)).toEqual(outcome(parseTmxStreaming, bytes));
+  sameBytes(bytes);
+}
+
+/**
+ * eachTmxUnitBytes, where it answers, hands over parseTmx's units with their texts as byte strings.
+ * Returns whether it answered.
+ */
+function sameBytes(bytes: Uint8Array): boolean {
+  const seen: ImportedTmUnit[] = [];
+  const n = eachTmxUnitBytes(bytes, (source, target, meta) => seen.push({ ...meta, source, target }));
+  if (n === null) return false;
+  expect(n).toBe(seen.length);
+  expect(seen.map((u) => ({ ...u, source: fromByteString(u.source), target: fromByteString(u.target) }))).toEqual(
+    parseTmx(bytes),
+  );
+  return true;
 }
 
 const doc = (body: string, head = '<?xml version="1.0" encoding="UTF-8"?>\n') =>
@@ -229,6 +247,63 @@ describe('the simple TMX reader', () => {
     expect(readsItself(crowded)).toBe(false);
     same(crowded);
     expect(() => parseTmx(crowded)).toThrow(QalamError);
+  });
+});
+
+describe('eachTmxUnitBytes', () => {
+  it('reads files of bare plain units as byte strings, and nothing else', () => {
+    const piece = fc.oneof(
+      { arbitrary: fc.constantFrom('نص', 'a', ' ', 'é', '😀', '>', '٫', '\n', '\t', 'Z', '"', '\uFFFD'), weight: 30 },
+      { arbitrary: fc.constantFrom('\uFFFE', '&amp;', ']', '\u0001'), weight: 1 },
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    const unit = fc.record({
+      ar: text,
+      en: text,
+      lang: fc.constantFrom('xml:lang', 'lang'),
+      who: fc.constantFrom(
+        '',
+        ' creationid="x &amp; y"',
+        " changedate='20240102T030405Z'",
+        ' creationid="مترجم"',
+        ' srclang="en"',
+      ),
+      gap: fc.constantFrom('\n', '\n  ', '', '\n<!-- c -->\n'),
+    });
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 5 }), fc.boolean(), (units, bom) => {
+        const body = units
+          .map(
+            (u) =>
+              `${u.gap}<tu${u.who}><tuv ${u.lang}="ar"><seg>${u.ar}</seg></tuv><tuv ${u.lang}="en"><seg>${u.en}</seg></tuv></tu>`,
+          )
+          .join('');
+        const bytes = enc(doc(body, bom ? '\uFEFF<?xml version="1.0"?>\n' : undefined));
+        if (sameBytes(bytes)) answered++;
+      }),
+      { numRuns: 1500 },
+    );
+    // Not a test that passes by never answering.
+    expect(answered).toBeGreaterThan(100);
+    // Not bare, or not a plain unit: left to eachTmxUnit.
+    for (const c of [
+      doc(tu('a &amp; b', 'b')),
+      doc(tu('a ] b', 'b')),
+      doc(tu('a \uFFFE b', 'b')),
+      doc(tu('a', 'b', ' creationid="مترجم"')),
+      doc(
+        `${tu('a', 'b')}<tu><prop type="x">p</prop><tuv xml:lang="ar"><seg>أ</seg></tuv><tuv xml:lang="en"><seg>a</seg></tuv></tu>`,
+      ),
+      doc(''),
+    ])
+      expect(
+        eachTmxUnitBytes(enc(c), () => undefined),
+        c,
+      ).toBeNull();
+    expect(sameBytes(enc(doc(`${tu('نص 😀', 'text é')}\n${tu('ب', 'b', ' tuid="2" changedate="20240102T030405Z"')}`)))).toBe(
+      true,
+    );
   });
 });
 

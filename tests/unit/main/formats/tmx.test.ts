@@ -6,6 +6,7 @@ import {
   fromTmxDate,
   parseTmx,
   streamMemoryTmx,
+  streamMemoryTmxBytes,
   toTmxDate,
   writeMemoryTmx,
   writeTmx,
@@ -15,6 +16,7 @@ import { elements, firstElement, getAttr, parseXml, XML_NS } from '../../../../s
 import { expectQalamError } from './helpers/expect';
 import { model, pair, text } from './helpers/model';
 import { REPO_ROOT } from './helpers/tools';
+import { toByteString } from '../../../../src-main/text/utf8';
 
 const fixture = (dir: string, name: string) => new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/formats', dir, name)));
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -207,6 +209,16 @@ describe('streamMemoryTmx', () => {
         expect(Buffer.concat(chunks).equals(Buffer.from(writeMemoryTmx(units, meta)))).toBe(true);
         // Nothing written is empty but the one write of an empty memory's whole document.
         expect(chunks.every((c) => c.length > 0)).toBe(true);
+        // The same document from byte strings (texts of valid UTF-8: no lone surrogate).
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+        const valid = units.filter((u) => !lone.test(u.source) && !lone.test(u.target));
+        const fromBytes: Buffer[] = [];
+        streamMemoryTmxBytes(
+          valid.map((u) => ({ ...u, source: toByteString(u.source), target: toByteString(u.target) })),
+          meta,
+          (bytes) => fromBytes.push(Buffer.from(bytes)),
+        );
+        expect(Buffer.concat(fromBytes).equals(Buffer.from(writeMemoryTmx(valid, meta)))).toBe(true);
       }),
       { numRuns: 150 },
     );

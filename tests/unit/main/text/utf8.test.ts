@@ -15,7 +15,7 @@ vi.mock('node:buffer', async (importOriginal) => {
   };
 });
 
-const { decodeValidUtf8 } = await import('../../../../src-main/text/utf8');
+const { decodeValidUtf8, fromByteString, isBlankByteString, toByteString } = await import('../../../../src-main/text/utf8');
 const { decodeText } = await import('../../../../src-main/formats/txt');
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -64,5 +64,32 @@ describe("a plain text's UTF-8", () => {
     expect(() => decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]), 'utf-8')).toThrow(
       expect.objectContaining({ code: 'import_encoding' }),
     );
+  });
+});
+
+describe('byte strings', () => {
+  it("hold a text's UTF-8 one byte a character, and give the text back", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const bytes = toByteString(s);
+        expect(Buffer.from(bytes, 'latin1')).toEqual(Buffer.from(s, 'utf8'));
+        expect(fromByteString(bytes)).toBe(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are blank exactly when their text trims to nothing, for every character', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `${ch}${ch} `, `\t${ch}`]) {
+        if (isBlankByteString(toByteString(text)) !== (text.trim() === ''))
+          expect.fail(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(isBlankByteString('')).toBe(true);
+    expect(isBlankByteString(toByteString(' \u00a0\u3000\ufeff\n'))).toBe(true);
+    expect(isBlankByteString(toByteString(' \u00a0x'))).toBe(false);
   });
 });

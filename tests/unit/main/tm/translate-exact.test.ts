@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../../../src-main/services/context';
-import { translateFile } from '../../../../src-main/services/translate';
+import { translateFile, translatePlainBytes } from '../../../../src-main/services/translate';
+import fc from 'fast-check';
 import { sampleText } from '../helpers';
 import { paragraphs } from './fixtures';
 
@@ -109,5 +110,85 @@ describe('translate without a store, written in pieces', () => {
     const lean = await run(true, source, tmx(units), 100);
     expect(lean.result.translated).toBe(units.length);
     expect(readFileSync(join(dir, 'lean-100.txt'))).toEqual(Buffer.from(expected.join(''), 'utf8'));
+  });
+});
+
+describe('translate without a store, plain files read as bytes', () => {
+  it('writes what the store path writes, for generated plain texts and memories', async () => {
+    // Paragraphs with and without diacritics, numbers in either digits, XML's special characters,
+    // quotes, astral characters; blank lines and indentation between them.
+    // XML's special characters and empty targets rarely: a memory with any is not read as bytes.
+    const word = fc.oneof(
+      {
+        arbitrary: fc.constantFrom(
+          'قال',
+          'المتحدث',
+          'إن',
+          'ان',
+          'الوفد',
+          'وصل',
+          'كَتَبَ',
+          'كتب',
+          '٢٠٢٢',
+          '2022',
+          '“نص”',
+          '😀',
+          'é',
+          'A',
+        ),
+        weight: 60,
+      },
+      { arbitrary: fc.constantFrom('&', '<b>'), weight: 1 },
+    );
+    const paragraph = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    const english = fc.oneof(
+      { arbitrary: fc.constantFrom('Said.', 'Year 2022 😀', ' ', 'Wrote', 'The delegation, co.'), weight: 30 },
+      { arbitrary: fc.constantFrom('', 'The delegation & <b>co</b>.'), weight: 1 },
+    );
+    const gen = fc.record({
+      paragraphs: fc.array(
+        fc.record({ text: paragraph, indent: fc.constantFrom('', '  ', '\t'), gap: fc.constantFrom('\n', '\n\n') }),
+        {
+          minLength: 1,
+          maxLength: 8,
+        },
+      ),
+      units: fc.array(
+        fc.record({ ar: paragraph, en: english, changed: fc.constantFrom(undefined, '20240101T000000Z', '20250101T000000Z') }),
+        {
+          minLength: 1,
+          maxLength: 8,
+        },
+      ),
+      reuse: fc.array(fc.nat(), { maxLength: 4 }),
+    });
+    let answered = 0;
+    await fc.assert(
+      fc.asyncProperty(gen, async ({ paragraphs: ps, units, reuse }) => {
+        // Units whose source is one of the paragraphs, so most are found.
+        const all = [...units, ...reuse.map((k, i) => ({ ar: ps[k % ps.length]!.text, en: `Reused ${i}.`, changed: undefined }))];
+        const source = ps.map((p) => `${p.indent}${p.text}${p.gap}`).join('');
+        const memory = tmx(all);
+        const plain = await translatePlainBytes(
+          {
+            fileName: 'article.txt',
+            bytes: new TextEncoder().encode(source),
+            tmFileName: 'memory.tmx',
+            tmBytes: memory,
+            out: join(dir, 'probe.txt'),
+            minScore: 100,
+            withoutStore: true,
+          },
+          { name: 'x', now: () => '2026-03-04T05:06:07.000Z' },
+        );
+        if (plain) answered++;
+        const outcome = (withoutStore: boolean) =>
+          run(withoutStore, source, memory, 100).catch((e: unknown) => ({ error: (e as { code?: string }).code ?? String(e) }));
+        expect(await outcome(true)).toEqual(await outcome(false));
+      }),
+      { numRuns: 60 },
+    );
+    // The plain path answered for these files (the comparison above is of its outputs).
+    expect(answered).toBeGreaterThan(20);
   });
 });
