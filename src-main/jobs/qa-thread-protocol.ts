@@ -6,7 +6,7 @@ import type { AppError } from '../shared/errors';
 import type { DocumentFigures } from '../qa/checks';
 import type { QaTallyPart } from '../services/qa-tally';
 import type { QaIgnore } from '../store/repos/qa';
-import type { PackedPairs, ThreadRow } from './qa-issues-pack';
+import type { ThreadRow } from './qa-issues-pack';
 import type { Term } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 
@@ -18,55 +18,88 @@ export interface QaThreadPart {
   /** The user's words and the glossary's English words (QaContext.acceptedWords). */
   accepted: readonly string[];
   speller: boolean;
-  lengthFences: DocumentFigures['lengthFences'];
-  /** The consistency findings of the part's pairs that have any (the maps stay with the caller). */
-  consistency: [pairId: number, issues: QaIssue[]][];
-  /** The "not an error" marks of the part's pairs that have any. */
-  ignores: [pairId: number, marks: QaIgnore[]][];
   /** Judging only the states (QaContext.stateOnly, the "has QA issues" filter): no report entries. */
   judge: boolean;
   /** Every pair's state is stored again (QaTally's `follow`). */
   follow: boolean;
 }
 
+/** Where the other thread reads its rows: its own read-only connection to the same file (WAL). */
+export interface QaThreadRead {
+  dbPath: string;
+  documentId: number;
+  /** The position its part starts at: it reads the document's pairs from there to the end. */
+  from: number;
+}
+
+/** The document's figures for the other part, once the calling thread has them. */
+export interface QaThreadFigures {
+  lengthFences: DocumentFigures['lengthFences'];
+  /** The consistency findings of the part's pairs that have any (see checks.ts onPairTexts). */
+  consistency: [pairId: number, issues: QaIssue[]][];
+}
+
 export interface QaThreadData {
   port: MessagePort;
   /**
    * Int32 [0]: bumped (and notified) after each message the thread posts, so the caller can sleep
-   * in Atomics.wait until there is one; [1]: the run to stop (the caller is cancelled).
+   * in Atomics.wait until there is one; [1]: the run to stop (the caller is cancelled, or does
+   * without it); [2]: bumped (and notified) after each message the caller posts, for the thread's
+   * own wait between its rows and the figures.
    */
   signal: SharedArrayBuffer;
+  /** Path to an Electron build of better_sqlite3.node (the job worker's). */
+  nativeBinding?: string | undefined;
 }
 
 export type ToQaThread =
-  { type: 'warm'; speller: boolean } | { type: 'check'; seq: number; rows: PackedPairs; part: QaThreadPart };
+  | { type: 'warm'; speller: boolean }
+  | { type: 'check'; seq: number; read: QaThreadRead; part: QaThreadPart }
+  | ({ type: 'figures'; seq: number } & QaThreadFigures);
 
 export type FromQaThread =
+  /** Its rows are read: in what state of the document (services/qa.ts epoch), how many, their length ratios. */
+  | { type: 'read'; seq: number; epoch: string; rows: number; ratios: Float64Array }
   | { type: 'progress'; seq: number; done: number }
   /** The part tallied: its report entries packed (none when judging), counts, states to store. */
   | { type: 'done'; seq: number; rows: number; part: QaTallyPart }
   | { type: 'failed'; seq: number; error: AppError };
 
+/** One document's QA split with the other thread (see {@link QaThreads.start}). */
+export interface QaSplitRun {
+  /**
+   * Waits until the other thread has read its rows (calling `progress` while it waits: it may
+   * throw, a cancelled job): the document's state it read them in and their length ratios; null
+   * when the thread was lost (its part is then the caller's).
+   */
+  read(progress: () => void): { epoch: string; rows: number; ratios: Float64Array } | null;
+  /**
+   * rows[..] (the first part) checked here with `own` (their issues, in order), while the other
+   * thread checks and tallies its part with `figures` (qa-tally.ts). Synchronous (the caller
+   * sleeps while it waits); `progress(done)` is called with the rows checked so far, here and
+   * there, at least every few hundred rows and while it waits: it may throw (a cancelled job), and
+   * then the other thread drops the run. Should the other thread not answer, its rows
+   * (`theirRows()`, read in the caller's snapshot) are checked with `own` and tallied here.
+   */
+  check(job: {
+    figures: QaThreadFigures;
+    rows: readonly QaPair[];
+    own(row: QaPair): QaIssue[];
+    progress(done: number): void;
+    theirRows(): ThreadRow[];
+    ignores: ReadonlyMap<number, QaIgnore[]>;
+  }): { own: QaIssue[][]; theirs: QaTallyPart };
+  /** The other thread stops this run (the caller checks everything itself, or failed). */
+  drop(): void;
+}
+
 /** Splits a document's QA between the calling thread and another one (see jobs/qa-threads.ts). */
 export interface QaThreads {
-  /** Where to split `rows` pairs (the rows from it on go to the other thread), or null to check them all here. */
+  /** How many of `rows` pairs to check here (the rest go to the other thread), or null to check them all here. */
   splitAt(rows: number): number | null;
   /** Starts the other thread (and its speller) ahead of a split, while the caller reads the document. */
   prepare(speller: boolean): void;
-  /**
-   * rows[..at] checked here with `own` (their issues, in order), and rows[at..] checked and
-   * tallied in the other thread with `part` (qa-tally.ts). Synchronous (the caller sleeps while it
-   * waits); `progress(done)` is called with the rows checked so far, here and there, at least
-   * every few hundred rows and while it waits: it may throw (a cancelled job), and then the other
-   * thread drops the run. Should the other thread not answer, its rows are checked with `own` and
-   * tallied here.
-   */
-  check(job: {
-    rows: readonly ThreadRow[];
-    at: number;
-    part: QaThreadPart;
-    own(row: QaPair): QaIssue[];
-    progress(done: number): void;
-  }): { own: QaIssue[][]; theirs: QaTallyPart };
+  /** The other thread starts reading its part of the document. */
+  start(read: QaThreadRead, part: QaThreadPart): QaSplitRun;
   close(): Promise<void>;
 }

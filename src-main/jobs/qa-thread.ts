@@ -1,22 +1,26 @@
-// The document QA's second thread (started by qa-threads.ts in the job worker): checks the rows it
-// is given with the checks the job worker runs, its own en-US speller and glossary index (kept from
-// one run to the next while the glossary's version is the same), tallies them (marks, states,
-// counts: qa-part.ts) and answers its part of the report packed, to go into the report as it is.
-// Each message is posted, then announced on the shared signal: the job worker sleeps in
-// Atomics.wait and reads it synchronously.
-import { workerData } from 'node:worker_threads';
-import { checkPair, type QaContext } from '../qa/checks';
+// The document QA's second thread (started by qa-threads.ts in the job worker): reads its part of
+// the document (the pairs from a position on) from its own read-only connection, in its own
+// transaction, and tells the job worker the state of the document it read (the QA epoch) and the
+// part's length ratios; once the job worker has sent the length fences and the part's consistency
+// findings, checks the rows with the checks the job worker runs, its own en-US speller and glossary
+// index (kept from one run to the next while the glossary's version is the same), tallies them
+// (marks, states, counts: qa-part.ts) and answers its part of the report packed, to go into the
+// report as it is. Each message is posted, then announced on the shared signal: the job worker
+// sleeps in Atomics.wait and reads it synchronously (and this thread waits for the figures so).
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { checkPair, lengthRatios, onPairTexts, type QaContext } from '../qa/checks';
 import { TermIndex } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 import { targetHash } from '../services/qa-tally';
 import { englishSpeller } from '../services/spell';
 import { toAppError } from '../shared/errors';
+import { closeDatabase, openDatabase, type Db } from '../store/connection';
+import * as repo from '../store/repos/qa';
 import type { QaIgnore } from '../store/repos/qa';
-import { unpackPairs } from './qa-issues-pack';
 import { tallyPart } from './qa-part';
-import type { FromQaThread, QaThreadData, QaThreadPart, ToQaThread } from './qa-thread-protocol';
+import type { FromQaThread, QaThreadData, QaThreadFigures, QaThreadPart, ToQaThread } from './qa-thread-protocol';
 
-const { port, signal } = workerData as QaThreadData;
+const { port, signal, nativeBinding } = workerData as QaThreadData;
 const flags = new Int32Array(signal);
 /** Rows checked between two progress messages (and looks at the stop flag). */
 const TELL_EVERY = 500;
@@ -40,7 +44,6 @@ function contextOf(part: QaThreadPart, ignores: ReadonlyMap<number, QaIgnore[]>)
   }
   const wordsKey = part.accepted.join('\n');
   if (accepted?.key !== wordsKey) accepted = { key: wordsKey, words: new Set(part.accepted) };
-  const consistency = new Map(part.consistency);
   // Judging: whether a check's warnings are marked "not an error" on the pair's current text (as services/qa.ts judgeDocument).
   const isIgnored = (pair: QaPair, check: QaCheckId): boolean => {
     const marks = ignores.get(pair.id);
@@ -53,10 +56,35 @@ function contextOf(part: QaThreadPart, ignores: ReadonlyMap<number, QaIgnore[]>)
     glossary: part.glossary ? glossary!.index : undefined,
     speller: part.speller ? englishSpeller() : undefined,
     acceptedWords: accepted.words,
-    document: { lengthFences: part.lengthFences, targetsBySource: new Map(), sourcesByTarget: new Map(), byPair: new Map() },
-    consistencyOf: (pair) => consistency.get(pair.id) ?? NONE,
     ...(part.judge ? { stateOnly: { isIgnored } } : {}),
   };
+}
+
+/** This thread's read-only connection to the job worker's database file, kept from one run to the next. */
+let connection: { path: string; db: Db } | null = null;
+function database(path: string): Db {
+  if (connection?.path !== path) {
+    if (connection) closeDatabase(connection.db);
+    connection = {
+      path,
+      db: openDatabase(path, { readonly: true, checkedBy: 'main', ...(nativeBinding ? { nativeBinding } : {}) }),
+    };
+  }
+  return connection.db;
+}
+
+/** The figures of run `seq` from the job worker, or null when it drops the run. */
+function awaitFigures(seq: number): QaThreadFigures | null {
+  for (;;) {
+    const seen = Atomics.load(flags, 2);
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      const msg = m.message as ToQaThread;
+      if (msg.type === 'warm') continue;
+      if (msg.type === 'figures' && msg.seq === seq) return msg;
+    }
+    if (Atomics.load(flags, 1) === seq) return null;
+    Atomics.wait(flags, 2, seen, 1000);
+  }
 }
 
 port.on('message', (msg: ToQaThread) => {
@@ -64,11 +92,32 @@ port.on('message', (msg: ToQaThread) => {
     if (msg.speller) englishSpeller();
     return;
   }
-  const { seq } = msg;
-  const rows = unpackPairs(msg.rows);
+  if (msg.type !== 'check') return; // a dropped run's figures
+  const { seq, read } = msg;
   try {
-    const ignores = new Map(msg.part.ignores);
+    // Its own snapshot of the document: the job worker compares the state it was read in with its own.
+    const db = database(read.dbPath);
+    const { epoch, rows, ignores } = db.transaction(() => ({
+      epoch: repo.qaEpoch(db, read.documentId),
+      rows: repo.qaTextRowsFrom(db, read.documentId, read.from),
+      ignores: ignoresByPair(repo.ignoresOfDocument(db, read.documentId)),
+    }))();
+    const ratios = Float64Array.from(lengthRatios(rows));
+    post({ type: 'read', seq, epoch, rows: rows.length, ratios }, [ratios.buffer]);
     const ctx = contextOf(msg.part, ignores);
+    const figures = awaitFigures(seq);
+    if (!figures) return;
+    const consistency = new Map(figures.consistency);
+    ctx.document = {
+      lengthFences: figures.lengthFences,
+      targetsBySource: new Map(),
+      sourcesByTarget: new Map(),
+      byPair: new Map(),
+    };
+    ctx.consistencyOf = (pair) => {
+      const found = consistency.get(pair.id);
+      return found ? onPairTexts(found, pair) : NONE;
+    };
     const part = tallyPart({
       rows,
       check: (row) => checkPair(row, ctx),
@@ -86,12 +135,13 @@ port.on('message', (msg: ToQaThread) => {
     });
     if (!part) return;
     const buffers: ArrayBuffer[] = [part.changed.buffer as ArrayBuffer];
-    if (part.pairs)
+    if (part.pairs) {
       buffers.push(
         part.pairs.pairIds.buffer as ArrayBuffer,
         part.pairs.positions.buffer as ArrayBuffer,
         part.pairs.issues.ints.buffer as ArrayBuffer,
       );
+    }
     post({ type: 'done', seq, rows: rows.length, part }, buffers);
   } catch (e) {
     const error = toAppError(e);
@@ -99,3 +149,13 @@ port.on('message', (msg: ToQaThread) => {
     post({ type: 'failed', seq, error });
   }
 });
+
+function ignoresByPair(marks: QaIgnore[]): Map<number, QaIgnore[]> {
+  const out = new Map<number, QaIgnore[]>();
+  for (const g of marks) {
+    const list = out.get(g.pairId);
+    if (list) list.push(g);
+    else out.set(g.pairId, [g]);
+  }
+  return out;
+}

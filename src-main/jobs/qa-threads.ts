@@ -1,20 +1,22 @@
 // The document QA split over two threads: the job worker checks the first part of the document's
 // pairs while a second thread (qa-thread.ts, started on the first split and kept, with its own
-// speller and glossary index) checks the rest. Both run the same checks with the same document
-// figures: the length fences go with the rows, and the consistency findings of the other part are
-// worked out here, where the maps are, so the maps are neither copied nor built twice. The results
-// come back in pair order, so the report is the one a single thread makes.
+// speller, glossary index and read-only connection) reads and checks the rest. No text crosses
+// between them: the second thread reads its rows itself and sends their length ratios; the job
+// worker, which holds the document's consistency maps (it reads the other part's folded sources
+// and targets for them), sends back the length fences and the consistency findings of the other
+// part's pairs; the second thread answers its part tallied and packed (qa-tally.ts), which goes
+// into the report as it is. Both read the same state of the document, or the job worker checks
+// the other part itself (services/qa.ts).
 //
 // The caller (services/qa.ts, inside a job) is synchronous and stays so: its progress events are
-// the job's cancel checkpoints and its transaction wraps the store. While its own part is done and
-// it waits, it sleeps in Atomics.wait and reads the other thread's messages with
-// receiveMessageOnPort, never through its event loop.
+// the job's cancel checkpoints and its transaction wraps the store. While it waits, it sleeps in
+// Atomics.wait and reads the other thread's messages with receiveMessageOnPort, never through its
+// event loop; the other thread waits for the figures the same way.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { QalamError } from '../shared/errors';
 import type { QaIssue } from '../qa/types';
 import type { QaTallyPart } from '../services/qa-tally';
-import { packPairs, pairsBuffers } from './qa-issues-pack';
 import { tallyPart } from './qa-part';
 import type { FromQaThread, QaThreadData, QaThreads, ToQaThread } from './qa-thread-protocol';
 import { threadEntry, type ThreadEntry } from './thread-entry';
@@ -25,9 +27,9 @@ import { threadEntry, type ThreadEntry } from './thread-entry';
  */
 export const QA_SPLIT_MIN_PAIRS = 10_000;
 /**
- * The other thread's share of the rows. Less than half: this thread also reads the rows, builds the
- * figures, works out the other part's consistency findings, copies the rows out and the issues in,
- * and counts the report.
+ * The other thread's share of the rows. This thread also reads the other part's folded sources and
+ * targets, builds the figures and works out the other part's consistency findings; the other thread
+ * waits for them (its own rows read) before it checks.
  */
 const OTHER_SHARE = 0.5;
 /** Rows checked here between two looks at the other thread's messages (and calls to progress). */
@@ -44,6 +46,8 @@ export interface QaThreadsOptions {
   cores?: number;
   /** See {@link SILENCE_MS}. */
   silenceMs?: number;
+  /** The job worker's Electron build of better_sqlite3.node, for the other thread's connection. */
+  nativeBinding?: string | undefined;
 }
 
 interface Helper {
@@ -57,7 +61,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
   const minPairs = opts.minPairs ?? QA_SPLIT_MIN_PAIRS;
   const silenceMs = opts.silenceMs ?? SILENCE_MS;
   const cores = opts.cores ?? availableParallelism();
-  const signal = new Int32Array(new SharedArrayBuffer(8));
+  const signal = new Int32Array(new SharedArrayBuffer(12));
   let helper: Helper | null = null;
   /** Set when the other thread could not be started or was lost: every document is then checked here. */
   let broken = false;
@@ -67,7 +71,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
     if (helper) return helper;
     const { port1, port2 } = new MessageChannel();
     const entry = opts.entry ?? threadEntry(import.meta.url, 'qa-thread.ts', 'qa-thread.js');
-    const data: QaThreadData = { port: port2, signal: signal.buffer as SharedArrayBuffer };
+    const data: QaThreadData = { port: port2, signal: signal.buffer as SharedArrayBuffer, nativeBinding: opts.nativeBinding };
     const worker = new Worker(entry.entry, { eval: entry.eval, workerData: data, transferList: [port2] });
     // It keeps nothing alive: the job worker lives as long as the main thread wants it.
     worker.unref();
@@ -86,6 +90,9 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
 
   function post(h: Helper, msg: ToQaThread): void {
     h.port.postMessage(msg);
+    // The thread waits for the figures in Atomics.wait (qa-thread.ts).
+    Atomics.add(signal, 2, 1);
+    Atomics.notify(signal, 2);
   }
 
   return {
@@ -99,54 +106,90 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
       post(start(), { type: 'warm', speller });
     },
 
-    check({ rows, at, part, own, progress }) {
+    start(read, part) {
       const h = start();
       const run = ++seq;
-      // Only what the checks and the tally read, the texts in arrays of strings (qa-issues-pack.ts).
-      const theirs = packPairs(rows, at);
       const sent =
         part.glossary && part.glossary.key === h.glossaryKey ? { ...part, glossary: { key: part.glossary.key } } : part;
-      h.port.postMessage({ type: 'check', seq: run, rows: theirs, part: sent } satisfies ToQaThread, pairsBuffers(theirs));
+      post(h, { type: 'check', seq: run, read, part: sent });
       h.glossaryKey = part.glossary?.key ?? null;
 
-      const found: QaIssue[][] = new Array<QaIssue[]>(at);
       let theirsDone = 0;
-      const answer: { part: QaTallyPart | null } = { part: null };
+      const answer: {
+        read: { epoch: string; rows: number; ratios: Float64Array } | null;
+        part: QaTallyPart | null;
+      } = { read: null, part: null };
       let lastWord = Date.now();
-      const read = (): void => {
+      const listen = (): void => {
         for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
           const msg = m.message as FromQaThread;
-          if (msg.seq !== run) continue; // a cancelled run's last words
+          if (msg.seq !== run) continue; // a dropped run's last words
           lastWord = Date.now();
-          if (msg.type === 'progress') theirsDone = msg.done;
+          if (msg.type === 'read') answer.read = msg;
+          else if (msg.type === 'progress') theirsDone = msg.done;
           else if (msg.type === 'done') {
             answer.part = msg.part;
             theirsDone = msg.rows;
           } else throw new QalamError(msg.error.code, msg.error.params);
         }
       };
-      try {
-        for (let i = 0; i < at; i++) {
-          if (i % LOOK_EVERY === 0) {
-            read();
-            progress(i + theirsDone);
-          }
-          found[i] = own(rows[i]!);
-        }
+      /** Sleeps until `ready()` or the thread is taken for lost (false). */
+      const waitFor = (ready: () => boolean, progress: () => void): boolean => {
         for (;;) {
           const seen = Atomics.load(signal, 0);
-          read();
-          progress(at + theirsDone);
-          if (answer.part) return { own: found, theirs: answer.part };
+          listen();
+          progress();
+          if (ready()) return true;
           if (Atomics.wait(signal, 0, seen, Math.min(1000, silenceMs)) === 'timed-out' && Date.now() - lastWord > silenceMs) {
             console.error('[qalam] the QA thread did not answer: its part is checked here');
-            helper = null;
+            if (helper === h) helper = null;
             broken = true;
             void h.worker.terminate();
+            return false;
+          }
+        }
+      };
+      const drop = (): void => {
+        Atomics.store(signal, 1, run);
+        Atomics.add(signal, 2, 1);
+        Atomics.notify(signal, 2);
+      };
+      // Cancelled (or failed) here or there: the other thread stops at its next look.
+      const guarded = <T>(work: () => T): T => {
+        try {
+          return work();
+        } catch (e) {
+          drop();
+          throw e;
+        }
+      };
+
+      return {
+        read: (progress) => guarded(() => (waitFor(() => answer.read !== null, progress) ? answer.read : null)),
+
+        check: ({ figures, rows, own, progress, theirRows, ignores }) =>
+          guarded(() => {
+            post(h, { type: 'figures', seq: run, ...figures });
+            const at = rows.length;
+            const found = new Array<QaIssue[]>(at);
+            for (let i = 0; i < at; i++) {
+              if (i % LOOK_EVERY === 0) {
+                listen();
+                progress(i + theirsDone);
+              }
+              found[i] = own(rows[i]!);
+            }
+            if (
+              waitFor(
+                () => answer.part !== null,
+                () => progress(at + theirsDone),
+              )
+            )
+              return { own: found, theirs: answer.part! };
             const here = tallyPart({
-              rows: rows.slice(at),
+              rows: theirRows(),
               check: own,
-              ignores: new Map(part.ignores),
+              ignores,
               judge: part.judge,
               follow: part.follow,
               every: LOOK_EVERY,
@@ -156,13 +199,10 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
               },
             });
             return { own: found, theirs: here! };
-          }
-        }
-      } catch (e) {
-        // Cancelled (or failed) here or there: the other thread stops at its next look.
-        Atomics.store(signal, 1, run);
-        throw e;
-      }
+          }),
+
+        drop,
+      };
     },
 
     async close() {

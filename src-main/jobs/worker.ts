@@ -46,7 +46,7 @@ const opened = openContext({
   checkedBy: 'main',
 });
 // The document QA of a large document is split over this thread and a second one.
-const qaSplit = data.qaThreads === false ? undefined : qaThreads();
+const qaSplit = data.qaThreads === false ? undefined : qaThreads({ nativeBinding: data.nativeBinding });
 if (qaSplit) opened.ctx.qaThreads = qaSplit;
 const bus = new JobBus();
 opened.ctx.events = bus;

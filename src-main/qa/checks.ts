@@ -794,12 +794,17 @@ function mergeAdjacent(ranges: QaRange[]): QaRange[] {
   return out;
 }
 
-/** Figures drawn from the whole document that single-pair checks compare against (the pairs are read once, in order). */
-export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
+/**
+ * Figures drawn from the whole document that single-pair checks compare against (the pairs are read
+ * once, in order). With `ratios` (from {@link lengthRatios}: a split document QA's second thread
+ * measures its own pairs, whose sources the maps do not need), the fences are drawn from those
+ * instead of the pairs' own.
+ */
+export function documentFigures(pairs: Iterable<QaPair>, ratios?: readonly number[]): DocumentFigures {
   const targetsBySource: DocumentFigures['targetsBySource'] = new Map();
   const sourcesByTarget: DocumentFigures['sourcesByTarget'] = new Map();
   const byPair: DocumentFigures['byPair'] = new Map();
-  const ratios: number[] = [];
+  const own: number[] = [];
   for (const p of pairs) {
     const folded = p.sourceFolded ?? normalizeForSearch(p.source);
     const key = p.target.trim() === '' ? null : targetKey(p.target);
@@ -807,9 +812,28 @@ export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
     if (p.excluded || key === null) continue;
     addTo(targetsBySource, byPair, 'key', folded, key, p.id);
     addTo(sourcesByTarget, byPair, 'folded', key, folded, p.id);
-    if (hasWords(p.source, 3)) ratios.push(logRatio(p.source, p.target));
+    if (!ratios && hasWords(p.source, 3)) own.push(logRatio(p.source, p.target));
   }
-  return { lengthFences: tukeyFences(ratios), targetsBySource, sourcesByTarget, byPair };
+  return { lengthFences: tukeyFences(ratios ?? own), targetsBySource, sourcesByTarget, byPair };
+}
+
+/** The length ratios {@link documentFigures} draws the fences from, for these pairs (in any order: the fences sort them). */
+export function lengthRatios(pairs: Iterable<QaPair>): number[] {
+  const out: number[] = [];
+  for (const p of pairs) {
+    if (p.excluded || p.target.trim() === '') continue;
+    if (hasWords(p.source, 3)) out.push(logRatio(p.source, p.target));
+  }
+  return out;
+}
+
+/**
+ * Consistency findings worked out without the pair's source (a split document QA's second part,
+ * whose sources the thread holding the maps does not read) mark the whole source as it was given
+ * (''): the thread that has the pair marks its own.
+ */
+export function onPairTexts(issues: readonly QaIssue[], pair: QaPair): QaIssue[] {
+  return issues.map((i) => (i.check === 'inconsistent-source' ? { ...i, ranges: whole('source', pair.source) } : i));
 }
 
 /**
@@ -818,7 +842,7 @@ export function documentFigures(pairs: Iterable<QaPair>): DocumentFigures {
  * measured, not assumed. The spread is never taken as less than ±15% so that a very uniform
  * document does not flag every small difference.
  */
-export function tukeyFences(values: number[]): DocumentFigures['lengthFences'] {
+export function tukeyFences(values: readonly number[]): DocumentFigures['lengthFences'] {
   if (values.length < MIN_RATIO_SAMPLE) return null;
   // Sorted natively (the values are finite logarithms: no NaN, no -0 that a comparator would keep apart).
   const v = Float64Array.from(values).sort();

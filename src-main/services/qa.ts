@@ -5,6 +5,7 @@ import {
   checkPair,
   consistencyIssues,
   documentFigures,
+  lengthRatios,
   followChange,
   pairsUnder,
   targetKey,
@@ -62,14 +63,14 @@ function usableFigures(ctx: ServiceContext, documentId: number, updatedAt: strin
   return fresh || largeAndRecent ? cached.figures : undefined;
 }
 
-function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[]): DocumentFigures {
+function figuresFor(ctx: ServiceContext, documentId: number, rows?: QaPair[], ratios?: readonly number[]): DocumentFigures {
   const doc = getDocumentRow(ctx.db, documentId);
   if (!doc) throw new QalamError('not_found', { what: 'document' });
   const usable = rows ? undefined : usableFigures(ctx, documentId, doc.updated_at);
   if (usable) return usable;
   let byDoc = figuresCache.get(ctx.db);
   if (!byDoc) figuresCache.set(ctx.db, (byDoc = new Map()));
-  const figures = documentFigures(rows ?? repo.qaRows(ctx.db, documentId));
+  const figures = documentFigures(rows ?? repo.qaRows(ctx.db, documentId), ratios);
   byDoc.set(documentId, { updatedAt: doc.updated_at, computedAt: Date.now(), figures });
   return figures;
 }
@@ -107,64 +108,139 @@ function prepareThreads(ctx: ServiceContext, documentId: number, pairs: number):
   ctx.qaThreads.prepare(!repo.qaDisabled(ctx.db, documentId).includes('spelling'));
 }
 
+const NO_FIGURES: DocumentFigures = {
+  lengthFences: null,
+  targetsBySource: new Map(),
+  sourcesByTarget: new Map(),
+  byPair: new Map(),
+};
+
+interface Checked {
+  /** The state of the document the rows were read in (see storeJudgements). */
+  epoch: string;
+  /** The rows checked here, in order, and their issues. */
+  rows: repo.QaRow[];
+  own: QaIssue[][];
+  /** The other thread's part, tallied there (qa-tally.ts), when the document was split. */
+  theirs: QaTallyPart | null;
+  ignores: Map<number, repo.QaIgnore[]>;
+  qa: QaContext;
+}
+
 /**
- * The rows' issues, with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below the last (each
- * a cancel checkpoint in the job worker): `own`, each row's issues in order, for the rows checked
- * here; `theirs`, when a large document is split over two threads in the job worker (ctx.qaThreads:
- * jobs/qa-threads.ts), the tally of the rows from `own.length` on (qa-tally.ts: marks applied,
- * counts, states to store, and for a report its entries packed). The second thread is given the
- * length fences, the consistency findings of its rows (the maps stay here), their "not an error"
- * marks, the glossary's terms and the accepted words, and finds the same issues as this thread.
+ * Reads the whole document and checks it, in one read transaction (one state of the document),
+ * with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below the last (each a cancel
+ * checkpoint in the job worker). In the job worker a large document is split over two threads
+ * (ctx.qaThreads: jobs/qa-threads.ts): the second reads its part itself, from its own connection
+ * (no text crosses between the threads), and measures its length ratios; this one reads its own
+ * part and the other part's folded sources and targets, builds the document's figures (the fences
+ * from both parts' ratios, the consistency maps from both parts' texts), and gives the second thread
+ * the fences and its pairs' consistency findings; the second thread checks and tallies its part
+ * (marks, counts, states, and for a report its entries packed: qa-tally.ts). Should the second
+ * thread have read another state of the document (a write in between), or be lost, its part is
+ * read and checked here.
  */
-function checkRows(
+function readAndCheck(
   ctx: ServiceContext,
-  rows: readonly repo.QaRow[],
-  setUp: { qa: QaContext; glossary: GlossaryIndex | null },
-  figures: DocumentFigures,
+  documentId: number,
+  total: number,
   progress: (done: number) => void,
-  tally: { ignores: ReadonlyMap<number, repo.QaIgnore[]>; judge: boolean; follow: boolean },
-): { own: QaIssue[][]; theirs: QaTallyPart | null } {
-  const { qa } = setUp;
-  let shown = 0;
-  const advance = (done: number): void => {
-    while (shown + QA_PROGRESS_EVERY <= done && shown + QA_PROGRESS_EVERY < rows.length) progress((shown += QA_PROGRESS_EVERY));
-  };
-  const at = ctx.qaThreads?.splitAt(rows.length) ?? null;
-  if (at === null) {
-    const found = new Array<QaIssue[]>(rows.length);
-    for (let n = 0; n < rows.length; n++) {
-      advance(n);
-      found[n] = checkPair(rows[n]!, qa);
+  mode: { judge: boolean; follow: boolean },
+): Checked {
+  return ctx.db.transaction((): Checked => {
+    const epoch = repo.qaEpoch(ctx.db, documentId);
+    const ignores = ignoresByPair(ctx, documentId);
+    const setUp = contextAndGlossary(ctx, documentId, NO_FIGURES);
+    progress(0);
+    trace('set-up');
+    const threads = ctx.qaThreads && !ctx.db.memory ? ctx.qaThreads : null;
+    const at = threads?.splitAt(total) ?? null;
+    const from = at === null ? null : repo.positionAt(ctx.db, documentId, at);
+    const g = setUp.glossary;
+    const run =
+      from === null
+        ? null
+        : threads!.start(
+            { dbPath: ctx.db.name, documentId, from },
+            {
+              disabled: [...(setUp.qa.disabled ?? [])],
+              glossary: g ? { key: `${g.glossaryId}:${g.version}`, terms: g.terms } : null,
+              accepted: [...(setUp.qa.acceptedWords ?? [])],
+              speller: setUp.qa.speller !== undefined,
+              judge: mode.judge,
+              follow: mode.follow,
+            },
+          );
+    trace('started the other thread');
+    try {
+      const rows = from === null ? repo.qaRows(ctx.db, documentId) : repo.qaRowsBefore(ctx.db, documentId, from);
+      trace('read the rows');
+      let theirs: { rows: repo.QaRow[]; ratios: Float64Array } | null = null;
+      if (run) {
+        const figureRows = repo.qaFigureRowsFrom(ctx.db, documentId, from!);
+        trace("read the other part's folded sources and targets");
+        const read = run.read(() => progress(0));
+        trace('waited for the other thread to read');
+        if (read && read.epoch === epoch && read.rows === figureRows.length) theirs = { rows: figureRows, ratios: read.ratios };
+        else {
+          // Another state of the document, or no thread: its part is read and checked here.
+          run.drop();
+          rows.push(...repo.qaRowsFrom(ctx.db, documentId, from!));
+        }
+      }
+      progress(0);
+      const figures = theirs
+        ? figuresFor(ctx, documentId, [...rows, ...theirs.rows], [...lengthRatios(rows), ...theirs.ratios])
+        : figuresFor(ctx, documentId, rows);
+      progress(0);
+      trace('figures');
+      const qa: QaContext = { ...setUp.qa, document: figures, ...(mode.judge ? { stateOnly: stateOnly(ignores) } : {}) };
+      let shown = 0;
+      const advance = (done: number): void => {
+        while (shown + QA_PROGRESS_EVERY <= done && shown + QA_PROGRESS_EVERY < total) progress((shown += QA_PROGRESS_EVERY));
+      };
+      if (!theirs) {
+        const own = new Array<QaIssue[]>(rows.length);
+        for (let n = 0; n < rows.length; n++) {
+          advance(n);
+          own[n] = checkPair(rows[n]!, qa);
+        }
+        return { epoch, rows, own, theirs: null, ignores, qa };
+      }
+      const consistency: [number, QaIssue[]][] = [];
+      for (const row of theirs.rows) {
+        const issues = consistencyIssues(row, figures, qa.disabled);
+        if (issues.length) consistency.push([row.id, issues]);
+      }
+      trace("the other part's consistency");
+      const checked = run!.check({
+        figures: { lengthFences: figures.lengthFences, consistency },
+        rows,
+        own: (row) => checkPair(row, qa),
+        progress: advance,
+        theirRows: () => repo.qaRowsFrom(ctx.db, documentId, from!),
+        ignores,
+      });
+      return { epoch, rows, own: checked.own, theirs: checked.theirs, ignores, qa };
+    } catch (e) {
+      run?.drop();
+      throw e;
     }
-    return { own: found, theirs: null };
-  }
-  const consistency: [number, QaIssue[]][] = [];
-  const ignores: [number, repo.QaIgnore[]][] = [];
-  for (let n = at; n < rows.length; n++) {
-    const row = rows[n]!;
-    const issues = consistencyIssues(row, figures, qa.disabled);
-    if (issues.length) consistency.push([row.id, issues]);
-    const marks = tally.ignores.get(row.id);
-    if (marks?.length) ignores.push([row.id, marks]);
-  }
-  const g = setUp.glossary;
-  return ctx.qaThreads!.check({
-    rows,
-    at,
-    part: {
-      disabled: [...(qa.disabled ?? [])],
-      glossary: g ? { key: `${g.glossaryId}:${g.version}`, terms: g.terms } : null,
-      accepted: [...(qa.acceptedWords ?? [])],
-      speller: qa.speller !== undefined,
-      lengthFences: figures.lengthFences,
-      consistency,
-      ignores,
-      judge: tally.judge,
-      follow: tally.follow,
+  })();
+}
+
+/** Judging only: whether a check's warnings are marked "not an error" on the pair's current text. */
+function stateOnly(ignores: ReadonlyMap<number, repo.QaIgnore[]>): NonNullable<QaContext['stateOnly']> {
+  const hashes = new Map<number, string>();
+  return {
+    isIgnored: (pair, check) => {
+      const marks = ignores.get(pair.id);
+      if (!marks?.length) return false;
+      let hash = hashes.get(pair.id);
+      if (hash === undefined) hashes.set(pair.id, (hash = targetHash(pair.target)));
+      return marks.some((g) => g.check === check && g.targetHash === hash);
     },
-    own: (row) => checkPair(row, qa),
-    progress: advance,
-  });
+  };
 }
 
 /** The (pair id, state) pairs of tallies' changed states, as the store takes them. */
@@ -269,26 +345,23 @@ function reportParts(
   // the first is checked: each ends at a checkpoint.
   prepareThreads(ctx, documentId, total);
   progress(0);
-  const epoch = repo.qaEpoch(ctx.db, documentId);
-  const rows = repo.qaRows(ctx.db, documentId);
-  progress(0);
-  trace('read the rows');
-  const figures = figuresFor(ctx, documentId, rows);
-  progress(0);
-  trace('figures');
-  const setUp = contextAndGlossary(ctx, documentId, figures);
-  const qaContext = setUp.qa;
-  progress(0);
-  const ignores = ignoresByPair(ctx, documentId);
-  trace('context');
-  const checked = checkRows(ctx, rows, setUp, figures, progress, { ignores, judge: false, follow });
-  trace(checked.theirs ? 'checked (two threads)' : 'checked');
+  const {
+    epoch,
+    rows,
+    own,
+    theirs,
+    ignores,
+    qa: qaContext,
+  } = readAndCheck(ctx, documentId, total, progress, {
+    judge: false,
+    follow,
+  });
+  trace(theirs ? 'checked (two threads)' : 'checked');
   const tally = new QaTally(follow, 'objects');
-  for (let n = 0; n < checked.own.length; n++) {
+  for (let n = 0; n < own.length; n++) {
     const row = rows[n]!;
-    tally.add(row, checked.own[n]!, ignores.get(row.id) ?? []);
+    tally.add(row, own[n]!, ignores.get(row.id) ?? []);
   }
-  const theirs = checked.theirs;
   trace('tallied');
   // The report has judged every pair: the stored summary (the "has QA issues" filter) takes it,
   // unless the document changed meanwhile (see storeJudgements; then the next judge follows the
@@ -346,33 +419,25 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
   if (unjudged === 0) return;
   const whole = unjudged > JUDGE_ONE_BY_ONE;
   if (whole) prepareThreads(ctx, documentId, unjudged);
-  const epoch = repo.qaEpoch(ctx.db, documentId);
-  const rows = whole ? repo.qaRows(ctx.db, documentId) : repo.unjudgedRows(ctx.db, documentId);
-  // The whole document in one pass measures its figures from the rows it read anyway.
-  const figures = whole ? figuresFor(ctx, documentId, rows) : figuresFor(ctx, documentId);
-  const ignores = whole ? ignoresByPair(ctx, documentId) : null;
-  const ignoresOf = (pairId: number) => (ignores ? (ignores.get(pairId) ?? []) : repo.ignoresOfPair(ctx.db, pairId));
-  // Only the state is stored: the checks stop at what settles it (see checkPair's stateOnly).
-  const hashes = new Map<number, string>();
-  const isIgnored = (pair: QaPair, check: QaCheckId): boolean => {
-    const marks = ignoresOf(pair.id);
-    if (marks.length === 0) return false;
-    let hash = hashes.get(pair.id);
-    if (hash === undefined) hashes.set(pair.id, (hash = targetHash(pair.target)));
-    return marks.some((g) => g.check === check && g.targetHash === hash);
-  };
-  const setUp = contextAndGlossary(ctx, documentId, figures);
-  const qaContext: QaContext = { ...setUp.qa, stateOnly: { isIgnored } };
-  // Split over two threads only when the whole document is judged (a few pairs are checked here).
-  const checked = whole
-    ? checkRows(ctx, rows, { ...setUp, qa: qaContext }, figures, () => {}, { ignores: ignores!, judge: true, follow: false })
-    : { own: rows.map((row) => checkPair(row, qaContext)), theirs: null };
-  const tally = new QaTally(false, 'none');
-  for (let n = 0; n < checked.own.length; n++) {
-    const row = rows[n]!;
-    tally.add(row, checked.own[n]!, ignoresOf(row.id));
+  if (whole) {
+    // Only the state is stored: the checks stop at what settles it (see checkPair's stateOnly).
+    const { epoch, rows, own, theirs, ignores } = readAndCheck(ctx, documentId, countPairs(ctx.db, documentId), () => {}, {
+      judge: true,
+      follow: false,
+    });
+    const tally = new QaTally(false, 'none');
+    for (let n = 0; n < own.length; n++) tally.add(rows[n]!, own[n]!, ignores.get(rows[n]!.id) ?? []);
+    storeJudgements(ctx, documentId, epoch, [...statesOf(tally.changedStates(), ...(theirs ? [theirs.changed] : []))]);
+    return;
   }
-  const states = [...statesOf(tally.changedStates(), ...(checked.theirs ? [checked.theirs.changed] : []))];
+  const epoch = repo.qaEpoch(ctx.db, documentId);
+  const rows = repo.unjudgedRows(ctx.db, documentId);
+  const figures = figuresFor(ctx, documentId);
+  const marks = new Map(rows.map((row) => [row.id, repo.ignoresOfPair(ctx.db, row.id)]));
+  const qaContext: QaContext = { ...contextAndGlossary(ctx, documentId, figures).qa, stateOnly: stateOnly(marks) };
+  const tally = new QaTally(false, 'none');
+  for (const row of rows) tally.add(row, checkPair(row, qaContext), marks.get(row.id)!);
+  const states = [...statesOf(tally.changedStates())];
   storeJudgements(ctx, documentId, epoch, states);
 }
 

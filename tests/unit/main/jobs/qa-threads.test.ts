@@ -4,11 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { qaThreads } from '../../../../src-main/jobs/qa-threads';
 import type { QaThreads } from '../../../../src-main/jobs/qa-thread-protocol';
-import { unpackPart, unpackReport, type ThreadRow } from '../../../../src-main/jobs/qa-issues-pack';
-import { QaTally } from '../../../../src-main/services/qa-tally';
-import type { QaPairIssues } from '../../../../src-main/shared/qa';
-import { checkPair } from '../../../../src-main/qa/checks';
-import type { QaIssue, QaPair } from '../../../../src-main/qa/types';
+import Database from 'better-sqlite3';
+import { unpackReport } from '../../../../src-main/jobs/qa-issues-pack';
 import { importDocument } from '../../../../src-main/services/documents';
 import { EventBus } from '../../../../src-main/services/events';
 import * as qa from '../../../../src-main/services/qa';
@@ -97,9 +94,9 @@ function counted(pool: QaThreads): QaThreads & { splits: number } {
   const c = {
     ...pool,
     splits: 0,
-    check: (job: Parameters<QaThreads['check']>[0]) => {
+    start: (...args: Parameters<QaThreads['start']>) => {
       c.splits++;
-      return pool.check(job);
+      return pool.start(...args);
     },
   };
   return c;
@@ -228,7 +225,7 @@ describe('the document QA over two threads', () => {
     // The other thread is told of a glossary version without its terms, which it does not hold: it fails.
     r.ctx.qaThreads = {
       ...pool,
-      check: (job) => pool.check(broken ? { ...job, part: { ...job.part, glossary: { key: 'no-such-version' } } } : job),
+      start: (read, part) => pool.start(read, broken ? { ...part, glossary: { key: 'no-such-version' } } : part),
     };
     expect(await r.dispatch('qa:report', { documentId })).toEqual({
       ok: false,
@@ -239,53 +236,45 @@ describe('the document QA over two threads', () => {
     expect(again.ok && JSON.stringify(again.value)).toBe(one);
   });
 
-  it('a thread that never answers has its part checked here', async () => {
-    const pool = qaThreads({
-      minPairs: 10,
-      silenceMs: 300,
-      // Starts, and reads nothing.
-      entry: { entry: 'setInterval(() => {}, 1000);', eval: true },
-    });
-    pools.push(pool);
-    const rows: ThreadRow[] = Array.from({ length: 40 }, (_, i) => ({
-      id: i + 1,
-      position: i * 10,
-      source: 'هل انتهت المحادثات؟',
-      target: i % 2 ? 'Done؟' : '',
-      excluded: false,
-      qaState: i % 3 === 0 ? 2 : null,
-    }));
-    const own = (row: QaPair): QaIssue[] => checkPair(row);
-    const at = pool.splitAt(rows.length)!;
-    expect(at).toBe(20);
-    const progress: number[] = [];
-    const found = pool.check({
-      rows,
-      at,
-      part: {
-        disabled: [],
-        glossary: null,
-        accepted: [],
-        speller: false,
-        lengthFences: null,
-        consistency: [],
-        ignores: [],
-        judge: false,
-        follow: false,
-      },
-      own,
-      progress: (d) => progress.push(d),
-    });
-    expect(found.own).toEqual(rows.slice(0, at).map(own));
-    // The other part, tallied here as the other thread would have: its entries and changed states.
-    const tally = new QaTally(false, 'objects');
-    for (const row of rows.slice(at)) tally.add(row, own(row), []);
-    const pairs: QaPairIssues[] = [];
-    unpackPart(found.theirs.pairs!, pairs);
-    expect(pairs).toEqual(tally.pairs);
-    expect([...found.theirs.changed]).toEqual([...tally.changedStates()]);
-    expect(found.theirs.errors).toBe(tally.errors);
+  it('a thread that never answers has its part checked here, and the next documents are not split', async () => {
+    const { r, documentId } = await setUp();
+    const one = JSON.stringify(qa.documentQa(r.ctx, documentId));
+    const pool = counted(
+      qaThreads({
+        minPairs: MIN,
+        silenceMs: 300,
+        // Starts, and reads nothing.
+        entry: { entry: 'setInterval(() => {}, 1000);', eval: true },
+      }),
+    );
+    r.ctx.qaThreads = pool;
+    expect(JSON.stringify(qa.documentQa(r.ctx, documentId))).toBe(one);
+    expect(pool.splits).toBe(1);
     // Taken for lost: the next document is not split.
-    expect(pool.splitAt(rows.length)).toBeNull();
+    expect(pool.splitAt(N)).toBeNull();
+  });
+
+  it('the other thread reads its part in its own snapshot: when a write came between, its part is read and checked here', async () => {
+    const { r, documentId, ids } = await setUp();
+    const one = JSON.stringify(qa.documentQa(r.ctx, documentId));
+    const other = new Database(r.db.name);
+    try {
+      const pool = counted(qaThreads({ minPairs: MIN }));
+      // A write lands after this thread's snapshot began and before the other thread reads: a
+      // target of the other part changes (and with it the document's state).
+      r.ctx.qaThreads = {
+        ...pool,
+        start: (read, part) => {
+          other.prepare("UPDATE pairs SET target = 'Changed meanwhile.' WHERE id = ?").run(ids[N - 1]);
+          other.prepare("UPDATE documents SET updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?").run(documentId);
+          return pool.start(read, part);
+        },
+      };
+      // The report is that of the state it began in, whole.
+      expect(JSON.stringify(qa.documentQa(r.ctx, documentId))).toBe(one);
+      expect(pool.splits).toBe(1);
+    } finally {
+      other.close();
+    }
   });
 });
