@@ -181,6 +181,13 @@ const BARE_UNIT = unitPattern('[^<&\\]\\u0000-\\u0008\\u000B-\\u001F\\uFFFE\\uFF
 /** U+FFFE and U+FFFF in UTF-8: characters XML cannot carry (found by Buffer#indexOf, a native byte search). */
 const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf, 0xbf])];
 
+/**
+ * BARE_UNIT over a file read as Latin-1 (readSimpleTmx's `bytes`): segments with no `>` either,
+ * so that a segment's byte string is text an XML writer writes as it is (streamMemoryTmxBytes'
+ * `plain`); U+FFFE and U+FFFF are looked for in the bytes instead.
+ */
+const BYTES_UNIT = unitPattern('[^<>&\\]\\u0000-\\u0008\\u000B-\\u001F]');
+
 /** The most a plain unit may take, with the white space before it: within both limits the loop checks. */
 const PLAIN_UNIT_BYTES = Math.min(XML_LIMITS.maxTextRun, XML_LIMITS.maxCollectedText);
 
@@ -215,7 +222,8 @@ export function readSimpleTmx<T>(
   /**
    * `bytes: true`: segments are handed over as byte strings (text/utf8.ts: each character one byte
    * of their UTF-8), read by one match a unit over the file read as Latin-1 with nothing decoded,
-   * and only files whose every unit is plain with bare segments are read (null for any other).
+   * and only files whose every unit is plain with bare segments holding no `>` are read (null for
+   * any other): every segment is then text an XML writer writes as it is.
    */
   opts: {
     bytes?: boolean;
@@ -256,6 +264,19 @@ export function readSimpleTmx<T>(
       known = tag && !tag.end && tag.name === name && !tag.selfClosing ? { attrs: tag.attrs, lang: langOf(tag.attrs) } : null;
       if (plainTags.size < 256) plainTags.set(text, known);
     }
+    return known;
+  };
+  /**
+   * plainTag of a unit's tu, first and second tuv tags (slots 0, 1 and 2), the text last seen in
+   * each slot answered again without a look-up: most units repeat their neighbour's tags.
+   */
+  const recentText = ['', '', ''];
+  const recentAnswer: (PlainTag | null)[] = [null, null, null];
+  const recentTag = (slot: number, text: string, name: string): PlainTag | null => {
+    if (text === recentText[slot]) return recentAnswer[slot]!;
+    const known = plainTag(text, name);
+    recentText[slot] = text;
+    recentAnswer[slot] = known;
     return known;
   };
   let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
@@ -301,8 +322,9 @@ export function readSimpleTmx<T>(
         /** Bytes since the last tag before the unit (a comment is not one): 0 after a unit. */
         let gap = at - lastTagEnd;
         for (;;) {
-          BARE_UNIT.lastIndex = char;
-          const bareMatch = BARE_UNIT.exec(whole);
+          const unit = byteStrings ? BYTES_UNIT : BARE_UNIT;
+          unit.lastIndex = char;
+          const bareMatch = unit.exec(whole);
           const bare = bareMatch !== null;
           let m = bareMatch;
           if (m === null && !byteStrings) {
@@ -321,20 +343,20 @@ export function readSimpleTmx<T>(
           )
             break;
           if (elementsSeen + 5 > XML_LIMITS.maxElements) break;
-          const tuTag = plainTag(m[1]!, 'tu');
-          const first = plainTag(m[2]!, 'tuv');
-          const second = plainTag(m[4]!, 'tuv');
-          if (tuTag === null || first === null || second === null) break;
+          const tuTag = recentTag(0, m[1]!, 'tu');
+          const firstTag = recentTag(1, m[2]!, 'tuv');
+          const secondTag = recentTag(2, m[4]!, 'tuv');
+          if (tuTag === null || firstTag === null || secondTag === null) break;
           const firstText = bare ? m[3]! : decodeText(m[3]!);
           const secondText = bare ? m[5]! : decodeText(m[5]!);
-          if (plain) plain(tuTag, first, firstText, second, secondText, header);
+          if (plain) plain(tuTag, firstTag, firstText, secondTag, secondText, header);
           else {
             const answers = read(
               {
                 attrs: tuTag.attrs,
                 variants: [
-                  { attrs: first.attrs, lang: first.lang, text: firstText },
-                  { attrs: second.attrs, lang: second.lang, text: secondText },
+                  { attrs: firstTag.attrs, lang: firstTag.lang, text: firstText },
+                  { attrs: secondTag.attrs, lang: secondTag.lang, text: secondText },
                 ],
               },
               header,

@@ -155,6 +155,15 @@ export function streamMemoryTmx(
   write(buf.subarray(0, at));
 }
 
+/** A unit for streamMemoryTmxBytes: its source and target are byte strings (text/utf8.ts). */
+export interface MemoryTmxBytesUnit extends MemoryTmxUnit {
+  /**
+   * Its source and target are known to be text XML carries as it is (nothing inline would change:
+   * segments eachTmxUnitBytes read), so they are not looked at again.
+   */
+  plain: boolean;
+}
+
 /**
  * streamMemoryTmx of units whose source and target are byte strings (text/utf8.ts): the same bytes,
  * with no text encoded. A unit's markup (its id, dates, author, origin and languages, the same for
@@ -162,7 +171,7 @@ export function streamMemoryTmx(
  * a text with nothing to escape (nearly all) goes out as it is, any other through inline.
  */
 export function streamMemoryTmxBytes(
-  units: Iterable<MemoryTmxUnit>,
+  units: Iterable<MemoryTmxBytesUnit>,
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
@@ -187,7 +196,9 @@ export function streamMemoryTmxBytes(
       lastTail = tail;
       lastTailBytes = toByteString(tail);
     }
-    batch += `    <tu tuid="${u.id}"${lastRestBytes}${inlineBytes(u.source)}${lastTailBytes}${inlineBytes(u.target)}</seg></tuv>\n    </tu>\n`;
+    batch += u.plain
+      ? `    <tu tuid="${u.id}"${lastRestBytes}${u.source}${lastTailBytes}${u.target}</seg></tuv>\n    </tu>\n`
+      : `    <tu tuid="${u.id}"${lastRestBytes}${inlineBytes(u.source)}${lastTailBytes}${inlineBytes(u.target)}</seg></tuv>\n    </tu>\n`;
     if (batch.length >= STREAM_BYTES) {
       put(batch);
       batch = '';

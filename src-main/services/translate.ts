@@ -5,7 +5,7 @@
 import type { ExportFormat } from '../shared/domain';
 import { writeFileAtomicStream } from '../fs-atomic';
 import { emitReplacedParagraphs } from '../text/paragraphs';
-import type { MemoryTmxUnit } from '../formats/tmx';
+import type { MemoryTmxBytesUnit, MemoryTmxUnit } from '../formats/tmx';
 import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
 import { fromByteString, toByteString } from '../text/utf8';
@@ -210,13 +210,17 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
   const { text, spans } = plain;
   const targets: (string | null)[] = new Array<string | null>(spans.length);
   const translated: number[] = [];
+  /** The translated paragraphs that are a unit's source and take its target: both bare segments, text XML carries as it is. */
+  const plainXml = new Uint8Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const source = spans[i]!.text;
     const match = memory.get(source);
     let target = '';
     if (match) {
-      if (match.source === source) target = match.target;
-      else {
+      if (match.source === source) {
+        target = match.target;
+        plainXml[i] = 1;
+      } else {
         // Another spelling of the unit's source: its numbers put into the target, as text.
         const substituted = substituteNumbers(
           fromByteString(source),
@@ -244,13 +248,14 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
   writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit), 'latin1');
   if (req.tmxOut) {
     const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: 'ar' };
-    function* units(): Generator<MemoryTmxUnit> {
+    function* units(): Generator<MemoryTmxBytesUnit> {
       for (let k = 0; k < translated.length; k++) {
         const i = translated[k]!;
         yield {
           id: stored + k + 1,
           source: spans[i]!.text,
           target: targets[i]!,
+          plain: plainXml[i] === 1,
           sourceLang: 'ar',
           targetLang: 'en',
           author: who.name,

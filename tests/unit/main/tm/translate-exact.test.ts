@@ -191,4 +191,44 @@ describe('translate without a store, plain files read as bytes', () => {
     // The plain path answered for these files (the comparison above is of its outputs).
     expect(answered).toBeGreaterThan(20);
   });
+
+  it('escapes in the project TMX a paragraph found by its folded form, which is not the unit\'s text', async () => {
+    // A form feed inside a paragraph folds to a space: the paragraph takes the unit's target, and
+    // XML cannot carry the form feed as it is. The unit's own source is written as it is.
+    const source = 'كتب\fقال\nقال المتحدث\n';
+    const memory = tmx([
+      { ar: 'كتب قال', en: 'Wrote, said.' },
+      { ar: 'قال المتحدث', en: 'The speaker said.' },
+    ]);
+    const plain = await translatePlainBytes(
+      {
+        fileName: 'article.txt',
+        bytes: new TextEncoder().encode(source),
+        tmFileName: 'memory.tmx',
+        tmBytes: memory,
+        out: join(dir, 'probe.txt'),
+        tmxOut: join(dir, 'probe.tmx'),
+        minScore: 100,
+        withoutStore: true,
+      },
+      { name: 'x', now: () => '2026-03-04T05:06:07.000Z' },
+    );
+    expect(plain?.translated).toBe(2);
+    expect(readFileSync(join(dir, 'probe.tmx'), 'utf8')).toContain('<seg>كتب<ph type="x-qalam-cp">000C</ph>قال</seg>');
+    const store = await run(false, source, memory, 100);
+    const lean = await run(true, source, memory, 100);
+    expect(lean).toEqual(store);
+  });
+
+  it('writes a unit whose segments hold a bare `>` as the store path does', async () => {
+    // XML lets `>` stand unescaped in text; the TMX writer escapes it.
+    const source = 'قال المتحدث > نعم\n';
+    const memory = new TextEncoder().encode(
+      '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="ar"/><body>\n<tu><tuv xml:lang="ar"><seg>قال المتحدث > نعم</seg></tuv><tuv xml:lang="en"><seg>He said > yes</seg></tuv></tu>\n</body></tmx>\n',
+    );
+    const store = await run(false, source, memory, 100);
+    const lean = await run(true, source, memory, 100);
+    expect(lean).toEqual(store);
+    expect(store.tmx).toContain('He said &gt; yes');
+  });
 });
