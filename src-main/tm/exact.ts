@@ -98,11 +98,16 @@ export function foldKeyBytes(bytes: string): string {
  * source kept.
  */
 export class ExactMemory {
+  /**
+   * Folded source to its group. A text that is some group's key is its own folded form (folding a
+   * folded text gives it back: tests/unit/main/tm/exact.test.ts holds normalizeForSearch to that),
+   * so a paragraph or source found here needs no folding: nearly every source and paragraph of a
+   * pipeline is found so, in one hash.
+   */
   private readonly groups = new Map<string, Group>();
   /**
-   * Each unit's own source to its group: a paragraph written exactly as a unit's source has that
-   * source's folded form, so it is found without being folded (a paragraph of a pipeline's text
-   * mostly is some unit's source; folding it is a scan of its characters, finding it a hash).
+   * A unit's source that is not its own folded form, to its group: a paragraph written exactly as
+   * such a source is found without being folded too.
    */
   private readonly bySource = new Map<string, Group>();
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
@@ -119,21 +124,28 @@ export class ExactMemory {
     this.blank = opts.bytes ? isBlankByteString : isBlank;
   }
 
+  /** The group of a text that is its own folded form, or of a source already added, found without folding. */
+  private known(text: string): Group | undefined {
+    return this.groups.get(text) ?? this.bySource.get(text);
+  }
+
   /** Adds a unit read from the file, in order. */
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
     if (this.blank(source) || this.blank(target)) return;
-    const known = this.bySource.get(source);
-    const key = known === undefined ? this.fold(source) : '';
-    const g = known ?? this.groups.get(key);
-    if (!g) {
-      const group: Group = { source, target, changedAt, pairs: undefined };
-      this.groups.set(key, group);
-      this.bySource.set(source, group);
-      this.stored++;
-      return;
+    let g = this.known(source);
+    if (g === undefined) {
+      const key = this.fold(source);
+      g = this.groups.get(key);
+      if (key !== source && g !== undefined) this.bySource.set(source, g);
+      if (g === undefined) {
+        const group: Group = { source, target, changedAt, pairs: undefined };
+        this.groups.set(key, group);
+        if (key !== source) this.bySource.set(source, group);
+        this.stored++;
+        return;
+      }
     }
-    if (known === undefined) this.bySource.set(source, g);
     if (g.pairs === undefined) {
       if (g.source === source && g.target === target) return;
       g.pairs = [g.source, g.target];
@@ -152,7 +164,7 @@ export class ExactMemory {
 
   /** The unit a paragraph takes at 100%, if any. */
   get(source: string): ExactUnit | undefined {
-    return this.bySource.get(source) ?? this.groups.get(this.fold(source));
+    return this.known(source) ?? this.groups.get(this.fold(source));
   }
 
   /** Forgets every unit (a reader starting over, or a run done with the memory). */

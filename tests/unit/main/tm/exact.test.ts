@@ -125,3 +125,92 @@ describe('ExactMemory over byte strings', () => {
     );
   });
 });
+
+describe('ExactMemory against its definition', () => {
+  /** What a 100% look-up of the store would pick: of the distinct pairs with the paragraph's folded source, the latest changed, the later on a tie. */
+  function reference(units: { source: string; target: string; changedAt: string }[], query: string) {
+    const seen = new Set<string>();
+    let best: { source: string; target: string; changedAt: string } | undefined;
+    let stored = 0;
+    for (const u of units) {
+      if (!u.source.trim() || !u.target.trim()) continue;
+      const pair = JSON.stringify([u.source, u.target]);
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      stored++;
+      if (normalizeForSearch(u.source) !== normalizeForSearch(query)) continue;
+      if (!best || u.changedAt >= best.changedAt) best = u;
+    }
+    return { stored, best };
+  }
+
+  it('picks what the definition picks, for sources that are, are not, or only fold to their own folded form', () => {
+    // Kept letters, letters folding to kept ones, Latin capitals and accents (not kept, some their
+    // own folded form), spaces folding together, a folded form that is also a source.
+    const texts = fc.constantFrom(
+      'كتب',
+      'كَتَبَ',
+      'أكل',
+      'اكل',
+      'é',
+      'É',
+      'e',
+      'Ab',
+      'ab',
+      'x  y',
+      'x y',
+      'ﻻ',
+      'لا',
+      '٢',
+      '2',
+      'ß',
+      'ﬁ',
+      'fi',
+    );
+    const unit = fc.record({
+      source: fc.array(texts, { minLength: 1, maxLength: 3 }).map((a) => a.join(' ')),
+      target: fc.constantFrom('a', 'b', 'c'),
+      changedAt: fc.constantFrom('2024', '2025'),
+    });
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 10 }), fc.array(texts, { minLength: 1, maxLength: 3 }), (units, q) => {
+        for (const bytes of [false, true]) {
+          const m = new ExactMemory({ bytes });
+          const enc = bytes ? toByteString : (s: string) => s;
+          const dec = bytes ? fromByteString : (s: string) => s;
+          for (const u of units) m.add(enc(u.source), enc(u.target), u.changedAt);
+          for (const query of [q.join(' '), ...units.map((u) => u.source)]) {
+            const want = reference(units, query);
+            expect(m.stored).toBe(want.stored);
+            const got = m.get(enc(query));
+            expect(got && [dec(got.source), dec(got.target), got.changedAt], `${bytes} ${query}`).toEqual(
+              want.best && [want.best.source, want.best.target, want.best.changedAt],
+            );
+          }
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('normalizeForSearch', () => {
+  it('gives a folded text back as it is (ExactMemory finds a text that is a key without folding it)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const folded = normalizeForSearch(`ب${String.fromCharCode(c)} ت`);
+      if (normalizeForSearch(folded) !== folded) expect.fail(`U+${c.toString(16)}`);
+    }
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+      fc.constantFrom('َ', 'ّ', 'ـ', 'أ', 'ﻻ', '\u0653', 'ا', ' ', '  ', '\u200f', 'ﷺ', '٢'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const folded = normalizeForSearch(pieces.join(''));
+        expect(normalizeForSearch(folded)).toBe(folded);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

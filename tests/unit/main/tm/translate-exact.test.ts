@@ -192,7 +192,7 @@ describe('translate without a store, plain files read as bytes', () => {
     expect(answered).toBeGreaterThan(20);
   });
 
-  it('escapes in the project TMX a paragraph found by its folded form, which is not the unit\'s text', async () => {
+  it("escapes in the project TMX a paragraph found by its folded form, which is not the unit's text", async () => {
     // A form feed inside a paragraph folds to a space: the paragraph takes the unit's target, and
     // XML cannot carry the form feed as it is. The unit's own source is written as it is.
     const source = 'كتب\fقال\nقال المتحدث\n';
