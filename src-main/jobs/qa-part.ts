@@ -10,7 +10,8 @@ const NO_MARKS: QaIgnore[] = [];
 
 export interface PartJob {
   rows: readonly ThreadRow[];
-  check(row: QaPair): QaIssue[];
+  /** Row i's issues. */
+  check(row: QaPair, i: number): QaIssue[];
   /** The "not an error" marks of the rows that have any. */
   ignores: ReadonlyMap<number, QaIgnore[]>;
   judge: boolean;
@@ -27,7 +28,7 @@ export function tallyPart(job: PartJob): QaTallyPart | null {
   for (let i = 0; i < rows.length; i++) {
     if (tick && i % every === 0 && !tick(i)) return null;
     const row = rows[i]!;
-    tally.add(row, check(row), ignores.get(row.id) ?? NO_MARKS);
+    tally.add(row, check(row, i), ignores.get(row.id) ?? NO_MARKS);
   }
   return tally.part();
 }

@@ -32,6 +32,20 @@ export interface QaThreadRead {
   from: number;
 }
 
+/**
+ * What the document's figures need of the other part's rows: their length ratios (checks.ts
+ * lengthRatios) and, for the consistency maps, each row's id, folded source, target and exclusion
+ * (a structured copy of strings costs the reader a copy; decoding them from the store again would
+ * cost it several times more).
+ */
+export interface QaThreadRows {
+  ratios: Float64Array;
+  ids: Int32Array;
+  folded: string[];
+  targets: string[];
+  excluded: Uint8Array;
+}
+
 /** The document's figures for the other part, once the calling thread has them. */
 export interface QaThreadFigures {
   lengthFences: DocumentFigures['lengthFences'];
@@ -58,8 +72,8 @@ export type ToQaThread =
   | ({ type: 'figures'; seq: number } & QaThreadFigures);
 
 export type FromQaThread =
-  /** Its rows are read: in what state of the document (services/qa.ts epoch), how many, their length ratios. */
-  | { type: 'read'; seq: number; epoch: string; rows: number; ratios: Float64Array }
+  /** Its rows are read: in what state of the document (services/qa.ts epoch), and what the figures need of them. */
+  | ({ type: 'read'; seq: number; epoch: string } & QaThreadRows)
   | { type: 'progress'; seq: number; done: number }
   /** The part tallied: its report entries packed (none when judging), counts, states to store. */
   | { type: 'done'; seq: number; rows: number; part: QaTallyPart }
@@ -69,10 +83,10 @@ export type FromQaThread =
 export interface QaSplitRun {
   /**
    * Waits until the other thread has read its rows (calling `progress` while it waits: it may
-   * throw, a cancelled job): the document's state it read them in and their length ratios; null
-   * when the thread was lost (its part is then the caller's).
+   * throw, a cancelled job): the document's state it read them in and what the figures need of
+   * them; null when the thread was lost (its part is then the caller's).
    */
-  read(progress: () => void): { epoch: string; rows: number; ratios: Float64Array } | null;
+  read(progress: () => void): ({ epoch: string } & QaThreadRows) | null;
   /**
    * rows[..] (the first part) checked here with `own` (their issues, in order), while the other
    * thread checks and tallies its part with `figures` (qa-tally.ts). Synchronous (the caller

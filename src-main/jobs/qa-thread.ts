@@ -8,7 +8,7 @@
 // report as it is. Each message is posted, then announced on the shared signal: the job worker
 // sleeps in Atomics.wait and reads it synchronously (and this thread waits for the figures so).
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { checkPair, lengthRatios, onPairTexts, type QaContext } from '../qa/checks';
+import { checkPair, checkPairBeforeFigures, documentIssues, lengthRatios, onPairTexts, type QaContext } from '../qa/checks';
 import { TermIndex } from '../qa/terms';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 import { targetHash } from '../services/qa-tally';
@@ -99,12 +99,43 @@ port.on('message', (msg: ToQaThread) => {
     const db = database(read.dbPath);
     const { epoch, rows, ignores } = db.transaction(() => ({
       epoch: repo.qaEpoch(db, read.documentId),
-      rows: repo.qaTextRowsFrom(db, read.documentId, read.from),
+      rows: repo.qaRowsFrom(db, read.documentId, read.from),
       ignores: ignoresByPair(repo.ignoresOfDocument(db, read.documentId)),
     }))();
     const ratios = Float64Array.from(lengthRatios(rows));
-    post({ type: 'read', seq, epoch, rows: rows.length, ratios }, [ratios.buffer]);
+    const ids = Int32Array.from(rows, (r) => r.id);
+    const excluded = Uint8Array.from(rows, (r) => (r.excluded ? 1 : 0));
+    post(
+      {
+        type: 'read',
+        seq,
+        epoch,
+        ratios,
+        ids,
+        folded: rows.map((r) => r.sourceFolded),
+        targets: rows.map((r) => r.target),
+        excluded,
+      },
+      [ratios.buffer, ids.buffer, excluded.buffer],
+    );
     const ctx = contextOf(msg.part, ignores);
+    const stop = (i: number): boolean => {
+      if (i === 0) return false;
+      // The job worker was cancelled (or failed, or does without this part): nobody reads the rest.
+      if (Atomics.load(flags, 1) === seq) return true;
+      post({ type: 'progress', seq, done: i });
+      return false;
+    };
+    // A report's checks but those that read the figures run while the job worker builds them (the
+    // judging's stop at what settles a state, and so wait for them).
+    let early: { issues: QaIssue[]; at: number }[] | null = null;
+    if (!msg.part.judge) {
+      early = new Array<{ issues: QaIssue[]; at: number }>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        if (i % TELL_EVERY === 0 && stop(i)) return;
+        early[i] = checkPairBeforeFigures(rows[i]!, ctx);
+      }
+    }
     const figures = awaitFigures(seq);
     if (!figures) return;
     const consistency = new Map(figures.consistency);
@@ -120,18 +151,22 @@ port.on('message', (msg: ToQaThread) => {
     };
     const part = tallyPart({
       rows,
-      check: (row) => checkPair(row, ctx),
+      check: early
+        ? (row, i) => {
+            const { issues, at } = early[i]!;
+            if (at >= 0) {
+              const more = documentIssues(row, ctx);
+              if (more.length) issues.splice(at, 0, ...more);
+            }
+            return issues;
+          }
+        : (row) => checkPair(row, ctx),
       ignores,
       judge: msg.part.judge,
       follow: msg.part.follow,
       every: TELL_EVERY,
-      tick: (i) => {
-        if (i === 0) return true;
-        // The job worker was cancelled (or failed): nobody reads the rest.
-        if (Atomics.load(flags, 1) === seq) return false;
-        post({ type: 'progress', seq, done: i });
-        return true;
-      },
+      // Its progress was told by the first step.
+      tick: (i) => early !== null || !stop(i),
     });
     if (!part) return;
     const buffers: ArrayBuffer[] = [part.changed.buffer as ArrayBuffer];

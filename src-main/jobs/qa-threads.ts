@@ -18,7 +18,7 @@ import { QalamError } from '../shared/errors';
 import type { QaIssue } from '../qa/types';
 import type { QaTallyPart } from '../services/qa-tally';
 import { tallyPart } from './qa-part';
-import type { FromQaThread, QaThreadData, QaThreads, ToQaThread } from './qa-thread-protocol';
+import type { FromQaThread, QaThreadData, QaThreadRows, QaThreads, ToQaThread } from './qa-thread-protocol';
 import { threadEntry, type ThreadEntry } from './thread-entry';
 
 /**
@@ -27,11 +27,11 @@ import { threadEntry, type ThreadEntry } from './thread-entry';
  */
 export const QA_SPLIT_MIN_PAIRS = 10_000;
 /**
- * The other thread's share of the rows. This thread also reads the other part's folded sources and
- * targets, builds the figures and works out the other part's consistency findings; the other thread
- * waits for them (its own rows read) before it checks.
+ * The other thread's share of the rows. More than half: this thread also reads the other part's
+ * folded sources and targets, builds the figures and works out the other part's consistency
+ * findings, while the other thread, its rows read, runs every check but those that read the figures.
  */
-const OTHER_SHARE = 0.5;
+const OTHER_SHARE = 0.6;
 /** Rows checked here between two looks at the other thread's messages (and calls to progress). */
 const LOOK_EVERY = 250;
 /** Without a word from the other thread for this long, it is taken for lost and its part checked here. */
@@ -116,7 +116,7 @@ export function qaThreads(opts: QaThreadsOptions = {}): QaThreads {
 
       let theirsDone = 0;
       const answer: {
-        read: { epoch: string; rows: number; ratios: Float64Array } | null;
+        read: ({ epoch: string } & QaThreadRows) | null;
         part: QaTallyPart | null;
       } = { read: null, part: null };
       let lastWord = Date.now();

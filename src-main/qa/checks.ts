@@ -116,11 +116,39 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (pair.excluded) return [];
   if (ctx.stateOnly) return judgePair(pair, ctx, ctx.stateOnly);
   const out: QaIssue[] = [];
+  runChecks(pair, ctx, out, true);
+  // Grown push by push, the list has room for a dozen more: a report holds one list a pair, cut to size.
+  return out.length === 0 ? out : out.slice();
+}
+
+/**
+ * {@link checkPair} in two steps, for a thread that has the pair before the document's figures (a
+ * split document QA's second part): every check but those that read the figures (length ratio,
+ * consistency), and where their issues go in the list (`at`, -1 when they never run: an excluded
+ * or untranslated pair); then {@link documentIssues}, spliced in at `at`, gives checkPair's list.
+ * Not for a judging context (stateOnly).
+ */
+export function checkPairBeforeFigures(pair: QaPair, ctx: QaContext): { issues: QaIssue[]; at: number } {
+  if (pair.excluded) return { issues: [], at: -1 };
+  const issues: QaIssue[] = [];
+  const at = runChecks(pair, ctx, issues, false);
+  return { issues, at };
+}
+
+/** The issues of the checks that read the document's figures, in checkPair's order (see {@link checkPairBeforeFigures}). */
+export function documentIssues(pair: QaPair, ctx: QaContext): QaIssue[] {
+  const out: QaIssue[] = [];
+  documentChecks(pair, ctx, out);
+  return out;
+}
+
+/** Every check into `out`, those reading the figures only with `document`; answers where those go (-1: nowhere). */
+function runChecks(pair: QaPair, ctx: QaContext, out: QaIssue[], document: boolean): number {
   const off = ctx.disabled;
   const { source, target } = pair;
   if (target.trim() === '') {
     if (enabled(off, 'empty-target')) out.push(issue('empty-target', {}, whole('source', source)));
-    return out;
+    return -1;
   }
   if (enabled(off, 'same-as-source') && target.trim() === source.trim())
     out.push(issue('same-as-source', {}, whole('target', target)));
@@ -131,17 +159,23 @@ export function checkPair(pair: QaPair, ctx: QaContext = {}): QaIssue[] {
   if (enabled(off, 'unbalanced-pairs')) out.push(...unbalanced(target));
   if (enabled(off, 'invisible-chars')) out.push(...invisible(target));
   if (enabled(off, 'spacing')) out.push(...spacing(target));
-  if (enabled(off, 'length-ratio') && ctx.document?.lengthFences)
-    out.push(...lengthRatio(source, target, ctx.document.lengthFences));
-  if (ctx.consistencyOf) out.push(...ctx.consistencyOf(pair));
-  else if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
+  const at = out.length;
+  if (document) documentChecks(pair, ctx, out);
   if (ctx.glossary) {
     if (enabled(off, 'term-missing')) out.push(...termMissing(source, target, ctx.glossary));
     if (enabled(off, 'term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
   }
   if (enabled(off, 'spelling') && ctx.speller) out.push(...spelling(source, target, ctx));
-  // Grown push by push, the list has room for a dozen more: a report holds one list a pair, cut to size.
-  return out.length === 0 ? out : out.slice();
+  return at;
+}
+
+/** The checks that read the document's figures (a translated pair's length ratio and consistency). */
+function documentChecks(pair: QaPair, ctx: QaContext, out: QaIssue[]): void {
+  const { source, target } = pair;
+  if (enabled(ctx.disabled, 'length-ratio') && ctx.document?.lengthFences)
+    out.push(...lengthRatio(source, target, ctx.document.lengthFences));
+  if (ctx.consistencyOf) out.push(...ctx.consistencyOf(pair));
+  else if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
 }
 
 /**

@@ -131,14 +131,14 @@ interface Checked {
  * Reads the whole document and checks it, in one read transaction (one state of the document),
  * with `progress(n)` at every {@link QA_PROGRESS_EVERY} rows below the last (each a cancel
  * checkpoint in the job worker). In the job worker a large document is split over two threads
- * (ctx.qaThreads: jobs/qa-threads.ts): the second reads its part itself, from its own connection
- * (no text crosses between the threads), and measures its length ratios; this one reads its own
- * part and the other part's folded sources and targets, builds the document's figures (the fences
- * from both parts' ratios, the consistency maps from both parts' texts), and gives the second thread
- * the fences and its pairs' consistency findings; the second thread checks and tallies its part
- * (marks, counts, states, and for a report its entries packed: qa-tally.ts). Should the second
- * thread have read another state of the document (a write in between), or be lost, its part is
- * read and checked here.
+ * (ctx.qaThreads: jobs/qa-threads.ts): the second reads its part (the larger) itself, from its own
+ * connection, and answers what the figures need of it (length ratios, folded sources, targets);
+ * this one reads its own part meanwhile, builds the document's figures (the fences from both
+ * parts' ratios, the consistency maps from both parts), and gives the second thread the fences and
+ * its pairs' consistency findings; the second thread, which ran every other check while it waited,
+ * finishes and tallies its part (marks, counts, states, and for a report its entries packed:
+ * qa-tally.ts). Should the second thread have read another state of the document (a write in
+ * between), or be lost, its part is read and checked here.
  */
 function readAndCheck(
   ctx: ServiceContext,
@@ -174,15 +174,25 @@ function readAndCheck(
     trace('started the other thread');
     try {
       const rows = from === null ? repo.qaRows(ctx.db, documentId) : repo.qaRowsBefore(ctx.db, documentId, from);
-      trace('read the rows');
-      let theirs: { rows: repo.QaRow[]; ratios: Float64Array } | null = null;
+      trace('read the rows here');
+      let theirs: { rows: QaPair[]; ratios: Float64Array } | null = null;
       if (run) {
-        const figureRows = repo.qaFigureRowsFrom(ctx.db, documentId, from!);
-        trace("read the other part's folded sources and targets");
         const read = run.read(() => progress(0));
         trace('waited for the other thread to read');
-        if (read && read.epoch === epoch && read.rows === figureRows.length) theirs = { rows: figureRows, ratios: read.ratios };
-        else {
+        if (read && read.epoch === epoch) {
+          // What the figures need of the other part (its sources stay there: see onPairTexts).
+          const figureRows = new Array<QaPair>(read.ids.length);
+          for (let i = 0; i < figureRows.length; i++) {
+            figureRows[i] = {
+              id: read.ids[i]!,
+              source: '',
+              sourceFolded: read.folded[i]!,
+              target: read.targets[i]!,
+              excluded: read.excluded[i] === 1,
+            };
+          }
+          theirs = { rows: figureRows, ratios: read.ratios };
+        } else {
           // Another state of the document, or no thread: its part is read and checked here.
           run.drop();
           rows.push(...repo.qaRowsFrom(ctx.db, documentId, from!));

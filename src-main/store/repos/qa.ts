@@ -70,44 +70,13 @@ export function qaRowsBefore(db: Db, documentId: number, to: number): QaRow[] {
   ).map(toQaRow);
 }
 
-/** {@link qaRows} from position `from` on (the second part of a split document QA, read here). */
+/** {@link qaRows} from position `from` on (the second part of a split document QA). */
 export function qaRowsFrom(db: Db, documentId: number, from: number): QaRow[] {
   return (
     stmt(db, `SELECT ${QA_COLUMNS} FROM pairs WHERE document_id = ? AND position >= ? ORDER BY position`).all(
       documentId,
       from,
     ) as QaRowRaw[]
-  ).map(toQaRow);
-}
-
-/** The second part's rows as its own thread reads them: without the folded source (the checks do not read it). */
-export function qaTextRowsFrom(db: Db, documentId: number, from: number): Omit<QaRow, 'sourceFolded'>[] {
-  return (
-    stmt(
-      db,
-      'SELECT id, position, source, target, excluded, qa_state FROM pairs WHERE document_id = ? AND position >= ? ORDER BY position',
-    ).all(documentId, from) as Omit<QaRowRaw, 'source_norm'>[]
-  ).map((r) => ({
-    id: r.id,
-    position: r.position,
-    source: r.source,
-    target: r.target,
-    excluded: r.excluded === 1,
-    qaState: r.qa_state,
-  }));
-}
-
-/**
- * The second part's rows as the document's consistency maps need them (its folded sources and
- * targets), read by the thread that holds the maps: the source itself is left out ('').
- */
-export function qaFigureRowsFrom(db: Db, documentId: number, from: number): QaRow[] {
-  return (
-    stmt(
-      db,
-      `SELECT id, position, '' AS source, ${SOURCE_FOLDED} AS source_norm, target, excluded, qa_state
-       FROM pairs WHERE document_id = ? AND position >= ? ORDER BY position`,
-    ).all(documentId, from) as QaRowRaw[]
   ).map(toQaRow);
 }
 

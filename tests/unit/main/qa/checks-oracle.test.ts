@@ -3,7 +3,14 @@
 // 02839bc). A change meant to alter what a check reports regenerates the file, and says so.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDocument, checkPair, documentFigures, type QaContext } from '../../../../src-main/qa/checks';
+import {
+  checkDocument,
+  checkPair,
+  checkPairBeforeFigures,
+  documentFigures,
+  documentIssues,
+  type QaContext,
+} from '../../../../src-main/qa/checks';
 import { QA_CHECKS, type QaCheckId, type QaIssue } from '../../../../src-main/qa/types';
 import { TermIndex, type Term } from '../../../../src-main/qa/terms';
 import { englishSpeller } from '../../../../src-main/services/spell';
@@ -50,5 +57,31 @@ describe('QA checks on a varied corpus', () => {
     }
     // Each state occurs often: the agreement is not vacuous.
     for (const c of counts) expect(c).toBeGreaterThan(50);
+  });
+
+  it("in two steps (every check but the figures' first, then those spliced in) gives checkPair's list", () => {
+    const pairs = corpusPairs(600);
+    const glossary = new TermIndex(corpusGlossary(500));
+    const document = documentFigures(pairs);
+    const speller = englishSpeller();
+    const setups: Omit<QaContext, 'document'>[] = [
+      {},
+      { glossary, speller },
+      { glossary, speller, disabled: new Set<QaCheckId>(['length-ratio', 'term-missing', 'inconsistent-source']) },
+    ];
+    let spliced = 0;
+    for (const setup of setups) {
+      for (const p of pairs) {
+        const { issues, at } = checkPairBeforeFigures(p, setup);
+        if (at >= 0) {
+          const more = documentIssues(p, { ...setup, document });
+          spliced += more.length;
+          issues.splice(at, 0, ...more);
+        }
+        expect(issues, `pair ${p.id}`).toEqual(checkPair(p, { ...setup, document }));
+      }
+    }
+    // Length and consistency issues were found and put in their place: the agreement is not vacuous.
+    expect(spliced).toBeGreaterThan(50);
   });
 });
