@@ -11,6 +11,7 @@ import { EventBus } from '../../../../src-main/services/events';
 import * as qa from '../../../../src-main/services/qa';
 import type { EventName, Events } from '../../../../src-main/shared/contract';
 import { QalamError } from '../../../../src-main/shared/errors';
+import { QA_CHECKS } from '../../../../src-main/shared/qa';
 import { openRuntime } from '../../../../src-main/runtime';
 import { as, testRuntime, type TestRuntime } from '../helpers';
 
@@ -117,24 +118,8 @@ describe('the document QA over two threads', () => {
     // Every kind of issue is there, in the other thread's part too.
     const kinds = (from: number) =>
       new Set(one.pairs.filter((p) => p.position >= from).flatMap((p) => p.issues.map((i) => i.check)));
-    const everyKind = [
-      'empty-target',
-      'same-as-source',
-      'arabic-in-target',
-      'number-missing',
-      'number-extra',
-      'latin-missing',
-      'end-punctuation',
-      'unbalanced-pairs',
-      'invisible-chars',
-      'spacing',
-      'length-ratio',
-      'inconsistent-target',
-      'inconsistent-source',
-      'term-missing',
-      'term-forbidden',
-      'spelling',
-    ];
+    // Every check of the vocabulary: a check added later must show up in the other thread's part too.
+    const everyKind = QA_CHECKS;
     expect([...kinds(positions[N / 2]!)].sort()).toEqual([...everyKind].sort());
     expect(one.ignored).toBeGreaterThan(0);
     const cleanOnceIgnored = r.db.prepare('SELECT qa_state FROM pairs WHERE position = ? AND document_id = ?').pluck();
