@@ -5,7 +5,7 @@
 import type { ExportFormat } from '../shared/domain';
 import { writeFileAtomicStream } from '../fs-atomic';
 import { emitReplacedParagraphs } from '../text/paragraphs';
-import type { MemoryTmxBytesUnit, MemoryTmxUnit } from '../formats/tmx';
+import type { MemoryTmxBytesUnit } from '../formats/tmx';
 import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
 import { fromByteString, toByteString } from '../text/utf8';
@@ -157,24 +157,8 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
   writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit));
   if (req.tmxOut) {
     const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: sourceLang };
-    function* units(): Generator<MemoryTmxUnit> {
-      for (let k = 0; k < translated.length; k++) {
-        const i = translated[k]!;
-        yield {
-          id: stored + k + 1,
-          source: spans[i]!.text,
-          target: targets[i]!,
-          sourceLang,
-          targetLang,
-          author: who.name,
-          createdAt: at,
-          changedAt: at,
-          status: 'translated',
-          origin: name,
-        };
-      }
-    }
-    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units(), meta, write), { overwrite: true });
+    const units = projectUnits({ spans, targets, translated, stored, at, name, who, sourceLang, targetLang });
+    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmx(units, meta, write), { overwrite: true });
   }
   return {
     out: req.out,
@@ -248,25 +232,19 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
   writeTextInPieces(req.out, (emit) => emitReplacedParagraphs(text, spans, targets, emit), 'latin1');
   if (req.tmxOut) {
     const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: 'ar' };
-    function* units(): Generator<MemoryTmxBytesUnit> {
-      for (let k = 0; k < translated.length; k++) {
-        const i = translated[k]!;
-        yield {
-          id: stored + k + 1,
-          source: spans[i]!.text,
-          target: targets[i]!,
-          plain: plainXml[i] === 1,
-          sourceLang: 'ar',
-          targetLang: 'en',
-          author: who.name,
-          createdAt: at,
-          changedAt: at,
-          status: 'translated',
-          origin: name,
-        };
-      }
-    }
-    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmxBytes(units(), meta, write), { overwrite: true });
+    const units = projectUnits({
+      spans,
+      targets,
+      translated,
+      stored,
+      at,
+      name,
+      who,
+      sourceLang: 'ar',
+      targetLang: 'en',
+      plainXml,
+    });
+    writeFileAtomicStream(req.tmxOut, (write) => streamMemoryTmxBytes(units, meta, write), { overwrite: true });
   }
   return {
     out: req.out,
@@ -277,6 +255,40 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
     translated: translated.length,
     draft: 0,
   };
+}
+
+/**
+ * The project TMX's units, both paths alike: each translated paragraph with its target, numbered
+ * after the memory's units. With `plainXml`, the byte path's flags (MemoryTmxBytesUnit.plain).
+ */
+function* projectUnits(p: {
+  spans: readonly { text: string }[];
+  targets: readonly (string | null)[];
+  translated: readonly number[];
+  stored: number;
+  at: string;
+  name: string;
+  who: TranslateActor;
+  sourceLang: string;
+  targetLang: string;
+  plainXml?: Uint8Array;
+}): Generator<MemoryTmxBytesUnit> {
+  for (let k = 0; k < p.translated.length; k++) {
+    const i = p.translated[k]!;
+    yield {
+      id: p.stored + k + 1,
+      source: p.spans[i]!.text,
+      target: p.targets[i]!,
+      plain: p.plainXml?.[i] === 1,
+      sourceLang: p.sourceLang,
+      targetLang: p.targetLang,
+      author: p.who.name,
+      createdAt: p.at,
+      changedAt: p.at,
+      status: 'translated',
+      origin: p.name,
+    };
+  }
 }
 
 /**
