@@ -605,10 +605,18 @@ export function buildProgram(only?: (typeof COMMANDS)[number]): Command {
         ? null
         : await translateWithoutStore(req, { name: systemUserName() ?? '', now: () => new Date().toISOString() });
       if (lean) return done(lean);
+      // The in-memory store opens SQLite as open() does: found through `bindings` from the built
+      // bundle's folder, better-sqlite3's addon is not found at all.
+      const nativeBinding = sqliteBinding();
       const rt = opts.db
         ? await open(opts)
         : withProgress(
-            (await import('./services/context')).openContext({ dataDir: tmpdir(), dbPath: ':memory:', transport: 'cli' }),
+            (await import('./services/context')).openContext({
+              dataDir: tmpdir(),
+              dbPath: ':memory:',
+              transport: 'cli',
+              ...(nativeBinding ? { nativeBinding } : {}),
+            }),
           );
       try {
         done(await translateFile(rt.ctx, req));

@@ -1,12 +1,13 @@
 // The CLI as `npm install` / `npm run build` builds it (scripts/build-cli.mjs): it runs, loads the
 // format code only when a command needs it, and answers in the same translated words as the sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers';
+import { ENGLISH, fourParagraphTmx, paragraphs } from '../tm/fixtures';
 
 const ROOT = resolve(__dirname, '../../../..');
 // Inside the repository, so the build's packages resolve from its node_modules like out/cli's do.
@@ -122,6 +123,21 @@ process.on('exit', () => process.stderr.write(process.moduleLoadList.filter((n) 
     expect(exported.code, exported.stderr).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     expect(qalam('C', 'stats', '1').stdout).toMatch(/total\s+12/);
+  });
+
+  it('translates below 100% without --db (a store in memory, better-sqlite3 named by path as for a store on disk)', () => {
+    const source = join(dir, 'below.txt');
+    const tmx = join(dir, 'below.tmx');
+    const src = paragraphs();
+    writeFileSync(source, `${src.join('\n')}\n`);
+    writeFileSync(tmx, fourParagraphTmx());
+    const out = join(dir, 'below.en.txt');
+    const r = spawnSync(process.execPath, [ENTRY, 'translate', source, '--tm', tmx, '--out', out, '--min', '99', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ segments: 12, translated: 4 });
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe(ENGLISH[0]);
   });
 
   it('says what went wrong in one translated line, in Arabic when LANG is Arabic', () => {
