@@ -5,8 +5,16 @@
 import { existsSync } from 'node:fs';
 
 const built = new URL('../out/cli/qalam.mjs', import.meta.url);
+/** `qalam translate` in its common case, one module of its own (src-main/cli-translate.ts). */
+const translate = new URL('../out/cli/translate.mjs', import.meta.url);
 if (process.env.QALAM_CLI_SOURCE !== '1' && existsSync(built)) {
-  await import(built.href);
+  // Null when the command is not that case: the whole CLI then runs it from the start.
+  const code =
+    process.argv[2] === 'translate' && existsSync(translate)
+      ? await (await import(translate.href)).runPlainTranslate(process.argv.slice(2))
+      : null;
+  if (code === null) await import(built.href);
+  else process.exitCode = code;
 } else {
   const { register } = await import('tsx/esm/api');
   register();

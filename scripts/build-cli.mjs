@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Builds the command-line tool ahead of time (`npm run build`, and `prepare` on npm install/ci):
 // src-main/cli.ts → out/cli/qalam.mjs, one ES module for Node with the format code split into
-// chunks that load on first use. bin/qalam.mjs runs it when present, else the sources through tsx.
+// chunks that load on first use, and src-main/cli-translate.ts → out/cli/translate.mjs (below).
+// bin/qalam.mjs runs them when present, else the sources through tsx.
 // Packages stay in node_modules (docx, mammoth, jszip and nspell are large and loaded only by the
 // commands that need them), except commander, which every call loads, and better-sqlite3's
 // JavaScript, which every store command loads (BUNDLED below): bundled, they skip Node's CommonJS
 // resolution (about 5 ms of a 60 ms start for commander).
 import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -42,25 +43,72 @@ const lazyChildProcess = {
  */
 const BUNDLED = new Set(['commander', 'better-sqlite3']);
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
+/**
+ * out/cli/translate.mjs bundles src-main/cli-translate.ts alone: `qalam translate` in its common case
+ * (a plain text and a plain TMX, no store) loads this one module, where the whole CLI loads its entry
+ * and ~20 chunks, each resolved, read and linked by Node's ES module loader (~30 ms of a 0.3 s run).
+ * Only the dynamic imports that path makes are bundled; any other (the store, the other formats)
+ * becomes a module that throws when loaded, which cli-translate.ts takes as "not mine" and the
+ * whole CLI runs the command instead. The build fails if the bundle grows to hold the store.
+ */
+const FAST_DYNAMIC_IMPORTS = /[\\/]src-main[\\/](services[\\/]translate|formats[\\/](txt-bytes|tmx|detect))\.ts$/;
+const fastOnly = {
+  name: 'qalam-translate-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'qalam-inner') return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'qalam-inner',
+      });
+      if (r.errors.length > 0 || FAST_DYNAMIC_IMPORTS.test(r.path)) return r;
+      return { path: r.path, namespace: 'qalam-elsewhere' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'qalam-elsewhere' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`qalam: ${relative(root, args.path)} is not in translate.mjs`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { qalam: 'src-main/cli.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  external: [...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)), 'bindings'],
   minifySyntax: true,
   // commander is CommonJS and requires Node built-ins; an ES module has no `require` of its own.
   banner: {
     js: "import { createRequire as __qalamRequire } from 'node:module'; const require = __qalamRequire(import.meta.url);",
   },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [lazyChildProcess],
   logLevel: 'warning',
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const fast = await build({
+  ...common,
+  entryPoints: { translate: 'src-main/cli-translate.ts' },
+  external: [...Object.keys(pkg.dependencies), 'bindings'],
+  plugins: [fastOnly],
+  metafile: true,
+});
+const heavy = Object.keys(fast.metafile.inputs).filter(
+  (f) =>
+    !f.startsWith('qalam-elsewhere:') &&
+    /node_modules|src-main\/store\/|src-main\/services\/(context|documents|tm|io)\.ts$/.test(f),
+);
+if (heavy.length > 0) throw new Error(`translate.mjs would load ${heavy.join(', ')}`);
+await build({
+  ...common,
+  entryPoints: { qalam: 'src-main/cli.ts' },
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  external: [...Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name)), 'bindings'],
+  plugins: [lazyChildProcess],
 });

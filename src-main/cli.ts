@@ -23,7 +23,7 @@ import { DB_FILE, defaultDataDir } from './paths';
 import type { OpenedContext } from './services/context';
 import { systemUserName } from './services/user-name';
 import type { QaReport } from './shared/qa';
-import type { TranslateRequest, TranslateResult } from './services/translate';
+import { parseScore, readInput, translateOutput, translateRequest } from './cli-translate';
 
 // Each command loads the services it uses when it runs (`await import`), and the translated
 // messages only when there is something to say: start-up pays for commander and the store alone.
@@ -171,44 +171,6 @@ function analysisTable(a: TmAnalysis): string {
     row('total', a.total),
     `  (against ${a.memoryUnits} memory units)`,
   ].join('\n');
-}
-
-function parseScore(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 50 || n > 101) throw new QalamError('bad_input', { field: '--min' });
-  return n;
-}
-
-function readInput(file: string): { path: string; bytes: Uint8Array } {
-  const path = resolve(file);
-  const size = statSync(path).size;
-  if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
-  // A Buffer is a Uint8Array already: copying it would hold the file twice.
-  return { path, bytes: readFileSync(path) };
-}
-
-/**
- * The translate command's request, built in a function of its own: the files' bytes are then held
- * by the request alone, which the store-less run empties as it reads each (TranslateRequest), so a
- * large memory is not held to the end. (Built inside the async action, the values would stay in
- * its suspended frame while it awaits the translation.)
- */
-function translateRequest(
-  source: string,
-  opts: Common & { tm: string; out: string; tmxOut?: string; min: string },
-): TranslateRequest {
-  const input = readInput(source);
-  const memory = readInput(opts.tm);
-  return {
-    fileName: basename(input.path),
-    bytes: input.bytes,
-    tmFileName: basename(memory.path),
-    tmBytes: memory.bytes,
-    out: resolve(opts.out),
-    tmxOut: opts.tmxOut ? resolve(opts.tmxOut) : undefined,
-    minScore: parseScore(opts.min),
-    withoutStore: !opts.db,
-  };
 }
 
 function parseId(value: string): number {
@@ -597,8 +559,9 @@ export function buildProgram(only?: (typeof COMMANDS)[number]): Command {
     ).action(async (source: string, opts: Common & { tm: string; out: string; tmxOut?: string; min: string }) => {
       const req = translateRequest(source, opts);
       const { translateFile, translateWithoutStore } = await services.translate();
-      const done = (r: TranslateResult) =>
-        out(opts, r, `Wrote ${r.out}: ${r.translated} of ${r.segments} segments translated from ${r.units} memory units.`);
+      const done = (r: Awaited<ReturnType<typeof translateFile>>) => {
+        process.stdout.write(translateOutput(r, opts.json));
+      };
       // Without --db the run leaves nothing behind: a pipeline step, not a library entry. A plain
       // text needs no store at all (what an empty store's settings would name: the system user).
       const lean = opts.db

@@ -106,6 +106,15 @@ export async function translateWithoutStore(req: TranslateRequest, who: Translat
 }
 
 /**
+ * translateWithoutStore when the files take the byte path (translatePlainBytes), else null with
+ * nothing written: what the CLI's own bundle for the command (cli-translate.ts) runs.
+ */
+export async function translatePlainOnly(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult | null> {
+  if (!req.withoutStore || req.minScore !== 100 || (await formatOf(req)) !== 'txt') return null;
+  return translatePlainBytes(req, who);
+}
+
+/**
  * The pipeline step at the 100% threshold with nothing kept: what importing the TMX and the text
  * into an empty store, pre-translating and exporting would write, without the store (the memory is
  * tm/exact.ts's one hash of folded sources). The project TMX holds, like the store's, one unit per
