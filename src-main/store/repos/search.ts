@@ -80,8 +80,11 @@ export function indexedText(db: Db, documentId: number, folded: string, where: '
             (SELECT id FROM pairs WHERE document_id = ? ORDER BY position DESC LIMIT 1) AS hi`,
   ).get(documentId, documentId) as { lo: number | null; hi: number | null };
   const phrase = `"${folded.replaceAll('"', '""')}"`;
-  const columns = where === 'source' ? 'source_norm' : where === 'target' ? 'target_norm' : '{source_norm target_norm}';
-  return { match: `${columns} : ${phrase}`, lo: range.lo ?? 1, hi: range.hi ?? 0 };
+  // Both columns are the whole table, and a phrase never spans two columns: a bare phrase means the
+  // same as one filtered to {source_norm target_norm}, and skips the filter's check of every hit's
+  // column list (~15% of a common word's match).
+  const match = where === 'source' ? `source_norm : ${phrase}` : where === 'target' ? `target_norm : ${phrase}` : phrase;
+  return { match, lo: range.lo ?? 1, hi: range.hi ?? 0 };
 }
 
 /** The condition "the pair's folded text contains the query", for queries that filter by it. */

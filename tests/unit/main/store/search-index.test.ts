@@ -259,6 +259,29 @@ describe('search through the trigram index', () => {
     spy.mockRestore();
   });
 
+  it('a query in both columns matches within one column, never across the end of the source and the start of the target', async () => {
+    rt = testRuntime({ clock: false });
+    const doc = await importDocument(rt.ctx, { fileName: 'b.txt', bytes: new TextEncoder().encode('معاهدة السلام\nقال السلام') });
+    indexForSearch(rt.ctx);
+    as(rt, 'editor');
+    const [first, second] = listPairs(rt.db, doc.id, 0, 2).items;
+    updateTarget(rt.ctx, { pairId: first!.id, target: 'mission peace', expectedVersion: first!.version });
+    updateTarget(rt.ctx, { pairId: second!.id, target: 'treaty', expectedVersion: second!.version });
+    for (const [text, positions] of [
+      ['السلام', [0, 1]],
+      ['peace', [0]],
+      // The source's last word and the target's first, as if the columns were one text.
+      ['السلامmission', []],
+      ['لامmis', []],
+      ['سلام treaty', []],
+    ] as const) {
+      expect(filterWhere(rt.db, doc.id, { text }).text).toContain('pairs_search');
+      const found = listPairs(rt.db, doc.id, 0, 10, { text });
+      expect({ text, positions: found.items.map((p) => p.position) }).toEqual({ text, positions });
+      expect(found).toEqual(listPairs(rt.db, doc.id, 0, 10, { text }, true));
+    }
+  });
+
   it('scans until the index job has run, and for queries under three characters', async () => {
     rt = testRuntime({ clock: false });
     const doc = await importDocument(rt.ctx, {
