@@ -205,12 +205,8 @@ describe('search through the trigram index', () => {
     expect(listPairsService(rt.ctx, next.id, 0, 10, { text: 'اثنان' }).total).toBe(1);
   });
 
-  it('a status filter that allows few pairs: one match gives the total and the page, as the scan does', async () => {
-    rnd = mulberry(13);
-    rt = testRuntime({ clock: false });
-    const { id } = await corpus(160);
-    // Which plan answered: the few-allowed one reads the hits as one list of ids (group_concat).
-    // Statements are cached, so what is recorded is each one's runs, not its preparation.
+  /** The SQL each run of a statement of the connection ran (statements are cached: runs, not preparations). */
+  function recordRuns(): { ran: string[]; restore: () => void } {
     const ran: string[] = [];
     const prepare = rt.db.prepare.bind(rt.db);
     const spy = vi.spyOn(rt.db, 'prepare').mockImplementation((source: string) => {
@@ -225,23 +221,42 @@ describe('search through the trigram index', () => {
       }
       return statement;
     });
-    const fewAllowed = (filter: PairFilter) => {
-      ran.length = 0;
-      listPairs(rt.db, id, 0, 5, filter);
-      return ran.some((q) => q.includes('group_concat(rowid)'));
-    };
+    return { ran, restore: () => spy.mockRestore() };
+  }
+
+  /** Which plan answered a text with a status or exclusion filter (see repos/pairs.ts hitsAmongAllowed). */
+  function planOf(ran: readonly string[]): 'bitmap' | 'few hits' | 'other' {
+    const matches = ran.filter((q) => q.includes('MATCH')).length;
+    if (matches !== 1 || !ran.some((q) => q.includes('group_concat(rowid)'))) return 'other';
+    if (ran.some((q) => q.includes('INDEXED BY pairs_stats'))) return 'bitmap';
+    // No hit at all needs no look-up either.
+    return ran.some((q) => q.includes('json_each')) || !ran.some((q) => q.includes('SELECT p.id')) ? 'few hits' : 'other';
+  }
+
+  it('text with a status or exclusion filter: one match gives the total and the page, as the scan does', async () => {
+    rnd = mulberry(13);
+    rt = testRuntime({ clock: false });
+    const { id } = await corpus(160);
+    const { ran, restore } = recordRuns();
+    const plans = new Set<string>();
     let hits = 0;
-    for (const text of ['السلام', 'الامن', 'معاهدة', 'peace', 'CNN', 'غير موجود']) {
-      for (const few of [{ statuses: ['approved'] as Status[] }, { excluded: 'only' as const }]) {
-        const filter: PairFilter = { text, ...few };
-        expect(fewAllowed(filter)).toBe(true);
+    for (const text of ['السلام', 'الامن', 'معاهدة', 'peace', 'CNN', 'غير موجود', 'مستشفى مستشفي']) {
+      for (const other of [
+        { statuses: ['approved'] as Status[] },
+        { excluded: 'only' as const },
+        { statuses: ['new', 'translated', 'draft', 'approved'] as Status[] },
+        { statuses: ['new', 'draft'] as Status[], excluded: 'exclude' as const },
+      ]) {
+        const filter: PairFilter = { text, ...other };
         for (const [offset, limit] of [
           [0, 5],
           [3, 4],
           [0, 1000],
           [500, 10],
         ] as const) {
+          ran.length = 0;
           const viaIndex = listPairs(rt.db, id, offset, limit, filter);
+          plans.add(planOf(ran));
           const viaScan = listPairs(rt.db, id, offset, limit, filter, true);
           expect({ filter, offset, total: viaIndex.total, ids: viaIndex.items.map((p) => p.id) }).toEqual({
             filter,
@@ -253,10 +268,50 @@ describe('search through the trigram index', () => {
         hits += listPairs(rt.db, id, 0, 1, filter, true).total;
       }
     }
-    expect(hits).toBeGreaterThan(20);
-    // A filter that allows most of the document keeps the plan that lists the hits.
-    expect(fewAllowed({ text: 'السلام', statuses: ['new', 'translated', 'draft', 'approved'] })).toBe(false);
-    spy.mockRestore();
+    restore();
+    expect(hits).toBeGreaterThan(100);
+    // Common words meet the allowed pairs in the bitmap, rare ones are looked up; nothing else ran.
+    expect([...plans].sort()).toEqual(['bitmap', 'few hits']);
+  });
+
+  it('text with a status or exclusion filter equals the scan on random filters, pages and both plans', async () => {
+    rnd = mulberry(29);
+    rt = testRuntime({ clock: false });
+    const { id, sources, targets } = await corpus(300);
+    const { ran, restore } = recordRuns();
+    const count = { bitmap: 0, 'few hits': 0, other: 0, matched: 0 };
+    const statuses: Status[] = ['new', 'draft', 'translated', 'approved', 'rejected'];
+    for (let i = 0; i < 300; i++) {
+      const text = query(sources, targets);
+      const chosen = statuses.filter(() => rnd() < 0.5);
+      const filter: PairFilter = {
+        text,
+        textIn: pick(['source', 'target', 'both'] as const),
+        ...(chosen.length > 0 || rnd() < 0.5 ? { statuses: chosen } : {}),
+        excluded: pick(['include', 'exclude', 'only'] as const),
+      };
+      const offset = pick([0, 0, 1, 5, 40, 200]);
+      const limit = pick([1, 7, 100, 1000]);
+      ran.length = 0;
+      const viaIndex = listPairs(rt.db, id, offset, limit, filter);
+      const restricted = (filter.statuses?.length ?? 0) > 0 || filter.excluded !== 'include';
+      if (restricted && ran.some((q) => q.includes('MATCH'))) count[planOf(ran)]++;
+      const viaScan = listPairs(rt.db, id, offset, limit, filter, true);
+      expect({ filter, offset, limit, total: viaIndex.total, ids: viaIndex.items.map((p) => p.id) }).toEqual({
+        filter,
+        offset,
+        limit,
+        total: viaScan.total,
+        ids: viaScan.items.map((p) => p.id),
+      });
+      if (viaScan.total > 0) count.matched++;
+    }
+    restore();
+    // The comparison means something only if both plans ran often and many queries found pairs.
+    expect(count.bitmap).toBeGreaterThan(40);
+    expect(count['few hits']).toBeGreaterThan(40);
+    expect(count.other).toBe(0);
+    expect(count.matched).toBeGreaterThan(100);
   });
 
   it('a query in both columns matches within one column, never across the end of the source and the start of the target', async () => {
