@@ -420,18 +420,21 @@ function hitsAmongAllowed(
  */
 function markIds(list: string | null | undefined, range: IndexedText, bits: Uint8Array, bit: number): number {
   if (!list) return 0;
+  const lo = range.lo;
+  const size = bits.length;
+  const length = list.length;
   let id = 0;
-  let n = 0;
-  for (let i = 0; i <= list.length; i++) {
-    const c = i < list.length ? list.charCodeAt(i) : 44;
-    if (c !== 44) id = id * 10 + (c - 48);
+  let n = 1;
+  for (let i = 0; i < length; i++) {
+    const c = list.charCodeAt(i);
+    if (c !== 44) id = id * 10 + c - 48;
     else {
-      const at = id - range.lo;
-      if (at >= 0 && at < bits.length) bits[at]! |= bit;
+      if (id - lo >= 0 && id - lo < size) bits[id - lo]! |= bit;
       id = 0;
       n++;
     }
   }
+  if (id - lo >= 0 && id - lo < size) bits[id - lo]! |= bit;
   return n;
 }
 
