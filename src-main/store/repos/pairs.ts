@@ -334,8 +334,8 @@ export function listPairs(
     if (page) return page;
   }
   if (text) {
-    // The text alone: the index counts without reading a pair. With other conditions too, the
-    // pairs those allow (the pairs_stats index) are looked up in the index's hits.
+    // The text alone: the index counts without reading a pair. With open comments or QA issues
+    // asked for too, the pairs the other conditions allow are looked up in the index's hits.
     const total = onlyText
       ? countIndexed(db, text)
       : value<number>(db, sql`SELECT count(*) FROM pairs p WHERE ${where} AND p.id IN (${matchingRowids(text)})`)!;
