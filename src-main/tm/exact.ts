@@ -113,6 +113,10 @@ export class ExactMemory {
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
   stored = 0;
   private readonly fold: (text: string) => string;
+  /** Whether a (non-empty) text is its own folded form, found without folding it (OWN_FORM). */
+  private readonly ownForm: (text: string) => boolean;
+  /** normalizeForSearch, of texts or of byte strings. */
+  private readonly normalize: (text: string) => string;
   private readonly blank: (text: string) => boolean;
 
   /**
@@ -121,6 +125,8 @@ export class ExactMemory {
    */
   constructor(opts: { bytes?: boolean } = {}) {
     this.fold = opts.bytes ? foldKeyBytes : foldKey;
+    this.ownForm = opts.bytes ? (text) => OWN_FORM_BYTES.test(text) : (text) => OWN_FORM.test(text);
+    this.normalize = opts.bytes ? (text) => toByteString(normalizeForSearch(fromByteString(text))) : normalizeForSearch;
     this.blank = opts.bytes ? isBlankByteString : isBlank;
   }
 
@@ -133,9 +139,13 @@ export class ExactMemory {
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
     if (this.blank(source) || this.blank(target)) return;
-    let g = this.known(source);
+    // A source that is its own folded form (nearly all) is its group's key: one look-up, where
+    // known() would look in both maps before folding. Any other is looked for among the sources
+    // already added before it is folded.
+    const own = this.ownForm(source);
+    let g = own ? this.groups.get(source) : this.bySource.get(source);
     if (g === undefined) {
-      const key = this.fold(source);
+      const key = own ? source : this.normalize(source);
       g = this.groups.get(key);
       if (key !== source && g !== undefined) this.bySource.set(source, g);
       if (g === undefined) {
