@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { close, closeSync, existsSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type * as NodeCrypto from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -62,6 +62,90 @@ export function writeFileAtomicStream(
   } catch (e) {
     throw writeError(e, path);
   }
+}
+
+/** A file being written by beginFileAtomic. */
+export interface AtomicFileWriter {
+  /** Writes a piece, as writeFileAtomicStream's `write` does. */
+  write(bytes: Uint8Array): void;
+  /** No more pieces: the fsync starts on libuv's thread pool while the caller goes on. */
+  end(): void;
+  /**
+   * end(), then, once the fsync is done, the rename into place. Rejects, leaving no temporary file,
+   * when a write, the fsync or the rename failed.
+   */
+  commit(): Promise<void>;
+  /** Gives up: the temporary file is removed. */
+  abort(): void;
+}
+
+/**
+ * writeFileAtomicStream in steps, for a caller that writes two files: the first file's fsync (the
+ * slowest step of writing it) runs on libuv's thread pool while the second is produced and written.
+ * Each file is still renamed into place only once every piece is written and synced. Opening
+ * happens here, with writeFileAtomicStream's checks and errors; so do failed writes, named after
+ * the file asked for.
+ */
+export function beginFileAtomic(path: string, opts: { overwrite: boolean; mode?: number }): AtomicFileWriter {
+  let tmp: string;
+  let fd: number;
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
+    tmp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
+    fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
+  } catch (e) {
+    throw writeError(e, path);
+  }
+  let synced: Promise<void> | undefined;
+  let done = false;
+  const discard = () => {
+    done = true;
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+  };
+  const writer: AtomicFileWriter = {
+    write(bytes) {
+      if (synced || done) throw new Error('beginFileAtomic: a write after end or abort');
+      try {
+        let off = 0;
+        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      } catch (e) {
+        discard();
+        throw writeError(e, path);
+      }
+    },
+    end() {
+      if (done) throw new Error('beginFileAtomic: end after abort');
+      synced ??= new Promise<void>((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+      // Looked at by commit(); a file abandoned after end() is not an unhandled failure.
+      synced.catch(() => undefined);
+    },
+    async commit() {
+      writer.end();
+      try {
+        await synced;
+      } catch (e) {
+        discard();
+        throw writeError(e, path);
+      }
+      done = true;
+      try {
+        await new Promise<void>((resolve, reject) => close(fd, (e) => (e ? reject(e) : resolve())));
+        renameSync(tmp, path);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw writeError(e, path);
+      }
+    },
+    abort() {
+      if (done) return;
+      // After end(), once the fsync is over: the descriptor is not closed under it.
+      if (synced) void synced.then(discard, discard);
+      else discard();
+    },
+  };
+  return writer;
 }
 
 /** What a failed write means to the user, named after the file they asked for, never our temporary one. */

@@ -1,12 +1,13 @@
 // `qalam translate` without a store (translateTextExact) must write what the store path writes:
 // the same target text and the same project TMX, byte for byte, whatever the memory holds.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../../../src-main/services/context';
 import { translateFile, translatePlainBytes } from '../../../../src-main/services/translate';
 import fc from 'fast-check';
+import type { QalamError } from '../../../../src-main/shared/errors';
 import { sampleText } from '../helpers';
 import { paragraphs } from './fixtures';
 
@@ -222,6 +223,46 @@ describe('translate without a store, plain files read as bytes', () => {
     const store = await run(false, source, memory, 100);
     const lean = await run(true, source, memory, 100);
     expect(lean).toEqual(store);
+  });
+
+  it('writes the target even when the project TMX cannot be written (and nothing when the target cannot), leaving no temporary file', async () => {
+    const source = `${paragraphs().join('\n')}\n`;
+    const memory = tmx(
+      paragraphs()
+        .slice(0, 3)
+        .map((ar, i) => ({ ar, en: `English ${i}.` })),
+    );
+    const where = mkdtempSync(join(dir, 'errors-'));
+    const attempt = (out: string, tmxOut: string) =>
+      translatePlainBytes(
+        {
+          fileName: 'article.txt',
+          bytes: new TextEncoder().encode(source),
+          tmFileName: 'memory.tmx',
+          tmBytes: memory,
+          out,
+          tmxOut,
+          minScore: 100,
+          withoutStore: true,
+        },
+        { name: 'x', now: () => '2026-03-04T05:06:07.000Z' },
+      ).catch((e: unknown) => e as QalamError);
+    const ok = await attempt(join(where, 'ok.txt'), join(where, 'ok.tmx'));
+    expect(ok).toMatchObject({ translated: 3 });
+    const noTmx = await attempt(join(where, 'target.txt'), join(where, 'missing', 'project.tmx'));
+    expect(noTmx).toMatchObject({
+      code: 'export_failed',
+      params: { context: 'missing_folder', file: join(where, 'missing', 'project.tmx') },
+    });
+    expect(readFileSync(join(where, 'target.txt'), 'utf8')).toBe(readFileSync(join(where, 'ok.txt'), 'utf8'));
+    const noTarget = await attempt(join(where, 'missing', 'target.txt'), join(where, 'project.tmx'));
+    expect(noTarget).toMatchObject({
+      code: 'export_failed',
+      params: { context: 'missing_folder', file: join(where, 'missing', 'target.txt') },
+    });
+    for (let i = 0; i < 100 && readdirSync(where).some((f) => f.endsWith('.tmp')); i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(where).sort()).toEqual(['ok.tmx', 'ok.txt', 'target.txt']);
   });
 
   it('writes a unit whose segments hold a bare `>` as the store path does', async () => {
