@@ -1,10 +1,12 @@
 // The automatic checks for Arabic→English. Each looks at one pair (and, for length and consistency,
 // at figures drawn from the whole document) and says what is wrong and which characters to mark.
 
-import { normalizeForSearch } from '../text/arabic';
+import { englishWords, factsOf, lastMark, type SourceFacts } from './facts';
 import { findNumbers, SPELLED_VALUES, spelledNumbers, type FoundNumber } from './numbers';
 import { findEnglishTerm, termHaystack, type Term, type TermIndex } from './terms';
 import { QA_SEVERITY, type QaCheckId, type QaIssue, type QaPair, type QaRange } from './types';
+
+export { englishWords, hasWords } from './facts';
 
 /** What a Hunspell-compatible checker offers (nspell does). */
 export interface Speller {
@@ -94,17 +96,13 @@ const INVISIBLE = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD\u2
 /** The same classes without the global flag: a clean target (the usual one) is passed by one test. */
 const HAS_ARABIC = new RegExp(ARABIC_IN_ENGLISH.source);
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
-/** Whatever LATIN_TOKEN matches holds one of these: an Arabic source without them has no Latin token. */
-const MAY_HAVE_LATIN = /[A-Za-z@#]/;
-const LATIN_TOKEN =
-  /\b(?:https?:\/\/[^\s«»"]+|www\.[^\s«»"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][A-Za-z_][\w]*|[A-Za-z][A-Za-z0-9]*(?:[.&'’-][A-Za-z0-9]+)*)/g;
 const MIN_RATIO_SAMPLE = 8;
 
 function issue(check: QaCheckId, params: QaIssue['params'], ranges: QaRange[] = []): QaIssue {
   return { check, severity: QA_SEVERITY[check], params, ranges };
 }
 
-const whole = (side: QaRange['side'], text: string): QaRange[] => [{ side, start: 0, end: text.length }];
+const whole = (side: QaRange['side'], text: { length: number }): QaRange[] => [{ side, start: 0, end: text.length }];
 
 /** Whether the profile leaves a check on (a function, not a closure made for each pair). */
 function enabled(disabled: ReadonlySet<QaCheckId> | undefined, id: QaCheckId): boolean {
@@ -138,19 +136,20 @@ export function checkPairBeforeFigures(pair: QaPair, ctx: QaContext): { issues: 
 /** The issues of the checks that read the document's figures, in checkPair's order (see {@link checkPairBeforeFigures}). */
 export function documentIssues(pair: QaPair, ctx: QaContext): QaIssue[] {
   const out: QaIssue[] = [];
-  documentChecks(pair, ctx, out);
+  documentChecks(pair, factsOf(pair), ctx, out);
   return out;
 }
 
 /** Every check into `out`, those reading the figures only with `document`; answers where those go (-1: nowhere). */
 function runChecks(pair: QaPair, ctx: QaContext, out: QaIssue[], document: boolean): number {
   const off = ctx.disabled;
-  const { source, target } = pair;
+  const { target } = pair;
+  const source = factsOf(pair);
   if (target.trim() === '') {
     if (enabled(off, 'empty-target')) out.push(issue('empty-target', {}, whole('source', source)));
     return -1;
   }
-  if (enabled(off, 'same-as-source') && target.trim() === source.trim())
+  if (enabled(off, 'same-as-source') && source.sameTrimmed(target.trim()))
     out.push(issue('same-as-source', {}, whole('target', target)));
   if (enabled(off, 'arabic-in-target')) out.push(...arabicInTarget(target));
   if (enabled(off, 'number-missing') || enabled(off, 'number-extra')) out.push(...numbers(source, target, ctx));
@@ -160,7 +159,7 @@ function runChecks(pair: QaPair, ctx: QaContext, out: QaIssue[], document: boole
   if (enabled(off, 'invisible-chars')) out.push(...invisible(target));
   if (enabled(off, 'spacing')) out.push(...spacing(target));
   const at = out.length;
-  if (document) documentChecks(pair, ctx, out);
+  if (document) documentChecks(pair, source, ctx, out);
   if (ctx.glossary) {
     if (enabled(off, 'term-missing')) out.push(...termMissing(source, target, ctx.glossary));
     if (enabled(off, 'term-forbidden')) out.push(...termForbidden(target, ctx.glossary));
@@ -170,12 +169,12 @@ function runChecks(pair: QaPair, ctx: QaContext, out: QaIssue[], document: boole
 }
 
 /** The checks that read the document's figures (a translated pair's length ratio and consistency). */
-function documentChecks(pair: QaPair, ctx: QaContext, out: QaIssue[]): void {
-  const { source, target } = pair;
+function documentChecks(pair: QaPair, source: SourceFacts, ctx: QaContext, out: QaIssue[]): void {
+  const { target } = pair;
   if (enabled(ctx.disabled, 'length-ratio') && ctx.document?.lengthFences)
     out.push(...lengthRatio(source, target, ctx.document.lengthFences));
   if (ctx.consistencyOf) out.push(...ctx.consistencyOf(pair));
-  else if (ctx.document) out.push(...consistency(pair, target, ctx.document, ctx.disabled));
+  else if (ctx.document) out.push(...consistency(pair, source, target, ctx.document, ctx.disabled));
 }
 
 /**
@@ -187,7 +186,8 @@ function documentChecks(pair: QaPair, ctx: QaContext, out: QaIssue[]): void {
  */
 function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['stateOnly']>): QaIssue[] {
   const on = (id: QaCheckId): boolean => !ctx.disabled?.has(id);
-  const { source, target } = pair;
+  const { target } = pair;
+  const source = factsOf(pair);
   if (target.trim() === '') return on('empty-target') ? [issue('empty-target', {}, whole('source', source))] : [];
   const errorIn = (found: QaIssue[]): QaIssue[] | null => (found.some((i) => i.severity === 'error') ? found : null);
   let settled: QaIssue[] | null = null;
@@ -200,7 +200,7 @@ function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['s
     return i ? [i] : null;
   };
   if ((settled = standing(nums))) return settled;
-  if (on('same-as-source') && target.trim() === source.trim()) {
+  if (on('same-as-source') && source.sameTrimmed(target.trim())) {
     if ((settled = standing([issue('same-as-source', {}, whole('target', target))]))) return settled;
   }
   const warnings: (() => QaIssue[])[] = [
@@ -211,7 +211,11 @@ function judgePair(pair: QaPair, ctx: QaContext, judge: NonNullable<QaContext['s
     () => (on('length-ratio') && ctx.document?.lengthFences ? lengthRatio(source, target, ctx.document.lengthFences) : []),
     () => (on('latin-missing') ? latinTokens(source, target) : []),
     () =>
-      ctx.consistencyOf ? ctx.consistencyOf(pair) : ctx.document ? consistency(pair, target, ctx.document, ctx.disabled) : [],
+      ctx.consistencyOf
+        ? ctx.consistencyOf(pair)
+        : ctx.document
+          ? consistency(pair, source, target, ctx.document, ctx.disabled)
+          : [],
     () =>
       ctx.glossary && on('term-missing') ? termMissing(source, target, ctx.glossary, (i) => !judge.isIgnored(pair, i.check)) : [],
     () => (on('spelling') && ctx.speller ? spelling(source, target, ctx, true) : []),
@@ -232,8 +236,8 @@ function arabicInTarget(target: string): QaIssue[] {
   return [issue('arabic-in-target', { chars }, mergeAdjacent(ranges))];
 }
 
-function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
-  const inSource = findNumbers(source);
+function numbers(source: SourceFacts, target: string, ctx: QaContext): QaIssue[] {
+  const inSource = source.numbers();
   const inTarget = findNumbers(target);
   if (inSource.length === 0 && inTarget.length === 0) return [];
   const { missing, extra } = unmatchedNumbers(inSource, inTarget, target);
@@ -242,7 +246,7 @@ function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
     out.push(
       issue(
         'number-missing',
-        { numbers: missing.map((n) => source.slice(n.start, n.end)).join(', ') },
+        { numbers: missing.map((n) => n.text).join(', ') },
         missing.map((n) => ({ side: 'source', start: n.start, end: n.end })),
       ),
     );
@@ -264,15 +268,15 @@ function numbers(source: string, target: string, ctx: QaContext): QaIssue[] {
  * and a number spelled out in the target counts), and the target's numbers whose value the source
  * does not have at all.
  */
-export function unmatchedNumbers(
-  inSource: readonly FoundNumber[],
+export function unmatchedNumbers<S extends FoundNumber>(
+  inSource: readonly S[],
   inTarget: readonly FoundNumber[],
   target: string,
-): { missing: FoundNumber[]; extra: FoundNumber[] } {
+): { missing: S[]; extra: FoundNumber[] } {
   // A paragraph holds a few numbers: arrays, not maps, unless it holds many.
   if (inSource.length * inTarget.length > 1024) return unmatchedNumbersByValue(inSource, inTarget, target);
   let spelled: Set<string> | undefined;
-  const missing: FoundNumber[] = [];
+  const missing: S[] = [];
   // Each number of the source takes the first number of the target of its value not yet taken.
   const taken: boolean[] = new Array<boolean>(inTarget.length).fill(false);
   for (let s = 0; s < inSource.length; s++) {
@@ -294,15 +298,15 @@ export function unmatchedNumbers(
 }
 
 /** {@link unmatchedNumbers} by counts per value: for text with many numbers (a table). */
-export function unmatchedNumbersByValue(
-  inSource: readonly FoundNumber[],
+export function unmatchedNumbersByValue<S extends FoundNumber>(
+  inSource: readonly S[],
   inTarget: readonly FoundNumber[],
   target: string,
-): { missing: FoundNumber[]; extra: FoundNumber[] } {
+): { missing: S[]; extra: FoundNumber[] } {
   let spelled: Set<string> | undefined;
   const remaining = new Map<string, number>();
   for (const n of inTarget) remaining.set(n.value, (remaining.get(n.value) ?? 0) + 1);
-  const missing: FoundNumber[] = [];
+  const missing: S[] = [];
   for (const n of inSource) {
     const left = remaining.get(n.value) ?? 0;
     if (left > 0) remaining.set(n.value, left - 1);
@@ -313,18 +317,17 @@ export function unmatchedNumbersByValue(
   return { missing, extra };
 }
 
-function latinTokens(source: string, target: string): QaIssue[] {
-  if (!MAY_HAVE_LATIN.test(source)) return [];
+function latinTokens(source: SourceFacts, target: string): QaIssue[] {
+  const tokens = source.latinTokens();
+  if (tokens.length === 0) return [];
   const missing: QaRange[] = [];
   const names: string[] = [];
   const lowerTarget = target.toLowerCase();
-  for (const m of source.matchAll(LATIN_TOKEN)) {
-    const token = m[0].replace(/[.,;:!?)]+$/, '');
-    if (token.length < 2 && !/[#@]/.test(token)) continue;
+  for (const { token, start } of tokens) {
     const acronym = /^[A-Z0-9&.-]+$/.test(token);
     const found = acronym ? target.includes(token) : lowerTarget.includes(token.toLowerCase());
     if (!found) {
-      missing.push({ side: 'source', start: m.index, end: m.index + token.length });
+      missing.push({ side: 'source', start, end: start + token.length });
       names.push(token);
     }
   }
@@ -333,16 +336,8 @@ function latinTokens(source: string, target: string): QaIssue[] {
 
 const END_EQUIVALENT: Record<string, string> = { '؟': '?', '?': '?', '!': '!', '.': '.', ':': ':', '…': '…' };
 
-const CLOSER_CHARS = new Set([...' \t\n\r\u00A0"\'”’»)]']);
-
-function lastMark(text: string): { ch: string; at: number } | null {
-  let at = text.length - 1;
-  while (at >= 0 && (CLOSER_CHARS.has(text[at]!) || /\s/.test(text[at]!))) at--;
-  return at < 0 ? null : { ch: text[at]!, at };
-}
-
-function endPunctuation(source: string, target: string): QaIssue[] {
-  const s = lastMark(source);
+function endPunctuation(source: SourceFacts, target: string): QaIssue[] {
+  const s = source.lastMark;
   const t = lastMark(target);
   if (!s || !t) return [];
   const expected = END_EQUIVALENT[s.ch];
@@ -455,29 +450,18 @@ function spacing(target: string): QaIssue[] {
     : [];
 }
 
-/** Whether the text has at least `n` words (runs of non-space), counted without splitting it. */
-export function hasWords(text: string, n: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a);
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      if (++words >= n) return true;
-    }
-  }
-  return false;
-}
-
 export function logRatio(source: string, target: string): number {
-  return Math.log((target.trim().length + 1) / (source.trim().length + 1));
+  return ratioOf(source.trim().length, target);
 }
 
-function lengthRatio(source: string, target: string, fences: { low: number; high: number }): QaIssue[] {
-  if (!hasWords(source, 3)) return []; // a headline's ratio says little
-  const r = logRatio(source, target);
+/** {@link logRatio} from the trimmed source's length. */
+function ratioOf(trimmedSource: number, target: string): number {
+  return Math.log((target.trim().length + 1) / (trimmedSource + 1));
+}
+
+function lengthRatio(source: SourceFacts, target: string, fences: { low: number; high: number }): QaIssue[] {
+  if (!source.words3) return []; // a headline's ratio says little
+  const r = ratioOf(source.trimmedLength, target);
   if (r >= fences.low && r <= fences.high) return [];
   return [
     issue(
@@ -538,13 +522,14 @@ function rivals(
 
 function consistency(
   pair: QaPair,
+  source: SourceFacts,
   target: string,
   doc: DocumentFigures,
   disabled: ReadonlySet<QaCheckId> | undefined,
 ): QaIssue[] {
   const out: QaIssue[] = [];
   const known = doc.byPair.get(pair.id);
-  const folded = known?.folded ?? normalizeForSearch(pair.source);
+  const folded = known?.folded ?? source.key;
   const key = known?.key != null && known.target === target ? known.key : targetKey(target);
   // Under a key held by this pair alone, as the figures know it, there is no rival: the usual
   // pair, the only one of its source and of its target, is passed without reading another.
@@ -561,7 +546,7 @@ function consistency(
     const groups = doc.sourcesByTarget.get(key);
     if (!(asKnown && groups === pair.id)) {
       const r = rivals(groups, folded, pair.id, folded, doc.byPair, 'folded');
-      if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', pair.source)));
+      if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', source)));
     }
   }
   return out;
@@ -573,7 +558,7 @@ function consistency(
  */
 export function consistencyIssues(pair: QaPair, doc: DocumentFigures, disabled?: ReadonlySet<QaCheckId>): QaIssue[] {
   if (pair.excluded || pair.target.trim() === '') return [];
-  return consistency(pair, pair.target, doc, disabled);
+  return consistency(pair, factsOf(pair), pair.target, doc, disabled);
 }
 
 /** Adds a pair to a consistency map; `byPair` already holds its current entry. */
@@ -663,9 +648,9 @@ function englishAlternatives(term: Term): { alternatives: string[]; label: strin
 }
 
 /** `enough`: stop at the first issue it accepts (the judge's question is whether one stands). */
-function termMissing(source: string, target: string, glossary: TermIndex, enough?: (i: QaIssue) => boolean): QaIssue[] {
+function termMissing(source: SourceFacts, target: string, glossary: TermIndex, enough?: (i: QaIssue) => boolean): QaIssue[] {
   const out: QaIssue[] = [];
-  const hits = glossary.find(source);
+  const hits = source.termHits(glossary);
   if (hits.length === 0) return out;
   const haystack = termHaystack(target);
   // The terms already looked for: a paragraph finds a few (a list), now and then many (a set).
@@ -688,7 +673,7 @@ function termMissing(source: string, target: string, glossary: TermIndex, enough
     for (let a = 0; a < alternatives.length && !present; a++)
       present = findEnglishTerm(target, alternatives[a]!, haystack) !== null;
     if (present) continue;
-    const found = issue('term-missing', termParams(hit.term, label, source.slice(hit.start, hit.end)), [
+    const found = issue('term-missing', termParams(hit.term, label, hit.written), [
       { side: 'source', start: hit.start, end: hit.end },
     ]);
     out.push(found);
@@ -732,26 +717,6 @@ function termForbidden(target: string, glossary: TermIndex, first = false): QaIs
   return out;
 }
 
-/** The words {@link spelling} reads (what `/[A-Za-z]+(?:['’][A-Za-z]+)*\/g` matches); its tests hold it to that. */
-export function englishWords(text: string, each: (word: string, at: number) => boolean | void): void {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!isAsciiLetter(text.charCodeAt(i))) continue;
-    const start = i;
-    for (;;) {
-      while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
-      const c = text.charCodeAt(i);
-      if ((c === 0x27 || c === 0x2019) && i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1))) i++;
-      else break;
-    }
-    if (each(text.slice(start, i), start) === false) return;
-  }
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
 /** A word with capitals only (an acronym). */
 function allCapitals(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -787,12 +752,12 @@ function passes(word: string, speller: Speller, accepted: ReadonlySet<string> | 
 }
 
 /** `first`: stop at the first misspelt word. */
-function spelling(source: string, target: string, ctx: QaContext, first = false): QaIssue[] {
+function spelling(source: SourceFacts, target: string, ctx: QaContext, first = false): QaIssue[] {
   const speller = ctx.speller!;
   const passed = passedFor(speller, ctx.acceptedWords);
   // The source's Latin words, read only when a word is otherwise wrong (the source is long and
   // mostly Arabic; nearly every English word passes the remembered speller first).
-  let fromSource: Set<string> | undefined;
+  let fromSource: ReadonlySet<string> | undefined;
   const bad: QaRange[] = [];
   const words: string[] = [];
   englishWords(target, (word, at) => {
@@ -801,10 +766,7 @@ function spelling(source: string, target: string, ctx: QaContext, first = false)
     if (ok) return;
     // A capitalised word inside a sentence is a name (most are transliterated from the Arabic).
     if (/^[A-Z]/.test(word) && !sentenceStart(target, at)) return;
-    if (!fromSource) {
-      fromSource = new Set();
-      englishWords(source, (w) => void fromSource!.add(w.toLowerCase()));
-    }
+    fromSource ??= source.latinWords();
     if (fromSource.has(word.toLowerCase())) return;
     bad.push({ side: 'target', start: at, end: at + word.length });
     words.push(word);
@@ -840,13 +802,14 @@ export function documentFigures(pairs: Iterable<QaPair>, ratios?: readonly numbe
   const byPair: DocumentFigures['byPair'] = new Map();
   const own: number[] = [];
   for (const p of pairs) {
-    const folded = p.sourceFolded ?? normalizeForSearch(p.source);
+    const facts = factsOf(p);
+    const folded = facts.key;
     const key = p.target.trim() === '' ? null : targetKey(p.target);
     byPair.set(p.id, { folded, target: p.target, key, excluded: p.excluded });
     if (p.excluded || key === null) continue;
     addTo(targetsBySource, byPair, 'key', folded, key, p.id);
     addTo(sourcesByTarget, byPair, 'folded', key, folded, p.id);
-    if (!ratios && hasWords(p.source, 3)) own.push(logRatio(p.source, p.target));
+    if (!ratios && facts.words3) own.push(ratioOf(facts.trimmedLength, p.target));
   }
   return { lengthFences: tukeyFences(ratios ?? own), targetsBySource, sourcesByTarget, byPair };
 }
@@ -856,7 +819,8 @@ export function lengthRatios(pairs: Iterable<QaPair>): number[] {
   const out: number[] = [];
   for (const p of pairs) {
     if (p.excluded || p.target.trim() === '') continue;
-    if (hasWords(p.source, 3)) out.push(logRatio(p.source, p.target));
+    const facts = factsOf(p);
+    if (facts.words3) out.push(ratioOf(facts.trimmedLength, p.target));
   }
   return out;
 }
@@ -867,7 +831,7 @@ export function lengthRatios(pairs: Iterable<QaPair>): number[] {
  * (''): the thread that has the pair marks its own.
  */
 export function onPairTexts(issues: readonly QaIssue[], pair: QaPair): QaIssue[] {
-  return issues.map((i) => (i.check === 'inconsistent-source' ? { ...i, ranges: whole('source', pair.source) } : i));
+  return issues.map((i) => (i.check === 'inconsistent-source' ? { ...i, ranges: whole('source', factsOf(pair)) } : i));
 }
 
 /**
