@@ -4,6 +4,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AppError } from '../shared/errors';
 import type { DocumentFigures } from '../qa/checks';
+import type { MadeFacts } from '../services/qa-facts';
 import type { QaTallyPart } from '../services/qa-tally';
 import type { QaIgnore } from '../store/repos/qa';
 import type { ThreadRow } from './qa-issues-pack';
@@ -30,11 +31,22 @@ export interface QaThreadRead {
   documentId: number;
   /** The position its part starts at: it reads the document's pairs from there to the end. */
   from: number;
+  /** The index (in position order) of its first pair. */
+  first: number;
+  /**
+   * Whether the caller reads its rows with their stored facts instead of their sources
+   * (services/qa-facts.ts): the thread does the same, or answers a state that is not the caller's
+   * (an empty epoch) when it cannot, and the caller checks the part itself.
+   */
+  facts: boolean;
+  /** Facts the caller made for this check and has not stored yet (services/qa-facts.ts makeFacts): read instead of those stored. */
+  made?: MadeFacts;
 }
 
 /**
  * What the document's figures need of the other part's rows: their length ratios (checks.ts
- * lengthRatios) and, for the consistency maps, each row's id, folded source, target and exclusion
+ * lengthRatios) and, for the consistency maps, each row's id, folded source (or, with facts, the
+ * key of its class of foldings: qa/facts.ts), target and exclusion
  * (a structured copy of strings costs the reader a copy; decoding them from the store again would
  * cost it several times more).
  */

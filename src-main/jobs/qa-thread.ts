@@ -9,7 +9,9 @@
 // sleeps in Atomics.wait and reads it synchronously (and this thread waits for the figures so).
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { checkPair, checkPairBeforeFigures, documentIssues, lengthRatios, onPairTexts, type QaContext } from '../qa/checks';
-import { TermIndex } from '../qa/terms';
+import { factsOf } from '../qa/facts';
+import { TermIndex, type Term } from '../qa/terms';
+import { factRows, type MadeFacts } from '../services/qa-facts';
 import type { QaCheckId, QaIssue, QaPair } from '../qa/types';
 import { targetHash } from '../services/qa-tally';
 import { englishSpeller } from '../services/spell';
@@ -32,7 +34,7 @@ function post(msg: FromQaThread, transfer?: ArrayBuffer[]): void {
   Atomics.notify(flags, 0);
 }
 
-let glossary: { key: string; index: TermIndex } | null = null;
+let glossary: { key: string; index: TermIndex; terms: readonly Term[] } | null = null;
 /** Kept while the words are the same: the spelling memo (qa/checks.ts) is per set. */
 let accepted: { key: string; words: ReadonlySet<string> } | null = null;
 
@@ -40,7 +42,7 @@ function contextOf(part: QaThreadPart, ignores: ReadonlyMap<number, QaIgnore[]>)
   if (part.glossary && part.glossary.key !== glossary?.key) {
     // The job worker sends the terms whenever it does not know this thread holds that version.
     if (!part.glossary.terms) throw new Error(`QA thread: no terms for glossary ${part.glossary.key}`);
-    glossary = { key: part.glossary.key, index: new TermIndex(part.glossary.terms) };
+    glossary = { key: part.glossary.key, index: new TermIndex(part.glossary.terms), terms: part.glossary.terms };
   }
   const wordsKey = part.accepted.join('\n');
   if (accepted?.key !== wordsKey) accepted = { key: wordsKey, words: new Set(part.accepted) };
@@ -97,11 +99,19 @@ port.on('message', (msg: ToQaThread) => {
   try {
     // Its own snapshot of the document: the job worker compares the state it was read in with its own.
     const db = database(read.dbPath);
-    const { epoch, rows, ignores } = db.transaction(() => ({
-      epoch: repo.qaEpoch(db, read.documentId),
-      rows: repo.qaRowsFrom(db, read.documentId, read.from),
-      ignores: ignoresByPair(repo.ignoresOfDocument(db, read.documentId)),
-    }))();
+    // With facts, the glossary's index names the terms found in them: it is set up first.
+    const ignores = new Map<number, QaIgnore[]>();
+    const ctx = contextOf(msg.part, ignores);
+    const withGlossary =
+      msg.part.glossary && glossary ? { key: glossary.key, index: glossary.index, terms: glossary.terms } : null;
+    const { epoch, rows } = db.transaction(() => {
+      for (const [id, marks] of ignoresByPair(repo.ignoresOfDocument(db, read.documentId))) ignores.set(id, marks);
+      const stored = read.facts
+        ? factRows(db, read.documentId, { from: read.from, to: null, first: read.first }, withGlossary, made(read.made))
+        : repo.qaRowsFrom(db, read.documentId, read.from);
+      // Facts that cannot stand for this part's sources: the caller checks it (it never takes this state for its own).
+      return { epoch: stored ? repo.qaEpoch(db, read.documentId) : '', rows: stored ?? [] };
+    })();
     const ratios = Float64Array.from(lengthRatios(rows));
     const ids = Int32Array.from(rows, (r) => r.id);
     const excluded = Uint8Array.from(rows, (r) => (r.excluded ? 1 : 0));
@@ -112,13 +122,13 @@ port.on('message', (msg: ToQaThread) => {
         epoch,
         ratios,
         ids,
-        folded: rows.map((r) => r.sourceFolded),
+        folded: rows.map((r) => factsOf(r).key),
         targets: rows.map((r) => r.target),
         excluded,
       },
       [ratios.buffer, ids.buffer, excluded.buffer],
     );
-    const ctx = contextOf(msg.part, ignores);
+    if (epoch === '') return;
     const stop = (i: number): boolean => {
       if (i === 0) return false;
       // The job worker was cancelled (or failed, or does without this part): nobody reads the rest.
@@ -184,6 +194,16 @@ port.on('message', (msg: ToQaThread) => {
     post({ type: 'failed', seq, error });
   }
 });
+
+/** Facts as they come through a message port: Buffers arrive as Uint8Arrays. */
+function made(m: MadeFacts | undefined): MadeFacts | null {
+  if (!m) return null;
+  const buffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return {
+    ...(m.facts ? { facts: buffer(m.facts) } : {}),
+    ...(m.terms ? { terms: { key: m.terms.key, blob: buffer(m.terms.blob) } } : {}),
+  };
+}
 
 function ignoresByPair(marks: QaIgnore[]): Map<number, QaIgnore[]> {
   const out = new Map<number, QaIgnore[]>();

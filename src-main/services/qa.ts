@@ -28,6 +28,7 @@ import { countPairs, getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
 import { glossaryFingerprint, glossaryIndex, type GlossaryIndex } from './glossary';
+import { factRows, makeFacts, storeFacts, type FactsGlossary, type MadeFacts } from './qa-facts';
 import { compactFigures } from './qa-figures';
 import { markIgnored, QaTally, reportHead, targetHash, type QaTallyPart } from './qa-tally';
 import { packPairIssues, unpackPart, type PackedReport, type PackedReportPart } from '../jobs/qa-issues-pack';
@@ -125,6 +126,8 @@ interface Checked {
   theirs: QaTallyPart | null;
   ignores: Map<number, repo.QaIgnore[]>;
   qa: QaContext;
+  /** Facts made for this check and not stored yet: the caller stores them with what it writes (storeFacts). */
+  made: MadeFacts | null;
 }
 
 /**
@@ -147,7 +150,32 @@ function readAndCheck(
   progress: (done: number) => void,
   mode: { judge: boolean; follow: boolean },
 ): Checked {
-  return ctx.db.transaction((): Checked => {
+  // The sources' facts stand for the sources (services/qa-facts.ts), made first if missing.
+  const g = glossaryIndex(ctx, documentId);
+  const withGlossary: FactsGlossary | null = g ? { key: `${g.glossaryId}:${g.version}`, index: g.index, terms: g.terms } : null;
+  const made = makeFacts(ctx, documentId, withGlossary, () => progress(0));
+  trace(made ? 'made the facts' : 'facts');
+  try {
+    return { ...readAndCheckIn(ctx, documentId, total, progress, mode, { glossary: withGlossary, made }), made };
+  } catch (e) {
+    // The facts do not fit the document's pairs after all: everything is read as before.
+    if (!(e instanceof FactsMismatch)) throw e;
+    return { ...readAndCheckIn(ctx, documentId, total, progress, mode, null), made: null };
+  }
+}
+
+/** Thrown when a part's stored facts turn out not to be of the document's pairs (see factRows). */
+class FactsMismatch extends Error {}
+
+function readAndCheckIn(
+  ctx: ServiceContext,
+  documentId: number,
+  total: number,
+  progress: (done: number) => void,
+  mode: { judge: boolean; follow: boolean },
+  facts: { glossary: FactsGlossary | null; made: MadeFacts | null } | null,
+): Omit<Checked, 'made'> {
+  return ctx.db.transaction((): Omit<Checked, 'made'> => {
     const epoch = repo.qaEpoch(ctx.db, documentId);
     const ignores = ignoresByPair(ctx, documentId);
     const setUp = contextAndGlossary(ctx, documentId, NO_FIGURES);
@@ -156,12 +184,29 @@ function readAndCheck(
     const threads = ctx.qaThreads && !ctx.db.memory ? ctx.qaThreads : null;
     const at = threads?.splitAt(total) ?? null;
     const from = at === null ? null : repo.positionAt(ctx.db, documentId, at);
+    /** The rows from `start` (index `first`) to before `end` (null: the end), with their facts or their sources. */
+    const part = (start: number | null, end: number | null, first: number): repo.QaRow[] => {
+      if (!facts) {
+        if (start === null) return end === null ? repo.qaRows(ctx.db, documentId) : repo.qaRowsBefore(ctx.db, documentId, end);
+        return repo.qaRowsFrom(ctx.db, documentId, start);
+      }
+      const rows = factRows(ctx.db, documentId, { from: start, to: end, first }, facts.glossary, facts.made);
+      if (!rows) throw new FactsMismatch();
+      return rows;
+    };
     const g = setUp.glossary;
     const run =
       from === null
         ? null
         : threads!.start(
-            { dbPath: ctx.db.name, documentId, from },
+            {
+              dbPath: ctx.db.name,
+              documentId,
+              from,
+              first: at!,
+              facts: facts !== null,
+              ...(facts?.made ? { made: facts.made } : {}),
+            },
             {
               disabled: [...(setUp.qa.disabled ?? [])],
               glossary: g ? { key: `${g.glossaryId}:${g.version}`, terms: g.terms } : null,
@@ -173,7 +218,7 @@ function readAndCheck(
           );
     trace('started the other thread');
     try {
-      const rows = from === null ? repo.qaRows(ctx.db, documentId) : repo.qaRowsBefore(ctx.db, documentId, from);
+      const rows = part(null, from, 0);
       trace('read the rows here');
       let theirs: { rows: QaPair[]; ratios: Float64Array } | null = null;
       if (run) {
@@ -195,7 +240,7 @@ function readAndCheck(
         } else {
           // Another state of the document, or no thread: its part is read and checked here.
           run.drop();
-          rows.push(...repo.qaRowsFrom(ctx.db, documentId, from!));
+          rows.push(...part(from, null, at!));
         }
       }
       progress(0);
@@ -228,7 +273,7 @@ function readAndCheck(
         rows,
         own: (row) => checkPair(row, qa),
         progress: advance,
-        theirRows: () => repo.qaRowsFrom(ctx.db, documentId, from!),
+        theirRows: () => part(from, null, at!),
         ignores,
       });
       return { epoch, rows, own: checked.own, theirs: checked.theirs, ignores, qa };
@@ -362,6 +407,7 @@ function reportParts(
     theirs,
     ignores,
     qa: qaContext,
+    made,
   } = readAndCheck(ctx, documentId, total, progress, {
     judge: false,
     follow,
@@ -381,6 +427,7 @@ function reportParts(
   ctx.db
     .transaction(() => {
       ctx.events.checkpoint();
+      if (made) storeFacts(ctx.db, documentId, made);
       if (repo.qaEpoch(ctx.db, documentId) !== epoch) return;
       // Every pair's state is among them when the glossary is followed (the epoch says none was added).
       if (follow) repo.setJudgedWith(ctx.db, documentId, fingerprint);
@@ -431,13 +478,13 @@ export function judgeDocument(ctx: ServiceContext, documentId: number): void {
   if (whole) prepareThreads(ctx, documentId, unjudged);
   if (whole) {
     // Only the state is stored: the checks stop at what settles it (see checkPair's stateOnly).
-    const { epoch, rows, own, theirs, ignores } = readAndCheck(ctx, documentId, countPairs(ctx.db, documentId), () => {}, {
+    const { epoch, rows, own, theirs, ignores, made } = readAndCheck(ctx, documentId, countPairs(ctx.db, documentId), () => {}, {
       judge: true,
       follow: false,
     });
     const tally = new QaTally(false, 'none');
     for (let n = 0; n < own.length; n++) tally.add(rows[n]!, own[n]!, ignores.get(rows[n]!.id) ?? []);
-    storeJudgements(ctx, documentId, epoch, [...statesOf(tally.changedStates(), ...(theirs ? [theirs.changed] : []))]);
+    storeJudgements(ctx, documentId, epoch, [...statesOf(tally.changedStates(), ...(theirs ? [theirs.changed] : []))], made);
     return;
   }
   const epoch = repo.qaEpoch(ctx.db, documentId);
@@ -462,9 +509,13 @@ export function storeJudgements(
   documentId: number,
   epoch: string,
   states: readonly (readonly [number, repo.QaState])[],
+  made: MadeFacts | null = null,
 ): boolean {
-  if (states.length === 0) return true;
+  if (states.length === 0 && !made) return true;
   return ctx.db.transaction(() => {
+    // The facts hold whatever the states: the document's sources and glossary version they were made of.
+    if (made) storeFacts(ctx.db, documentId, made);
+    if (states.length === 0) return true;
     if (repo.qaEpoch(ctx.db, documentId) !== epoch) return false;
     repo.setQaStates(ctx.db, states);
     return true;

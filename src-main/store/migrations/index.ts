@@ -18,6 +18,7 @@ import { m0016 } from './0016-export-snapshot-rows';
 import { m0017 } from './0017-implicit-import-revisions';
 import { m0018 } from './0018-stats-target-words';
 import { m0019 } from './0019-stats-in-position-order';
+import { m0020 } from './0020-qa-source-facts';
 
 /** In order; a step's version is its 1-based index. Never edit a shipped step: add one. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];
 
 migrations.forEach((m, i) => {

@@ -8,8 +8,8 @@ export interface QaRow {
   id: number;
   position: number;
   source: string;
-  /** The stored search folding of the source: the checks need not fold it again. */
-  sourceFolded: string;
+  /** The stored search folding of the source: the checks need not fold it again (absent beside the facts: services/qa-facts.ts). */
+  sourceFolded?: string;
   target: string;
   excluded: boolean;
   /** The stored summary (see migration 0011): null when not judged since the last change. */

@@ -203,6 +203,14 @@ CREATE TABLE qa_ignores (
   PRIMARY KEY (pair_id, check_id)
 ) STRICT;
 
+-- table qa_source_facts
+CREATE TABLE qa_source_facts (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  facts BLOB NOT NULL,
+  terms_key TEXT,
+  terms BLOB
+);
+
 -- table revisions
 CREATE TABLE revisions (
   id INTEGER PRIMARY KEY,
@@ -284,6 +292,13 @@ END;
 -- trigger qa_ignore_log_no_update
 CREATE TRIGGER qa_ignore_log_no_update BEFORE UPDATE ON qa_ignore_log
 BEGIN SELECT RAISE(ABORT, 'qa_ignore_log is append-only'); END;
+
+-- trigger qa_source_facts_stale
+CREATE TRIGGER qa_source_facts_stale AFTER UPDATE OF source, source_norm ON pairs
+  WHEN OLD.source IS NOT NEW.source OR (OLD.source_norm <> '' AND OLD.source_norm IS NOT NEW.source_norm)
+BEGIN
+  DELETE FROM qa_source_facts WHERE document_id = NEW.document_id;
+END;
 
 -- trigger revisions_append_only
 CREATE TRIGGER revisions_append_only BEFORE UPDATE ON revisions
