@@ -1,5 +1,13 @@
 import type { PairFilter, NavKind } from '../../shared/contract';
-import type { Comment, ErrorCategory, Pair, PairOrigin, Severity, Status } from '../../shared/domain';
+import {
+  STATUSES,
+  type Comment,
+  type ErrorCategory,
+  type Pair,
+  type PairOrigin,
+  type Severity,
+  type Status,
+} from '../../shared/domain';
 import { codesOrNull, type InlineCode } from '../../shared/inline';
 import { normalizeForSearch } from '../../text/arabic';
 import type { Db } from '../connection';
@@ -285,24 +293,29 @@ function filterParts(
   documentId: number,
   f: PairFilter | undefined,
   scan: boolean,
-): { where: Sql; text: IndexedText | null; onlyText: boolean } {
+): { where: Sql; text: IndexedText | null; onlyText: boolean; scanText: Sql | null } {
   const parts = [sql`p.document_id = ${documentId}`];
   if (f?.statuses && f.statuses.length > 0) parts.push(sql`p.status IN (${sql.list(f.statuses)})`);
+  // Every status (the column allows no other): the pairs_stats index (document, status, excluded,
+  // …) then seeks to the exclusion within each status instead of reading the document's entries.
+  else if (f?.excluded === 'exclude' || f?.excluded === 'only') parts.push(sql`p.status IN (${sql.list(STATUSES)})`);
   if (f?.excluded === 'exclude') parts.push(sql`p.excluded = 0`);
   if (f?.excluded === 'only') parts.push(sql`p.excluded = 1`);
   const query = f?.text ? normalizeForSearch(f.text) : '';
   let text: IndexedText | null = null;
+  let scanText: Sql | null = null;
   if (query) {
     const where = f?.textIn ?? 'both';
     text = scan ? null : indexedText(db, documentId, query, where);
-    if (!text) parts.push(scanned(query, where));
+    scanText = scanned(query, where);
+    if (!text) parts.push(scanText);
   }
   if (f?.openComments) {
     parts.push(sql`EXISTS (SELECT 1 FROM comments c WHERE c.pair_id = p.id AND c.parent_id IS NULL AND c.resolved = 0)`);
   }
   // The stored summary (services/qa.ts judges unjudged pairs before a query with this filter runs).
   if (f?.qaIssues) parts.push(sql`p.qa_state > 0`);
-  return { where: sql.join(parts, sql` AND `), text, onlyText: text !== null && parts.length === 1 };
+  return { where: sql.join(parts, sql` AND `), text, onlyText: text !== null && parts.length === 1, scanText };
 }
 
 function scanned(query: string, where: 'source' | 'target' | 'both'): Sql {
@@ -328,9 +341,9 @@ export function listPairs(
     );
     return { total, items: rows.map(toPair) };
   }
-  const { where, text, onlyText } = filterParts(db, documentId, filter, scan);
-  if (text && !onlyText && !filter?.openComments && !filter?.qaIssues) {
-    const page = hitsAmongAllowed(db, where, text, offset, limit);
+  const { where, text, onlyText, scanText } = filterParts(db, documentId, filter, scan);
+  if (text && scanText && !onlyText && !filter?.openComments && !filter?.qaIssues) {
+    const page = hitsAmongAllowed(db, where, text, scanText, offset, limit);
     if (page) return page;
   }
   if (text) {
@@ -366,38 +379,51 @@ export function listPairs(
 const RARE_HITS = 32;
 
 /**
- * Text and a status (or exclusion) filter: the index is matched once, for the total and the page
- * alike, its hits (all of them, for the total) read as one id list in one string (cheaper than a
- * row per hit). Hits that are many meet the allowed pairs (one list too, from the covering
- * pairs_stats index: no pair row read) in a bitmap over the document's id range (its ids are one
- * contiguous run in position order: repos/search.ts); hits that are few are looked up in the
- * pairs. Only the page's rows are then read. null when the document has no id range.
+ * Below this share of the document (1/FEW_ALLOWED, or this many pairs), the allowed pairs' folded
+ * text is searched row by row (~2 µs a pair, what the scan does) instead of matching the index,
+ * whose hits may be most of the document (~0.3 µs a hit).
+ */
+const FEW_ALLOWED = 64;
+
+/**
+ * Text and a status (or exclusion) filter, answered with one match of the index for the total and
+ * the page alike, or none. Allowed pairs that are few (the covering pairs_stats index lists them,
+ * no pair row read) are searched in their rows, as the scan does. Otherwise the index's hits (all
+ * of them, for the total) are read as one id list in one string (cheaper than a row per hit).
+ * Hits that are many meet the allowed pairs (one list too) in a bitmap over the document's id range
+ * (its ids are one contiguous run in position order: repos/search.ts); hits that are few are
+ * looked up in the pairs. Only the page's rows are then read. null when the document has no id range.
  */
 function hitsAmongAllowed(
   db: Db,
   where: Sql,
   text: IndexedText,
+  scanText: Sql,
   offset: number,
   limit: number,
 ): { total: number; items: Pair[] } | null {
   const span = text.hi - text.lo + 1;
   if (span <= 0) return null;
+  let found: number[] | null = null;
+  const cap = Math.max(FEW_ALLOWED, Math.ceil(span / FEW_ALLOWED));
+  const few = get<{ n: number; ids: string | null }>(
+    db,
+    sql`SELECT count(*) AS n, group_concat(id) AS ids FROM (SELECT p.id FROM pairs p INDEXED BY pairs_stats WHERE ${where} LIMIT ${cap})`,
+  )!;
+  if (few.n < cap) found = idsWhere(db, few.ids ?? null, scanText);
   const bits = new Uint8Array(span);
-  const hitList = value<string | null>(db, sql`SELECT group_concat(rowid) FROM (${matchingRowids(text)})`);
-  const hits = markIds(hitList, text, bits, 2);
+  let hitList: string | null = null;
+  let hits = 0;
+  if (!found) {
+    hitList = value<string | null>(db, sql`SELECT group_concat(rowid) FROM (${matchingRowids(text)})`) ?? null;
+    hits = markIds(hitList, text, bits, 2);
+    if (hits * RARE_HITS < span) found = idsWhere(db, hitList, where);
+  }
   let total = 0;
   const ids: number[] = [];
-  if (hits * RARE_HITS < span) {
-    // The list is the hits in id order, which json_each keeps; CROSS JOIN makes it the outer loop.
-    const allowed =
-      hits === 0
-        ? []
-        : values<number>(
-            db,
-            sql`SELECT p.id FROM json_each(${`[${hitList}]`}) h CROSS JOIN pairs p ON p.id = h.value WHERE ${where} ORDER BY p.id`,
-          );
-    total = allowed.length;
-    ids.push(...allowed.slice(offset, offset + limit));
+  if (found) {
+    total = found.length;
+    ids.push(...found.slice(offset, offset + limit));
   } else {
     const allowed = value<string | null>(db, sql`SELECT group_concat(p.id) FROM pairs p INDEXED BY pairs_stats WHERE ${where}`);
     markIds(allowed, text, bits, 1);
@@ -412,6 +438,16 @@ function hitsAmongAllowed(
       ? []
       : all<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id IN (${sql.list(ids)}) ORDER BY p.position`);
   return { total, items: rows.map(toPair) };
+}
+
+/** The ids of a group_concat list whose pair rows meet a condition, in id (page) order. */
+function idsWhere(db: Db, list: string | null, condition: Sql): number[] {
+  if (!list) return [];
+  // json_each keeps the list's order; CROSS JOIN makes it the outer loop, a row looked up by id each.
+  return values<number>(
+    db,
+    sql`SELECT p.id FROM json_each(${`[${list}]`}) h CROSS JOIN pairs p ON p.id = h.value WHERE ${condition} ORDER BY p.id`,
+  );
 }
 
 /**

@@ -225,12 +225,13 @@ describe('search through the trigram index', () => {
   }
 
   /** Which plan answered a text with a status or exclusion filter (see repos/pairs.ts hitsAmongAllowed). */
-  function planOf(ran: readonly string[]): 'bitmap' | 'few hits' | 'other' {
+  function planOf(ran: readonly string[]): 'few allowed' | 'few hits' | 'bitmap' | 'other' {
     const matches = ran.filter((q) => q.includes('MATCH')).length;
-    if (matches !== 1 || !ran.some((q) => q.includes('group_concat(rowid)'))) return 'other';
-    if (ran.some((q) => q.includes('INDEXED BY pairs_stats'))) return 'bitmap';
-    // No hit at all needs no look-up either.
-    return ran.some((q) => q.includes('json_each')) || !ran.some((q) => q.includes('SELECT p.id')) ? 'few hits' : 'other';
+    const probed = ran.some((q) => q.includes('group_concat(id) AS ids'));
+    if (matches === 0) return probed ? 'few allowed' : 'other';
+    if (matches !== 1 || !probed || !ran.some((q) => q.includes('group_concat(rowid)'))) return 'other';
+    if (ran.some((q) => q.includes('SELECT group_concat(p.id) FROM pairs p INDEXED BY pairs_stats'))) return 'bitmap';
+    return 'few hits';
   }
 
   it('text with a status or exclusion filter: one match gives the total and the page, as the scan does', async () => {
@@ -270,16 +271,17 @@ describe('search through the trigram index', () => {
     }
     restore();
     expect(hits).toBeGreaterThan(100);
-    // Common words meet the allowed pairs in the bitmap, rare ones are looked up; nothing else ran.
-    expect([...plans].sort()).toEqual(['bitmap', 'few hits']);
+    // Few allowed pairs are searched in their rows; else common words meet the allowed pairs in
+    // the bitmap and rare ones are looked up; nothing else ran.
+    expect([...plans].sort()).toEqual(['bitmap', 'few allowed', 'few hits']);
   });
 
-  it('text with a status or exclusion filter equals the scan on random filters, pages and both plans', async () => {
+  it('text with a status or exclusion filter equals the scan on random filters, pages and every plan', async () => {
     rnd = mulberry(29);
     rt = testRuntime({ clock: false });
     const { id, sources, targets } = await corpus(300);
     const { ran, restore } = recordRuns();
-    const count = { bitmap: 0, 'few hits': 0, other: 0, matched: 0 };
+    const count = { bitmap: 0, 'few hits': 0, 'few allowed': 0, other: 0, matched: 0 };
     const statuses: Status[] = ['new', 'draft', 'translated', 'approved', 'rejected'];
     for (let i = 0; i < 300; i++) {
       const text = query(sources, targets);
@@ -295,7 +297,9 @@ describe('search through the trigram index', () => {
       ran.length = 0;
       const viaIndex = listPairs(rt.db, id, offset, limit, filter);
       const restricted = (filter.statuses?.length ?? 0) > 0 || filter.excluded !== 'include';
-      if (restricted && ran.some((q) => q.includes('MATCH'))) count[planOf(ran)]++;
+      // Queries under three characters are scanned: no plan of the index.
+      const indexed = ran.some((q) => q.includes('MATCH') || q.includes('group_concat(id) AS ids'));
+      if (restricted && indexed) count[planOf(ran)]++;
       const viaScan = listPairs(rt.db, id, offset, limit, filter, true);
       expect({ filter, offset, limit, total: viaIndex.total, ids: viaIndex.items.map((p) => p.id) }).toEqual({
         filter,
@@ -307,11 +311,24 @@ describe('search through the trigram index', () => {
       if (viaScan.total > 0) count.matched++;
     }
     restore();
-    // The comparison means something only if both plans ran often and many queries found pairs.
+    // The comparison means something only if every plan ran often and many queries found pairs.
     expect(count.bitmap).toBeGreaterThan(40);
     expect(count['few hits']).toBeGreaterThan(40);
+    expect(count['few allowed']).toBeGreaterThan(40);
     expect(count.other).toBe(0);
     expect(count.matched).toBeGreaterThan(100);
+  });
+
+  it('an exclusion filter without statuses seeks in the pairs_stats index to the exclusion within each status', async () => {
+    rt = testRuntime({ clock: false });
+    const doc = await importDocument(rt.ctx, { fileName: 'x.txt', bytes: new TextEncoder().encode('واحد\nاثنان') });
+    for (const excluded of ['exclude', 'only'] as const) {
+      const where = filterWhere(rt.db, doc.id, { excluded });
+      const plan = rt.db
+        .prepare(`EXPLAIN QUERY PLAN SELECT p.id FROM pairs p INDEXED BY pairs_stats WHERE ${where.text}`)
+        .all(...where.params) as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(' | ')).toContain('(document_id=? AND status=? AND excluded=?)');
+    }
   });
 
   it('a query in both columns matches within one column, never across the end of the source and the start of the target', async () => {
