@@ -207,6 +207,45 @@ export function streamMemoryTmxBytes(
   put(batch + TMX_TAIL);
 }
 
+/** The fields every unit of streamSameUnitsTmxBytes shares. */
+export type SharedUnitFields = Omit<MemoryTmxUnit, 'id' | 'source' | 'target'>;
+
+/**
+ * streamMemoryTmxBytes of units that differ only in their id (`firstId`, then one more each),
+ * source, target and `plain` flag (`plain[k] === 1`), as a project TMX's units do: the same bytes,
+ * with the markup made once and no unit object (tests/unit/main/formats/tmx.test.ts compares the two).
+ */
+export function streamSameUnitsTmxBytes(
+  shared: SharedUnitFields,
+  firstId: number,
+  sources: readonly string[],
+  targets: readonly string[],
+  plain: Uint8Array | undefined,
+  meta: { exportedAt: string; exportedBy: string; srcLang: string },
+  write: (bytes: Uint8Array) => void,
+): void {
+  let buf = Buffer.allocUnsafe(STREAM_BYTES);
+  const put = (text: string) => {
+    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
+    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
+  };
+  const unit: MemoryTmxUnit = { ...shared, id: firstId, source: '', target: '' };
+  const rest = toByteString(headRest(unit));
+  const tail = toByteString(tailOpen(shared.targetLang));
+  let batch = toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
+  for (let k = 0; k < sources.length; k++) {
+    batch +=
+      plain !== undefined && plain[k] === 1
+        ? `    <tu tuid="${firstId + k}"${rest}${sources[k]!}${tail}${targets[k]!}</seg></tuv>\n    </tu>\n`
+        : `    <tu tuid="${firstId + k}"${rest}${inlineBytes(sources[k]!)}${tail}${inlineBytes(targets[k]!)}</seg></tuv>\n    </tu>\n`;
+    if (batch.length >= STREAM_BYTES) {
+      put(batch);
+      batch = '';
+    }
+  }
+  put(batch + TMX_TAIL);
+}
+
 /**
  * What inline would change in a text, in its byte string: `&`, `<`, `>`, CR, controls XML cannot
  * carry, U+FFFE and U+FFFF (UTF-8 has no lone surrogates; a pair inline leaves as it is).

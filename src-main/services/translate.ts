@@ -5,7 +5,7 @@
 import type { ExportFormat } from '../shared/domain';
 import { beginFileAtomic, writeFileAtomicStream, type AtomicFileWriter } from '../fs-atomic';
 import { emitReplacedParagraphs } from '../text/paragraphs';
-import type { MemoryTmxBytesUnit } from '../formats/tmx';
+import type { MemoryTmxUnit } from '../formats/tmx';
 import { ExactMemory } from '../tm/exact';
 import { substituteNumbers } from '../tm/numbers';
 import { fromByteString, toByteString } from '../text/utf8';
@@ -190,7 +190,7 @@ async function translateTextExact(req: TranslateRequest, who: TranslateActor): P
  * it to that path on generated files.
  */
 export async function translatePlainBytes(req: TranslateRequest, who: TranslateActor): Promise<TranslateResult | null> {
-  const [{ plainTextSpans }, { eachTmxUnitBytes, streamMemoryTmxBytes }] = await Promise.all([
+  const [{ plainTextSpans }, { eachTmxUnitBytes, streamSameUnitsTmxBytes }] = await Promise.all([
     import('../formats/txt-bytes'),
     import('../formats/tmx'),
   ]);
@@ -248,19 +248,20 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
     try {
       project = beginFileAtomic(req.tmxOut, { overwrite: true });
       const meta = { exportedAt: who.now(), exportedBy: who.name, srcLang: 'ar' };
-      const units = projectUnits({
-        spans,
-        targets,
-        translated,
-        stored,
-        at,
-        name,
-        who,
+      // What projectUnits would make: units that differ only in their id, texts and plain flag.
+      const shared = {
         sourceLang: 'ar',
         targetLang: 'en',
-        plainXml,
-      });
-      streamMemoryTmxBytes(units, meta, project.write);
+        author: who.name,
+        createdAt: at,
+        changedAt: at,
+        status: 'translated',
+        origin: name,
+      };
+      const sources = translated.map((i) => spans[i]!.text);
+      const texts = translated.map((i) => targets[i]!);
+      const plain = Uint8Array.from(translated, (i) => plainXml[i]!);
+      streamSameUnitsTmxBytes(shared, stored + 1, sources, texts, plain, meta, project.write);
       project.end();
     } catch (e) {
       project?.abort();
@@ -294,10 +295,7 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
   };
 }
 
-/**
- * The project TMX's units, both paths alike: each translated paragraph with its target, numbered
- * after the memory's units. With `plainXml`, the byte path's flags (MemoryTmxBytesUnit.plain).
- */
+/** The project TMX's units (decoding path): each translated paragraph with its target, numbered after the memory's units. */
 function* projectUnits(p: {
   spans: readonly { text: string }[];
   targets: readonly (string | null)[];
@@ -308,15 +306,13 @@ function* projectUnits(p: {
   who: TranslateActor;
   sourceLang: string;
   targetLang: string;
-  plainXml?: Uint8Array;
-}): Generator<MemoryTmxBytesUnit> {
+}): Generator<MemoryTmxUnit> {
   for (let k = 0; k < p.translated.length; k++) {
     const i = p.translated[k]!;
     yield {
       id: p.stored + k + 1,
       source: p.spans[i]!.text,
       target: p.targets[i]!,
-      plain: p.plainXml?.[i] === 1,
       sourceLang: p.sourceLang,
       targetLang: p.targetLang,
       author: p.who.name,

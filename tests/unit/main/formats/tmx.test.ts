@@ -7,6 +7,7 @@ import {
   parseTmx,
   streamMemoryTmx,
   streamMemoryTmxBytes,
+  streamSameUnitsTmxBytes,
   toTmxDate,
   writeMemoryTmx,
   writeTmx,
@@ -226,6 +227,58 @@ describe('streamMemoryTmx', () => {
         );
         expect(Buffer.concat(fromBytes).equals(Buffer.from(writeMemoryTmx(valid, meta)))).toBe(true);
       }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('writes units that share all but their id, texts and plain flag as streamMemoryTmxBytes writes them', () => {
+    const piece = fc.constantFrom(
+      'قال',
+      'text',
+      ' ',
+      '&',
+      '<b>',
+      '>',
+      '\r\n',
+      '\u0001',
+      '\ud83d\ude00',
+      '\uffff',
+      '\u00e9',
+      'x'.repeat(9000),
+    );
+    const texts = fc.array(piece, { minLength: 1, maxLength: 12 }).map((p) => p.join(''));
+    const shared = fc.record({
+      origin: fc.constantFrom('doc', 'مقال & <نص>'),
+      status: fc.constantFrom('imported', 'translated'),
+      author: fc.constantFrom(null, '', 'مترجم', 'a "b"'),
+      createdAt: fc.constantFrom('2024-01-02T03:04:05.678Z', 'not a date'),
+      changedAt: fc.constantFrom('2025-06-07T08:09:10.000Z', '2024-01-02T03:04:05.678Z'),
+      sourceLang: fc.constantFrom('ar', 'ar-SA'),
+      targetLang: fc.constantFrom('en', 'en-US'),
+    });
+    fc.assert(
+      fc.property(
+        shared,
+        fc.nat({ max: 50_000 }),
+        fc.array(fc.record({ source: texts, target: texts }), { maxLength: 40 }),
+        (common, first, pairs) => {
+          const sources = pairs.map((p) => toByteString(p.source));
+          const targets = pairs.map((p) => toByteString(p.target));
+          const plain = Uint8Array.from(pairs, (p) => (isPlainXmlText(p.source) && isPlainXmlText(p.target) ? 1 : 0));
+          const meta = { exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: 'مترجم', srcLang: 'ar' };
+          const expected: Buffer[] = [];
+          streamMemoryTmxBytes(
+            pairs.map((_, k) => ({ ...common, id: first + k, source: sources[k]!, target: targets[k]!, plain: plain[k] === 1 })),
+            meta,
+            (bytes) => expected.push(Buffer.from(bytes)),
+          );
+          for (const flags of [plain, undefined]) {
+            const written: Buffer[] = [];
+            streamSameUnitsTmxBytes(common, first, sources, targets, flags, meta, (bytes) => written.push(Buffer.from(bytes)));
+            expect(Buffer.concat(written).equals(Buffer.concat(expected))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
