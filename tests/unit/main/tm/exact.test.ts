@@ -2,7 +2,7 @@
 // what the store would (the store-path comparison is translate-exact.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExactMemory, foldKey, foldKeyBytes, KEPT_AS_IS } from '../../../../src-main/tm/exact';
+import { ExactMemory, foldKey, foldKeyBytes, KEPT_AS_IS, mayBeBlankBytes } from '../../../../src-main/tm/exact';
 import { fromByteString, toByteString } from '../../../../src-main/text/utf8';
 import { foldTable, normalizeForSearch } from '../../../../src-main/text/arabic';
 
@@ -93,6 +93,24 @@ describe('ExactMemory', () => {
     m.clear();
     expect(m.stored).toBe(0);
     expect(m.get('كتب')).toBeUndefined();
+  });
+});
+
+describe('mayBeBlankBytes', () => {
+  it('answers true for every text that starts with a character String#trim takes off, and for none that does not start so', () => {
+    expect(mayBeBlankBytes('')).toBe(true);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const first = ch.trim() === '';
+      // Alone and leading a text that is not blank: a byte string that may be blank whenever it starts with white space.
+      if (first) expect(mayBeBlankBytes(toByteString(`${ch}x`)), c.toString(16)).toBe(true);
+      if (first) expect(mayBeBlankBytes(toByteString(ch)), c.toString(16)).toBe(true);
+      // No character outside String#trim's white space is taken as maybe blank by its own lead byte, but
+      // those that share a lead byte with one (C2, E1, E2, E3, EF): the regular expression decides them.
+      if (!first && mayBeBlankBytes(toByteString(ch)))
+        expect([0xc2, 0xe1, 0xe2, 0xe3, 0xef]).toContain(toByteString(ch).charCodeAt(0));
+    }
   });
 });
 
