@@ -178,6 +178,20 @@ const PLAIN_UNIT = unitPattern('[^<]');
  */
 const BARE_UNIT = unitPattern('[^<&\\]\\u0000-\\u0008\\u000B-\\u001F\\uFFFE\\uFFFF]');
 
+/**
+ * BYTES_UNIT for units written with these tags exactly: the segments are its only groups. A tag's
+ * text runs from its `<` to the first `>` (TAG_CHAR holds neither), so where BYTES_UNIT captures
+ * these tags this matches, with the same segments, and nowhere else.
+ */
+function repeatPattern(tu: string, first: string, second: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(
+    `[ \\t\\n]*${literal(tu)}[ \\t\\n]*${literal(first)}[ \\t\\n]*<seg>(${BYTES_SEG}+)</seg>[ \\t\\n]*</tuv>` +
+      `[ \\t\\n]*${literal(second)}[ \\t\\n]*<seg>(${BYTES_SEG}+)</seg>[ \\t\\n]*</tuv>[ \\t\\n]*</tu>`,
+    'y',
+  );
+}
+
 /** U+FFFE and U+FFFF in UTF-8: characters XML cannot carry (found by Buffer#indexOf, a native byte search). */
 const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf, 0xbf])];
 
@@ -186,7 +200,8 @@ const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf,
  * so that a segment's byte string is text an XML writer writes as it is (streamMemoryTmxBytes'
  * `plain`); U+FFFE and U+FFFF are looked for in the bytes instead.
  */
-const BYTES_UNIT = unitPattern('[^<>&\\]\\u0000-\\u0008\\u000B-\\u001F]');
+const BYTES_SEG = '[^<>&\\]\\u0000-\\u0008\\u000B-\\u001F]';
+const BYTES_UNIT = unitPattern(BYTES_SEG);
 
 /** The most a plain unit may take, with the white space before it: within both limits the loop checks. */
 const PLAIN_UNIT_BYTES = Math.min(XML_LIMITS.maxTextRun, XML_LIMITS.maxCollectedText);
@@ -279,6 +294,11 @@ export function readSimpleTmx<T>(
     recentAnswer[slot] = known;
     return known;
   };
+  /**
+   * BYTES_UNIT with some tags as they are (repeatPattern) and their answers: the tags of the last
+   * unit that repeated the tags of the unit before it.
+   */
+  let repeat: { pattern: RegExp; tu: PlainTag; first: PlainTag; second: PlainTag } | null = null;
   let at = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   // Where the parser last reported something (a tag's end): the full reader refuses a stretch
   // without markup longer than maxTextRun characters, so this reader steps aside for any longer gap
@@ -322,33 +342,56 @@ export function readSimpleTmx<T>(
         /** Bytes since the last tag before the unit (a comment is not one): 0 after a unit. */
         let gap = at - lastTagEnd;
         for (;;) {
-          const unit = byteStrings ? BYTES_UNIT : BARE_UNIT;
-          unit.lastIndex = char;
-          const bareMatch = unit.exec(whole);
-          const bare = bareMatch !== null;
-          let m = bareMatch;
-          if (m === null && !byteStrings) {
-            PLAIN_UNIT.lastIndex = char;
-            m = PLAIN_UNIT.exec(whole);
+          let units16: number;
+          let tuTag: PlainTag | null;
+          let firstTag: PlainTag | null;
+          let secondTag: PlainTag | null;
+          let firstText: string;
+          let secondText: string;
+          const repeated = repeat === null ? null : ((repeat.pattern.lastIndex = char), repeat.pattern.exec(whole));
+          if (repeated !== null) {
+            // The repeated tags again: their answers, the segments the pattern's two groups.
+            units16 = repeat!.pattern.lastIndex - char;
+            if (gap + units16 > PLAIN_UNIT_BYTES) break;
+            tuTag = repeat!.tu;
+            firstTag = repeat!.first;
+            secondTag = repeat!.second;
+            firstText = repeated[1]!;
+            secondText = repeated[2]!;
+          } else {
+            const unit = byteStrings ? BYTES_UNIT : BARE_UNIT;
+            unit.lastIndex = char;
+            const bareMatch = unit.exec(whole);
+            const bare = bareMatch !== null;
+            let m = bareMatch;
+            if (m === null && !byteStrings) {
+              PLAIN_UNIT.lastIndex = char;
+              m = PLAIN_UNIT.exec(whole);
+            }
+            if (m === null) break;
+            // No stretch without markup longer than the limit (the whole unit is not), no more text
+            // collected than the limit (no more characters than bytes; UTF-8 takes at most three bytes
+            // for a UTF-16 code unit), its five elements within the limit.
+            units16 = m[0].length;
+            if (
+              byteStrings
+                ? gap + units16 > PLAIN_UNIT_BYTES
+                : gap + 3 * units16 > PLAIN_UNIT_BYTES && gap + Buffer.byteLength(m[0]) > PLAIN_UNIT_BYTES
+            )
+              break;
+            const again = m[1] === recentText[0] && m[2] === recentText[1] && m[4] === recentText[2];
+            tuTag = recentTag(0, m[1]!, 'tu');
+            firstTag = recentTag(1, m[2]!, 'tuv');
+            secondTag = recentTag(2, m[4]!, 'tuv');
+            firstText = bare ? m[3]! : decodeText(m[3]!);
+            secondText = bare ? m[5]! : decodeText(m[5]!);
+            // A unit written with the same tags as the one before: in bytes mode, the units that
+            // follow are matched with those tags as they are, two groups and no look at the tags.
+            if (byteStrings && again && tuTag !== null && firstTag !== null && secondTag !== null)
+              repeat = { pattern: repeatPattern(m[1]!, m[2]!, m[4]!), tu: tuTag, first: firstTag, second: secondTag };
           }
-          if (m === null) break;
-          // No stretch without markup longer than the limit (the whole unit is not), no more text
-          // collected than the limit (no more characters than bytes; UTF-8 takes at most three bytes
-          // for a UTF-16 code unit), its five elements within the limit.
-          const units16 = m[0].length;
-          if (
-            byteStrings
-              ? gap + units16 > PLAIN_UNIT_BYTES
-              : gap + 3 * units16 > PLAIN_UNIT_BYTES && gap + Buffer.byteLength(m[0]) > PLAIN_UNIT_BYTES
-          )
-            break;
           if (elementsSeen + 5 > XML_LIMITS.maxElements) break;
-          const tuTag = recentTag(0, m[1]!, 'tu');
-          const firstTag = recentTag(1, m[2]!, 'tuv');
-          const secondTag = recentTag(2, m[4]!, 'tuv');
           if (tuTag === null || firstTag === null || secondTag === null) break;
-          const firstText = bare ? m[3]! : decodeText(m[3]!);
-          const secondText = bare ? m[5]! : decodeText(m[5]!);
           if (plain) plain(tuTag, firstTag, firstText, secondTag, secondText, header);
           else {
             const answers = read(

@@ -304,6 +304,21 @@ describe('eachTmxUnitBytes', () => {
     expect(sameBytes(enc(doc(`${tu('نص 😀', 'text é')}\n${tu('ب', 'b', ' tuid="2" changedate="20240102T030405Z"')}`)))).toBe(
       true,
     );
+    // Units that repeat the tags before them are matched with those tags as they are: characters a
+    // regular expression reads otherwise stand for themselves, so a unit whose tags only look alike
+    // is read with its own.
+    const specials = ' creationid="a.b*c(d)[e]$f^g|h+i?j{1}\\k/"';
+    const alike = ' creationid="aXb*c(d)[e]$f^g|h+i?j{1}\\k/"';
+    for (const [these, other] of [
+      [specials, alike],
+      [' creationid="a.b+"', ' creationid="aXbb"'],
+    ])
+      expect(
+        sameBytes(enc(doc([tu('أ', 'a', these), tu('ب', 'b', these), tu('ت', 'c', other), tu('ث', 'd', these)].join('\n')))),
+      ).toBe(true);
+    expect(
+      sameBytes(enc(doc([tu('أ', 'a'), tu('ب', 'b'), tu('ت', 'c'), tu('ث', 'd', ' creationid="x"'), tu('ج', 'e')].join('')))),
+    ).toBe(true);
   });
 });
 
