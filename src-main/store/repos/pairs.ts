@@ -420,10 +420,10 @@ function hitsAmongAllowed(
     if (hits * RARE_HITS < span) found = idsWhere(db, hitList, where);
   }
   let total = 0;
-  const ids: number[] = [];
+  let ids: number[] = [];
   if (found) {
     total = found.length;
-    ids.push(...found.slice(offset, offset + limit));
+    ids = found.slice(offset, offset + limit);
   } else {
     const allowed = value<string | null>(db, sql`SELECT group_concat(p.id) FROM pairs p INDEXED BY pairs_stats WHERE ${where}`);
     markIds(allowed, text, bits, 1);
