@@ -343,7 +343,7 @@ export function listPairs(
   }
   const { where, text, onlyText, scanText } = filterParts(db, documentId, filter, scan);
   if (text && scanText && !onlyText && !filter?.openComments && !filter?.qaIssues) {
-    const page = hitsAmongAllowed(db, where, text, scanText, offset, limit);
+    const page = hitsAmongAllowed(db, where, refusedPairs(documentId, filter), text, scanText, offset, limit);
     if (page) return page;
   }
   if (text) {
@@ -397,6 +397,7 @@ const FEW_ALLOWED = 64;
 function hitsAmongAllowed(
   db: Db,
   where: Sql,
+  refused: Sql | null,
   text: IndexedText,
   scanText: Sql,
   offset: number,
@@ -425,10 +426,25 @@ function hitsAmongAllowed(
     total = found.length;
     ids = found.slice(offset, offset + limit);
   } else {
-    const allowed = value<string | null>(db, sql`SELECT group_concat(p.id) FROM pairs p INDEXED BY pairs_stats WHERE ${where}`);
-    markIds(allowed, text, bits, 1);
+    // The pairs the filter refuses, when they are few (a filter that hides only the excluded
+    // pairs, say), else the allowed ones: a hit is wanted with its allowed bit, or without its
+    // refused one.
+    const fewRefused =
+      refused &&
+      get<{ n: number; ids: string | null }>(
+        db,
+        sql`SELECT count(*) AS n, group_concat(id) AS ids FROM (${refused} LIMIT ${cap})`,
+      )!;
+    let wanted = 3;
+    if (!fewRefused || fewRefused.n < cap) {
+      markIds(fewRefused?.ids, text, bits, 1);
+      wanted = 2;
+    } else {
+      const allowed = value<string | null>(db, sql`SELECT group_concat(p.id) FROM pairs p INDEXED BY pairs_stats WHERE ${where}`);
+      markIds(allowed, text, bits, 1);
+    }
     for (let i = 0; i < span; i++) {
-      if (bits[i] !== 3) continue;
+      if (bits[i] !== wanted) continue;
       if (total >= offset && ids.length < limit) ids.push(text.lo + i);
       total++;
     }
@@ -438,6 +454,22 @@ function hitsAmongAllowed(
       ? []
       : all<PairRow>(db, sql`SELECT ${COLUMNS} FROM pairs p WHERE p.id IN (${sql.list(ids)}) ORDER BY p.position`);
   return { total, items: rows.map(toPair) };
+}
+
+/**
+ * The ids of the document's pairs that a status or exclusion filter refuses, as a query on the
+ * pairs_stats index (seeks by status, then exclusion); null when it refuses none.
+ */
+function refusedPairs(documentId: number, f: PairFilter | undefined): Sql | null {
+  const statuses: readonly Status[] = f?.statuses && f.statuses.length > 0 ? f.statuses : STATUSES;
+  const others = STATUSES.filter((s) => !statuses.includes(s));
+  const parts: Sql[] = [];
+  const pairs = sql`SELECT p.id FROM pairs p INDEXED BY pairs_stats WHERE p.document_id = ${documentId}`;
+  if (others.length > 0) parts.push(sql`${pairs} AND p.status IN (${sql.list(others)})`);
+  if (f?.excluded === 'exclude' || f?.excluded === 'only') {
+    parts.push(sql`${pairs} AND p.status IN (${sql.list(statuses)}) AND p.excluded = ${f.excluded === 'exclude' ? 1 : 0}`);
+  }
+  return parts.length === 0 ? null : sql.join(parts, sql` UNION ALL `);
 }
 
 /** The ids of a group_concat list whose pair rows meet a condition, in id (page) order. */
