@@ -4,9 +4,11 @@
 // run: `QALAM_AB=out/renderer-main,out/renderer npx tsx tests/bench/ui.ts dir` (QALAM_AB_RUNS each
 // after QALAM_AB_WARMUP discarded rounds, 1 unless told;
 // QALAM_TRACE=/tmp/start also writes a Chromium trace of one more cold start of each).
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { openRuntime } from '../../src-main/runtime';
 import { importDocument, listDocuments } from '../../src-main/services/documents';
@@ -42,15 +44,16 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
   const staticDir = resolve(process.env.QALAM_STATIC_DIR ?? 'out/renderer');
   if (!existsSync(resolve(staticDir, 'index.html'))) return { skipped: 'renderer not built (npm run build)' };
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  const { rt, dispatch, settled, track } = openServed(dataDir);
-  const bridge = await startHttpBridge({ dispatch, events: rt.ctx.events, staticDir });
+  const served = await serve(dataDir, [staticDir]);
+  const { settled, track } = served;
+  const bridge = served.bridges[0]!;
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await watchFirstRows(page);
     const cdp = await page.context().newCDPSession(page);
     // Warm the HTTP cache and the SQLite page cache the way a second start would find them.
-    await page.goto(bridge.loginUrl('/'));
+    await page.goto(bridge.loginUrl);
     await settled();
     // Cold starts: a new document each time (about:blank first), median of five.
     const colds: Cold[] = [];
@@ -124,9 +127,120 @@ export async function benchUi(dataDir: string, documentId: number, log: (s: stri
     };
   } finally {
     await browser.close();
-    await bridge.close();
-    rt.close();
+    await served.close();
   }
+}
+
+/** A bridge serving one built renderer: its address, and a one-time login URL for the bench's browser. */
+interface ServedBridge {
+  url: string;
+  loginUrl: string;
+}
+
+interface Served {
+  bridges: ServedBridge[];
+  /** Until the last start's requests (those sent after its first rows too) have all been answered. */
+  settled(): Promise<void>;
+  track: Tracker;
+  close(): Promise<void>;
+}
+
+/**
+ * The store behind HTTP bridges (one per built renderer), in a process of its own, as the app's
+ * main process is its own and runs no test driver: in the bench's process the bridge shared its
+ * event loop with Playwright's client (the browser's protocol traffic during a start: network,
+ * page and console events, and its answers to them), and the summary's count over the document
+ * (30-180 ms of synchronous SQLite under load) held that client too. Same build, starts
+ * interleaved between a bridge here and one in a child process, three runs: medians 251 → 225 ms
+ * (11 each, load ~2), 358 → 344 (21 each, load 6-10), 372 → 365 (21 each, load ~8): the same
+ * direction each time, within the noise at high load. QALAM_BENCH_BRIDGE=inline keeps it here.
+ */
+async function serve(dataDir: string, staticDirs: string[]): Promise<Served> {
+  if (process.env.QALAM_BENCH_BRIDGE === 'inline') {
+    const { rt, dispatch, settled, track } = openServed(dataDir);
+    const bridges = await Promise.all(
+      staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })),
+    );
+    return {
+      bridges: bridges.map((b) => ({ url: b.url, loginUrl: b.loginUrl('/') })),
+      settled,
+      track: { start: async () => track.start(), stop: async () => track.stop(), served: async () => track.served() },
+      close: async () => {
+        await Promise.all(bridges.map((b) => b.close()));
+        rt.close();
+      },
+    };
+  }
+  const child = fork(fileURLToPath(import.meta.url), [BRIDGE_CHILD_ARG, dataDir, ...staticDirs], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = childAsker(child);
+  const { bridges } = (await ask({ type: 'ready' })) as { bridges: ServedBridge[] };
+  return {
+    bridges,
+    settled: async () => void (await ask({ type: 'settled' })),
+    track: {
+      start: async () => void (await ask({ type: 'track-start' })),
+      stop: async () => void (await ask({ type: 'track-stop' })),
+      served: async () => ((await ask({ type: 'served' })) as { served: { channel: string; ms: number }[] }).served,
+    },
+    close: async () => {
+      await ask({ type: 'close' });
+      await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
+    },
+  };
+}
+
+const BRIDGE_CHILD_ARG = '--bench-bridge-child';
+
+/** Sends a request to the bridge's process and resolves with its answer (one at a time, in order). */
+function childAsker(child: ChildProcess): (msg: { type: string }) => Promise<unknown> {
+  const waiting: ((answer: unknown) => void)[] = [];
+  let failed: Error | null = null;
+  child.on('message', (answer) => waiting.shift()?.(answer));
+  child.once('exit', (code) => {
+    failed = new Error(`the bench's bridge process exited (${code})`);
+  });
+  return (msg) =>
+    new Promise((resolve, reject) => {
+      if (failed) return reject(failed);
+      // 'ready' is sent by the child on its own once its bridges listen.
+      waiting.push(resolve);
+      if (msg.type !== 'ready') child.send(msg);
+    });
+}
+
+/** The bridge's process (serve): opens the store, starts a bridge per renderer, answers the bench. */
+async function runBridgeChild(dataDir: string, staticDirs: string[]): Promise<void> {
+  const { rt, dispatch, settled, track } = openServed(dataDir);
+  const bridges = await Promise.all(
+    staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })),
+  );
+  const reply = (m: object) => process.send!(m);
+  process.on('message', (m: { type: string }) => {
+    void (async () => {
+      switch (m.type) {
+        case 'settled':
+          await settled();
+          return reply({ type: 'settled' });
+        case 'track-start':
+          track.start();
+          return reply({ type: 'ok' });
+        case 'track-stop':
+          track.stop();
+          return reply({ type: 'ok' });
+        case 'served':
+          return reply({ type: 'served', served: track.served() });
+        case 'close':
+          await Promise.all(bridges.map((b) => b.close()));
+          rt.close();
+          // Exits once the answer is out: nothing else of this process is wanted.
+          return void process.send!({ type: 'closed' }, () => process.exit(0));
+      }
+    })();
+  });
+  reply({ type: 'ready', bridges: bridges.map((b) => ({ url: b.url, loginUrl: b.loginUrl('/') })) });
 }
 
 /**
@@ -157,7 +271,11 @@ function openServed(dataDir: string) {
       quiet = inFlight === 0 ? quiet + 1 : 0;
     }
   };
-  const track: Tracker = { start: () => (served = []), stop: () => (served = null), served: () => served ?? [] };
+  const track = {
+    start: () => void (served = []),
+    stop: () => void (served = null),
+    served: () => served ?? [],
+  };
   return { rt, dispatch, settled, track };
 }
 
@@ -194,16 +312,15 @@ export async function benchColdAb(
   log: (s: string) => void,
   warmups = 1,
 ): Promise<ColdAb> {
-  const { rt, dispatch, settled, track } = openServed(dataDir);
-  const bridges = await Promise.all(
-    staticDirs.map((staticDir) => startHttpBridge({ dispatch, events: rt.ctx.events, staticDir })),
-  );
+  const served = await serve(dataDir, staticDirs);
+  const { bridges, settled, track } = served;
   const browser = await launch();
+  const loadBefore = loadavg()[0]!;
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await watchFirstRows(page);
     for (const bridge of bridges) {
-      await page.goto(bridge.loginUrl('/'));
+      await page.goto(bridge.loginUrl);
       await settled();
     }
     // Discarded rounds first (hyperfine's --warmup): each renderer's first start into the document
@@ -249,6 +366,8 @@ export async function benchColdAb(
       );
     }
     for (const d of dirs.slice(1)) log(`${d.staticDir} / ${dirs[0]!.staticDir}: ${(d.medianMs / dirs[0]!.medianMs).toFixed(3)}`);
+    // The figures mean little without the machine's load (os.loadavg's one-minute figure).
+    log(`load average ${loadBefore.toFixed(1)} before the starts, ${loadavg()[0]!.toFixed(1)} after`);
     // QALAM_TRACE=prefix: one more cold start of each, traced (prefix-0.json, ...), for chrome://tracing or Perfetto.
     const trace = process.env.QALAM_TRACE;
     if (trace)
@@ -261,8 +380,7 @@ export async function benchColdAb(
     return { dirs };
   } finally {
     await browser.close();
-    await Promise.all(bridges.map((b) => b.close()));
-    rt.close();
+    await served.close();
   }
 }
 
@@ -297,21 +415,21 @@ interface Cold {
   phases: ColdPhases;
 }
 
-/** Starts and stops the record of the bridge requests a cold start makes. */
+/** Starts and stops the record of the bridge requests a cold start makes (in the bridge's process). */
 interface Tracker {
-  start(): void;
-  stop(): void;
-  served(): { channel: string; ms: number }[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  served(): Promise<{ channel: string; ms: number }[]>;
 }
 
 /** One cold start: a new document (about:blank first) straight to `url`, until its first rows are painted. */
 async function coldStart(page: Page, url: string, track: Tracker): Promise<Cold> {
   await page.goto('about:blank');
-  track.start();
+  await track.start();
   await startAndWait(page, url);
   const ms = await page.evaluate(() => Number(document.documentElement.dataset.firstRowsPainted));
-  const cold = { ms, requests: await coldTimeline(page, track.served()), phases: await coldPhases(page) };
-  track.stop();
+  const cold = { ms, requests: await coldTimeline(page, await track.served()), phases: await coldPhases(page) };
+  await track.stop();
   return cold;
 }
 
@@ -450,7 +568,9 @@ async function coldTimeline(page: Page, served: { channel: string; ms: number }[
 
 // `npx tsx tests/bench/ui.ts [dir]`: this scenario alone, on a generated 100k-pair document
 // (kept in `dir` when given, so that repeated runs skip the import).
-if (process.argv[1]?.endsWith('ui.ts')) {
+if (process.argv[2] === BRIDGE_CHILD_ARG) {
+  void runBridgeChild(process.argv[3]!, process.argv.slice(4));
+} else if (process.argv[1]?.endsWith('ui.ts')) {
   const log = (s: string) => process.stderr.write(`  … ${s}\n`);
   void (async () => {
     const given = process.argv[2];
