@@ -94,9 +94,9 @@ describe('plainTranslateArgs', () => {
 
 describe('the built translate bundle behind bin/qalam.mjs', () => {
   // A copy of the package's layout inside the repository (bin/ beside out/cli/), so the bundles'
-  // packages resolve from its node_modules. Its out/cli/qalam.mjs stands in front of the whole CLI
+  // packages resolve from its node_modules (under out/cli*, which the app's installers leave out). Its out/cli/qalam.mjs stands in front of the whole CLI
   // and says on stderr that it ran.
-  const pkg = join(ROOT, 'out', `translate-test-${process.pid}`);
+  const pkg = join(ROOT, 'out', `cli-translate-test-${process.pid}`);
   const cli = join(pkg, 'out', 'cli');
   const bin = join(pkg, 'bin', 'qalam.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'qalam-translate-fast-'));
