@@ -2,7 +2,7 @@
 // pre-translation of 100k paragraphs, and the OmegaT pipeline (qalam translate against OmegaT's
 // console-translate on the same 20k paragraphs and TMX, both as whole processes).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -289,7 +289,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
     );
 
     const qalamOut = join(dir, 'qalam-target.txt');
-    const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/qalam.mjs');
+    const bin = builtCli();
     const qalamRun = () =>
       timed(process.execPath, [
         bin,
@@ -417,7 +417,24 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(join(ROOT, 'out', `cli-bench-pipeline-${process.pid}`), { recursive: true, force: true });
   }
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * bin/qalam.mjs over a CLI built from the current sources (not whatever out/cli holds, which may
+ * predate them): the package's layout (bin/ beside out/cli/) under out/, so the bundles find
+ * node_modules, in a folder of this run's own that the finally above removes.
+ */
+function builtCli(): string {
+  const pkg = join(ROOT, 'out', `cli-bench-pipeline-${process.pid}`);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), join(pkg, 'out', 'cli')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not build the CLI');
+  mkdirSync(join(pkg, 'bin'), { recursive: true });
+  copyFileSync(join(ROOT, 'bin', 'qalam.mjs'), join(pkg, 'bin', 'qalam.mjs'));
+  return join(pkg, 'bin', 'qalam.mjs');
 }
 
 /** Issue 12's goals for the pipeline: OmegaT's time over Qalam's, and Qalam's peak memory. */
