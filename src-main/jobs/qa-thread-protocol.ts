@@ -61,8 +61,13 @@ export interface QaThreadRows {
 /** The document's figures for the other part, once the calling thread has them. */
 export interface QaThreadFigures {
   lengthFences: DocumentFigures['lengthFences'];
-  /** The consistency findings of the part's pairs that have any (see checks.ts onPairTexts). */
-  consistency: [pairId: number, issues: QaIssue[]][];
+  /**
+   * What the consistency checks found of the part's pairs that have a finding (checks.ts
+   * consistencyFindings): their ids; per id, how many other targets its source has and how many
+   * other sources its target translates; the first other target (an index into `others`). The
+   * thread makes the issues on its own texts (consistencyIssuesOf).
+   */
+  consistency: { ids: Int32Array; counts: Int32Array; others: string[] };
 }
 
 export interface QaThreadData {

@@ -8,7 +8,14 @@
 // report as it is. Each message is posted, then announced on the shared signal: the job worker
 // sleeps in Atomics.wait and reads it synchronously (and this thread waits for the figures so).
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { checkPair, checkPairBeforeFigures, documentIssues, lengthRatios, onPairTexts, type QaContext } from '../qa/checks';
+import {
+  checkPair,
+  checkPairBeforeFigures,
+  consistencyIssuesOf,
+  documentIssues,
+  lengthRatios,
+  type QaContext,
+} from '../qa/checks';
 import { factsOf } from '../qa/facts';
 import { TermIndex, type Term } from '../qa/terms';
 import { factRows, type MadeFacts } from '../services/qa-facts';
@@ -148,7 +155,9 @@ port.on('message', (msg: ToQaThread) => {
     }
     const figures = awaitFigures(seq);
     if (!figures) return;
-    const consistency = new Map(figures.consistency);
+    const { ids: foundIds, counts, others } = figures.consistency;
+    const consistency = new Map<number, number>();
+    for (let i = 0; i < foundIds.length; i++) consistency.set(foundIds[i]!, i);
     ctx.document = {
       lengthFences: figures.lengthFences,
       targetsBySource: new Map(),
@@ -156,8 +165,10 @@ port.on('message', (msg: ToQaThread) => {
       byPair: new Map(),
     };
     ctx.consistencyOf = (pair) => {
-      const found = consistency.get(pair.id);
-      return found ? onPairTexts(found, pair) : NONE;
+      const i = consistency.get(pair.id);
+      if (i === undefined) return NONE;
+      const found = { targets: counts[i * 3]!, sources: counts[i * 3 + 1]!, other: others[counts[i * 3 + 2]!]! };
+      return consistencyIssuesOf(found, factsOf(pair), pair.target);
     };
     const part = tallyPart({
       rows,

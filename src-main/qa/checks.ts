@@ -31,7 +31,7 @@ export interface QaContext {
   stateOnly?: { isIgnored(pair: QaPair, check: QaCheckId): boolean };
   /**
    * The consistency findings of a pair worked out by whoever holds the document's consistency maps
-   * (see {@link consistencyIssues}): a QA thread checking part of a document is given them instead
+   * (see {@link consistencyFindings}): a QA thread checking part of a document is given them instead
    * of the maps. When set, the maps of `document` are not read (its length fences still are).
    */
   consistencyOf?: (pair: QaPair) => QaIssue[];
@@ -527,7 +527,32 @@ function consistency(
   doc: DocumentFigures,
   disabled: ReadonlySet<QaCheckId> | undefined,
 ): QaIssue[] {
-  const out: QaIssue[] = [];
+  return consistencyIssuesOf(consistencyFound(pair, source, target, doc, disabled), source, target);
+}
+
+/**
+ * What the consistency checks find of a pair against the document's maps: how many other targets
+ * its source has (0: no finding) and the first of them, how many other sources its target
+ * translates (0: none). Numbers and a string: what a thread without the maps is sent.
+ */
+export interface ConsistencyFound {
+  targets: number;
+  other: string;
+  sources: number;
+}
+
+const NOTHING_FOUND: ConsistencyFound = { targets: 0, other: '', sources: 0 };
+
+function consistencyFound(
+  pair: QaPair,
+  source: SourceFacts,
+  target: string,
+  doc: DocumentFigures,
+  disabled: ReadonlySet<QaCheckId> | undefined,
+): ConsistencyFound {
+  let targets = 0;
+  let other = '';
+  let sources = 0;
   const known = doc.byPair.get(pair.id);
   const folded = known?.folded ?? source.key;
   const key = known?.key != null && known.target === target ? known.key : targetKey(target);
@@ -538,27 +563,37 @@ function consistency(
     const groups = doc.targetsBySource.get(folded);
     if (!(asKnown && groups === pair.id)) {
       const r = rivals(groups, key, pair.id, known?.key ?? undefined, doc.byPair, 'key');
-      if (r.count && r.first !== undefined)
-        out.push(issue('inconsistent-target', { other: r.first, count: r.count }, whole('target', target)));
+      if (r.count && r.first !== undefined) {
+        targets = r.count;
+        other = r.first;
+      }
     }
   }
   if (!disabled?.has('inconsistent-source')) {
     const groups = doc.sourcesByTarget.get(key);
-    if (!(asKnown && groups === pair.id)) {
-      const r = rivals(groups, folded, pair.id, folded, doc.byPair, 'folded');
-      if (r.count) out.push(issue('inconsistent-source', { count: r.count }, whole('source', source)));
-    }
+    if (!(asKnown && groups === pair.id)) sources = rivals(groups, folded, pair.id, folded, doc.byPair, 'folded').count;
   }
+  return targets === 0 && sources === 0 ? NOTHING_FOUND : { targets, other, sources };
+}
+
+/** The issues of what the consistency checks found (see {@link consistencyFound}), marked on the pair's texts. */
+export function consistencyIssuesOf(found: ConsistencyFound, source: { length: number }, target: string): QaIssue[] {
+  if (found.targets === 0 && found.sources === 0) return [];
+  const out: QaIssue[] = [];
+  if (found.targets)
+    out.push(issue('inconsistent-target', { other: found.other, count: found.targets }, whole('target', target)));
+  if (found.sources) out.push(issue('inconsistent-source', { count: found.sources }, whole('source', source)));
   return out;
 }
 
 /**
- * A pair's consistency findings (its stored target against the document's maps), as
- * {@link checkPair} reports them: what a QA thread without the maps is given (QaContext.consistencyOf).
+ * What the consistency checks find of a pair (its stored target against the document's maps), as
+ * {@link checkPair} reports it through {@link consistencyIssuesOf}: what a QA thread without the maps is
+ * given (QaContext.consistencyOf), and marks on its own texts.
  */
-export function consistencyIssues(pair: QaPair, doc: DocumentFigures, disabled?: ReadonlySet<QaCheckId>): QaIssue[] {
-  if (pair.excluded || pair.target.trim() === '') return [];
-  return consistency(pair, factsOf(pair), pair.target, doc, disabled);
+export function consistencyFindings(pair: QaPair, doc: DocumentFigures, disabled?: ReadonlySet<QaCheckId>): ConsistencyFound {
+  if (pair.excluded || pair.target.trim() === '') return NOTHING_FOUND;
+  return consistencyFound(pair, factsOf(pair), pair.target, doc, disabled);
 }
 
 /** Adds a pair to a consistency map; `byPair` already holds its current entry. */
@@ -823,15 +858,6 @@ export function lengthRatios(pairs: Iterable<QaPair>): number[] {
     if (facts.words3) out.push(ratioOf(facts.trimmedLength, p.target));
   }
   return out;
-}
-
-/**
- * Consistency findings worked out without the pair's source (a split document QA's second part,
- * whose sources the thread holding the maps does not read) mark the whole source as it was given
- * (''): the thread that has the pair marks its own.
- */
-export function onPairTexts(issues: readonly QaIssue[], pair: QaPair): QaIssue[] {
-  return issues.map((i) => (i.check === 'inconsistent-source' ? { ...i, ranges: whole('source', factsOf(pair)) } : i));
 }
 
 /**

@@ -3,7 +3,7 @@
 // themselves are pure (src-main/qa/); this file decides what they see.
 import {
   checkPair,
-  consistencyIssues,
+  consistencyFindings,
   documentFigures,
   lengthRatios,
   followChange,
@@ -32,6 +32,7 @@ import { factRows, makeFacts, storeFacts, type FactsGlossary, type MadeFacts } f
 import { compactFigures } from './qa-figures';
 import { markIgnored, QaTally, reportHead, targetHash, type QaTallyPart } from './qa-tally';
 import { packPairIssues, unpackPart, type PackedReport, type PackedReportPart } from '../jobs/qa-issues-pack';
+import type { QaThreadFigures } from '../jobs/qa-thread-protocol';
 import { englishSpeller } from './spell';
 
 export { targetHash } from './qa-tally';
@@ -225,7 +226,7 @@ function readAndCheckIn(
         const read = run.read(() => progress(0));
         trace('waited for the other thread to read');
         if (read && read.epoch === epoch) {
-          // What the figures need of the other part (its sources stay there: see onPairTexts).
+          // What the figures need of the other part (its sources stay there: its thread marks them).
           const figureRows = new Array<QaPair>(read.ids.length);
           for (let i = 0; i < figureRows.length; i++) {
             figureRows[i] = {
@@ -262,11 +263,7 @@ function readAndCheckIn(
         }
         return { epoch, rows, own, theirs: null, ignores, qa };
       }
-      const consistency: [number, QaIssue[]][] = [];
-      for (const row of theirs.rows) {
-        const issues = consistencyIssues(row, figures, qa.disabled);
-        if (issues.length) consistency.push([row.id, issues]);
-      }
+      const consistency = packConsistency(theirs.rows, figures, qa.disabled);
       trace("the other part's consistency");
       const checked = run!.check({
         figures: { lengthFences: figures.lengthFences, consistency },
@@ -282,6 +279,27 @@ function readAndCheckIn(
       throw e;
     }
   })();
+}
+
+/** What the consistency checks find of the other part's pairs, for its thread (QaThreadFigures.consistency). */
+function packConsistency(
+  rows: readonly QaPair[],
+  figures: DocumentFigures,
+  disabled: ReadonlySet<QaCheckId> | undefined,
+): QaThreadFigures['consistency'] {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const others: string[] = [];
+  const otherAt = new Map<string, number>();
+  for (const row of rows) {
+    const found = consistencyFindings(row, figures, disabled);
+    if (found.targets === 0 && found.sources === 0) continue;
+    let at = otherAt.get(found.other);
+    if (at === undefined) otherAt.set(found.other, (at = others.push(found.other) - 1));
+    ids.push(row.id);
+    counts.push(found.targets, found.sources, at);
+  }
+  return { ids: Int32Array.from(ids), counts: Int32Array.from(counts), others };
 }
 
 /** Judging only: whether a check's warnings are marked "not an error" on the pair's current text. */
