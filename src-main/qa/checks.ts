@@ -246,7 +246,7 @@ function numbers(source: SourceFacts, target: string, ctx: QaContext): QaIssue[]
     out.push(
       issue(
         'number-missing',
-        { numbers: missing.map((n) => n.text).join(', ') },
+        { numbers: missing.map((n) => source.numberText(n)).join(', ') },
         missing.map((n) => ({ side: 'source', start: n.start, end: n.end })),
       ),
     );
@@ -708,7 +708,7 @@ function termMissing(source: SourceFacts, target: string, glossary: TermIndex, e
     for (let a = 0; a < alternatives.length && !present; a++)
       present = findEnglishTerm(target, alternatives[a]!, haystack) !== null;
     if (present) continue;
-    const found = issue('term-missing', termParams(hit.term, label, hit.written), [
+    const found = issue('term-missing', termParams(hit.term, label, source.termText(hit)), [
       { side: 'source', start: hit.start, end: hit.end },
     ]);
     out.push(found);

@@ -36,12 +36,16 @@ export interface SourceFacts {
   readonly lastMark: { ch: string; at: number } | null;
   /** What the consistency maps group the source by: equal for sources whose search folding is equal. */
   readonly key: string;
-  numbers(): readonly SourceNumber[];
+  numbers(): readonly FoundNumber[];
+  /** How a number of {@link numbers} is written in the source. */
+  numberText(n: FoundNumber): string;
   latinTokens(): readonly SourceToken[];
   /** The source's Latin words, lower case (a name in the source is not a misspelling in the target). */
   latinWords(): ReadonlySet<string>;
   /** The terms of `glossary` found in the source, by position. */
-  termHits(glossary: TermIndex): readonly SourceTermHit[];
+  termHits(glossary: TermIndex): readonly TermHit[];
+  /** How a term of {@link termHits} is written in the source. */
+  termText(hit: TermHit): string;
   /** Whether source.trim() is `trimmedTarget`. */
   sameTrimmed(trimmedTarget: string): boolean;
 }
@@ -102,10 +106,10 @@ const NO_HITS: readonly SourceTermHit[] = [];
 
 /** A source's facts worked out from its text, each when first asked for. */
 export class TextFacts implements SourceFacts {
-  private numbersFound: readonly SourceNumber[] | undefined;
+  private numbersFound: readonly FoundNumber[] | undefined;
   private tokens: readonly SourceToken[] | undefined;
   private words: ReadonlySet<string> | undefined;
-  private hits: { glossary: TermIndex; hits: readonly SourceTermHit[] } | undefined;
+  private hits: { glossary: TermIndex; hits: readonly TermHit[] } | undefined;
   private mark: { ch: string; at: number } | null | undefined;
   private folded: string | undefined;
 
@@ -138,12 +142,12 @@ export class TextFacts implements SourceFacts {
     return (this.folded ??= normalizeForSearch(this.source));
   }
 
-  numbers(): readonly SourceNumber[] {
-    if (this.numbersFound === undefined) {
-      const found = findNumbers(this.source);
-      this.numbersFound = found.length === 0 ? NO_NUMBERS : found.map((n) => ({ ...n, text: this.source.slice(n.start, n.end) }));
-    }
-    return this.numbersFound;
+  numbers(): readonly FoundNumber[] {
+    return (this.numbersFound ??= findNumbers(this.source));
+  }
+
+  numberText(n: FoundNumber): string {
+    return this.source.slice(n.start, n.end);
   }
 
   latinTokens(): readonly SourceToken[] {
@@ -170,15 +174,13 @@ export class TextFacts implements SourceFacts {
     return this.words;
   }
 
-  termHits(glossary: TermIndex): readonly SourceTermHit[] {
-    if (this.hits?.glossary !== glossary) {
-      const found = glossary.find(this.source);
-      this.hits = {
-        glossary,
-        hits: found.length === 0 ? NO_HITS : found.map((h) => ({ ...h, written: this.source.slice(h.start, h.end) })),
-      };
-    }
+  termHits(glossary: TermIndex): readonly TermHit[] {
+    if (this.hits?.glossary !== glossary) this.hits = { glossary, hits: glossary.find(this.source) };
     return this.hits.hits;
+  }
+
+  termText(hit: TermHit): string {
+    return this.source.slice(hit.start, hit.end);
   }
 
   sameTrimmed(trimmedTarget: string): boolean {
@@ -311,7 +313,7 @@ export function packSourceFacts(pairs: Iterable<{ id: number; source: string; so
       ints.push(x.start);
       ints.push(x.end);
       ints.push(strings.index(x.value));
-      ints.push(strings.index(x.text));
+      ints.push(strings.index(f.numberText(x)));
     }
     ints.push(tokens.length);
     for (const t of tokens) {
@@ -338,11 +340,12 @@ export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): B
   let count = 0;
   for (let i = 0; i < list.length; i++) {
     ints.a[hitAt + i] = count;
-    for (const h of new TextFacts(list[i]!).termHits(glossary)) {
+    const f = new TextFacts(list[i]!);
+    for (const h of f.termHits(glossary)) {
       ints.push(h.term.id);
       ints.push(h.start);
       ints.push(h.end);
-      ints.push(strings.index(h.written));
+      ints.push(strings.index(f.termText(h)));
       count++;
     }
   }
@@ -520,9 +523,24 @@ class PackedSource implements SourceFacts {
     return out;
   }
 
-  termHits(glossary: TermIndex): readonly SourceTermHit[] {
-    return this.p.hits(this.i, glossary) ?? new TextFacts(this.p.sourceOf(this.i)).termHits(glossary);
+  termHits(glossary: TermIndex): readonly TermHit[] {
+    const packed = this.p.hits(this.i, glossary);
+    if (packed) return packed;
+    this.text ??= new TextFacts(this.p.sourceOf(this.i));
+    return this.text.termHits(glossary);
   }
+
+  termText(hit: TermHit): string {
+    // A hit of the packed terms carries its text; one found in the source's text (another glossary) is read there.
+    return (hit as Partial<SourceTermHit>).written ?? this.text!.termText(hit);
+  }
+
+  numberText(n: FoundNumber): string {
+    return (n as SourceNumber).text;
+  }
+
+  /** The source's own facts, for a question the packed ones cannot answer (another glossary's terms). */
+  private text: TextFacts | undefined;
 
   sameTrimmed(trimmedTarget: string): boolean {
     if (trimmedTarget.length !== this.p.fixed(this.i, 1) || hash32(trimmedTarget) !== this.p.fixed(this.i, 2)) return false;

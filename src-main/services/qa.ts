@@ -245,6 +245,7 @@ function readAndCheckIn(
         }
       }
       progress(0);
+      trace('progress');
       const figures = theirs
         ? figuresFor(ctx, documentId, [...rows, ...theirs.rows], [...lengthRatios(rows), ...theirs.ratios])
         : figuresFor(ctx, documentId, rows);

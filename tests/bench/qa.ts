@@ -270,7 +270,9 @@ async function benchReport(log: (s: string) => void, sources: string[], terms: T
         issues: r.errors + r.warnings + r.ignored,
       };
     };
-    log('QA report job: first report of each (threads start, speller and glossary load)');
+    // The first report of the document (two threads) also makes its sources' facts (services/qa-facts.ts) and
+    // stores them with its states; the one-thread runtime's first report reads them back.
+    log("QA report job: first report of each (threads start, speller and glossary load; the sources' facts are made)");
     const firstTwo = await report(two);
     const firstOne = await report(one);
     log(`QA report job: ${REPORT_RUNS} reports of each, interleaved`);
@@ -447,7 +449,7 @@ export function qaLines(q: QaBench): string[] {
       ? [
           `QA report of a ${q.pairs}-pair document as the app runs it (the qa:report job in the job worker; newsroom-like glossary, en-US speller; load ${rep.load.join(' ')})`,
           `  split over two threads: ${rep.twoMs} ms; in one thread: ${rep.oneMs} ms (${round(rep.oneMs / rep.twoMs)}×); medians of ${rep.runs}, interleaved; goal < ${rep.goalMs} ms`,
-          `  first report (threads start, speller and glossary load): two threads ${rep.firstTwoMs} ms, one ${rep.firstOneMs} ms; ${rep.issues} issues (digest ${rep.digest}, ${rep.same ? 'the same in every run' : 'DIFFERENT between runs'})`,
+          `  first report (threads start, speller and glossary load; the two threads' also makes the sources' facts): two threads ${rep.firstTwoMs} ms, one ${rep.firstOneMs} ms; ${rep.issues} issues (digest ${rep.digest}, ${rep.same ? 'the same in every run' : 'DIFFERENT between runs'})`,
         ]
       : []),
     `QA of a ${q.pairs}-pair document with the en-US speller and a ${q.terms}-term glossary (in-process; load ${loadavg()[0]!.toFixed(2)})`,
