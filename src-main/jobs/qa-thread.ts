@@ -212,7 +212,7 @@ function made(m: MadeFacts | undefined): MadeFacts | null {
   const buffer = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   return {
     ...(m.facts ? { facts: buffer(m.facts) } : {}),
-    ...(m.terms ? { terms: { key: m.terms.key, blob: buffer(m.terms.blob) } } : {}),
+    ...(m.terms ? { terms: { key: m.terms.key, blob: m.terms.blob && buffer(m.terms.blob) } } : {}),
   };
 }
 

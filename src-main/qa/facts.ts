@@ -326,9 +326,20 @@ export function packSourceFacts(pairs: Iterable<{ id: number; source: string; so
   return toBlob(ints, strings);
 }
 
-/** The glossary terms found in each source (in position order, as {@link packSourceFacts}), packed. */
-export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): Buffer {
+/**
+ * More terms found in a document than this many a source on average and they are not packed: a
+ * glossary made of the document's commonest words (tens of hits a paragraph; a real one finds a
+ * few) would make a blob larger than reading the sources again costs (4 int32 a hit).
+ */
+export const MAX_TERM_HITS_A_SOURCE = 32;
+
+/**
+ * The glossary terms found in each source (in position order, as {@link packSourceFacts}), packed;
+ * null when they are more than {@link MAX_TERM_HITS_A_SOURCE} a source (the search stops there).
+ */
+export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): Buffer | null {
   const list = [...sources];
+  const maxHits = MAX_TERM_HITS_A_SOURCE * Math.max(1, list.length);
   const ints = new Ints();
   ints.push(FACTS_FORMAT);
   ints.push(TERMS_KIND);
@@ -348,6 +359,7 @@ export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): B
       ints.push(strings.index(f.termText(h)));
       count++;
     }
+    if (count > maxHits) return null;
   }
   ints.a[hitAt + list.length] = count;
   return toBlob(ints, strings);

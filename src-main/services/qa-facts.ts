@@ -29,8 +29,8 @@ function ofThisFormat(head: Buffer): boolean {
 export interface MadeFacts {
   /** Source facts (packSourceFacts), when those stored were missing or of another format. */
   facts?: Buffer;
-  /** The terms of the glossary found in each source (packTermFacts), with its version. */
-  terms?: { key: string; blob: Buffer };
+  /** The terms of the glossary found in each source (packTermFacts), with its version; null: too many to pack. */
+  terms?: { key: string; blob: Buffer | null };
 }
 
 /**
@@ -67,6 +67,18 @@ export function makeFacts(
   }
   progress();
   return made;
+}
+
+/**
+ * Whether a whole-document QA can read its sources' facts: those stored are of this format and
+ * have the terms of `glossary`'s version, or `made` (just made) fills what they lacked with terms
+ * that were not too many to pack.
+ */
+export function factsUsable(db: Db, documentId: number, glossary: FactsGlossary | null, made: MadeFacts | null): boolean {
+  if (made) return made.terms === undefined || made.terms.blob !== null;
+  const head = facts.factsHead(db, documentId);
+  if (!head || !ofThisFormat(head.head)) return false;
+  return glossary === null || (head.termsKey === glossary.key && head.hasTerms);
 }
 
 /** Stores facts made by {@link makeFacts}, in the caller's write transaction. */
@@ -121,6 +133,7 @@ export function factRows(
   if (!packed) return null;
   if (glossary) {
     const terms = made?.terms ?? (stored?.termsKey ? { key: stored.termsKey, blob: stored.terms } : null);
+    // None for this version, or too many found to pack (a null blob under its key: not looked for again).
     if (terms?.key !== glossary.key || !terms.blob) return null;
     if (!packed.withTerms(terms.blob, glossary.index, glossary.terms)) return null;
   }

@@ -17,12 +17,13 @@ export function sourceFacts(db: Db, documentId: number): StoredFacts | undefined
   return row && { facts: row.facts, termsKey: row.terms_key, terms: row.terms };
 }
 
-/** The first bytes of the stored facts (their format) and the terms' glossary version, without the blobs. */
-export function factsHead(db: Db, documentId: number): { head: Buffer; termsKey: string | null } | undefined {
-  const row = stmt(db, 'SELECT substr(facts, 1, 16) AS head, terms_key FROM qa_source_facts WHERE document_id = ?').get(
-    documentId,
-  ) as { head: Buffer; terms_key: string | null } | undefined;
-  return row && { head: row.head, termsKey: row.terms_key };
+/** The first bytes of the stored facts (their format), the terms' glossary version and whether they are there, without the blobs. */
+export function factsHead(db: Db, documentId: number): { head: Buffer; termsKey: string | null; hasTerms: boolean } | undefined {
+  const row = stmt(
+    db,
+    'SELECT substr(facts, 1, 16) AS head, terms_key, terms IS NOT NULL AS has_terms FROM qa_source_facts WHERE document_id = ?',
+  ).get(documentId) as { head: Buffer; terms_key: string | null; has_terms: number } | undefined;
+  return row && { head: row.head, termsKey: row.terms_key, hasTerms: row.has_terms === 1 };
 }
 
 /** Stores a document's source facts (the terms found are dropped: they are stored with them); nothing for a document that is gone. */

@@ -43,7 +43,7 @@ function packed(list: QaPair[], glossary?: { index: TermIndex; terms: Term[] }):
         packTermFacts(
           list.map((p) => p.source),
           glossary.index,
-        ),
+        )!,
         glossary.index,
         glossary.terms,
       ),
@@ -137,7 +137,7 @@ describe('packed source facts', () => {
     const blob = packTermFacts(
       list.map((p) => p.source),
       index,
-    );
+    )!;
     expect(facts.withTerms(blob, index, terms.slice(1))).toBe(false);
     const shorter = PackedFacts.read(packSourceFacts(list.slice(1)), (i) => list[i + 1]!.source)!;
     expect(shorter.withTerms(blob, index, terms)).toBe(false);
@@ -157,13 +157,21 @@ describe('packed source facts', () => {
     expect([facts.id(0), facts.id(1), facts.id(2)]).toEqual([1, 2, 3]);
   });
 
+  it('packs no terms when a glossary of common words finds more than a few a source', () => {
+    const common = new TermIndex([{ id: 1, source: 'قال', target: 'said' }]);
+    const sources = Array.from({ length: 10 }, () => Array.from({ length: 33 }, () => 'قال').join(' '));
+    expect(packTermFacts(sources, common)).toBeNull();
+    sources[0] = 'كتب';
+    expect(packTermFacts(sources, common)).not.toBeNull();
+  });
+
   it('is not read back from a blob of another format or kind', () => {
     const list = pairs().slice(0, 10);
     const blob = packSourceFacts(list);
     const other = Buffer.from(blob);
     other.writeInt32LE(other.readInt32LE(0) + 1, 0);
     expect(PackedFacts.read(other, () => '')).toBeNull();
-    expect(PackedFacts.read(packTermFacts(['x'], index), () => '')).toBeNull();
+    expect(PackedFacts.read(packTermFacts(['x'], index)!, () => '')).toBeNull();
     expect(PackedFacts.read(blob, () => '')).not.toBeNull();
   });
 });

@@ -156,6 +156,44 @@ describe('the document QA with its sources as stored facts', () => {
     expect(factRows(r.db, documentId, all, null, null)).toHaveLength(N);
   });
 
+  it('with a glossary of common words, reads the sources, and does not look for the terms again', async () => {
+    const r = (rt = testRuntime());
+    as(r, 'translator');
+    const lines = Array.from({ length: 50 }, (_, i) => `${Array.from({ length: 40 }, () => 'قال').join(' ')} ${i}.`);
+    const doc = await importDocument(r.ctx, { fileName: 'common.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+    const ids = r.db.prepare('SELECT id FROM pairs WHERE document_id = ? ORDER BY position').pluck().all(doc.id) as number[];
+    r.db.prepare("UPDATE pairs SET target = 'He spoke.' WHERE document_id = ?").run(doc.id);
+    addTerm(r.ctx, doc.id, { source: 'قال', target: 'said' });
+    const report = qa.documentQa(r.ctx, doc.id);
+    // The terms' version is stored without terms: the next report does not look for them again.
+    expect(r.db.prepare('SELECT terms_key IS NOT NULL, terms IS NULL FROM qa_source_facts').raw().get()).toEqual([1, 1]);
+    expect(report.byCheck.find((c) => c.check === 'term-missing')!.issues).toBe(50);
+    const all = { from: null, to: null, first: 0 };
+    const g = glossaryIndex(r.ctx, doc.id)!;
+    expect(factRows(r.db, doc.id, all, { key: `${g.glossaryId}:${g.version}`, index: g.index, terms: g.terms }, null)).toBeNull();
+    r.db.prepare('UPDATE qa_source_facts SET facts = facts').run();
+    expect(JSON.stringify(qa.documentQa(r.ctx, doc.id))).toBe(JSON.stringify(report));
+    for (const id of ids)
+      expect(report.pairs.find((p) => p.pairId === id)?.issues ?? []).toEqual(qa.checkPairQa(r.ctx, id).issues);
+  });
+
+  it('the judging behind the "has QA issues" filter makes no facts, and reads those a report made', async () => {
+    const r = (rt = testRuntime());
+    as(r, 'translator');
+    const lines = Array.from({ length: 2_100 }, (_, i) => `وقع الاتفاق رقم ${i % 300} في عام ٢٠٢٣.`);
+    const doc = await importDocument(r.ctx, { fileName: 'judge.txt', bytes: new TextEncoder().encode(lines.join('\n')) });
+    r.db.prepare("UPDATE pairs SET target = 'The agreement was signed in 2022.' WHERE document_id = ?").run(doc.id);
+    const states = () => r.db.prepare('SELECT id, qa_state FROM pairs WHERE document_id = ? ORDER BY id').raw().all(doc.id);
+    qa.judgeDocument(r.ctx, doc.id);
+    expect(stored(r, doc.id)).toBeUndefined();
+    const judged = states();
+    qa.documentQa(r.ctx, doc.id);
+    expect(stored(r, doc.id)).toBeDefined();
+    r.db.prepare('UPDATE pairs SET qa_state = NULL WHERE document_id = ?').run(doc.id);
+    qa.judgeDocument(r.ctx, doc.id);
+    expect(states()).toEqual(judged);
+  });
+
   it('split over two threads, with facts just made or read back, gives the live QA of every pair', async () => {
     const { r, documentId, ids } = await setUp();
     const pool = qaThreads({ minPairs: 400 });
