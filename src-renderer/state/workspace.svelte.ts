@@ -81,9 +81,9 @@ export function toPairFilter(f: FilterState): PairFilter | undefined {
 let early: EarlyDocument | null = null;
 
 /**
- * The app starts straight into a document (a reload, a restored window): its first page and its
- * summary were asked for by the first module evaluated (state/early.ts), beside the settings, so
- * the rows can show with the shell. The document's workspace takes them, once: made after the
+ * The app starts straight into a document (a reload, a restored window): its first page was asked
+ * for by the first module evaluated (state/early.ts), beside the settings, so the rows can show
+ * with the shell. The document's workspace takes it, once: made after the
  * first page has answered, it starts with its rows (one render, not the shell and then the rows).
  * Resolves when the first page has answered.
  */
@@ -159,7 +159,6 @@ export class WorkspaceState {
   private cache: PageCache<Pair>;
   /** The answers `openEarly` asked for, each until its first use. */
   private earlyPage: Promise<Result<PairPage>> | null = null;
-  private earlyDoc: Promise<Result<DocumentSummary>> | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private statsTimer: ReturnType<typeof setTimeout> | undefined;
   private offEvents: (() => void)[] = [];
@@ -168,10 +167,7 @@ export class WorkspaceState {
   constructor(documentId: number) {
     this.documentId = documentId;
     const e = takeEarly(documentId);
-    if (e) {
-      this.earlyPage = e.firstPage;
-      this.earlyDoc = e.doc;
-    }
+    if (e) this.earlyPage = e.firstPage;
     this.qa = new QaWorkspace(documentId, this.decorations);
     this.tools = new DocumentTools(documentId, {
       settleDrafts: () => this.autosave.flushAll(),
@@ -197,15 +193,10 @@ export class WorkspaceState {
       },
       onError: (e) => notices.error(e instanceof ApiError ? e.error : appError('internal')),
     });
-    // Answers already here: the workspace's first render has them (the rows, the title and counts).
+    // The first page already here: the workspace's first render has its rows.
     if (e?.answered?.ok) {
       this.cache.seed(e.answered.value);
       this.earlyPage = null;
-    }
-    if (e?.docAnswered?.ok) {
-      this.doc = e.docAnswered.value;
-      this.stats = e.docAnswered.value.stats;
-      this.earlyDoc = null;
     }
     // Hits of the applied search, on the side(s) it searched: the rows shown are the ones it matched.
     this.decorations.set('search', (pair, target) => {
@@ -219,20 +210,14 @@ export class WorkspaceState {
     });
   }
 
-  async open(): Promise<void> {
-    // The first page does not wait for the document's summary: rows are what the user waits for.
+  /**
+   * Loads the first page, then, once `painted` (the view's first rows on screen) or at once when
+   * the first page did not answer, the document's summary (title, counts). The summary is a count
+   * over the whole document: asked for beside the first page, it ran in the main process while the
+   * renderer built its first frame, on a machine with few cores competing with it.
+   */
+  async open(painted: Promise<unknown> = Promise.resolve()): Promise<void> {
     const firstPage = this.cache.start().catch(() => {});
-    if (!this.doc) {
-      const asked = this.earlyDoc ?? api.invoke('documents:open', { documentId: this.documentId });
-      this.earlyDoc = null;
-      const doc = await asked;
-      if (!doc.ok) {
-        this.loadError = doc.error;
-        return;
-      }
-      this.doc = doc.value;
-      this.stats = doc.value.stats;
-    }
     this.offEvents.push(
       api.on('pairs:changed', (e) => {
         if (e.documentId !== this.documentId) return;
@@ -244,6 +229,15 @@ export class WorkspaceState {
       }),
     );
     await firstPage;
+    if (this.total >= 0) await painted;
+    if (this.disposed) return;
+    const doc = await api.invoke('documents:open', { documentId: this.documentId });
+    if (!doc.ok) {
+      this.loadError = doc.error;
+      return;
+    }
+    this.doc = doc.value;
+    this.stats = doc.value.stats;
   }
 
   dispose(): void {

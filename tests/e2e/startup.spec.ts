@@ -139,7 +139,6 @@ test('a start straight into a document asks for its first page before the app ha
   // state/early.ts, from the first module evaluated: the main process answers while the rest of the app evaluates.
   expect(asked('pairs:list')).toHaveLength(1);
   expect(asked('settings:get')).toHaveLength(1);
-  expect(asked('documents:open')).toHaveLength(1);
   expect(asked('pairs:list')[0]!.start).toBeLessThan(seen.mounted);
   expect(asked('settings:get')[0]!.start).toBeLessThan(seen.mounted);
   // The boot chunk is a script of its own, first (electron.vite.config.ts): it runs once parsed, not after the whole bundle.
@@ -149,6 +148,19 @@ test('a start straight into a document asks for its first page before the app ha
   const early = seen.fonts.filter((f) => f.start < seen.mounted).map((f) => f.file.replace(/-[\w-]{8}\.woff2$/, ''));
   expect(early).toEqual(expect.arrayContaining(['inter-latin-400-normal', 'inter-latin-600-normal']));
   expect(early.some((f) => f.startsWith('noto-naskh-arabic-arabic-400'))).toBe(true);
+  // The summary (title, counts: a count over the whole document) is asked for once the first rows
+  // are painted, not beside them (WorkspaceState.open), and shows.
+  await expect(page.locator('#doc-title')).toHaveText(/news-article-ar/);
+  await expect(page.getByTestId('stat-total').locator('strong')).not.toHaveText('0');
+  const summary = await page.evaluate(() => ({
+    painted: Number(document.documentElement.dataset.firstRowsPainted),
+    asked: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/api/invoke/documents:open'))
+      .map((e) => e.startTime),
+  }));
+  expect(summary.asked).toHaveLength(1);
+  expect(summary.asked[0]).toBeGreaterThanOrEqual(summary.painted);
 });
 
 test('the first frame draws the rows in view only; the rows below come in the next frames, and the keyboard goes on to them', async ({

@@ -9,6 +9,8 @@ const store = new Map<number, Pair>();
 let role: 'translator' | 'editor' = 'translator';
 /** While set, every request waits for it: a request "in flight". */
 let gate: Promise<void> | null = null;
+/** A channel that answers with an error while set. */
+let failing: string | null = null;
 
 function fail(code: string, params?: Record<string, unknown>) {
   return { ok: false as const, error: { code, key: `errors.${code}`, ...(params ? { params } : {}) } };
@@ -90,6 +92,7 @@ vi.mock('../../../src-renderer/lib/api', () => {
   const invoke = async (channel: string, input: Record<string, unknown>) => {
     calls.push({ channel, input });
     if (gate) await gate;
+    if (channel === failing) return fail('internal');
     const h = handlers[channel];
     if (!h) return fail('internal');
     const out = h(input);
@@ -154,6 +157,7 @@ beforeEach(() => {
   for (let i = 1; i <= 5; i++) store.set(i, pair(i));
   role = 'translator';
   gate = null;
+  failing = null;
   settings.value = { ...settings.value, role: 'translator' };
 });
 afterEach(() => vi.useRealTimers());
@@ -395,29 +399,43 @@ describe('WorkspaceState', () => {
 
   // Starting straight into a document (state/early.ts): the first module evaluated asks for it.
   describe('start-up', () => {
-    it('asks for the first page first, then the settings, then the summary; the workspace takes them, once', async () => {
+    it('asks for the first page first, then the settings; the workspace takes them, once, and asks for the summary after its first rows are painted', async () => {
       startEarly('#/documents/1');
-      expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info', 'documents:open']);
+      expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info']);
       await settings.load();
       await openEarly(1);
-      const ws = await open();
+      const ws = new WorkspaceState(1);
+      let painted: () => void = () => {};
+      const opening = ws.open(new Promise<void>((resolve) => (painted = resolve)));
+      await vi.advanceTimersByTimeAsync(100);
       expect(ws.pairAt(0)?.id).toBe(1);
+      expect(ws.doc).toBeNull();
+      expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info']);
+      painted();
+      await opening;
       expect(ws.doc?.name).toBe('doc');
       expect(calls.map((c) => c.channel)).toEqual(['pairs:list', 'settings:get', 'app:get-info', 'documents:open']);
     });
 
-    it('a workspace made once the first page has answered starts with its rows and title (one render, not two)', async () => {
+    it('a workspace made once the first page has answered starts with its rows (one render, not two)', async () => {
       startEarly('#/documents/1');
       await openEarly(1);
-      await vi.waitFor(() => expect(calls.at(-1)?.channel).toBe('documents:open'));
       await Promise.resolve();
       const ws = new WorkspaceState(1);
       // Before open(), before any await: what the first render reads.
       expect(ws.total).toBe(5);
       expect(ws.pairAt(4)?.id).toBe(5);
-      expect(ws.doc?.name).toBe('doc');
       await ws.open();
       expect(calls.filter((c) => c.channel === 'pairs:list')).toHaveLength(1);
+      expect(ws.doc?.name).toBe('doc');
+    });
+
+    it('a first page that fails does not wait for a paint that will not come: the summary is asked for at once', async () => {
+      failing = 'pairs:list';
+      const ws = new WorkspaceState(1);
+      await ws.open(new Promise<void>(() => {}));
+      expect(ws.total).toBe(-1);
+      expect(ws.doc?.name).toBe('doc');
     });
 
     it('starting elsewhere asks for the settings only, and a document opened later asks for itself', async () => {
