@@ -25,6 +25,7 @@ import { documentName } from './document-name';
 import { forEachLfLine, forEachParagraph, planUtf8Text, type Utf8TextPlan } from '../formats/txt-stream';
 import { detectImportFormat, MAX_PARAGRAPH_CHARS, parseDocument } from './parse';
 import { mirrorDocument } from './tm-memory';
+import { prepareFacts } from './qa-facts';
 
 export interface ImportRequest {
   fileName: string;
@@ -117,13 +118,24 @@ export async function importDocument(
 /**
  * For every document that has no search index yet: writes its pending folded sources
  * (store/folded.ts; a plain-text import leaves them to this job), then builds its index in one
- * transaction. The job that follows an import in the app (and a search of a document imported by
- * the CLI, which never pays for it). Idempotent: a document indexed meanwhile is skipped.
+ * transaction, then makes and stores the QA facts of its sources (services/qa-facts.ts
+ * prepareFacts) in another, so that its first QA report makes none. The job that follows an import
+ * in the app (and a search of a document imported by the CLI, which never pays for it; the app
+ * queues it at start-up for those). Idempotent: a document indexed meanwhile is skipped, and one
+ * whose facts are usable has none made. Facts that fail are logged, not thrown: the index stands,
+ * and the first report makes them.
  */
 export function indexForSearch(ctx: ServiceContext): { indexed: number[]; folded: number } {
   const indexed = unindexedDocuments(ctx.db);
   let folded = 0;
-  for (const id of indexed) folded += buildSearchIndex(ctx.db, id);
+  for (const id of indexed) {
+    folded += buildSearchIndex(ctx.db, id);
+    try {
+      prepareFacts(ctx, id);
+    } catch (e) {
+      if (ctx.db.open) console.error(`[qalam] QA facts of document ${id} failed (its first report makes them):`, e);
+    }
+  }
   return { indexed, folded };
 }
 

@@ -1,7 +1,10 @@
-// A document's QA source facts in the store (migration 0020; what they are: qa/facts.ts). A
-// whole-document QA (the report, the judging behind the "has QA issues" filter) first makes what
-// is missing of them: the source facts once per document (its pairs and sources do not change
-// after the import), the glossary terms found once per glossary version. Then it reads its rows
+// A document's QA source facts in the store (migration 0020; what they are: qa/facts.ts). They are
+// made after the import, off the user's path, by the job that builds the search index
+// (prepareFacts, from services/documents.ts indexForSearch), with the terms of the document's
+// glossary as it is then. A report makes what is still missing of them: the source facts once per
+// document (its pairs and sources do not change after the import), the glossary terms found once
+// per glossary version. Then a whole-document QA (the report, the judging behind the "has QA
+// issues" filter) reads its rows
 // without their Arabic sources (factRows): the facts stand for them. Anything amiss (no facts,
 // another format, another glossary version, pairs that are not those the facts were made of)
 // and the rows are read as before, sources and all.
@@ -11,6 +14,7 @@ import type { Db } from '../store/connection';
 import type { QaRow, QaState } from '../store/repos/qa';
 import * as facts from '../store/repos/qa-facts';
 import type { ServiceContext } from './context';
+import { glossaryIndex } from './glossary';
 
 /** The glossary the terms are found with, and its version ('glossary id:version'). */
 export interface FactsGlossary {
@@ -18,6 +22,12 @@ export interface FactsGlossary {
   index: TermIndex;
   /** Its terms (to name them by id). */
   terms: readonly Term[];
+}
+
+/** The glossary a document's terms are found with (its own or the shared one) at its current version; null: none. */
+export function factsGlossary(ctx: ServiceContext, documentId: number): FactsGlossary | null {
+  const g = glossaryIndex(ctx, documentId);
+  return g ? { key: `${g.glossaryId}:${g.version}`, index: g.index, terms: g.terms } : null;
 }
 
 /** Whether a stored blob's first bytes are source facts of this format. */
@@ -86,6 +96,21 @@ export function storeFacts(db: Db, documentId: number, made: MadeFacts): void {
   // The document may have gone meanwhile; its pairs cannot have changed.
   if (made.facts) facts.putSourceFacts(db, documentId, made.facts);
   if (made.terms) facts.putTermFacts(db, documentId, made.terms.key, made.terms.blob);
+}
+
+/**
+ * Makes and stores what is missing of a document's facts (the source facts; the terms of its
+ * glossary at its current version), in a write transaction of its own: the job after an import
+ * (services/documents.ts indexForSearch), so that the document's first report makes none. The
+ * sources are read in one read transaction (one state of the document). Returns whether anything
+ * was made (false: the stored facts were usable).
+ */
+export function prepareFacts(ctx: ServiceContext, documentId: number): boolean {
+  const glossary = factsGlossary(ctx, documentId);
+  const made = ctx.db.transaction(() => makeFacts(ctx, documentId, glossary, () => {}))();
+  if (!made) return false;
+  ctx.db.transaction(() => storeFacts(ctx.db, documentId, made))();
+  return true;
 }
 
 /** A pair as a whole-document QA reads it beside the facts: its source is read only if a check needs its text. */

@@ -28,7 +28,7 @@ import { countPairs, getPair } from '../store/repos/pairs';
 import * as repo from '../store/repos/qa';
 import { actor, type ServiceContext } from './context';
 import { glossaryFingerprint, glossaryIndex, type GlossaryIndex } from './glossary';
-import { factRows, factsUsable, makeFacts, storeFacts, type FactsGlossary, type MadeFacts } from './qa-facts';
+import { factRows, factsGlossary, factsUsable, makeFacts, storeFacts, type FactsGlossary, type MadeFacts } from './qa-facts';
 import { compactFigures } from './qa-figures';
 import { markIgnored, QaTally, reportHead, targetHash, type QaTallyPart } from './qa-tally';
 import { packPairIssues, unpackPart, type PackedReport, type PackedReportPart } from '../jobs/qa-issues-pack';
@@ -152,8 +152,7 @@ function readAndCheck(
   mode: { judge: boolean; follow: boolean },
 ): Checked {
   // The sources' facts stand for the sources (services/qa-facts.ts), made first if missing.
-  const g = glossaryIndex(ctx, documentId);
-  const withGlossary: FactsGlossary | null = g ? { key: `${g.glossaryId}:${g.version}`, index: g.index, terms: g.terms } : null;
+  const withGlossary = factsGlossary(ctx, documentId);
   // The judging of the "has QA issues" filter stops at what settles a state: it reads the facts a
   // report made, and does not make them (a glossary of common words finds terms it never looks at).
   const made = mode.judge ? null : makeFacts(ctx, documentId, withGlossary, () => progress(0));

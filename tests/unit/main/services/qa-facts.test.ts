@@ -2,12 +2,13 @@
 // instead of the sources. Its findings stay those of the live per-pair QA (which reads the source
 // text), whether the facts were just made, read back, made again after a glossary change, dropped
 // with a rewritten source, or do not fit the document's pairs; in one thread or split over two.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { qaThreads } from '../../../../src-main/jobs/qa-threads';
 import type { QaThreads } from '../../../../src-main/jobs/qa-thread-protocol';
-import { importDocument } from '../../../../src-main/services/documents';
+import { importDocument, indexForSearch } from '../../../../src-main/services/documents';
 import { addTerm, glossaryIndex } from '../../../../src-main/services/glossary';
-import { factRows } from '../../../../src-main/services/qa-facts';
+import { factRows, factsGlossary, makeFacts } from '../../../../src-main/services/qa-facts';
+import { isSearchIndexed } from '../../../../src-main/store/repos/search';
 import * as qa from '../../../../src-main/services/qa';
 import type { QaReport } from '../../../../src-main/shared/qa';
 import { updateTarget } from '../../../../src-main/services/pairs';
@@ -96,6 +97,40 @@ describe('the document QA with its sources as stored facts', () => {
     const pair = r.db.prepare('SELECT id, version FROM pairs WHERE id = ?').get(ids[5]) as { id: number; version: number };
     updateTarget(r.ctx, { pairId: pair.id, expectedVersion: pair.version, target: 'NATO met in 2022 in Brussels.' });
     expectLive(r, qa.documentQa(r.ctx, documentId), ids);
+  });
+
+  it('are made by the job after the import (the search index), with the glossary’s terms: the first report makes none', async () => {
+    const { r, documentId, ids } = await setUp();
+    expect(stored(r, documentId)).toBeUndefined();
+    expect(indexForSearch(r.ctx).indexed).toEqual([documentId]);
+    expect(isSearchIndexed(r.db, documentId)).toBe(true);
+    const g = glossaryIndex(r.ctx, documentId)!;
+    expect(stored(r, documentId)).toMatchObject({ facts: expect.any(Number), termsKey: `${g.glossaryId}:${g.version}` });
+    // Nothing is missing for the report to make (it would make exactly what makeFacts answers).
+    expect(makeFacts(r.ctx, documentId, factsGlossary(r.ctx, documentId), () => {})).toBeNull();
+    const blobs = () => r.db.prepare('SELECT facts, terms FROM qa_source_facts WHERE document_id = ?').raw().get(documentId);
+    const before = blobs();
+    const report = qa.documentQa(r.ctx, documentId);
+    expect(blobs()).toEqual(before);
+    expectLive(r, report, ids);
+  });
+
+  it('a failure to make or store the facts after the import leaves the search index built, and the first report makes them', async () => {
+    const { r, documentId, ids } = await setUp();
+    r.db.exec("CREATE TEMP TRIGGER no_facts BEFORE INSERT ON qa_source_facts BEGIN SELECT RAISE(ABORT, 'no facts'); END");
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(indexForSearch(r.ctx).indexed).toEqual([documentId]);
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]![0])).toContain(`document ${documentId}`);
+    } finally {
+      logged.mockRestore();
+    }
+    expect(isSearchIndexed(r.db, documentId)).toBe(true);
+    expect(stored(r, documentId)).toBeUndefined();
+    r.db.exec('DROP TRIGGER temp.no_facts');
+    expectLive(r, qa.documentQa(r.ctx, documentId), ids);
+    expect(stored(r, documentId)).toBeDefined();
   });
 
   it('drops the facts of a document whose source is rewritten, and makes them again', async () => {

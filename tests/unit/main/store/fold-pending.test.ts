@@ -85,7 +85,12 @@ describe('folded sources pending after a plain-text import', () => {
     expect(storedNorms(doc.id)).toEqual(PARAGRAPHS.map(normalizeForSearch));
     expect(normalizeForSearch('ـــ')).toBe('');
     expect(isSearchIndexed(rt.db, doc.id)).toBe(true);
+    // Then the QA facts of its sources (services/qa-facts.ts), made from the folds just written.
+    const facts = rt.db.prepare('SELECT facts FROM qa_source_facts WHERE document_id = ?').pluck();
+    const made = facts.get(doc.id) as Buffer;
+    expect(made.length).toBeGreaterThan(0);
     expect(indexForSearch(rt.ctx)).toEqual({ indexed: [], folded: 0 });
+    expect(facts.get(doc.id)).toEqual(made);
   });
 
   it('read the same through every reader before and after they are written, and after the index', async () => {
