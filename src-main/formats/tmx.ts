@@ -175,11 +175,7 @@ export function streamMemoryTmxBytes(
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
-  let buf = Buffer.allocUnsafe(STREAM_BYTES);
-  const put = (text: string) => {
-    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
-    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
-  };
+  const put = byteStringWriter(write);
   let lastRest = '';
   let lastRestBytes = '';
   let lastTail = '';
@@ -207,6 +203,15 @@ export function streamMemoryTmxBytes(
   put(batch + TMX_TAIL);
 }
 
+/** Writes byte strings (text/utf8.ts) through one reused buffer, grown for a longer one. */
+function byteStringWriter(write: (bytes: Uint8Array) => void): (text: string) => void {
+  let buf = Buffer.allocUnsafe(STREAM_BYTES);
+  return (text) => {
+    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
+    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
+  };
+}
+
 /** The fields every unit of streamSameUnitsTmxBytes shares. */
 export type SharedUnitFields = Omit<MemoryTmxUnit, 'id' | 'source' | 'target'>;
 
@@ -224,11 +229,7 @@ export function streamSameUnitsTmxBytes(
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
-  let buf = Buffer.allocUnsafe(STREAM_BYTES);
-  const put = (text: string) => {
-    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
-    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
-  };
+  const put = byteStringWriter(write);
   const unit: MemoryTmxUnit = { ...shared, id: firstId, source: '', target: '' };
   const rest = toByteString(headRest(unit));
   const tail = toByteString(tailOpen(shared.targetLang));
