@@ -1,8 +1,9 @@
 // A document's packed source facts (qa/facts.ts) give the checks exactly what the sources' own
 // text gives them: every issue of a varied corpus, under every set-up, the same either way.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkDocument, checkPair, documentFigures, type QaContext } from '../../../../src-main/qa/checks';
-import { PackedFacts, packSourceFacts, packTermFacts, TextFacts } from '../../../../src-main/qa/facts';
+import { FACTS_FORMAT, PackedFacts, packSourceFacts, packTermFacts, TextFacts } from '../../../../src-main/qa/facts';
 import { TermIndex, type Term } from '../../../../src-main/qa/terms';
 import { QA_CHECKS, type QaCheckId, type QaPair } from '../../../../src-main/qa/types';
 import { englishSpeller } from '../../../../src-main/services/spell';
@@ -173,5 +174,36 @@ describe('packed source facts', () => {
     expect(PackedFacts.read(other, () => '')).toBeNull();
     expect(PackedFacts.read(packTermFacts(['x'], index)!, () => '')).toBeNull();
     expect(PackedFacts.read(blob, () => '')).not.toBeNull();
+  });
+
+  // Stored facts are read as they are while their format number is this build's: should what the
+  // facts hold change (numbers read otherwise, other Latin tokens, other folding or term matching),
+  // stores would keep facts of the old reading. The corpus's facts are pinned to FACTS_FORMAT here,
+  // so such a change fails this test until FACTS_FORMAT is bumped (and the digests recorded anew).
+  it('pins what the corpus packs to FACTS_FORMAT: a change of the facts must bump it', () => {
+    // The corpus and every kind of thing the facts read: Arabic-Indic and Persian digits with their
+    // separators and ٪, Latin tokens (acronyms, URLs, e-mail, hashtags, handles), end marks, harakat,
+    // tatweel and hamza forms, clitics on glossary terms.
+    const kinds = [
+      'ارتفع المؤشر ٣٫٥٪ إلى ۱۲۳٬۴۵۶ نقطة، و١٬٢٠٠ سهم في ٦ يناير؟',
+      'قال مسؤول في NATO عبر www.example.com و info@example.org و #السلام و @rt_news: «نعم»!',
+      'وبالسلام للسلام بمعاهدته والمعاهدة… أأمن إِسْـــلام آمنة',
+      '(التقى Putin بـ Tokayev في ألما-آتا (Almaty) يوم ٢٠٢٤/١/٦).',
+    ];
+    const list = [...pairs(), ...kinds.map((source, i) => ({ id: 20_000 + i, source, target: '', excluded: false }))];
+    const digest = (b: Buffer | null) => createHash('sha256').update(b!).digest('hex').slice(0, 16);
+    const made = {
+      format: FACTS_FORMAT,
+      sources: digest(
+        packSourceFacts(list.map((p) => ({ id: p.id, source: p.source, sourceFolded: normalizeForSearch(p.source) }))),
+      ),
+      terms: digest(
+        packTermFacts(
+          list.map((p) => p.source),
+          index,
+        ),
+      ),
+    };
+    expect(made).toEqual({ format: 1, sources: '5174fde6bba7a0ec', terms: '47212a7b4109efe4' });
   });
 });
