@@ -7,6 +7,7 @@
 import { QA_CHECKS, QA_SEVERITY, type QaIssue, type QaPair, type QaRange } from '../qa/types';
 import type { QaPairIssues, QaReport } from '../shared/qa';
 import type { QaState } from '../store/repos/qa';
+import { IntList } from '../shared/int-list';
 
 export interface PackedIssues {
   /**
@@ -22,21 +23,11 @@ const CHECK_INDEX = new Map(QA_CHECKS.map((c, i) => [c, i]));
 
 /** Packs rows' issues one row at a time (see {@link PackedIssues}). */
 export class IssuePacker {
-  private ints = new Int32Array(1024);
-  private n = 0;
+  private readonly ints = new IntList(1024);
   // The checks share one parameters object among the issues that say the same thing (a missing
   // term written the same way): each is sent once. Others are sent as they are.
   private readonly objectAt = new Map<object, number>();
   private readonly objects: object[] = [];
-
-  private push(v: number): void {
-    if (this.n === this.ints.length) {
-      const more = new Int32Array(this.ints.length * 2);
-      more.set(this.ints);
-      this.ints = more;
-    }
-    this.ints[this.n++] = v;
-  }
 
   private indexOf(o: object): number {
     let at = this.objectAt.get(o);
@@ -50,25 +41,25 @@ export class IssuePacker {
   /** The next row's issues (null or empty for none). */
   add(issues: readonly QaIssue[] | null): void {
     if (!issues) {
-      this.push(0);
+      this.ints.push(0);
       return;
     }
-    this.push(issues.length);
+    this.ints.push(issues.length);
     for (const issue of issues) {
-      this.push(CHECK_INDEX.get(issue.check)!);
-      this.push(this.indexOf(issue.params));
-      this.push(issue.ignored ? this.indexOf(issue.ignored) : -1);
-      this.push(issue.ranges.length);
+      this.ints.push(CHECK_INDEX.get(issue.check)!);
+      this.ints.push(this.indexOf(issue.params));
+      this.ints.push(issue.ignored ? this.indexOf(issue.ignored) : -1);
+      this.ints.push(issue.ranges.length);
       for (const r of issue.ranges) {
-        this.push(r.side === 'source' ? 0 : 1);
-        this.push(r.start);
-        this.push(r.end);
+        this.ints.push(r.side === 'source' ? 0 : 1);
+        this.ints.push(r.start);
+        this.ints.push(r.end);
       }
     }
   }
 
   finish(): PackedIssues {
-    return { ints: this.ints.slice(0, this.n), objects: JSON.stringify(this.objects) };
+    return { ints: this.ints.data.slice(0, this.ints.length), objects: JSON.stringify(this.objects) };
   }
 }
 

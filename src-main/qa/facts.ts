@@ -8,6 +8,7 @@
 import { normalizeForSearch } from '../text/arabic';
 import { findNumbers, type FoundNumber } from './numbers';
 import type { Term, TermHit, TermIndex } from './terms';
+import { IntList } from '../shared/int-list';
 
 /** A number of the source and how it is written there. */
 export interface SourceNumber extends FoundNumber {
@@ -219,19 +220,6 @@ const FIXED = 7;
 const F_WORDS3 = 1;
 const F_MARK = 2;
 
-class Ints {
-  a = new Int32Array(4096);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const more = new Int32Array(this.a.length * 2);
-      more.set(this.a);
-      this.a = more;
-    }
-    this.a[this.n++] = v;
-  }
-}
-
 class Strings {
   readonly list: string[] = [];
   private readonly at = new Map<string, number>();
@@ -245,12 +233,12 @@ class Strings {
   }
 }
 
-function toBlob(ints: Ints, strings: Strings): Buffer {
+function toBlob(ints: IntList, strings: Strings): Buffer {
   const json = Buffer.from(JSON.stringify(strings.list), 'utf8');
-  const out = Buffer.alloc(ints.n * 4 + json.length);
-  ints.a[3] = ints.n;
-  Buffer.from(ints.a.buffer, 0, ints.n * 4).copy(out, 0);
-  json.copy(out, ints.n * 4);
+  const out = Buffer.alloc(ints.length * 4 + json.length);
+  ints.data[3] = ints.length;
+  Buffer.from(ints.data.buffer, 0, ints.length * 4).copy(out, 0);
+  json.copy(out, ints.length * 4);
   return out;
 }
 
@@ -277,7 +265,7 @@ function fromBlob(blob: Uint8Array, kind: number): { ints: Int32Array; strings: 
 export function packSourceFacts(pairs: Iterable<{ id: number; source: string; sourceFolded?: string | undefined }>): Buffer {
   const list = [...pairs];
   const n = list.length;
-  const ints = new Ints();
+  const ints = new IntList(4096);
   ints.push(FACTS_FORMAT);
   ints.push(SOURCE_KIND);
   ints.push(n);
@@ -299,7 +287,7 @@ export function packSourceFacts(pairs: Iterable<{ id: number; source: string; so
     ints.push(mark ? mark.at : 0);
     ints.push(cls);
   }
-  const listAt = ints.n;
+  const listAt = ints.length;
   for (let i = 0; i < n; i++) ints.push(-1);
   for (let i = 0; i < n; i++) {
     const f = facts[i]!;
@@ -307,7 +295,7 @@ export function packSourceFacts(pairs: Iterable<{ id: number; source: string; so
     const tokens = f.latinTokens();
     const words = f.latinWords();
     if (nums.length === 0 && tokens.length === 0 && words.size === 0) continue;
-    ints.a[listAt + i] = ints.n;
+    ints.data[listAt + i] = ints.length;
     ints.push(nums.length);
     for (const x of nums) {
       ints.push(x.start);
@@ -340,17 +328,17 @@ export const MAX_TERM_HITS_A_SOURCE = 32;
 export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): Buffer | null {
   const list = [...sources];
   const maxHits = MAX_TERM_HITS_A_SOURCE * Math.max(1, list.length);
-  const ints = new Ints();
+  const ints = new IntList(4096);
   ints.push(FACTS_FORMAT);
   ints.push(TERMS_KIND);
   ints.push(list.length);
   ints.push(0);
-  const hitAt = ints.n;
+  const hitAt = ints.length;
   for (let i = 0; i <= list.length; i++) ints.push(0);
   const strings = new Strings();
   let count = 0;
   for (let i = 0; i < list.length; i++) {
-    ints.a[hitAt + i] = count;
+    ints.data[hitAt + i] = count;
     const f = new TextFacts(list[i]!);
     for (const h of f.termHits(glossary)) {
       ints.push(h.term.id);
@@ -361,7 +349,7 @@ export function packTermFacts(sources: Iterable<string>, glossary: TermIndex): B
     }
     if (count > maxHits) return null;
   }
-  ints.a[hitAt + list.length] = count;
+  ints.data[hitAt + list.length] = count;
   return toBlob(ints, strings);
 }
 

@@ -5,6 +5,7 @@
 // by the folded source directly.
 import { exactKey, maxScoreForLengths, prepareFolded } from './score';
 import { stem, tokenize } from './tokens';
+import { IntList } from '../shared/int-list';
 
 export interface Candidate {
   id: number;
@@ -22,19 +23,6 @@ export function indexKeys(norm: string): { keys: string[]; units: number } {
     if (t.kind === 'word') keys.push(stem(t.key));
   }
   return { keys, units };
-}
-
-class IntList {
-  data = new Int32Array(4);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
 }
 
 /** Postings visited per lookup at most, once the rarest stems are in: bounds the cost of common words. */
