@@ -1,8 +1,9 @@
 // The memory as `qalam translate` without a store looks it up at 100%: one unit per folded source.
 // At 100% only a unit with the paragraph's own folded source can match (rank.ts scoreUnit; TMX units
 // carry no context, so 101 never happens), and among those the store picks the latest changed, then
-// the last stored (compareScored: TMX units all rank 'imported'). So no fuzzy index: a Map from the
-// folded source to that unit, which is what OmegaT's console mode does with the raw source.
+// the last stored (compareScored: TMX units all rank 'imported'). So no fuzzy index: a map from the
+// folded source to that unit, which is what OmegaT's console mode does with the raw source (hashed
+// on a sample of its characters: TextMap below).
 import { normalizeForSearch } from '../text/arabic';
 import { fromByteString, isBlankByteString, toByteString } from '../text/utf8';
 
@@ -13,9 +14,14 @@ export interface ExactUnit {
   changedAt: string;
 }
 
-interface Group extends ExactUnit {
+interface Group extends ExactUnit, Keyed<Group> {
   /** Every distinct source+target pair with this folded source, as [source, target, …], once there are two. */
   pairs: string[] | undefined;
+}
+
+/** A source that is not its own folded form, and the group of its folded form. */
+interface Alias extends Keyed<Alias> {
+  group: Group;
 }
 
 /**
@@ -107,12 +113,12 @@ export class ExactMemory {
    * so a paragraph or source found here needs no folding: nearly every source and paragraph of a
    * pipeline is found so, in one hash.
    */
-  private readonly groups = new Map<string, Group>();
+  private readonly groups = new TextMap<Group>();
   /**
    * A unit's source that is not its own folded form, to its group: a paragraph written exactly as
    * such a source is found without being folded too.
    */
-  private readonly bySource = new Map<string, Group>();
+  private readonly bySource = new TextMap<Alias>();
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
   stored = 0;
   private readonly fold: (text: string) => string;
@@ -133,28 +139,25 @@ export class ExactMemory {
     this.blank = opts.bytes ? (text) => mayBeBlankBytes(text) && isBlankByteString(text) : isBlank;
   }
 
-  /** The group of a text that is its own folded form, or of a source already added, found without folding. */
-  private known(text: string): Group | undefined {
-    return this.groups.get(text) ?? this.bySource.get(text);
-  }
-
   /** Adds a unit read from the file, in order. */
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
     if (this.blank(source) || this.blank(target)) return;
     // A source that is its own folded form (nearly all) is its group's key: one look-up, where
-    // known() would look in both maps before folding. Any other is looked for among the sources
+    // get() would look in both maps before folding. Any other is looked for among the sources
     // already added before it is folded.
     const own = this.ownForm(source);
-    let g = own ? this.groups.get(source) : this.bySource.get(source);
+    const hash = sampleHash(source);
+    let g = own ? this.groups.get(hash, source) : this.bySource.get(hash, source)?.group;
     if (g === undefined) {
       const key = own ? source : this.normalize(source);
-      g = this.groups.get(key);
-      if (key !== source && g !== undefined) this.bySource.set(source, g);
+      const keyHash = key === source ? hash : sampleHash(key);
+      g = this.groups.get(keyHash, key);
+      if (key !== source && g !== undefined) this.bySource.add(hash, { key: source, group: g, sameHash: undefined });
       if (g === undefined) {
-        const group: Group = { source, target, changedAt, pairs: undefined };
-        this.groups.set(key, group);
-        if (key !== source) this.bySource.set(source, group);
+        const group: Group = { key, source, target, changedAt, pairs: undefined, sameHash: undefined };
+        this.groups.add(keyHash, group);
+        if (key !== source) this.bySource.add(hash, { key: source, group, sameHash: undefined });
         this.stored++;
         return;
       }
@@ -177,7 +180,13 @@ export class ExactMemory {
 
   /** The unit a paragraph takes at 100%, if any. */
   get(source: string): ExactUnit | undefined {
-    return this.known(source) ?? this.groups.get(this.fold(source));
+    // A text that is some group's key, or a source already added, is found without folding it,
+    // by one hash for both maps.
+    const hash = sampleHash(source);
+    const known = this.groups.get(hash, source) ?? this.bySource.get(hash, source)?.group;
+    if (known !== undefined) return known;
+    const key = this.fold(source);
+    return key === source ? undefined : this.groups.get(sampleHash(key), key);
   }
 
   /** Forgets every unit (a reader starting over, or a run done with the memory). */
@@ -186,6 +195,65 @@ export class ExactMemory {
     this.bySource.clear();
     this.stored = 0;
   }
+}
+
+/** An entry of a TextMap: its text, and the other entries of its hash once there are some. */
+interface Keyed<T> {
+  /** The text the entry is found by (a group's folded source, an alias's source). */
+  readonly key: string;
+  /** The entries added after this one with the same sampleHash, by their key. */
+  sameHash: Map<string, T> | undefined;
+}
+
+/**
+ * Entries found by their text, in a Map keyed by the text's sampleHash. V8 hashes a string key over
+ * all its characters, and a 20k-unit pipeline hashes 40k paragraphs and sources of ~280 bytes; a
+ * number is hashed as it is, and sampleHash reads 24 to 48 characters. The first entry of a hash is
+ * the Map's value, any other is in that entry's `sameHash`, by its whole text; every answer
+ * compares the whole text. Texts that share a hash (the same length and the same sampled
+ * characters: near-repeats that differ between samples) thus cost one more look-up by the whole
+ * text, what a Map of whole texts costs, never a scan. ExactMemory's add and get over the bench's
+ * 20k units and paragraphs, the readers' time aside (fresh processes, medians of 31): ~48 → ~38 ms
+ * (hashing a middle slice of 40 characters instead: ~41 ms, the slices' equal lengths making the
+ * Map compare every key of a bucket's chain).
+ */
+class TextMap<T extends Keyed<T>> {
+  private readonly firsts = new Map<number, T>();
+
+  /** The entry of `text`, whose sampleHash is `hash`. */
+  get(hash: number, text: string): T | undefined {
+    const first = this.firsts.get(hash);
+    if (first === undefined) return undefined;
+    return first.key === text ? first : first.sameHash?.get(text);
+  }
+
+  /** Adds an entry whose key is not in the map yet (`hash` the sampleHash of its key). */
+  add(hash: number, entry: T): void {
+    const first = this.firsts.get(hash);
+    if (first === undefined) this.firsts.set(hash, entry);
+    else (first.sameHash ??= new Map()).set(entry.key, entry);
+  }
+
+  clear(): void {
+    this.firsts.clear();
+  }
+}
+
+/** How many characters, at least, sampleHash reads of a text longer than that (all of a shorter one). */
+export const HASH_SAMPLES = 24;
+
+/**
+ * A 30-bit hash (a small integer, hashed by a Map as it is) of a text's length and every
+ * (length / HASH_SAMPLES)th character from its end: spread over the whole text, since paragraphs of
+ * one document often open alike (a dateline, "وقال ...") and close alike (a sign-off such as
+ * "(رويترز).").
+ */
+export function sampleHash(text: string): number {
+  const length = text.length;
+  const step = length <= HASH_SAMPLES ? 1 : Math.floor(length / HASH_SAMPLES);
+  let h = length;
+  for (let i = length - 1; i >= 0; i -= step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 const isBlank = (text: string): boolean => text.trim() === '';
