@@ -210,12 +210,13 @@ interface Keyed<T> {
  * all its characters, and a 20k-unit pipeline hashes 40k paragraphs and sources of ~280 bytes; a
  * number is hashed as it is, and sampleHash reads 24 to 48 characters. The first entry of a hash is
  * the Map's value, any other is in that entry's `sameHash`, by its whole text; every answer
- * compares the whole text. Texts that share a hash (the same length and the same sampled
- * characters: near-repeats that differ between samples) thus cost one more look-up by the whole
- * text, what a Map of whole texts costs, never a scan. ExactMemory's add and get over the bench's
- * 20k units and paragraphs, the readers' time aside (fresh processes, medians of 31): ~48 → ~38 ms
- * (hashing a middle slice of 40 characters instead: ~41 ms, the slices' equal lengths making the
- * Map compare every key of a bucket's chain).
+ * compares the whole text. Texts that share a hash (the same length and sampled characters, as
+ * near-repeats that differ only between samples, or by chance) thus cost one more look-up by the
+ * whole text, what a Map of whole texts costs, never a scan. ExactMemory's add and get over the bench's
+ * 20k units and paragraphs, the readers' time aside (fresh processes, medians of 31, load 1.3):
+ * ~45 → ~34 ms. Keyed by a middle slice of 40 characters instead: ~36 ms, its look-ups slower (a
+ * slice made for each, and every key of a Map bucket's chain then has the slice's length, so the
+ * Map compares each).
  */
 class TextMap<T extends Keyed<T>> {
   private readonly firsts = new Map<number, T>();
