@@ -219,6 +219,11 @@ export type SharedUnitFields = Omit<MemoryTmxUnit, 'id' | 'source' | 'target'>;
  * streamMemoryTmxBytes of units that differ only in their id (`firstId`, then one more each),
  * source, target and `plain` flag (`plain[k] === 1`), as a project TMX's units do: the same bytes,
  * with the markup made once and no unit object (tests/unit/main/formats/tmx.test.ts compares the two).
+ *
+ * Each piece goes straight into the reused buffer, the markup as bytes made once: joined into
+ * batches first (as streamMemoryTmxBytes does), the 12 MB of a 20k-paragraph project were copied
+ * twice, once to flatten each batch into a string of its own, fresh memory every time (~3,300 of
+ * the command's ~18,300 page faults, and 10-20 ms of its 0.21-0.26 s in A/Bs of whole processes).
  */
 export function streamSameUnitsTmxBytes(
   shared: SharedUnitFields,
@@ -229,22 +234,60 @@ export function streamSameUnitsTmxBytes(
   meta: { exportedAt: string; exportedBy: string; srcLang: string },
   write: (bytes: Uint8Array) => void,
 ): void {
-  const put = byteStringWriter(write);
+  const out = new ByteStringBuffer(write);
   const unit: MemoryTmxUnit = { ...shared, id: firstId, source: '', target: '' };
-  const rest = toByteString(headRest(unit));
-  const tail = toByteString(tailOpen(shared.targetLang));
-  let batch = toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
+  // `    <tu tuid="${id}"${rest}${source}${tail}${target}</seg></tuv>\n    </tu>\n`, in bytes.
+  const afterId = Buffer.from(`"${toByteString(headRest(unit))}`, 'latin1');
+  const tail = Buffer.from(toByteString(tailOpen(shared.targetLang)), 'latin1');
+  out.text(toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy)));
   for (let k = 0; k < sources.length; k++) {
-    batch +=
-      plain !== undefined && plain[k] === 1
-        ? `    <tu tuid="${firstId + k}"${rest}${sources[k]!}${tail}${targets[k]!}</seg></tuv>\n    </tu>\n`
-        : `    <tu tuid="${firstId + k}"${rest}${inlineBytes(sources[k]!)}${tail}${inlineBytes(targets[k]!)}</seg></tuv>\n    </tu>\n`;
-    if (batch.length >= STREAM_BYTES) {
-      put(batch);
-      batch = '';
-    }
+    out.bytes(k === 0 ? UNIT_OPEN : UNIT_BETWEEN);
+    out.text(String(firstId + k));
+    out.bytes(afterId);
+    const bare = plain !== undefined && plain[k] === 1;
+    out.text(bare ? sources[k]! : inlineBytes(sources[k]!));
+    out.bytes(tail);
+    out.text(bare ? targets[k]! : inlineBytes(targets[k]!));
   }
-  put(batch + TMX_TAIL);
+  if (sources.length > 0) out.bytes(UNIT_CLOSE);
+  out.text(TMX_TAIL);
+  out.flush();
+}
+
+const UNIT_OPEN = Buffer.from('    <tu tuid="', 'latin1');
+const UNIT_CLOSE = Buffer.from('</seg></tuv>\n    </tu>\n', 'latin1');
+/** One unit's end and the next one's start. */
+const UNIT_BETWEEN = Buffer.concat([UNIT_CLOSE, UNIT_OPEN]);
+
+/** Byte strings (text/utf8.ts) and bytes gathered in one reused buffer, handed to `write` when it is full. */
+class ByteStringBuffer {
+  private buf = Buffer.allocUnsafe(STREAM_BYTES);
+  private at = 0;
+
+  constructor(private readonly write: (bytes: Uint8Array) => void) {}
+
+  /** A byte string: each of its characters one byte. */
+  text(s: string): void {
+    if (this.at + s.length > this.buf.length) this.room(s.length);
+    this.at += this.buf.write(s, this.at, 'latin1');
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > this.buf.length) this.room(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /** What is gathered, handed over (valid until `write` returns). */
+  flush(): void {
+    if (this.at > 0) this.write(this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  private room(length: number): void {
+    this.flush();
+    if (length > this.buf.length) this.buf = Buffer.allocUnsafe(length);
+  }
 }
 
 /**

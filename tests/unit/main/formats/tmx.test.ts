@@ -282,4 +282,37 @@ describe('streamMemoryTmx', () => {
       { numRuns: 150 },
     );
   });
+
+  it('writes a text longer than its buffer, and units across many buffers, as streamMemoryTmxBytes writes them', () => {
+    const long = toByteString('قال المتحدث '.repeat(20_000));
+    const sources = [
+      toByteString('نص'),
+      long,
+      toByteString('آخر'),
+      ...Array.from({ length: 3000 }, (_, k) => toByteString(`فقرة ${k}`)),
+    ];
+    const targets = sources.map((s, k) => (k === 2 ? long : toByteString(`Text ${k} & more`)));
+    const plain = Uint8Array.from(sources, (_, k) => (k === 1 || k % 3 === 0 ? 1 : 0));
+    const common = {
+      origin: 'doc',
+      status: 'translated',
+      author: 'x',
+      createdAt: '2024-01-02T03:04:05.678Z',
+      changedAt: '2024-01-02T03:04:05.678Z',
+      sourceLang: 'ar',
+      targetLang: 'en',
+    };
+    const meta = { exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: 'مترجم', srcLang: 'ar' };
+    const expected: Buffer[] = [];
+    streamMemoryTmxBytes(
+      sources.map((source, k) => ({ ...common, id: 7 + k, source, target: targets[k]!, plain: plain[k] === 1 })),
+      meta,
+      (bytes) => expected.push(Buffer.from(bytes)),
+    );
+    const written: Buffer[] = [];
+    streamSameUnitsTmxBytes(common, 7, sources, targets, plain, meta, (bytes) => written.push(Buffer.from(bytes)));
+    expect(long.length).toBeGreaterThan(192 * 1024);
+    expect(written.length).toBeGreaterThan(2);
+    expect(Buffer.concat(written).equals(Buffer.concat(expected))).toBe(true);
+  });
 });
