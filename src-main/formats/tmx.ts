@@ -242,7 +242,7 @@ export function streamSameUnitsTmxBytes(
   out.text(toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy)));
   for (let k = 0; k < sources.length; k++) {
     out.bytes(k === 0 ? UNIT_OPEN : UNIT_BETWEEN);
-    out.text(String(firstId + k));
+    out.digits(firstId + k);
     out.bytes(afterId);
     const bare = plain !== undefined && plain[k] === 1;
     out.text(bare ? sources[k]! : inlineBytes(sources[k]!));
@@ -270,6 +270,16 @@ class ByteStringBuffer {
   text(s: string): void {
     if (this.at + s.length > this.buf.length) this.room(s.length);
     this.at += this.buf.write(s, this.at, 'latin1');
+  }
+
+  /** A whole number that is not negative, in decimal digits, without making a string of it. */
+  digits(n: number): void {
+    let length = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) length++;
+    if (this.at + length > this.buf.length) this.room(length);
+    let at = this.at + length;
+    for (let m = n; at > this.at; m = Math.floor(m / 10)) this.buf[--at] = 0x30 + (m % 10);
+    this.at += length;
   }
 
   bytes(b: Uint8Array): void {

@@ -202,17 +202,21 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
   if (read === null) return null;
   const { text, spans } = plain;
   const targets: (string | null)[] = new Array<string | null>(spans.length);
-  const translated: number[] = [];
-  /** The translated paragraphs that are a unit's source and take its target: both bare segments, text XML carries as it is. */
+  // The project TMX's units, gathered as the paragraphs are looked up (a pass of its own over 20k
+  // indices, with Uint8Array.from, took 14-20 ms): the translated paragraphs' sources and targets,
+  // and which are a unit's source taking its target, both bare segments XML carries as they are.
+  const sources: string[] = [];
+  const texts: string[] = [];
   const plainXml = new Uint8Array(spans.length);
   for (let i = 0; i < spans.length; i++) {
     const source = spans[i]!.text;
     const match = memory.get(source);
     let target = '';
+    let bare = 0;
     if (match) {
       if (match.source === source) {
         target = match.target;
-        plainXml[i] = 1;
+        bare = 1;
       } else {
         // Another spelling of the unit's source: its numbers put into the target, as text.
         const substituted = substituteNumbers(
@@ -231,7 +235,9 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
       continue;
     }
     targets[i] = target;
-    translated.push(i);
+    plainXml[sources.length] = bare;
+    sources.push(source);
+    texts.push(target);
   }
   const stored = memory.stored;
   memory.clear();
@@ -258,10 +264,7 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
         status: 'translated',
         origin: name,
       };
-      const sources = translated.map((i) => spans[i]!.text);
-      const texts = translated.map((i) => targets[i]!);
-      const plain = Uint8Array.from(translated, (i) => plainXml[i]!);
-      streamSameUnitsTmxBytes(shared, stored + 1, sources, texts, plain, meta, project.write);
+      streamSameUnitsTmxBytes(shared, stored + 1, sources, texts, plainXml, meta, project.write);
       project.end();
     } catch (e) {
       project?.abort();
@@ -290,7 +293,7 @@ export async function translatePlainBytes(req: TranslateRequest, who: TranslateA
     documentId: null,
     units: read,
     segments: spans.length,
-    translated: translated.length,
+    translated: sources.length,
     draft: 0,
   };
 }
