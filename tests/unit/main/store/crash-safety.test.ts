@@ -14,23 +14,12 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../../../src-main/paths';
 import { PARAGRAPHS_PER_IMPORT, targetOrder } from './crash-protocol';
+import { seeded as random } from '../seeded';
 
 const KILLS = Number(process.env.QALAM_CRASH_KILLS ?? 30);
 const SEED = Number(process.env.QALAM_CRASH_SEED ?? Date.now() % 2 ** 31);
 const WRITER = join(__dirname, 'crash-writer.ts');
 const TSX = createRequire(import.meta.url).resolve('tsx');
-
-/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Acks {
   targets: Map<number, [number, number]>;

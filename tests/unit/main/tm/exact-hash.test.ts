@@ -6,18 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ExactMemory, HASH_SAMPLES, sampleHash } from '../../../../src-main/tm/exact';
 import { normalizeForSearch } from '../../../../src-main/text/arabic';
 import { fromByteString, toByteString } from '../../../../src-main/text/utf8';
-
-/** mulberry32: the same inputs on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../seeded';
 
 interface Unit {
   source: string;

@@ -1,0 +1,13 @@
+// A small seeded generator for tests that make their inputs, so a failing run can be replayed.
+
+/** mulberry32: numbers in [0, 1), the same for the same seed on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
