@@ -197,7 +197,7 @@ const NONCHARACTERS = [Buffer.from([0xef, 0xbf, 0xbe]), Buffer.from([0xef, 0xbf,
 
 /**
  * BARE_UNIT over a file read as Latin-1 (readSimpleTmx's `bytes`): segments with no `>` either,
- * so that a segment's byte string is text an XML writer writes as it is (streamMemoryTmxBytes'
+ * so that a segment's byte string is text an XML writer writes as it is (streamSameUnitsTmxBytes'
  * `plain`); U+FFFE and U+FFFF are looked for in the bytes instead.
  */
 const BYTES_SEG = '[^<>&\\]\\u0000-\\u0008\\u000B-\\u001F]';

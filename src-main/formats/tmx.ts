@@ -155,73 +155,18 @@ export function streamMemoryTmx(
   write(buf.subarray(0, at));
 }
 
-/** A unit for streamMemoryTmxBytes: its source and target are byte strings (text/utf8.ts). */
-export interface MemoryTmxBytesUnit extends MemoryTmxUnit {
-  /**
-   * Its source and target are known to be text XML carries as it is (nothing inline would change:
-   * segments eachTmxUnitBytes read), so they are not looked at again.
-   */
-  plain: boolean;
-}
-
-/**
- * streamMemoryTmx of units whose source and target are byte strings (text/utf8.ts): the same bytes,
- * with no text encoded. A unit's markup (its id, dates, author, origin and languages, the same for
- * most units) is made as streamMemoryTmx makes it and turned into a byte string when it changes;
- * a text with nothing to escape (nearly all) goes out as it is, any other through inline.
- */
-export function streamMemoryTmxBytes(
-  units: Iterable<MemoryTmxBytesUnit>,
-  meta: { exportedAt: string; exportedBy: string; srcLang: string },
-  write: (bytes: Uint8Array) => void,
-): void {
-  const put = byteStringWriter(write);
-  let lastRest = '';
-  let lastRestBytes = '';
-  let lastTail = '';
-  let lastTailBytes = '';
-  let batch = toByteString(tmxHead(meta.srcLang, meta.exportedAt, meta.exportedBy));
-  for (const u of units) {
-    const rest = headRest(u);
-    if (rest !== lastRest) {
-      lastRest = rest;
-      lastRestBytes = toByteString(rest);
-    }
-    const tail = tailOpen(u.targetLang);
-    if (tail !== lastTail) {
-      lastTail = tail;
-      lastTailBytes = toByteString(tail);
-    }
-    batch += u.plain
-      ? `    <tu tuid="${u.id}"${lastRestBytes}${u.source}${lastTailBytes}${u.target}</seg></tuv>\n    </tu>\n`
-      : `    <tu tuid="${u.id}"${lastRestBytes}${inlineBytes(u.source)}${lastTailBytes}${inlineBytes(u.target)}</seg></tuv>\n    </tu>\n`;
-    if (batch.length >= STREAM_BYTES) {
-      put(batch);
-      batch = '';
-    }
-  }
-  put(batch + TMX_TAIL);
-}
-
-/** Writes byte strings (text/utf8.ts) through one reused buffer, grown for a longer one. */
-function byteStringWriter(write: (bytes: Uint8Array) => void): (text: string) => void {
-  let buf = Buffer.allocUnsafe(STREAM_BYTES);
-  return (text) => {
-    if (text.length > buf.length) buf = Buffer.allocUnsafe(text.length);
-    write(buf.subarray(0, buf.write(text, 0, 'latin1')));
-  };
-}
-
 /** The fields every unit of streamSameUnitsTmxBytes shares. */
 export type SharedUnitFields = Omit<MemoryTmxUnit, 'id' | 'source' | 'target'>;
 
 /**
- * streamMemoryTmxBytes of units that differ only in their id (`firstId`, then one more each),
- * source, target and `plain` flag (`plain[k] === 1`), as a project TMX's units do: the same bytes,
- * with the markup made once and no unit object (tests/unit/main/formats/tmx.test.ts compares the two).
+ * streamMemoryTmx of units whose source and target are byte strings (text/utf8.ts) and that differ
+ * only in their id (`firstId`, then one more each), source, target and `plain` flag (`plain[k] ===
+ * 1`: both are text XML carries as it is, so they are not looked at again), as a project TMX's units
+ * do: the same bytes, with no text encoded, the markup made once and no unit object
+ * (tests/unit/main/formats/tmx.test.ts compares the two).
  *
  * Each piece goes straight into the reused buffer, the markup as bytes made once: joined into
- * batches first (as streamMemoryTmxBytes does), the 12 MB of a 20k-paragraph project were copied
+ * batches first, the 12 MB of a 20k-paragraph project were copied
  * twice, once to flatten each batch into a string of its own, fresh memory every time (~3,300 of
  * the command's ~18,300 page faults, and 10-20 ms of its 0.21-0.26 s in A/Bs of whole processes).
  */
