@@ -42,22 +42,23 @@ let table: Uint16Array | undefined;
 export function foldTable(): Uint16Array {
   if (table) return table;
   const t = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogate halves are kept as they are
-    const ch = String.fromCharCode(c);
-    if (STRIP.test(ch)) t[c] = DROP;
-    else if (/\s/.test(ch)) t[c] = SPACE;
-    else if (FOLD[ch]) t[c] = FOLD[ch].charCodeAt(0);
-    else if (c >= 0x0660 && c <= 0x0669) t[c] = 0x30 + c - ARABIC_INDIC_ZERO;
-    else if (c >= 0x06f0 && c <= 0x06f9) t[c] = 0x30 + c - EXTENDED_INDIC_ZERO;
-    else {
-      // Lower case through the table too (one code unit to one code unit: nearly all of Unicode).
-      const lower = ch.toLowerCase();
-      if (lower.length === 1 && lower !== ch) t[c] = lower.charCodeAt(0);
-    }
-  }
+  for (let c = 0; c < 65536; c++) t[c] = foldCodeUnit(c);
   table = t;
   return t;
+}
+
+/** {@link foldTable}'s entry for one code unit, worked out alone (for callers that need a few). */
+export function foldCodeUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return 0; // surrogate halves are kept as they are
+  const ch = String.fromCharCode(c);
+  if (STRIP.test(ch)) return DROP;
+  if (/\s/.test(ch)) return SPACE;
+  if (FOLD[ch]) return FOLD[ch].charCodeAt(0);
+  if (c >= 0x0660 && c <= 0x0669) return 0x30 + c - ARABIC_INDIC_ZERO;
+  if (c >= 0x06f0 && c <= 0x06f9) return 0x30 + c - EXTENDED_INDIC_ZERO;
+  // Lower case through the table too (one code unit to one code unit: nearly all of Unicode).
+  const lower = ch.toLowerCase();
+  return lower.length === 1 && lower !== ch ? lower.charCodeAt(0) : 0;
 }
 
 /** Arabic-Indic and Persian digits to ASCII digits. */

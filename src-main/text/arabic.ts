@@ -3,6 +3,7 @@
 export {
   FOLD_DROP,
   FOLD_SPACE,
+  foldCodeUnit,
   foldTable,
   foldWithMap,
   normalizeForSearch,

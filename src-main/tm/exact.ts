@@ -4,7 +4,8 @@
 // the last stored (compareScored: TMX units all rank 'imported'). So no fuzzy index: a map from the
 // folded source to that unit, which is what OmegaT's console mode does with the raw source (hashed
 // on a sample of its characters: TextMap below).
-import { normalizeForSearch } from '../text/arabic';
+import { Buffer } from 'node:buffer';
+import { FOLD_DROP, FOLD_SPACE, foldCodeUnit, normalizeForSearch } from '../text/arabic';
 import { fromByteString, isBlankByteString, toByteString } from '../text/utf8';
 
 export interface ExactUnit {
@@ -14,9 +15,24 @@ export interface ExactUnit {
   changedAt: string;
 }
 
-interface Group extends ExactUnit, Keyed<Group> {
+/** The units that share a folded source: the best of them, and every distinct pair once there are two. */
+class Group implements ExactUnit, Keyed<Group> {
   /** Every distinct source+target pair with this folded source, as [source, target, …], once there are two. */
-  pairs: string[] | undefined;
+  pairs: string[] | undefined = undefined;
+  sameHash: Map<string, Group> | undefined = undefined;
+
+  constructor(
+    /** The folded source, or undefined until asked of a byte-string group found by foldedSampleHash. */
+    private folded: string | undefined,
+    public source: string,
+    public target: string,
+    public changedAt: string,
+  ) {}
+
+  /** The folded source (every source of the group folds to it). */
+  get key(): string {
+    return (this.folded ??= normalizeBytes(this.source));
+  }
 }
 
 /** A source that is not its own folded form, and the group of its folded form. */
@@ -98,7 +114,162 @@ export function foldKey(text: string): string {
 
 /** foldKey over byte strings: the byte string of the text's folded form. */
 export function foldKeyBytes(bytes: string): string {
-  return bytes.length === 0 || OWN_FORM_BYTES.test(bytes) ? bytes : toByteString(normalizeForSearch(fromByteString(bytes)));
+  return bytes.length === 0 || OWN_FORM_BYTES.test(bytes) ? bytes : normalizeBytes(bytes);
+}
+
+/** normalizeForSearch over a byte string: foldBytes where it answers, else decoded, folded and encoded. */
+function normalizeBytes(bytes: string): string {
+  return foldBytes(bytes) ?? toByteString(normalizeForSearch(fromByteString(bytes)));
+}
+
+/** What foldBytes does with a character: writes this code point (≥ 0), or one of these. */
+const DROP_CHAR = -1;
+const SPACE_CHAR = -2;
+const NOT_HERE = -3;
+
+/**
+ * What the folding does with each ASCII character and each character of the Arabic block
+ * (U+0600–U+06FF, two bytes in UTF-8 led by 0xD8–0xDB), indexed by code point (the Arabic ones
+ * from 0x80): the folding table's answer for characters NFKC leaves as they are, NOT_HERE for the
+ * rest and for U+0653–U+0655 (madda and hamza above and below), the only characters of the two
+ * blocks NFKC composes with the one before them (ا + U+0654 → أ). A text of the other characters
+ * is its own NFKC form but for the order of combining marks, and every combining mark of the block
+ * is dropped, so folding it character by character is normalizeForSearch of it;
+ * tests/unit/main/tm/exact.test.ts holds foldBytes to that on every character and every pair.
+ * Made on first use from the table's entries for these 384 characters alone (the whole table
+ * takes ~65k regular expression tests).
+ */
+let byteFold: Int32Array | undefined;
+function byteFoldTable(): Int32Array {
+  if (byteFold) return byteFold;
+  const codes = new Int32Array(0x80 + 0x100);
+  for (let i = 0; i < codes.length; i++) {
+    const c = i < 0x80 ? i : 0x0600 + i - 0x80;
+    const ch = String.fromCharCode(c);
+    const m = foldCodeUnit(c);
+    if (ch.normalize('NFKC') !== ch || (c >= 0x0653 && c <= 0x0655)) codes[i] = NOT_HERE;
+    else if (m === FOLD_DROP) codes[i] = DROP_CHAR;
+    else if (m === FOLD_SPACE) codes[i] = SPACE_CHAR;
+    // Every replacement in these blocks is ASCII or in the Arabic block itself (one or two bytes).
+    else codes[i] = m === 0 ? c : m < 0x800 ? m : NOT_HERE;
+  }
+  byteFold = codes;
+  return codes;
+}
+
+/** foldBytes' output, reused: a folded text is never longer in bytes than the text. */
+let folded = Buffer.allocUnsafe(1024);
+
+/**
+ * normalizeForSearch over the byte string of a text made of ASCII and the Arabic block (nearly
+ * every Arabic paragraph: its ة, أ and ى fold), one pass over its bytes through byteFoldTable, where
+ * decoding, NFKC, the folding and encoding took ~12 µs for a paragraph of 280 bytes (a memory
+ * of 20k real paragraphs: ~240 ms); null for a text with any other character, or one NFKC
+ * would compose, which the caller folds the long way.
+ */
+export function foldBytes(bytes: string): string | null {
+  const length = bytes.length;
+  if (folded.length < length) folded = Buffer.allocUnsafe(2 * length);
+  const out = folded;
+  const fold = byteFoldTable();
+  let n = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < length; i++) {
+    const lead = bytes.charCodeAt(i);
+    let code: number;
+    if (lead < 0x80) code = fold[lead]!;
+    else {
+      // Two bytes, 0xD8–0xDB then 0x80–0xBF: U+0600–U+06FF (valid UTF-8, as every byte string).
+      if (lead < 0xd8 || lead > 0xdb || i + 1 === length) return null;
+      code = fold[0x80 + ((lead - 0xd8) << 6) + (bytes.charCodeAt(++i) & 0x3f)]!;
+    }
+    if (code >= 0) {
+      if (pendingSpace) {
+        out[n++] = 0x20;
+        pendingSpace = false;
+      }
+      if (code < 0x80) out[n++] = code;
+      else {
+        out[n++] = 0xc0 | (code >> 6);
+        out[n++] = 0x80 | (code & 0x3f);
+      }
+    } else if (code === SPACE_CHAR) pendingSpace = n > 0;
+    else if (code === NOT_HERE) return null;
+  }
+  return out.toString('latin1', 0, n);
+}
+
+/**
+ * The byte strings whose folded form has the same length, byte for byte (foldedSampleHash): words
+ * of printable ASCII and of Arabic letters that fold to themselves or to another Arabic letter,
+ * with single spaces between them. Those that are not their own folded form (OWN_FORM_BYTES) thus
+ * hold a capital or a letter that folds (أ, ة, ى …). Made on first use, from byteFoldTable.
+ */
+let inPlace: RegExp | undefined;
+export function foldsInPlace(bytes: string): boolean {
+  if (inPlace === undefined) {
+    const fold = byteFoldTable();
+    const seconds: number[][] = [[], [], [], []];
+    for (let c = 0x0600; c < 0x0700; c++) {
+      const code = fold[0x80 + c - 0x0600]!;
+      if (KEPT[c] === 1 || (code >= 0x80 && code !== c)) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
+    }
+    const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
+    const alternatives = [
+      ...seconds.flatMap((list, k) => (list.length > 0 ? [`${hex(0xd8 + k)}[${classOf(list)}]`] : [])),
+      '[\\x21-\\x7e]',
+    ];
+    const char = `(?:${alternatives.join('|')})`;
+    inPlace = new RegExp(`^${char}+(?: ${char}+)*$`);
+  }
+  return inPlace.test(bytes);
+}
+
+/**
+ * A byte string with the same folded form as `bytes` that folds in place: `bytes` itself, or
+ * `bytes` without the characters folding drops (harakat, tatweel: in one paragraph of a real
+ * article and in ~7% of paragraphs made of its words), taken out by a regular expression where
+ * foldBytes, called for so few texts, would run in V8's interpreter; undefined for any other.
+ */
+export function inPlaceForm(bytes: string): string | undefined {
+  if (foldsInPlace(bytes)) return bytes;
+  dropped ??= droppedCharacters();
+  const bare = bytes.replace(dropped, '');
+  return bare !== bytes && bare !== '' && foldsInPlace(bare) ? bare : undefined;
+}
+
+/** The characters of the Arabic block folding drops, as their bytes (U+0653–U+0655 are not among them: NOT_HERE). */
+let dropped: RegExp | undefined;
+function droppedCharacters(): RegExp {
+  const fold = byteFoldTable();
+  const seconds: number[][] = [[], [], [], []];
+  for (let c = 0x0600; c < 0x0700; c++)
+    if (fold[0x80 + c - 0x0600] === DROP_CHAR) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
+  const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
+  return new RegExp(seconds.flatMap((list, k) => (list.length > 0 ? [`${hex(0xd8 + k)}[${classOf(list)}]`] : [])).join('|'), 'g');
+}
+
+/**
+ * sampleHash(foldBytes(bytes)) of a byte string that folds in place (foldsInPlace), read from the
+ * byte string itself: its folded form has the same length, and each sampled byte of it is worked
+ * out from the character it belongs to. 24-odd table look-ups, where folding reads every byte and
+ * makes a string.
+ */
+export function foldedSampleHash(bytes: string): number {
+  const fold = byteFoldTable();
+  const length = bytes.length;
+  const step = length <= HASH_SAMPLES ? 1 : Math.floor(length / HASH_SAMPLES);
+  let h = length;
+  for (let i = length - 1; i >= 0; i -= step) {
+    const b = bytes.charCodeAt(i);
+    let folded: number;
+    // (A space between words stays: the table's answer for it is to collapse runs.)
+    if (b < 0x80) folded = b === 0x20 ? b : fold[b]!;
+    else if (b >= 0xc0) folded = 0xc0 | (fold[0x80 + ((b - 0xd8) << 6) + (bytes.charCodeAt(i + 1) & 0x3f)]! >> 6);
+    else folded = 0x80 | (fold[0x80 + ((bytes.charCodeAt(i - 1) - 0xd8) << 6) + (b & 0x3f)]! & 0x3f);
+    h = Math.imul(h ^ folded, 0x01000193);
+  }
+  return h & 0x3fffffff;
 }
 
 /**
@@ -127,15 +298,17 @@ export class ExactMemory {
   /** normalizeForSearch, of texts or of byte strings. */
   private readonly normalize: (text: string) => string;
   private readonly blank: (text: string) => boolean;
+  private readonly bytes: boolean;
 
   /**
    * `bytes`: sources and targets are byte strings (text/utf8.ts), added and looked up as such, and
    * the units' texts come back as byte strings.
    */
   constructor(opts: { bytes?: boolean } = {}) {
+    this.bytes = opts.bytes === true;
     this.fold = opts.bytes ? foldKeyBytes : foldKey;
     this.ownForm = opts.bytes ? (text) => OWN_FORM_BYTES.test(text) : (text) => OWN_FORM.test(text);
-    this.normalize = opts.bytes ? (text) => toByteString(normalizeForSearch(fromByteString(text))) : normalizeForSearch;
+    this.normalize = opts.bytes ? normalizeBytes : normalizeForSearch;
     this.blank = opts.bytes ? (text) => mayBeBlankBytes(text) && isBlankByteString(text) : isBlank;
   }
 
@@ -150,14 +323,30 @@ export class ExactMemory {
     const hash = sampleHash(source);
     let g = own ? this.groups.get(hash, source) : this.bySource.get(hash, source)?.group;
     if (g === undefined) {
-      const key = own ? source : this.normalize(source);
-      const keyHash = key === source ? hash : sampleHash(key);
-      g = this.groups.get(keyHash, key);
-      if (key !== source && g !== undefined) this.bySource.add(hash, { key: source, group: g, sameHash: undefined });
+      // The folded source and its hash. A byte string that folds letter for letter (nearly every
+      // Arabic paragraph: its ة, أ and ى) is hashed as its folded form without making it
+      // (foldedSampleHash); the folded form is made only when a group already has that hash.
+      let key: string | undefined;
+      let keyHash: number;
+      let form: string | undefined;
+      if (own) {
+        key = source;
+        keyHash = hash;
+      } else if (this.bytes && (form = inPlaceForm(source)) !== undefined) {
+        keyHash = foldedSampleHash(form);
+        if (this.groups.has(keyHash)) key = this.normalize(source);
+      } else {
+        key = this.normalize(source);
+        keyHash = sampleHash(key);
+      }
+      g = key === undefined ? undefined : this.groups.get(keyHash, key);
+      // (A source that folds letter for letter is never its own folded form.)
+      const alias = key !== source;
+      if (alias && g !== undefined) this.bySource.add(hash, { key: source, group: g, sameHash: undefined });
       if (g === undefined) {
-        const group: Group = { key, source, target, changedAt, pairs: undefined, sameHash: undefined };
+        const group = new Group(key, source, target, changedAt);
         this.groups.add(keyHash, group);
-        if (key !== source) this.bySource.add(hash, { key: source, group, sameHash: undefined });
+        if (alias) this.bySource.add(hash, { key: source, group, sameHash: undefined });
         this.stored++;
         return;
       }
@@ -185,6 +374,11 @@ export class ExactMemory {
     const hash = sampleHash(source);
     const known = this.groups.get(hash, source) ?? this.bySource.get(hash, source)?.group;
     if (known !== undefined) return known;
+    // A paragraph no unit has (a new one, in most pipelines) is told so by its folded hash alone.
+    if (this.bytes) {
+      const form = inPlaceForm(source);
+      if (form !== undefined && !this.groups.has(foldedSampleHash(form))) return undefined;
+    }
     const key = this.fold(source);
     return key === source ? undefined : this.groups.get(sampleHash(key), key);
   }
@@ -226,6 +420,11 @@ class TextMap<T extends Keyed<T>> {
     const first = this.firsts.get(hash);
     if (first === undefined) return undefined;
     return first.key === text ? first : first.sameHash?.get(text);
+  }
+
+  /** Whether some entry's key has this hash. */
+  has(hash: number): boolean {
+    return this.firsts.has(hash);
   }
 
   /** Adds an entry whose key is not in the map yet (`hash` the sampleHash of its key). */

@@ -1,10 +1,23 @@
 // tm/exact.ts: the folded-source key must be the search folding itself, and the memory must keep
 // what the store would (the store-path comparison is translate-exact.test.ts).
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ExactMemory, foldKey, foldKeyBytes, KEPT_AS_IS, mayBeBlankBytes } from '../../../../src-main/tm/exact';
+import {
+  ExactMemory,
+  foldBytes,
+  foldedSampleHash,
+  foldKey,
+  foldKeyBytes,
+  foldsInPlace,
+  inPlaceForm,
+  KEPT_AS_IS,
+  mayBeBlankBytes,
+  sampleHash,
+} from '../../../../src-main/tm/exact';
 import { fromByteString, toByteString } from '../../../../src-main/text/utf8';
 import { foldTable, normalizeForSearch } from '../../../../src-main/text/arabic';
+import { seeded } from '../seeded';
 
 describe('foldKey', () => {
   it('takes as their own folded form only code units the folding and NFKC keep, alone and in pairs', () => {
@@ -72,6 +85,197 @@ describe('foldKeyBytes', () => {
         expect(foldKeyBytes(bytes) === bytes, `U+${c.toString(16)} in ${JSON.stringify(text)}`).toBe(own);
         expect(fromByteString(foldKeyBytes(bytes))).toBe(foldKey(text));
       }
+    }
+  });
+});
+
+describe('foldBytes', () => {
+  /** ASCII and the Arabic block: the characters foldBytes reads. */
+  const chars = [
+    ...Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)),
+    ...Array.from({ length: 0x100 }, (_, c) => String.fromCharCode(0x0600 + c)),
+  ];
+  const bytesOf = (text: string) => toByteString(normalizeForSearch(text));
+
+  it('folds every character of ASCII and the Arabic block as normalizeForSearch, but those NFKC changes or composes', () => {
+    const refused: string[] = [];
+    for (const ch of chars) {
+      for (const text of [ch, `ب${ch}ت`, ` ${ch}  A\t`]) {
+        const got = foldBytes(toByteString(text));
+        if (got === null) refused.push(text);
+        else expect(got, `U+${ch.charCodeAt(0).toString(16)} in ${JSON.stringify(text)}`).toBe(bytesOf(text));
+      }
+    }
+    // Refused: only characters NFKC changes alone (U+0675–U+0678) and madda and hamza above and below.
+    const refusedChars = [
+      ...new Set(refused.map((t) => [...t].find((c) => chars.includes(c) && /[\u0653-\u0655\u0675-\u0678]/.test(c)))),
+    ];
+    expect(refusedChars.sort()).toEqual(['\u0653', '\u0654', '\u0655', '\u0675', '\u0676', '\u0677', '\u0678']);
+    expect(refused).toHaveLength(3 * 7);
+  });
+
+  it('folds every pair of those characters as normalizeForSearch (no composition or reordering it misses)', () => {
+    let answered = 0;
+    const wrong: string[] = [];
+    for (const a of chars) {
+      for (const b of chars) {
+        const text = a + b;
+        const got = foldBytes(toByteString(text));
+        if (got === null) continue;
+        answered++;
+        if (got !== bytesOf(text)) wrong.push(text);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(answered).toBe((chars.length - 7) ** 2);
+  });
+
+  it('is normalizeForSearch on real paragraphs and on texts of folded, dropped and spacing characters, and gives up beyond them', () => {
+    const piece = fc.constantFrom(
+      'مدينة',
+      'أعلن',
+      'إلى',
+      'آخر',
+      'على',
+      'مسؤول',
+      'شئون',
+      'ـ',
+      'َّ',
+      '٢٠',
+      '۳',
+      'ABC',
+      ' ',
+      '\t',
+      '\n  ',
+      '،',
+      '؟',
+      'ە\u0654',
+      'ﻻ',
+      '\u00a0',
+      '😀',
+      'é',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        const got = foldBytes(toByteString(text));
+        if (/[\u0654\ufefb\u00a0\u00e9]|\ud83d/.test(text)) expect(got).toBeNull();
+        else expect(got).toBe(bytesOf(text));
+        expect(foldKeyBytes(toByteString(text))).toBe(bytesOf(text));
+      }),
+      { numRuns: 3000 },
+    );
+    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
+      .split('\n')
+      .filter(Boolean);
+    expect(article.length).toBeGreaterThan(10);
+    for (const paragraph of article) expect(foldBytes(paragraph)).toBe(bytesOf(fromByteString(paragraph)));
+  });
+});
+
+describe('foldsInPlace and foldedSampleHash', () => {
+  const chars = [
+    ...Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)),
+    ...Array.from({ length: 0x100 }, (_, c) => String.fromCharCode(0x0600 + c)),
+  ];
+
+  it('takes texts whose folded form has their length and is not them, and hashes that form without making it', () => {
+    const rand = seeded(5);
+    let taken = 0;
+    let own = 0;
+    for (const ch of chars) {
+      // Alone, between letters, and at every place of texts longer than the hash's samples (so that
+      // samples fall on the first and on the second byte of two-byte characters).
+      const texts = [ch, `ب${ch}ت`, `A ${ch}`];
+      for (let n = 0; n < 6; n++) {
+        const words = Array.from({ length: 4 + Math.floor(rand() * 30) }, () => chars[Math.floor(rand() * chars.length)]!);
+        words.splice(Math.floor(rand() * words.length), 0, ch);
+        texts.push(words.join(rand() < 0.5 ? '' : ' '));
+      }
+      for (const text of texts) {
+        const bytes = toByteString(text);
+        if (!foldsInPlace(bytes)) continue;
+        taken++;
+        const folded = foldBytes(bytes);
+        expect(folded, JSON.stringify(text)).not.toBeNull();
+        expect(folded!.length, JSON.stringify(text)).toBe(bytes.length);
+        expect(foldedSampleHash(bytes), JSON.stringify(text)).toBe(sampleHash(folded!));
+        // Its own folded form only when the own-form check takes it first (ExactMemory keeps any
+        // other under its folded form, and under itself too).
+        const kept = [...text].every((c) => c === ' ' || KEPT_AS_IS.includes(c.charCodeAt(0))) && !/^ | $| {2}/.test(text);
+        if (folded === bytes) own++;
+        expect(folded === bytes, JSON.stringify(text)).toBe(kept);
+      }
+    }
+    expect(taken).toBeGreaterThan(300);
+    expect(own).toBeGreaterThan(50);
+    // Nearly every paragraph of a real article (one has a tatweel, which folding drops).
+    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
+      .split('\n')
+      .filter(Boolean);
+    expect(article.filter(foldsInPlace).length).toBe(article.length - 1);
+  });
+
+  it('finds a form that folds in place for texts with harakat and tatweel, with the same folded form', () => {
+    const piece = fc.constantFrom(
+      'مدينة',
+      'أعلن',
+      'إلى',
+      'ـ',
+      'َّ',
+      'ً',
+      '\u0670',
+      '\u0610',
+      'ە',
+      '\u0654',
+      'ا\u0653',
+      ' ',
+      '  ',
+      'Reuters',
+      '٢٠',
+      '\t',
+    );
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const bytes = toByteString(pieces.join(''));
+        const form = inPlaceForm(bytes);
+        if (form === undefined) return;
+        found++;
+        expect(foldsInPlace(form)).toBe(true);
+        expect(foldBytes(form)).toBe(foldBytes(bytes));
+        expect(foldedSampleHash(form)).toBe(sampleHash(toByteString(normalizeForSearch(fromByteString(bytes)))));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(150);
+    // Every paragraph of a real article.
+    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
+      .split('\n')
+      .filter(Boolean);
+    expect(article.filter((p) => inPlaceForm(p) !== undefined)).toHaveLength(article.length);
+  });
+
+  it('leaves out what folding drops, adds or turns into one byte', () => {
+    // (And letters that fold to themselves but are not among KEPT_AS_IS, as Persian پ.)
+    for (const text of [
+      'كتـب',
+      'كَتب',
+      'كتب  قرأ',
+      ' كتب',
+      'كتب ',
+      'كتب\tقرأ',
+      'عام ٢٠٢١',
+      'ﻻ',
+      'é',
+      'ە\u0654',
+      'كتب\u00a0قرأ',
+      'پ',
+    ]) {
+      expect(foldsInPlace(toByteString(text)), JSON.stringify(text)).toBe(false);
+    }
+    for (const text of ['قرأ', 'مدينة', 'إلى', 'على', 'Reuters', 'مسؤول', 'شئون', 'كتب']) {
+      expect(foldsInPlace(toByteString(text)), JSON.stringify(text)).toBe(true);
     }
   });
 });
