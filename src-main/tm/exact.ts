@@ -79,32 +79,6 @@ function classOf(codes: readonly number[]): string {
 }
 
 /**
- * OWN_FORM over byte strings (text/utf8.ts): the same characters as their UTF-8, one or two bytes
- * each (the Arabic ones lead with 0xD8 or 0xD9).
- */
-const OWN_FORM_BYTES = (() => {
-  const byLead = new Map<number, number[]>();
-  const ascii: number[] = [];
-  for (const c of KEPT_AS_IS) {
-    const b = toByteString(String.fromCharCode(c));
-    if (b.length === 1) ascii.push(c);
-    else {
-      // Every kept character below U+0700 takes one or two bytes.
-      const list = byLead.get(b.charCodeAt(0)) ?? [];
-      list.push(b.charCodeAt(1));
-      byLead.set(b.charCodeAt(0), list);
-    }
-  }
-  const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
-  // The Arabic letters first: most of a paragraph, each tried against them before ASCII's class
-  // (the alternatives start with different bytes, so their order changes nothing but the time:
-  // ~10% less over the bench's 20k paragraphs).
-  const alternatives = [...[...byLead].map(([lead, seconds]) => `${hex(lead)}[${classOf(seconds)}]`), `[${classOf(ascii)}]`];
-  const char = `(?:${alternatives.join('|')})`;
-  return new RegExp(`^${char}+(?: ${char}+)*$`);
-})();
-
-/**
  * normalizeForSearch(text), without folding a text that folding would leave as it is (no NFKC,
  * no table, no new string): kept code units with single spaces between them.
  */
@@ -112,14 +86,14 @@ export function foldKey(text: string): string {
   return text.length === 0 || OWN_FORM.test(text) ? text : normalizeForSearch(text);
 }
 
-/** foldKey over byte strings: the byte string of the text's folded form. */
-export function foldKeyBytes(bytes: string): string {
-  return bytes.length === 0 || OWN_FORM_BYTES.test(bytes) ? bytes : normalizeBytes(bytes);
-}
-
 /** normalizeForSearch over a byte string: foldBytes where it answers, else decoded, folded and encoded. */
 function normalizeBytes(bytes: string): string {
   return foldBytes(bytes) ?? toByteString(normalizeForSearch(fromByteString(bytes)));
+}
+
+/** The folded form of a byte string that folds in place (inPlaceForm), which foldBytes always answers. */
+function foldInPlace(form: string): string {
+  return foldBytes(form) ?? normalizeBytes(form);
 }
 
 /** What foldBytes does with a character: writes this code point (≥ 0), or one of these. */
@@ -202,8 +176,7 @@ export function foldBytes(bytes: string): string | null {
 /**
  * The byte strings whose folded form has the same length, byte for byte (foldedSampleHash): words
  * of printable ASCII and of Arabic letters that fold to themselves or to another Arabic letter,
- * with single spaces between them. Those that are not their own folded form (OWN_FORM_BYTES) thus
- * hold a capital or a letter that folds (أ, ة, ى …). Made on first use, from byteFoldTable.
+ * with single spaces between them. Made on first use, from byteFoldTable.
  */
 let inPlace: RegExp | undefined;
 export function foldsInPlace(bytes: string): boolean {
@@ -212,7 +185,7 @@ export function foldsInPlace(bytes: string): boolean {
     const seconds: number[][] = [[], [], [], []];
     for (let c = 0x0600; c < 0x0700; c++) {
       const code = fold[0x80 + c - 0x0600]!;
-      if (KEPT[c] === 1 || (code >= 0x80 && code !== c)) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
+      if (code >= 0x80) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
     }
     const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
     const alternatives = [
@@ -292,11 +265,6 @@ export class ExactMemory {
   private readonly bySource = new TextMap<Alias>();
   /** Units stored (not empty, not a repeat of a pair already stored): what the store would number. */
   stored = 0;
-  private readonly fold: (text: string) => string;
-  /** Whether a (non-empty) text is its own folded form, found without folding it (OWN_FORM). */
-  private readonly ownForm: (text: string) => boolean;
-  /** normalizeForSearch, of texts or of byte strings. */
-  private readonly normalize: (text: string) => string;
   private readonly blank: (text: string) => boolean;
   private readonly bytes: boolean;
 
@@ -306,9 +274,6 @@ export class ExactMemory {
    */
   constructor(opts: { bytes?: boolean } = {}) {
     this.bytes = opts.bytes === true;
-    this.fold = opts.bytes ? foldKeyBytes : foldKey;
-    this.ownForm = opts.bytes ? (text) => OWN_FORM_BYTES.test(text) : (text) => OWN_FORM.test(text);
-    this.normalize = opts.bytes ? normalizeBytes : normalizeForSearch;
     this.blank = opts.bytes ? (text) => mayBeBlankBytes(text) && isBlankByteString(text) : isBlank;
   }
 
@@ -316,41 +281,8 @@ export class ExactMemory {
   add(source: string, target: string, changedAt: string): void {
     // As planTmx: no empty units, each source+English pair once.
     if (this.blank(source) || this.blank(target)) return;
-    // A source that is its own folded form (nearly all) is its group's key: one look-up, where
-    // get() would look in both maps before folding. Any other is looked for among the sources
-    // already added before it is folded.
-    const own = this.ownForm(source);
-    const hash = sampleHash(source);
-    let g = own ? this.groups.get(hash, source) : this.bySource.get(hash, source)?.group;
-    if (g === undefined) {
-      // The folded source and its hash. A byte string that folds letter for letter (nearly every
-      // Arabic paragraph: its ة, أ and ى) is hashed as its folded form without making it
-      // (foldedSampleHash); the folded form is made only when a group already has that hash.
-      let key: string | undefined;
-      let keyHash: number;
-      let form: string | undefined;
-      if (own) {
-        key = source;
-        keyHash = hash;
-      } else if (this.bytes && (form = inPlaceForm(source)) !== undefined) {
-        keyHash = foldedSampleHash(form);
-        if (this.groups.has(keyHash)) key = this.normalize(source);
-      } else {
-        key = this.normalize(source);
-        keyHash = sampleHash(key);
-      }
-      g = key === undefined ? undefined : this.groups.get(keyHash, key);
-      // (A source that folds letter for letter is never its own folded form.)
-      const alias = key !== source;
-      if (alias && g !== undefined) this.bySource.add(hash, { key: source, group: g, sameHash: undefined });
-      if (g === undefined) {
-        const group = new Group(key, source, target, changedAt);
-        this.groups.add(keyHash, group);
-        if (alias) this.bySource.add(hash, { key: source, group, sameHash: undefined });
-        this.stored++;
-        return;
-      }
-    }
+    const g = this.bytes ? this.addBytes(source, target, changedAt) : this.addText(source, target, changedAt);
+    if (g === undefined) return;
     if (g.pairs === undefined) {
       if (g.source === source && g.target === target) return;
       g.pairs = [g.source, g.target];
@@ -367,20 +299,93 @@ export class ExactMemory {
     }
   }
 
+  /** The group of a source of text, or undefined once a new group is made for it. */
+  private addText(source: string, target: string, changedAt: string): Group | undefined {
+    // A source that is its own folded form is its group's key: one look-up, where get() would
+    // look in both maps before folding. Any other is looked for among the sources already added
+    // before it is folded.
+    const own = OWN_FORM.test(source);
+    const hash = sampleHash(source);
+    const known = own ? this.groups.get(hash, source) : this.bySource.get(hash, source)?.group;
+    if (known !== undefined) return known;
+    const key = own ? source : normalizeForSearch(source);
+    const keyHash = key === source ? hash : sampleHash(key);
+    const g = this.groups.get(keyHash, key);
+    if (g !== undefined) {
+      if (key !== source) this.bySource.add(hash, { key: source, group: g, sameHash: undefined });
+      return g;
+    }
+    const group = new Group(key, source, target, changedAt);
+    this.groups.add(keyHash, group);
+    if (key !== source) this.bySource.add(hash, { key: source, group, sameHash: undefined });
+    this.stored++;
+    return undefined;
+  }
+
+  /**
+   * addText over byte strings, with one map. Nearly every source folds letter for letter
+   * (inPlaceForm) and is kept under the hash of its folded form, read from its own bytes
+   * (foldedSampleHash); the folded form is made only when another group has that hash. The same
+   * source again is found by that hash and one comparison.
+   */
+  private addBytes(source: string, target: string, changedAt: string): Group | undefined {
+    const form = inPlaceForm(source);
+    let key: string | undefined;
+    let keyHash: number;
+    if (form !== undefined) {
+      keyHash = foldedSampleHash(form);
+      const first = this.groups.first(keyHash);
+      if (first !== undefined) {
+        // Its hash taken: the same source again (one comparison), else folded and compared whole.
+        if (first.source === source) return first;
+        key = foldInPlace(form);
+      }
+    } else {
+      key = normalizeBytes(source);
+      keyHash = sampleHash(key);
+    }
+    const g = key === undefined ? undefined : this.groups.get(keyHash, key);
+    if (g !== undefined) return g;
+    this.groups.add(keyHash, new Group(key, source, target, changedAt));
+    this.stored++;
+    return undefined;
+  }
+
   /** The unit a paragraph takes at 100%, if any. */
   get(source: string): ExactUnit | undefined {
+    return this.bytes ? this.getBytes(source) : this.getText(source);
+  }
+
+  private getText(source: string): Group | undefined {
     // A text that is some group's key, or a source already added, is found without folding it,
     // by one hash for both maps.
     const hash = sampleHash(source);
     const known = this.groups.get(hash, source) ?? this.bySource.get(hash, source)?.group;
     if (known !== undefined) return known;
-    // A paragraph no unit has (a new one, in most pipelines) is told so by its folded hash alone.
-    if (this.bytes) {
-      const form = inPlaceForm(source);
-      if (form !== undefined && !this.groups.has(foldedSampleHash(form))) return undefined;
-    }
-    const key = this.fold(source);
+    const key = foldKey(source);
     return key === source ? undefined : this.groups.get(sampleHash(key), key);
+  }
+
+  /**
+   * getText over byte strings: a paragraph written as the source of its group's best unit (nearly
+   * every match) is found by the hash of its folded form read from its own bytes, and one
+   * comparison; a paragraph no unit has (a new one, in most pipelines) is told so by that hash.
+   */
+  private getBytes(source: string): Group | undefined {
+    const guess = foldedSampleHash(source);
+    const first = this.groups.first(guess);
+    if (first !== undefined && first.source === source) return first;
+    const form = inPlaceForm(source);
+    if (form !== undefined) {
+      if (form === source) return first === undefined ? undefined : this.groups.get(guess, foldInPlace(form));
+      // Written with harakat or tatweel: found by the hash of its folded form, and one comparison.
+      const keyHash = foldedSampleHash(form);
+      const same = this.groups.first(keyHash);
+      if (same === undefined || same.source === source) return same;
+      return this.groups.get(keyHash, foldInPlace(form));
+    }
+    const key = normalizeBytes(source);
+    return this.groups.get(sampleHash(key), key);
   }
 
   /** Forgets every unit (a reader starting over, or a run done with the memory). */
@@ -420,6 +425,11 @@ class TextMap<T extends Keyed<T>> {
     const first = this.firsts.get(hash);
     if (first === undefined) return undefined;
     return first.key === text ? first : first.sameHash?.get(text);
+  }
+
+  /** The first entry added with this hash. */
+  first(hash: number): T | undefined {
+    return this.firsts.get(hash);
   }
 
   /** Whether some entry's key has this hash. */

@@ -8,7 +8,6 @@ import {
   foldBytes,
   foldedSampleHash,
   foldKey,
-  foldKeyBytes,
   foldsInPlace,
   inPlaceForm,
   KEPT_AS_IS,
@@ -63,29 +62,12 @@ describe('foldKey', () => {
       fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
         const text = pieces.join('');
         expect(foldKey(text)).toBe(normalizeForSearch(text));
-        // Over byte strings: the byte string of the same key.
-        expect(foldKeyBytes(toByteString(text))).toBe(toByteString(normalizeForSearch(text)));
       }),
       { numRuns: 2000 },
     );
     const plain = 'قال المتحدث إن الوفد وصل';
     expect(foldKey('قال المتحدث ان الوفد وصل')).toBe('قال المتحدث ان الوفد وصل');
     expect(foldKey(plain)).toBe(normalizeForSearch(plain));
-  });
-});
-
-describe('foldKeyBytes', () => {
-  it('takes as their own folded form exactly the byte strings of texts foldKey takes as theirs', () => {
-    // Every character below U+0800 (one or two bytes, the Arabic block's lead bytes among them)
-    // alone and between kept letters: a byte string is kept as it is only when its text is.
-    for (let c = 0; c < 0x800; c++) {
-      for (const text of [String.fromCharCode(c), `ب${String.fromCharCode(c)}ت`, `ab ${String.fromCharCode(c)}`]) {
-        const bytes = toByteString(text);
-        const own = foldKey(text) === text;
-        expect(foldKeyBytes(bytes) === bytes, `U+${c.toString(16)} in ${JSON.stringify(text)}`).toBe(own);
-        expect(fromByteString(foldKeyBytes(bytes))).toBe(foldKey(text));
-      }
-    }
   });
 });
 
@@ -161,7 +143,6 @@ describe('foldBytes', () => {
         const got = foldBytes(toByteString(text));
         if (/[\u0654\ufefb\u00a0\u00e9]|\ud83d/.test(text)) expect(got).toBeNull();
         else expect(got).toBe(bytesOf(text));
-        expect(foldKeyBytes(toByteString(text))).toBe(bytesOf(text));
       }),
       { numRuns: 3000 },
     );
@@ -179,10 +160,9 @@ describe('foldsInPlace and foldedSampleHash', () => {
     ...Array.from({ length: 0x100 }, (_, c) => String.fromCharCode(0x0600 + c)),
   ];
 
-  it('takes texts whose folded form has their length and is not them, and hashes that form without making it', () => {
+  it('takes texts whose folded form has their length, and hashes that form without making it', () => {
     const rand = seeded(5);
     let taken = 0;
-    let own = 0;
     for (const ch of chars) {
       // Alone, between letters, and at every place of texts longer than the hash's samples (so that
       // samples fall on the first and on the second byte of two-byte characters).
@@ -200,15 +180,9 @@ describe('foldsInPlace and foldedSampleHash', () => {
         expect(folded, JSON.stringify(text)).not.toBeNull();
         expect(folded!.length, JSON.stringify(text)).toBe(bytes.length);
         expect(foldedSampleHash(bytes), JSON.stringify(text)).toBe(sampleHash(folded!));
-        // Its own folded form only when the own-form check takes it first (ExactMemory keeps any
-        // other under its folded form, and under itself too).
-        const kept = [...text].every((c) => c === ' ' || KEPT_AS_IS.includes(c.charCodeAt(0))) && !/^ | $| {2}/.test(text);
-        if (folded === bytes) own++;
-        expect(folded === bytes, JSON.stringify(text)).toBe(kept);
       }
     }
     expect(taken).toBeGreaterThan(300);
-    expect(own).toBeGreaterThan(50);
     // Nearly every paragraph of a real article (one has a tatweel, which folding drops).
     const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
       .split('\n')
@@ -257,24 +231,10 @@ describe('foldsInPlace and foldedSampleHash', () => {
   });
 
   it('leaves out what folding drops, adds or turns into one byte', () => {
-    // (And letters that fold to themselves but are not among KEPT_AS_IS, as Persian پ.)
-    for (const text of [
-      'كتـب',
-      'كَتب',
-      'كتب  قرأ',
-      ' كتب',
-      'كتب ',
-      'كتب\tقرأ',
-      'عام ٢٠٢١',
-      'ﻻ',
-      'é',
-      'ە\u0654',
-      'كتب\u00a0قرأ',
-      'پ',
-    ]) {
+    for (const text of ['كتـب', 'كَتب', 'كتب  قرأ', ' كتب', 'كتب ', 'كتب\tقرأ', 'عام ٢٠٢١', 'ﻻ', 'é', 'ە\u0654', 'كتب\u00a0قرأ']) {
       expect(foldsInPlace(toByteString(text)), JSON.stringify(text)).toBe(false);
     }
-    for (const text of ['قرأ', 'مدينة', 'إلى', 'على', 'Reuters', 'مسؤول', 'شئون', 'كتب']) {
+    for (const text of ['قرأ', 'مدينة', 'إلى', 'على', 'Reuters', 'مسؤول', 'شئون', 'كتب', 'پ']) {
       expect(foldsInPlace(toByteString(text)), JSON.stringify(text)).toBe(true);
     }
   });
