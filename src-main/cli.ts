@@ -19,6 +19,7 @@ import {
 import type { EventName, TmAnalysis } from './shared/contract';
 import { progressOf } from './jobs/types';
 import { QalamError, toAppError } from './shared/errors';
+import { appVersion } from './app-version';
 import { DB_FILE, defaultDataDir } from './paths';
 import type { OpenedContext } from './services/context';
 import { systemUserName } from './services/user-name';
@@ -202,6 +203,7 @@ export function buildProgram(only?: (typeof COMMANDS)[number]): Command {
   const want = (name: (typeof COMMANDS)[number]) => only === undefined || only === name;
   const program = new Command('qalam')
     .description('Qalam: review Arabic→English translations paragraph by paragraph')
+    .version(appVersion(), '-V, --version', 'the version of Qalam')
     .showHelpAfterError()
     .exitOverride();
   const common = (cmd: Command) =>

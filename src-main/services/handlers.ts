@@ -1,5 +1,6 @@
 // The contract's implementation: one function per channel. Transports validate the input with
 // the contract's schema first, so every handler receives parsed, typed input.
+import { appVersion } from '../app-version';
 import type { Channel, Output, ParsedInput } from '../shared/contract';
 import { QalamError } from '../shared/errors';
 import * as comments from './comments';
@@ -24,7 +25,7 @@ const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 
 export const handlers: Handlers = {
   'app:get-info': (ctx) => ({
-    version: APP_VERSION,
+    version: appVersion(),
     transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
     dataPath: ctx.dataDir,
     nativeDialogs: Boolean(ctx.host.pickImportFile && ctx.host.saveFile),
@@ -142,6 +143,3 @@ export const handlers: Handlers = {
     return { opened: await ctx.host.openExternal(url) };
   },
 };
-
-declare const __APP_VERSION__: string | undefined;
-const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : (process.env.npm_package_version ?? '0.1.0');

@@ -74,6 +74,15 @@ describe('the built CLI', () => {
     }
   });
 
+  it('prints the version it was built with', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [ENTRY, flag], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(`${pkg.version}\n`);
+    }
+  });
+
   it('bundles better-sqlite3 into the store chunk (no CommonJS files to resolve and lex), and `translate` without a store never loads it', () => {
     const chunks = readdirSync(join(OUT, 'chunks')).map((f) => join(OUT, 'chunks', f));
     const store = chunks.find((f) => readFileSync(f, 'utf8').includes('// src-main/store/connection.ts'))!;

@@ -1,5 +1,6 @@
 // buildProgram defines only the command a call names (start-up: commander builds every option and
 // argument object up front); with none named, or an unknown one, it defines them all.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, COMMANDS } from '../../../../src-main/cli';
 
@@ -18,5 +19,11 @@ describe('buildProgram', () => {
       expect(a.helpInformation()).toBe(b.helpInformation());
       expect(a.commands.map((c) => c.helpInformation())).toEqual(b.commands.map((c) => c.helpInformation()));
     }
+  });
+
+  it("answers --version with package.json's version", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(buildProgram().version()).toBe(pkg.version);
+    expect(buildProgram().helpInformation()).toContain('-V, --version');
   });
 });
