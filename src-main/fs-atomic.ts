@@ -1,18 +1,26 @@
 import { close, closeSync, existsSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type * as NodeCrypto from 'node:crypto';
-import { createRequire } from 'node:module';
 import { QalamError } from './shared/errors';
 
 /**
- * node:crypto, loaded by the first write: importing this module (the store's context does, for the
- * machine-translation key) costs a command that writes nothing, such as `qalam list`, nothing.
+ * Opens a new temporary file beside `path` for writing: `.name.<12 hex digits>.tmp`, created
+ * exclusively (O_EXCL: never an existing file, nor a link planted under that name), another name
+ * tried when one is taken. The digits come from Math.random, not node:crypto (loading it was ~5 ms
+ * of a command's start): exclusive creation is what keeps the file safe, and a name someone
+ * guesses and takes first only costs another try.
  */
-let nodeCrypto: typeof NodeCrypto | undefined;
-function randomHex(bytes: number): string {
-  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof NodeCrypto;
-  return nodeCrypto.randomBytes(bytes).toString('hex');
+export function openTemp(path: string, mode: number): { tmp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const tmp = join(dirname(path), `.${basename(path)}.${tempSuffix()}.tmp`);
+    try {
+      return { tmp, fd: openSync(tmp, 'wx', mode) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt === TEMP_ATTEMPTS) throw e;
+    }
+  }
 }
+const TEMP_ATTEMPTS = 16;
+const tempSuffix = () => (Math.floor(Math.random() * 2 ** 48) + 2 ** 48).toString(16).slice(1);
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so a crash never
@@ -39,8 +47,7 @@ export function writeFileAtomicStream(
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
-    const tmp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
-    const fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
+    const { tmp, fd } = openTemp(path, opts.mode ?? 0o666);
     try {
       produce((bytes) => {
         let off = 0;
@@ -92,8 +99,7 @@ export function beginFileAtomic(path: string, opts: { overwrite: boolean; mode?:
   try {
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     if (!opts.overwrite && existsSync(path)) throw new QalamError('file_exists', { file: basename(path) });
-    tmp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
-    fd = openSync(tmp, 'wx', opts.mode ?? 0o666);
+    ({ tmp, fd } = openTemp(path, opts.mode ?? 0o666));
   } catch (e) {
     throw writeError(e, path);
   }

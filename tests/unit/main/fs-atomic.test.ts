@@ -1,10 +1,10 @@
 // beginFileAtomic: writeFileAtomicStream in steps (open and write, end = fsync started, commit =
 // rename once synced), with the same checks, errors and leftovers (none).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { beginFileAtomic, writeFileAtomicStream } from '../../../src-main/fs-atomic';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { beginFileAtomic, openTemp, writeFileAtomicStream } from '../../../src-main/fs-atomic';
 import { QalamError } from '../../../src-main/shared/errors';
 
 const root = mkdtempSync(join(tmpdir(), 'qalam-fs-atomic-'));
@@ -94,5 +94,43 @@ describe('beginFileAtomic', () => {
     for (let i = 0; i < 100 && readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(readdirSync(dir)).toEqual([]);
     expect(() => late.write(bytes('z'))).toThrow();
+  });
+});
+
+describe('openTemp', () => {
+  it('creates the temporary file beside the target, exclusively, and takes another name when one is taken', () => {
+    const dir = freshDir();
+    const path = join(dir, 'out.txt');
+    const random = vi.spyOn(Math, 'random').mockReturnValueOnce(0.25).mockReturnValueOnce(0.25).mockReturnValueOnce(0.5);
+    try {
+      const first = openTemp(path, 0o600);
+      closeSync(first.fd);
+      expect(basename(first.tmp)).toMatch(/^\.out\.txt\.[0-9a-f]{12}\.tmp$/);
+      const second = openTemp(path, 0o600);
+      closeSync(second.fd);
+      expect(second.tmp).not.toBe(first.tmp);
+      expect(readdirSync(dir).sort()).toEqual([basename(first.tmp), basename(second.tmp)].sort());
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('never opens a file or a link already under the name, and gives up with EEXIST when every name it tries is taken', () => {
+    const dir = freshDir();
+    const path = join(dir, 'out.txt');
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep');
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.75);
+    try {
+      const planted = openTemp(path, 0o600);
+      closeSync(planted.fd);
+      rmSync(planted.tmp);
+      symlinkSync(victim, planted.tmp);
+      expect(() => openTemp(path, 0o600)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+      expect(random).toHaveBeenCalledTimes(1 + 16);
+      expect(readFileSync(victim, 'utf8')).toBe('keep');
+    } finally {
+      random.mockRestore();
+    }
   });
 });

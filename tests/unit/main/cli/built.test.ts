@@ -105,7 +105,7 @@ describe('the built CLI', () => {
     expect(r.stderr).not.toMatch(/REQUEST bindings /);
   });
 
-  it('starts without node:child_process (commander loads it only to run executable subcommands) or node:crypto (loaded by the first file written)', () => {
+  it('starts without node:child_process (commander loads it only to run executable subcommands) or node:crypto (loaded by the commands that hash)', () => {
     const script = `const m = await import(${JSON.stringify(pathToFileURL(ENTRY).href)});
 process.exitCode = await m.run(['list', '--db', ${JSON.stringify(join(dir, 'child.db'))}]);
 process.on('exit', () => process.stderr.write(process.moduleLoadList.filter((n) => /^NativeModule (child_process|crypto)$/.test(n)).join(',') || 'not loaded'));`;
