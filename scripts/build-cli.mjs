@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds the command-line tool ahead of time (`npm run build`, and `prepare` on npm install/ci):
 // src-main/cli.ts → out/cli/qalam.mjs, one ES module for Node with the format code split into
-// chunks that load on first use, and src-main/cli-translate.ts → out/cli/translate.mjs (below).
-// bin/qalam.mjs runs them when present, else the sources through tsx.
+// chunks that load on first use, and src-main/cli-translate.ts → out/cli/translate.cjs (below).
+// bin/qalam.cjs runs them when present, else the sources through tsx.
 // Packages stay in node_modules (docx, mammoth, jszip and nspell are large and loaded only by the
 // commands that need them), except commander, which every call loads, and better-sqlite3's
 // JavaScript, which every store command loads (BUNDLED below): bundled, they skip Node's CommonJS
@@ -44,9 +44,11 @@ const lazyChildProcess = {
 const BUNDLED = new Set(['commander', 'better-sqlite3']);
 
 /**
- * out/cli/translate.mjs bundles src-main/cli-translate.ts alone: `qalam translate` in its common case
+ * out/cli/translate.cjs bundles src-main/cli-translate.ts alone: `qalam translate` in its common case
  * (a plain text and a plain TMX, no store) loads this one module, where the whole CLI loads its entry
  * and ~20 chunks, each resolved, read and linked by Node's ES module loader (~30 ms of a 0.3 s run).
+ * It is CommonJS, required by bin/qalam.cjs, so such a call never starts the ES module loader
+ * (import.meta.url is the file's URL, made from __filename).
  * Only the dynamic imports that path makes are bundled; any other (the store, the other formats)
  * becomes a module that throws when loaded, which cli-translate.ts takes as "not mine" and the
  * whole CLI runs the command instead. The build fails if the bundle grows to hold the store.
@@ -67,7 +69,7 @@ const fastOnly = {
       return { path: r.path, namespace: 'qalam-elsewhere' };
     });
     b.onLoad({ filter: /.*/, namespace: 'qalam-elsewhere' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`qalam: ${relative(root, args.path)} is not in translate.mjs`)});`,
+      contents: `throw new Error(${JSON.stringify(`qalam: ${relative(root, args.path)} is not in translate.cjs`)});`,
       loader: 'js',
     }));
   },
@@ -93,6 +95,10 @@ const common = {
 rmSync(outdir, { recursive: true, force: true });
 const fast = await build({
   ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  banner: { js: "const __qalamImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__qalamImportMetaUrl' },
   entryPoints: { translate: 'src-main/cli-translate.ts' },
   external: [...Object.keys(pkg.dependencies), 'bindings'],
   plugins: [fastOnly],
@@ -103,7 +109,7 @@ const heavy = Object.keys(fast.metafile.inputs).filter(
     !f.startsWith('qalam-elsewhere:') &&
     /node_modules|src-main\/store\/|src-main\/services\/(context|documents|tm|io)\.ts$/.test(f),
 );
-if (heavy.length > 0) throw new Error(`translate.mjs would load ${heavy.join(', ')}`);
+if (heavy.length > 0) throw new Error(`translate.cjs would load ${heavy.join(', ')}`);
 await build({
   ...common,
   entryPoints: { qalam: 'src-main/cli.ts' },

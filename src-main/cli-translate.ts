@@ -1,7 +1,7 @@
 // `qalam translate` as nearly every pipeline calls it — a plain UTF-8 text, a TMX of plain units,
 // no store, the 100% threshold — loaded on its own: scripts/build-cli.mjs bundles this file with
-// what it uses into one ES module (out/cli/translate.mjs), which bin/qalam.mjs runs before the
-// whole CLI. It reads the arguments only in the plain shape the
+// what it uses into one CommonJS module (out/cli/translate.cjs), which bin/qalam.cjs requires
+// before the whole CLI (so the call never starts Node's ES module loader). It reads the arguments only in the plain shape the
 // command's own definition (cli.ts) reads the same way, and answers only when the byte path does
 // (services/translate.ts translatePlainOnly); for anything else it answers null, writes nothing to
 // stdout or stderr, and the whole CLI runs the command again from the start, with its checks, its

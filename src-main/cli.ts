@@ -661,7 +661,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && /(?:cli\.ts|qalam(?:\.mjs)?)$/.test(process.argv[1]);
+// Run as the program: through bin/qalam.cjs (npx qalam, or a link named qalam), or the sources.
+const invokedDirectly = process.argv[1] !== undefined && /(?:cli\.ts|qalam(?:\.[cm]js)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

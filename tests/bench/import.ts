@@ -23,7 +23,7 @@ import { indexForSearch } from '../../src-main/services/documents';
 import { generateParagraphs, round } from './store';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const BIN = join(ROOT, 'bin/qalam.mjs');
+const BIN = join(ROOT, 'bin/qalam.cjs');
 const RUNS = Number(process.env.QALAM_BENCH_RUNS ?? 5);
 
 export interface Measured {

@@ -215,7 +215,7 @@ export interface PipelineFigures {
   floor: { node: ProcessFigures; cli: ProcessFigures };
   /**
    * Another build of the CLI run the same way in the same runs (QALAM_BENCH_BASELINE=path to its
-   * bin/qalam.mjs, e.g. a checkout of the previous commit), to compare builds under the same load.
+   * bin/qalam.cjs, e.g. a checkout of the previous commit), to compare builds under the same load.
    */
   baseline?: ProcessFigures & { bin: string; sameTarget: boolean };
   /** OmegaT's time / Qalam's time. */
@@ -424,7 +424,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * bin/qalam.mjs over a CLI built from the current sources (not whatever out/cli holds, which may
+ * bin/qalam.cjs over a CLI built from the current sources (not whatever out/cli holds, which may
  * predate them): the package's layout (bin/ beside out/cli/) under out/, so the bundles find
  * node_modules, in a folder of this run's own that the finally above removes.
  */
@@ -433,8 +433,8 @@ function builtCli(): string {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), join(pkg, 'out', 'cli')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('could not build the CLI');
   mkdirSync(join(pkg, 'bin'), { recursive: true });
-  copyFileSync(join(ROOT, 'bin', 'qalam.mjs'), join(pkg, 'bin', 'qalam.mjs'));
-  return join(pkg, 'bin', 'qalam.mjs');
+  copyFileSync(join(ROOT, 'bin', 'qalam.cjs'), join(pkg, 'bin', 'qalam.cjs'));
+  return join(pkg, 'bin', 'qalam.cjs');
 }
 
 /** Issue 12's goals for the pipeline: OmegaT's time over Qalam's, and Qalam's peak memory. */

@@ -79,7 +79,7 @@ export function benchXliffImport(mb: number, log: (s: string) => void): XliffImp
     log(`importing it with qalam import (${units} units)`);
     const r = spawnSync(
       '/usr/bin/time',
-      ['-v', process.execPath, join(ROOT, 'bin/qalam.mjs'), 'import', file, '--db', join(dir, 'qalam.db'), '--json'],
+      ['-v', process.execPath, join(ROOT, 'bin/qalam.cjs'), 'import', file, '--db', join(dir, 'qalam.db'), '--json'],
       { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     const timeReport = r.stderr ?? '';

@@ -7,7 +7,7 @@ import { SAMPLE_PATH, encodeSingleByte, sampleText } from '../helpers';
 import { openRuntime } from '../../../../src-main/runtime';
 import { listPairs, setStatus } from '../../../../src-main/services/pairs';
 
-const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
+const BIN = resolve(__dirname, '../../../../bin/qalam.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'qalam-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

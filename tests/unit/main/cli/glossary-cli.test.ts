@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers';
 
-const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
+const BIN = resolve(__dirname, '../../../../bin/qalam.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'qalam-glossary-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers';
 import { fakeProvider, json, type FakeProvider } from '../mt/fake-server';
 
-const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
+const BIN = resolve(__dirname, '../../../../bin/qalam.cjs');
 const KEY = 'cli-5ecret-key-77:fx';
 const dir = mkdtempSync(join(tmpdir(), 'qalam-mt-cli-'));
 const db = join(dir, 'cli.db');

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PATH } from '../helpers';
 import { ENGLISH, fourParagraphTmx, paragraphs } from '../tm/fixtures';
 
-const BIN = resolve(__dirname, '../../../../bin/qalam.mjs');
+const BIN = resolve(__dirname, '../../../../bin/qalam.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'qalam-tm-cli-'));
 const db = join(dir, 'cli.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

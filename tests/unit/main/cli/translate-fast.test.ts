@@ -1,4 +1,4 @@
-// `qalam translate`'s own bundle (src-main/cli-translate.ts, out/cli/translate.mjs): it reads the
+// `qalam translate`'s own bundle (src-main/cli-translate.ts, out/cli/translate.cjs): it reads the
 // arguments as the command's definition does wherever it answers, it answers for plain files with
 // the whole CLI's output byte for byte, and for anything else it says nothing and the whole CLI runs.
 import { spawnSync } from 'node:child_process';
@@ -92,13 +92,13 @@ describe('plainTranslateArgs', () => {
   });
 });
 
-describe('the built translate bundle behind bin/qalam.mjs', () => {
+describe('the built translate bundle behind bin/qalam.cjs', () => {
   // A copy of the package's layout inside the repository (bin/ beside out/cli/), so the bundles'
   // packages resolve from its node_modules (under out/cli*, which the app's installers leave out). Its out/cli/qalam.mjs stands in front of the whole CLI
   // and says on stderr that it ran.
   const pkg = join(ROOT, 'out', `cli-translate-test-${process.pid}`);
   const cli = join(pkg, 'out', 'cli');
-  const bin = join(pkg, 'bin', 'qalam.mjs');
+  const bin = join(pkg, 'bin', 'qalam.cjs');
   const dir = mkdtempSync(join(tmpdir(), 'qalam-translate-fast-'));
   const WHOLE = 'the whole CLI ran\n';
   /** Stands for a store of each run's own in both(). */
@@ -108,7 +108,7 @@ describe('the built translate bundle behind bin/qalam.mjs', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), cli], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     mkdirSync(join(pkg, 'bin'));
-    copyFileSync(join(ROOT, 'bin', 'qalam.mjs'), bin);
+    copyFileSync(join(ROOT, 'bin', 'qalam.cjs'), bin);
     renameSync(join(cli, 'qalam.mjs'), join(cli, 'whole.mjs'));
     writeFileSync(join(cli, 'qalam.mjs'), `process.stderr.write(${JSON.stringify(WHOLE)});\nawait import('./whole.mjs');\n`);
   }, 60_000);
@@ -125,7 +125,7 @@ describe('the built translate bundle behind bin/qalam.mjs', () => {
     };
   }
 
-  /** bin/qalam.mjs, and the whole CLI alone (its run() from whole.mjs), on the same files. */
+  /** bin/qalam.cjs, and the whole CLI alone (its run() from whole.mjs), on the same files. */
   function both(source: string, tmx: string, ...more: string[]) {
     const results = (['bin', 'whole'] as const).map((how) => {
       const out = join(dir, `${how}.out.txt`);
@@ -171,11 +171,29 @@ describe('the built translate bundle behind bin/qalam.mjs', () => {
     writeFileSync(tmx, fourParagraphTmx());
   });
 
-  it('is one module, without the store, SQLite or another module of its own to load', () => {
-    const code = readFileSync(join(cli, 'translate.mjs'), 'utf8');
+  it('is one CommonJS module, without the store, SQLite or another module of its own to load', () => {
+    const code = readFileSync(join(cli, 'translate.cjs'), 'utf8');
     expect(code).toMatch(/^\/\/ src-main\/services\/translate\.ts$/m);
     expect(code).not.toMatch(/^\/\/ src-main\/(store\/|services\/(context|documents|tm|io)\.ts)/m);
-    expect(code).not.toMatch(/better-sqlite3|^import\s[^;]*["']\.\.?\//m);
+    expect(code).not.toMatch(/better-sqlite3|require\(["']\.\.?\/|\bimport\s*\(?["']|import\.meta/);
+  });
+
+  it('answers without starting the ES module loader (loaded at start-up, it resolves and links nothing)', () => {
+    const watch = join(dir, 'watch-loader.cjs');
+    writeFileSync(
+      watch,
+      "process.on('exit', () => process.stderr.write(process.moduleLoadList.some((n) => /esm\\/(module_job|resolve)$/.test(n)) ? 'ES loader' : 'none'));\n",
+    );
+    const r = spawnSync(
+      process.execPath,
+      ['-r', watch, bin, 'translate', source, '--tm', tmx, '--out', join(dir, 'loader.txt')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote /);
+    expect(r.stderr).toBe('none');
   });
 
   it('answers for a plain text and a plain TMX without the whole CLI, with its output byte for byte', () => {

@@ -54,7 +54,7 @@ describe('data folder and store permissions', () => {
     mkdirSync(shared);
     chmodSync(shared, 0o755);
     writeFileSync(join(shared, 'notes.txt'), 'mine');
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/qalam.mjs'), 'list', '--db', join(shared, 'x.db')], {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/qalam.cjs'), 'list', '--db', join(shared, 'x.db')], {
       encoding: 'utf8',
       env: { ...process.env, QALAM_CLI_SOURCE: '1' },
     });
