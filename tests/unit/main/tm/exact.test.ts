@@ -18,6 +18,12 @@ import { fromByteString, toByteString } from '../../../../src-main/text/utf8';
 import { foldTable, normalizeForSearch } from '../../../../src-main/text/arabic';
 import { seeded } from '../seeded';
 
+/** The sample article's paragraphs, as byte strings (text/utf8.ts). */
+const articleParagraphs = () =>
+  readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
+    .split('\n')
+    .filter(Boolean);
+
 describe('foldKey', () => {
   it('takes as their own folded form only code units the folding and NFKC keep, alone and in pairs', () => {
     const table = foldTable();
@@ -146,9 +152,7 @@ describe('foldBytes', () => {
       }),
       { numRuns: 3000 },
     );
-    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
-      .split('\n')
-      .filter(Boolean);
+    const article = articleParagraphs();
     expect(article.length).toBeGreaterThan(10);
     for (const paragraph of article) expect(foldBytes(paragraph)).toBe(bytesOf(fromByteString(paragraph)));
   });
@@ -184,9 +188,7 @@ describe('foldsInPlace and foldedSampleHash', () => {
     }
     expect(taken).toBeGreaterThan(300);
     // Nearly every paragraph of a real article (one has a tatweel, which folding drops).
-    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
-      .split('\n')
-      .filter(Boolean);
+    const article = articleParagraphs();
     expect(article.filter(foldsInPlace).length).toBe(article.length - 1);
   });
 
@@ -224,9 +226,7 @@ describe('foldsInPlace and foldedSampleHash', () => {
     );
     expect(found).toBeGreaterThan(150);
     // Every paragraph of a real article.
-    const article = readFileSync(new URL('../../../fixtures/news-article-ar.txt', import.meta.url), 'latin1')
-      .split('\n')
-      .filter(Boolean);
+    const article = articleParagraphs();
     expect(article.filter((p) => inPlaceForm(p) !== undefined)).toHaveLength(article.length);
   });
 
