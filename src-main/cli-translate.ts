@@ -25,8 +25,10 @@ export interface TranslateOptions {
 /** The file's path and bytes, refused over 256 MB as an import is. */
 export function readInput(file: string): { path: string; bytes: Uint8Array } {
   const path = resolve(file);
-  const size = statSync(path).size;
-  if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
+  const stats = statSync(path);
+  // Reading a folder fails with EISDIR but without its path: said here with it.
+  if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR', path });
+  if (stats.size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
   // A Buffer is a Uint8Array already: copying it would hold the file twice.
   return { path, bytes: readFileSync(path) };
 }

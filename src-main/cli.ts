@@ -1,6 +1,6 @@
 // `qalam …`: headless commands over the same services as the app.
 // Exit codes: 0 ok, 1 the command failed (one line on stderr), 2 usage error.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -221,11 +221,7 @@ export function buildProgram(only?: (typeof COMMANDS)[number]): Command {
         .option('--name <name>', 'document name (default: the file name)')
         .option('--allow-duplicate', 'import even if the same file was imported before'),
     ).action(async (file: string, opts: Common & { encoding?: Encoding; name?: string; allowDuplicate?: boolean }) => {
-      const path = resolve(file);
-      const size = statSync(path).size;
-      if (size > 256 * 1024 * 1024) throw new QalamError('import_too_large', { limitMb: 256 });
-      // A Buffer is a Uint8Array already: copying it would hold the file twice.
-      const bytes: Uint8Array = readFileSync(path);
+      const { path, bytes } = readInput(file);
       const rt = await open(opts);
       try {
         if ((await (await services.parse()).detectImportFormat(basename(path), bytes)) === 'tmx') {
@@ -627,6 +623,13 @@ function qaText(r: QaReport, message: (key: string, params?: Record<string, stri
   return lines.join('\n');
 }
 
+/** Node's codes for a file that cannot be read, and their translated messages (errors.*). */
+const READ_FAILURES: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'read_failed_missing'],
+  ['EISDIR', 'read_failed_is_folder'],
+  ['EACCES', 'read_failed_denied'],
+]);
+
 export async function run(argv: string[]): Promise<number> {
   commandExitCode = 0;
   try {
@@ -640,11 +643,12 @@ export async function run(argv: string[]): Promise<number> {
         ? 0
         : EXIT_USAGE;
     }
+    // A file the command was given that cannot be read (writes come back as export_failed errors).
     const fsCode = (e as { code?: string }).code;
-    if (fsCode === 'ENOENT' || fsCode === 'EISDIR' || fsCode === 'EACCES') {
-      process.stderr.write(
-        `qalam: ${(e as { path?: string }).path ?? ''}: ${fsCode === 'ENOENT' ? 'no such file' : fsCode === 'EISDIR' ? 'is a folder' : 'permission denied'}\n`,
-      );
+    const unreadable = fsCode === undefined ? undefined : READ_FAILURES.get(fsCode);
+    if (unreadable !== undefined) {
+      const { message } = await services.messages();
+      process.stderr.write(`qalam: ${message(`errors.${unreadable}`, { file: (e as { path?: string }).path ?? '' })}\n`);
       return EXIT_FAILED;
     }
     const err = toAppError(e);

@@ -79,7 +79,24 @@ describe('qalam CLI', () => {
     const r = qalam('import', empty);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('qalam: The file contains no text to translate.');
-    expect(qalam('import', join(dir, 'missing.txt')).code).toBe(1);
+    // A file that cannot be read: named, in the user's language.
+    const missing = join(dir, 'missing.txt');
+    expect(qalam('import', missing)).toMatchObject({
+      code: 1,
+      stderr: `qalam: Could not read ${missing}: there is no such file.\n`,
+    });
+    expect(qalamIn('ar_EG.UTF-8', 'import', missing)).toMatchObject({
+      code: 1,
+      stderr: `qalam: تعذّرت قراءة ${missing}: لا يوجد ملف بهذا الاسم.\n`,
+    });
+    expect(qalam('import', dir)).toMatchObject({
+      code: 1,
+      stderr: `qalam: Could not read ${dir}: that is a folder, not a file.\n`,
+    });
+    expect(qalam('translate', dir, '--tm', missing, '--out', join(dir, 'out.txt'))).toMatchObject({
+      code: 1,
+      stderr: `qalam: Could not read ${dir}: that is a folder, not a file.\n`,
+    });
     expect(qalam('stats', '999').code).toBe(1);
     expect(qalam('stats', 'abc').code).toBe(1);
     expect(qalam('frobnicate').code).toBe(2);
