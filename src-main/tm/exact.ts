@@ -91,11 +91,6 @@ function normalizeBytes(bytes: string): string {
   return foldBytes(bytes) ?? toByteString(normalizeForSearch(fromByteString(bytes)));
 }
 
-/** The folded form of a byte string that folds in place (inPlaceForm), which foldBytes always answers. */
-function foldInPlace(form: string): string {
-  return foldBytes(form) ?? normalizeBytes(form);
-}
-
 /** What foldBytes does with a character: writes this code point (≥ 0), or one of these. */
 const DROP_CHAR = -1;
 const SPACE_CHAR = -2;
@@ -181,18 +176,8 @@ export function foldBytes(bytes: string): string | null {
 let inPlace: RegExp | undefined;
 export function foldsInPlace(bytes: string): boolean {
   if (inPlace === undefined) {
-    const fold = byteFoldTable();
-    const seconds: number[][] = [[], [], [], []];
-    for (let c = 0x0600; c < 0x0700; c++) {
-      const code = fold[0x80 + c - 0x0600]!;
-      if (code >= 0x80) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
-    }
-    const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
-    const alternatives = [
-      ...seconds.flatMap((list, k) => (list.length > 0 ? [`${hex(0xd8 + k)}[${classOf(list)}]`] : [])),
-      '[\\x21-\\x7e]',
-    ];
-    const char = `(?:${alternatives.join('|')})`;
+    // Letters that fold to a two-byte letter (themselves or another), and printable ASCII.
+    const char = `(?:${[...arabicBytes((code) => code >= 0x80), '[\\x21-\\x7e]'].join('|')})`;
     inPlace = new RegExp(`^${char}+(?: ${char}+)*$`);
   }
   return inPlace.test(bytes);
@@ -214,12 +199,19 @@ export function inPlaceForm(bytes: string): string | undefined {
 /** The characters of the Arabic block folding drops, as their bytes (U+0653–U+0655 are not among them: NOT_HERE). */
 let dropped: RegExp | undefined;
 function droppedCharacters(): RegExp {
+  return new RegExp(arabicBytes((code) => code === DROP_CHAR).join('|'), 'g');
+}
+
+/**
+ * The characters of the Arabic block whose byteFoldTable entry `pick` takes, as regular expression
+ * alternatives over their UTF-8 read as Latin-1: one per lead byte, with its second bytes as a class.
+ */
+function arabicBytes(pick: (code: number) => boolean): string[] {
   const fold = byteFoldTable();
   const seconds: number[][] = [[], [], [], []];
-  for (let c = 0x0600; c < 0x0700; c++)
-    if (fold[0x80 + c - 0x0600] === DROP_CHAR) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
+  for (let c = 0x0600; c < 0x0700; c++) if (pick(fold[0x80 + c - 0x0600]!)) seconds[(c - 0x0600) >> 6]!.push(0x80 + (c & 0x3f));
   const hex = (c: number) => `\\x${c.toString(16).padStart(2, '0')}`;
-  return new RegExp(seconds.flatMap((list, k) => (list.length > 0 ? [`${hex(0xd8 + k)}[${classOf(list)}]`] : [])).join('|'), 'g');
+  return seconds.flatMap((list, k) => (list.length > 0 ? [`${hex(0xd8 + k)}[${classOf(list)}]`] : []));
 }
 
 /**
@@ -338,7 +330,7 @@ export class ExactMemory {
       if (first !== undefined) {
         // Its hash taken: the same source again (one comparison), else folded and compared whole.
         if (first.source === source) return first;
-        key = foldInPlace(form);
+        key = normalizeBytes(form);
       }
     } else {
       key = normalizeBytes(source);
@@ -377,12 +369,12 @@ export class ExactMemory {
     if (first !== undefined && first.source === source) return first;
     const form = inPlaceForm(source);
     if (form !== undefined) {
-      if (form === source) return first === undefined ? undefined : this.groups.get(guess, foldInPlace(form));
+      if (form === source) return first === undefined ? undefined : this.groups.get(guess, normalizeBytes(form));
       // Written with harakat or tatweel: found by the hash of its folded form, and one comparison.
       const keyHash = foldedSampleHash(form);
       const same = this.groups.first(keyHash);
       if (same === undefined || same.source === source) return same;
-      return this.groups.get(keyHash, foldInPlace(form));
+      return this.groups.get(keyHash, normalizeBytes(form));
     }
     const key = normalizeBytes(source);
     return this.groups.get(sampleHash(key), key);
@@ -430,11 +422,6 @@ class TextMap<T extends Keyed<T>> {
   /** The first entry added with this hash. */
   first(hash: number): T | undefined {
     return this.firsts.get(hash);
-  }
-
-  /** Whether some entry's key has this hash. */
-  has(hash: number): boolean {
-    return this.firsts.has(hash);
   }
 
   /** Adds an entry whose key is not in the map yet (`hash` the sampleHash of its key). */
