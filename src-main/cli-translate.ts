@@ -1,11 +1,11 @@
 // `qalam translate` as nearly every pipeline calls it — a plain UTF-8 text, a TMX of plain units,
 // no store, the 100% threshold — loaded on its own: scripts/build-cli.mjs bundles this file with
 // what it uses into one CommonJS module (out/cli/translate.cjs), which bin/qalam.cjs requires
-// before the whole CLI (so the call never starts Node's ES module loader). It reads the arguments only in the plain shape the
-// command's own definition (cli.ts) reads the same way, and answers only when the byte path does
-// (services/translate.ts translatePlainOnly); for anything else it answers null, writes nothing to
-// stdout or stderr, and the whole CLI runs the command again from the start, with its checks, its
-// errors and its messages. tests/unit/main/cli/translate-fast.test.ts holds both to the same output.
+// before the whole CLI (so the call never starts Node's ES module loader). It reads the arguments
+// only in the plain shape the command's own definition (cli.ts) reads the same way, and answers
+// only when the byte path does (services/translate.ts translatePlainOnly); for anything else it
+// answers null, writes nothing to stdout or stderr, and the whole CLI runs the command again from
+// the start, with its checks, its errors and its messages. tests/unit/main/cli/translate-fast.test.ts holds both to the same output.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { QalamError } from './shared/errors';
