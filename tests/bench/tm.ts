@@ -16,6 +16,7 @@ import { insertUnit } from '../../src-main/store/repos/tm';
 import { normalizeForSearch } from '../../src-main/text/arabic';
 import { createProject, OMEGAT } from '../unit/main/interop/helpers/omegat';
 import { ArabicText } from '../fixtures/arabic-text';
+import { EXTRA_CA_CERTS, WITHOUT_CA_LABEL, withoutExtraCaCerts } from './node-start';
 import { round } from './store';
 
 export { ArabicText };
@@ -214,6 +215,11 @@ export interface PipelineFigures {
   /** `node -e 0` and `qalam --help` (Node and the CLI bundle started), the floor under Qalam's time. */
   floor: { node: ProcessFigures; cli: ProcessFigures };
   /**
+   * When this machine sets NODE_EXTRA_CA_CERTS (node-start.ts): `qalam translate` and `node -e 0`
+   * again without it, in the same runs, and OmegaT's time over that Qalam time.
+   */
+  withoutExtraCa?: { qalam: ProcessFigures; node: ProcessFigures; speedup: number | null; sameTarget: boolean };
+  /**
    * Another build of the CLI run the same way in the same runs (QALAM_BENCH_BASELINE=path to its
    * bin/qalam.cjs, e.g. a checkout of the previous commit), to compare builds under the same load.
    */
@@ -318,6 +324,10 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
         join(dir, 'baseline-project.tmx'),
       ]);
     const floorRuns = { node: [] as ReturnType<typeof timed>[], cli: [] as ReturnType<typeof timed>[] };
+    // The same command as a desktop starts node (node-start.ts), when this machine sets the variable.
+    const bareEnv = EXTRA_CA_CERTS === undefined ? undefined : withoutExtraCaCerts();
+    const bareOut = join(dir, 'qalam-target-bare.txt');
+    const bareRuns = { qalam: [] as ReturnType<typeof timed>[], node: [] as ReturnType<typeof timed>[] };
     const qalamRuns: ReturnType<typeof timed>[] = [];
     const omegatRuns: ReturnType<typeof timed>[] = [];
     const haveOmegat = existsSync(OMEGAT.jar) && existsSync(OMEGAT.java);
@@ -360,12 +370,34 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
       const q = qalamRun();
       if (q.exit !== 0) throw new Error(`qalam translate failed:\n${q.output.slice(-2000)}`);
       qalamRuns.push(q);
+      if (bareEnv) {
+        bareRuns.node.push(timed(process.execPath, ['-e', '0'], bareEnv));
+        const b = timed(
+          process.execPath,
+          [bin, 'translate', sourceFile, '--tm', tmxFile, '--out', bareOut, '--tmx-out', join(dir, 'qalam-project-bare.tmx')],
+          bareEnv,
+        );
+        if (b.exit !== 0) throw new Error(`qalam translate failed:\n${b.output.slice(-2000)}`);
+        bareRuns.qalam.push(b);
+      }
       if (baselineBin) baselineRuns.push(baselineRun());
       if (haveOmegat) omegatRuns.push(omegatRun());
     }
     const strip = ({ output: _o, ...figures }: ProcessFigures & { output: string }): ProcessFigures => figures;
     const qalamFigures = strip(medianOf(qalamRuns));
     const floor = { node: strip(medianOf(floorRuns.node)), cli: strip(medianOf(floorRuns.cli)) };
+    const bareQalam = bareEnv ? strip(medianOf(bareRuns.qalam)) : undefined;
+    const withoutExtraCa = (omegatSeconds: number | null) =>
+      bareQalam
+        ? {
+            withoutExtraCa: {
+              qalam: bareQalam,
+              node: strip(medianOf(bareRuns.node)),
+              speedup: omegatSeconds === null ? null : round(omegatSeconds / bareQalam.seconds),
+              sameTarget: readFileSync(bareOut).equals(readFileSync(qalamOut)),
+            },
+          }
+        : {};
     const baseline = baselineBin
       ? {
           ...strip(medianOf(baselineRuns)),
@@ -382,6 +414,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
         qalam: qalamFigures,
         omegat: null,
         floor,
+        ...withoutExtraCa(null),
         ...(baseline ? { baseline } : {}),
         speedup: null,
         sameTarget: null,
@@ -409,6 +442,7 @@ export function benchOmegatPipeline(log: (s: string) => void, paragraphs = 20_00
       qalam: qalamFigures,
       omegat: omegatFigures,
       floor,
+      ...withoutExtraCa(omegatFigures.seconds),
       ...(baseline ? { baseline } : {}),
       speedup: round(omegatFigures.seconds / qalamFigures.seconds),
       sameTarget,
@@ -460,6 +494,15 @@ export function tmLines(tm: TmFigures, p: PipelineFigures): string[] {
     p.omegat
       ? `  omegat --mode=console-translate: ${p.omegat.seconds} s, peak ${p.omegat.peakMb} MB; OmegaT/Qalam time ${p.speedup}× (goal ≥ ${PIPELINE_GOAL.speedup}×: ${goal((p.speedup ?? 0) >= PIPELINE_GOAL.speedup)}); same target text: ${p.sameTarget ? 'yes' : `NO (${p.firstDifference})`}`
       : `  OmegaT: not measured (${p.skipped}); goal ≥ ${PIPELINE_GOAL.speedup}× OmegaT's time`,
+    ...(p.withoutExtraCa
+      ? [
+          `  ${WITHOUT_CA_LABEL}, same runs: qalam translate ${p.withoutExtraCa.qalam.seconds} s, peak ${p.withoutExtraCa.qalam.peakMb} MB; node -e 0 ${p.withoutExtraCa.node.seconds} s` +
+            (p.withoutExtraCa.speedup === null
+              ? ''
+              : `; OmegaT/Qalam time ${p.withoutExtraCa.speedup}× (goal ≥ ${PIPELINE_GOAL.speedup}×: ${goal(p.withoutExtraCa.speedup >= PIPELINE_GOAL.speedup)})`) +
+            `; same target text: ${p.withoutExtraCa.sameTarget ? 'yes' : 'NO'}`,
+        ]
+      : []),
   ];
 }
 
