@@ -436,3 +436,57 @@ test('rows show rejection reasons, open comments, exclusion and locks', async ({
   await expect(row(page, 1).getByTestId('rejection-reason')).toContainText('مرفوض:');
   await screenshot(page, 'workspace-states-ar-dark');
 });
+
+test('the document’s name stays readable beside its actions: a narrower window moves the actions to a line of their own, and the name sits by the back button in both UI languages', async ({
+  page,
+  app,
+}) => {
+  const id = await app.importFile(ARTICLE);
+  const title = page.locator('#doc-title');
+  /** The name's own text box (not the heading's, which stretches), and the back button's. */
+  const boxes = () =>
+    page.evaluate(() => {
+      const h1 = document.getElementById('doc-title')!;
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const text = range.getBoundingClientRect();
+      const back = document.querySelector('.toolbar .back')!.getBoundingClientRect();
+      return {
+        textLeft: text.left,
+        textRight: text.right,
+        backLeft: back.left,
+        backRight: back.right,
+        truncated: h1.scrollWidth > h1.clientWidth,
+      };
+    });
+
+  // 1300 px: the actions and the name do not fit one line; the name is whole, not "n.".
+  await page.setViewportSize({ width: 1300, height: 800 });
+  await openDocument(page, app, id);
+  await expect(title).toHaveText('news-article-ar');
+  expect((await boxes()).truncated).toBe(false);
+  await expect(page.getByTestId('glossary-button')).toBeVisible();
+  const titleBox = (await title.boundingBox())!;
+  const glossaryBox = (await page.getByTestId('glossary-button').boundingBox())!;
+  expect(glossaryBox.y).toBeGreaterThan(titleBox.y + titleBox.height / 2);
+  await screenshot(page, 'workspace-1300');
+
+  // Wide enough, one line: the actions beside the name.
+  await page.setViewportSize({ width: 1600, height: 800 });
+  await expect(async () => {
+    const t = (await title.boundingBox())!;
+    const g = (await page.getByTestId('glossary-button').boundingBox())!;
+    expect(Math.abs(g.y + g.height / 2 - (t.y + t.height / 2))).toBeLessThan(8);
+  }).toPass();
+
+  // In Arabic the whole shell mirrors: the Latin name sits just left of the back button, not at the far end.
+  await app.call('settings:update', { uiLanguage: 'ar' });
+  await page.setViewportSize({ width: 1900, height: 800 });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('pair-row').first()).toBeVisible();
+  const ar = await boxes();
+  expect(ar.textRight).toBeLessThan(ar.backLeft);
+  expect(ar.backLeft - ar.textRight).toBeLessThan(40);
+  await screenshot(page, 'workspace-ar-1900');
+});
