@@ -1,6 +1,6 @@
 // The CLI speaks the same translated error messages as the app (the renderer's locale files).
 import type { i18n } from 'i18next';
-import type { AppError } from './shared/errors';
+import { errorContext, type AppError } from './shared/errors';
 import { createI18n } from './shared/i18n';
 import en from '../src-renderer/locales/en.json' with { type: 'json' };
 import ar from '../src-renderer/locales/ar.json' with { type: 'json' };
@@ -18,7 +18,7 @@ function i18n(): i18n {
 }
 
 export function errorMessage(err: AppError): string {
-  return i18n().t(err.key, { ...err.params, defaultValue: err.code });
+  return i18n().t(err.key, { ...err.params, ...errorContext(err), defaultValue: err.code });
 }
 
 /** Any message of the locale files, in the CLI's language (QA reports). */

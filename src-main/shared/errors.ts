@@ -82,6 +82,16 @@ export function appError(code: ErrorCode, params?: ErrorParams): AppError {
   return params ? { code, key: `errors.${code}`, params } : { code, key: `errors.${code}` };
 }
 
+/**
+ * i18next's context for an error's message: what it is about (`what`: "document", "pair", …), so
+ * that `errors.not_found` reads "This document no longer exists" where the locale has
+ * `errors.not_found_document`, and the plain message where it has none.
+ */
+export function errorContext(err: AppError): { context?: string } {
+  const what = err.params?.what;
+  return typeof what === 'string' ? { context: what } : {};
+}
+
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }

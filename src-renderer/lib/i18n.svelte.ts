@@ -3,7 +3,7 @@
 // columns keep their own (`dir` on each cell), whatever the shell does.
 import type { TOptions } from 'i18next';
 import type { UiLanguage } from '../../src-main/shared/domain';
-import type { AppError } from '../../src-main/shared/errors';
+import { errorContext, type AppError } from '../../src-main/shared/errors';
 import { createI18n } from '../../src-main/shared/i18n';
 
 type Resource = Record<string, unknown>;
@@ -264,7 +264,8 @@ export function errorMessage(error: AppError): string {
   const isolate = Object.fromEntries(Object.entries(ERROR_ISOLATE).filter(([k]) => k in params));
   // The quoted start of a paragraph is Arabic source text, unless it is the translation's.
   if (params.side === 'target' && isolate.start) isolate.start = 'ltr';
-  return tIsolated(`errors.${error.code}`, params, isolate);
+  // What the error is about ("document", "pair", …) picks the message that names it, where there is one.
+  return tIsolated(`errors.${error.code}`, { ...params, ...errorContext(error) }, isolate);
 }
 
 /**

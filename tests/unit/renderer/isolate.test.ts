@@ -35,4 +35,15 @@ describe('plain strings', () => {
     const text = errorMessage({ code: 'import_duplicate', key: 'errors.import_duplicate', params: { name: 'report (v2).' } });
     expect(text).toContain('\u2068report (v2).\u2069');
   });
+
+  it('an error about a named kind of thing says which, where the locale has its message, and the plain one where not', () => {
+    const notFound = (what?: string) =>
+      errorMessage({ code: 'not_found', key: 'errors.not_found', ...(what ? { params: { what } } : {}) });
+    expect(notFound('document')).toBe('This document no longer exists: it may have been deleted.');
+    expect(notFound('term')).toBe('This glossary term no longer exists: it may have been deleted.');
+    expect(notFound('something-else')).toBe('It no longer exists: it may have been deleted.');
+    expect(notFound()).toBe('It no longer exists: it may have been deleted.');
+    i18n.set('ar');
+    expect(notFound('pair')).toBe('لم يعد هذا المقطع موجودًا: ربما حُذف مستنده.');
+  });
 });

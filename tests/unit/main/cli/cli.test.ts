@@ -215,4 +215,12 @@ describe('qalam qa', () => {
     expect(qalam('qa').code).toBe(2);
     expect(qalam('qa', '999').code).toBe(1);
   });
+
+  it('an unknown document is named as one, in English and Arabic', () => {
+    expect(qalam('export', '999', '--format', 'txt', '--out', join(dir, 'none.txt'))).toMatchObject({
+      code: 1,
+      stderr: 'qalam: This document no longer exists: it may have been deleted.\n',
+    });
+    expect(qalamIn('ar_EG.UTF-8', 'stats', '999').stderr).toBe('qalam: لم يعد هذا المستند موجودًا: ربما حُذف.\n');
+  });
 });
