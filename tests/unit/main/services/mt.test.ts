@@ -16,7 +16,8 @@ import { getSettings, updateSettings } from '../../../../src-main/services/setti
 import { exportMemoryForRenderer } from '../../../../src-main/services/tm';
 import { listBatches } from '../../../../src-main/services/tm-writes';
 import { EXPORT_FORMATS, exportFormatsFor } from '../../../../src-main/shared/domain';
-import { QalamError } from '../../../../src-main/shared/errors';
+import { errorMessage } from '../../../../src-main/cli-messages';
+import { QalamError, toAppError } from '../../../../src-main/shared/errors';
 import { countCache } from '../../../../src-main/store/repos/mt';
 import { fakeProvider, json, type FakeProvider } from '../mt/fake-server';
 import { as, importSample, testRuntime, type TestRuntime } from '../helpers';
@@ -152,6 +153,18 @@ describe('the cache', () => {
 });
 
 describe('batch pre-translation', () => {
+  it('a second run for the same document while one is going is refused, and says so; the first finishes', async () => {
+    const doc = await allowedSample();
+    const first = mt.pretranslate(rt.ctx, doc.id);
+    let refusal: unknown;
+    await mt.pretranslate(rt.ctx, doc.id).catch((e: unknown) => (refusal = e));
+    expect(refusal).toBeInstanceOf(QalamError);
+    const err = toAppError(refusal);
+    expect(err).toMatchObject({ code: 'conflict', params: { what: 'mt' } });
+    expect(errorMessage(err)).toBe('Machine translation is already running for this document: wait for it to finish.');
+    expect((await first).filled).toBe(pairsOf(doc.id).length);
+  });
+
   it('fills every empty target as Draft with an mt revision, as one batch that undoes as one', async () => {
     const doc = await allowedSample();
     const before = pairsOf(doc.id);
