@@ -135,7 +135,10 @@ test('batch pre-translation shows the counts first, fills the empty segments as 
   await page.getByTestId('mt-open').click();
   const dialog = page.getByTestId('mt-dialog');
   await dialog.getByTestId('mt-allow').check();
-  await expect(dialog.getByTestId('mt-estimate-send')).toContainText('To send: 12 segments');
+  // Nothing was translated before: the line says so, not "the rest was translated before".
+  await expect(dialog.getByTestId('mt-estimate-send')).toHaveText(
+    'To send: all 12 segments, 2,123 characters (none of them was translated before).',
+  );
   await dialog.getByTestId('mt-run').click();
   await expect(dialog.getByTestId('mt-result-summary')).toContainText('12 segments filled as Draft');
   await expect(dialog.getByTestId('mt-result-summary')).toContainText('in 1 request');
