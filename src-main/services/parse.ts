@@ -17,14 +17,21 @@ export interface ParsedImport {
   encodingCandidates: Encoding[];
 }
 
+/** The names Word gives its documents (.docx, .docm, and the templates .dotx, .dotm). */
+const WORD_NAME = /\.do[ct][xm]$/i;
+
 export async function detectImportFormat(fileName: string, bytes: Uint8Array): Promise<ImportFormat> {
   const { detectFormat } = await import('../formats/detect');
   const format = detectFormat(bytes, fileName);
-  if (format !== null) return format;
+  const wordName = WORD_NAME.test(fileName);
+  // A file named as a Word document is never read as plain text: its bytes would be gibberish.
+  if (format !== null && !(format === 'txt' && wordName)) return format;
   // Never a fallback to plain text: an unknown format imported line by line is gibberish.
   const head = bytes.subarray(0, 64 * 1024);
   // A zip is a package of some kind: say so, rather than calling it binary (a damaged .docx, an .xlsx, an .odt).
   if (head[0] === 0x50 && head[1] === 0x4b) throw new QalamError('import_zip_not_docx');
+  // Named .docx and no package at all: cut short by a download, or damaged; "binary" would not say that.
+  if (wordName) throw new QalamError('import_malformed', { context: 'docx' });
   throw new QalamError(head.includes(0) ? 'import_binary' : 'import_unsupported');
 }
 

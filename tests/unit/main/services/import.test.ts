@@ -153,6 +153,29 @@ describe('hostile and broken plain text', () => {
     expect(await refusal(notWord, { fileName: 'report.docx' })).toBe('import_zip_not_docx');
   });
 
+  it('names a .docx that is no package at all (cut short, damaged) as a broken Word document, not as text or binary data', async () => {
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    const text = sampleBytes();
+    for (const [bytes, fileName] of [
+      [noise, 'report.docx'],
+      [text, 'report.DOCX'],
+      [text, 'template.dotm'],
+    ] as const) {
+      try {
+        await importBytes(bytes, { fileName });
+        throw new Error(`${fileName} was imported`);
+      } catch (e) {
+        expect(e).toBeInstanceOf(QalamError);
+        expect({ code: (e as QalamError).code, params: (e as QalamError).params }).toEqual({
+          code: 'import_malformed',
+          params: { context: 'docx' },
+        });
+      }
+    }
+    // The same text under a text file's name is imported.
+    expect(await importBytes(text, { fileName: 'report.txt', allowDuplicate: true })).toBeTruthy();
+  });
+
   it('refuses truncated or damaged UTF-8 instead of storing mojibake', async () => {
     const bytes = sampleBytes();
     const truncated = bytes.slice(0, 301); // cuts a two-byte Arabic letter in half
